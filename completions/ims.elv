@@ -1,0 +1,211 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[ims] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'ims'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'ims'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand member 'Show or list the members an image is shared with'
+            cand profile 'Inspect the config file''s profiles and the resolved settings'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;member'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show one member of an image'
+            cand list 'List the members of one or more images'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;member;show'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;member;list'= {
+            cand --status 'Only members with this status'
+            cand -j 'How many images to fetch at once'
+            cand --jobs 'How many images to fetch at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;member;help'= {
+            cand show 'Show one member of an image'
+            cand list 'List the members of one or more images'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;member;help;show'= {
+        }
+        &'ims;member;help;list'= {
+        }
+        &'ims;member;help;help'= {
+        }
+        &'ims;profile'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the profiles in the config file; the default one is marked'
+            cand show 'Show the resolved settings and where each came from (secrets masked)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;profile;list'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;profile;show'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;profile;help'= {
+            cand list 'List the profiles in the config file; the default one is marked'
+            cand show 'Show the resolved settings and where each came from (secrets masked)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;profile;help;list'= {
+        }
+        &'ims;profile;help;show'= {
+        }
+        &'ims;profile;help;help'= {
+        }
+        &'ims;completions'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;help'= {
+            cand member 'Show or list the members an image is shared with'
+            cand profile 'Inspect the config file''s profiles and the resolved settings'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;help;member'= {
+            cand show 'Show one member of an image'
+            cand list 'List the members of one or more images'
+        }
+        &'ims;help;member;show'= {
+        }
+        &'ims;help;member;list'= {
+        }
+        &'ims;help;profile'= {
+            cand list 'List the profiles in the config file; the default one is marked'
+            cand show 'Show the resolved settings and where each came from (secrets masked)'
+        }
+        &'ims;help;profile;list'= {
+        }
+        &'ims;help;profile;show'= {
+        }
+        &'ims;help;completions'= {
+        }
+        &'ims;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,143 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ims_global_optspecs
+    string join \n p/profile= config= endpoint= token= o/output= timeout= v/verbose h/help V/version
+end
+
+function __fish_ims_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ims_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ims_using_subcommand
+    set -l cmd (__fish_ims_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ims -n "__fish_ims_needs_command" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_needs_command" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_needs_command" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_needs_command" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_needs_command" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_needs_command" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_needs_command" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_needs_command" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_needs_command" -f -a "member" -d 'Show or list the members an image is shared with'
+complete -c ims -n "__fish_ims_needs_command" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
+complete -c ims -n "__fish_ims_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c ims -n "__fish_ims_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'Show one member of an image'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -f -a "list" -d 'List the members of one or more images'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l status -d 'Only members with this status' -r -f -a "accepted\t'Shared and accepted by the member'
+pending\t'Shared, not yet answered'
+rejected\t'Shared and declined by the member'
+all\t'Every member'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many images to fetch at once' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member of an image'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the members of one or more images'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List the profiles in the config file; the default one is marked'
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Show the resolved settings and where each came from (secrets masked)'
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles in the config file; the default one is marked'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the resolved settings and where each came from (secrets masked)'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand completions" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand completions" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand completions" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand completions" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand completions" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand completions" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand completions" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile completions help" -f -a "member" -d 'Show or list the members an image is shared with'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile completions help" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member of an image'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List the members of one or more images'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles in the config file; the default one is marked'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show the resolved settings and where each came from (secrets masked)'

@@ -1,0 +1,201 @@
+//! The image service's member endpoints: endpoint validation, ID checks, URL building,
+//! and one function per endpoint over the [`Client`].
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::model::{Member, MemberPage};
+
+/// Bytes kept as they are in a path segment: RFC 3986 unreserved characters.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A validated `http(s)` endpoint: scheme, host, optional port and path prefix, no
+/// trailing `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint(String);
+
+impl Endpoint {
+    /// Checks that `text` is an absolute `http(s)` URL with a host and no query,
+    /// fragment or user info; trailing slashes are dropped.
+    pub fn parse(text: &str) -> Result<Endpoint, String> {
+        let text = text.trim();
+        let lower = text.to_ascii_lowercase();
+        if !lower.starts_with("http://") && !lower.starts_with("https://") {
+            return Err(format!(
+                "`{text}` is not an absolute http(s) URL (e.g. https://ims.example.com)"
+            ));
+        }
+        if text.contains(['?', '#']) {
+            return Err(format!("`{text}` must not have a query or fragment"));
+        }
+        let uri: ureq::http::Uri = text
+            .parse()
+            .map_err(|err| format!("`{text}` is not a valid URL: {err}"))?;
+        let authority = uri.authority().map(|a| a.as_str()).unwrap_or("");
+        if authority.contains('@') {
+            return Err(format!("`{text}` must not carry user info"));
+        }
+        if uri.host().is_none_or(str::is_empty) {
+            return Err(format!("`{text}` has no host"));
+        }
+        Ok(Endpoint(text.trim_end_matches('/').to_string()))
+    }
+
+    /// The base of the v2 API: the endpoint, with `/v2` added unless it already ends so.
+    fn v2_base(&self) -> String {
+        if self.0.ends_with("/v2") {
+            self.0.clone()
+        } else {
+            format!("{}/v2", self.0)
+        }
+    }
+}
+
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Refuses IDs that cannot be one path segment: empty, `.`, `..`, or containing `/`.
+pub fn check_id(what: &str, id: &str) -> Result<(), Error> {
+    let why = if id.is_empty() {
+        "is empty"
+    } else if id == "." || id == ".." {
+        "cannot be `.` or `..`"
+    } else if id.contains('/') {
+        "cannot contain `/`"
+    } else {
+        return Ok(());
+    };
+    Err(Error::usage(format!("{what} `{id}` {why}")))
+}
+
+fn segment(id: &str) -> String {
+    utf8_percent_encode(id, SEGMENT).to_string()
+}
+
+/// The member endpoints of one image service.
+pub struct ImageApi<'a> {
+    client: &'a Client,
+    endpoint: &'a Endpoint,
+}
+
+impl<'a> ImageApi<'a> {
+    /// The API at `endpoint`, reached through `client`.
+    pub fn new(client: &'a Client, endpoint: &'a Endpoint) -> ImageApi<'a> {
+        ImageApi { client, endpoint }
+    }
+
+    /// `GET /v2/images/{image_id}/members`
+    pub fn members_url(&self, image_id: &str) -> String {
+        format!(
+            "{}/images/{}/members",
+            self.endpoint.v2_base(),
+            segment(image_id)
+        )
+    }
+
+    /// `GET /v2/images/{image_id}/members/{member_id}`
+    pub fn member_url(&self, image_id: &str, member_id: &str) -> String {
+        format!("{}/{}", self.members_url(image_id), segment(member_id))
+    }
+
+    /// One member of an image.
+    pub fn show_member(&self, image_id: &str, member_id: &str) -> Result<Member, Error> {
+        self.client.get_json(&self.member_url(image_id, member_id))
+    }
+
+    /// Every member of an image.
+    pub fn list_members(&self, image_id: &str) -> Result<Vec<Member>, Error> {
+        let page: MemberPage = self.client.get_json(&self.members_url(image_id))?;
+        Ok(page.members)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Credential;
+    use crate::secret::Secret;
+
+    fn urls(endpoint: &str, image: &str, member: &str) -> (String, String) {
+        let client = Client::new(Credential::Token(Secret::new("t")), 1.0, 0);
+        let endpoint = Endpoint::parse(endpoint).unwrap();
+        let api = ImageApi::new(&client, &endpoint);
+        (api.members_url(image), api.member_url(image, member))
+    }
+
+    #[test]
+    fn joins_without_double_slashes() {
+        for endpoint in ["http://h:9292", "http://h:9292/", "http://h:9292//"] {
+            assert_eq!(
+                urls(endpoint, "img", "mem"),
+                (
+                    "http://h:9292/v2/images/img/members".to_string(),
+                    "http://h:9292/v2/images/img/members/mem".to_string()
+                )
+            );
+        }
+        assert_eq!(
+            urls("https://h/image/", "i", "m").1,
+            "https://h/image/v2/images/i/members/m"
+        );
+        assert_eq!(
+            urls("https://h/v2/", "i", "m").1,
+            "https://h/v2/images/i/members/m"
+        );
+    }
+
+    #[test]
+    fn ids_are_percent_encoded_segments() {
+        let (_, url) = urls("http://h", "a b?c#d%e", "ü-._~");
+        assert_eq!(
+            url,
+            "http://h/v2/images/a%20b%3Fc%23d%25e/members/%C3%BC-._~"
+        );
+    }
+
+    #[test]
+    fn id_checks() {
+        assert!(check_id("image ID", "abc-123").is_ok());
+        assert!(check_id("image ID", "...").is_ok());
+        for bad in ["", ".", "..", "a/b", "/"] {
+            let err = check_id("image ID", bad).unwrap_err();
+            assert_eq!(err.kind(), crate::error::ErrorKind::Usage, "{bad}");
+        }
+        assert_eq!(
+            check_id("member ID", "a/b").unwrap_err().to_string(),
+            "member ID `a/b` cannot contain `/`"
+        );
+    }
+
+    #[test]
+    fn endpoint_validation() {
+        for good in [
+            "http://127.0.0.1:9292",
+            "HTTPS://ims.example.com/prefix/",
+            "http://[::1]:80",
+        ] {
+            assert!(Endpoint::parse(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "ims.example.com",
+            "ftp://h",
+            "http://",
+            "http://h?x=1",
+            "http://h/#f",
+            "http://user:pw@h",
+            "http://h h",
+            "https:/h",
+        ] {
+            assert!(Endpoint::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

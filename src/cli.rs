@@ -1,0 +1,171 @@
+//! Command-line grammar: clap derive types and their help text. No logic lives here;
+//! `settings` turns these values into resolved settings.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Image-sharing members of Huawei Cloud IMS, Open Telekom Cloud IMS and OpenStack Glance v2.
+#[derive(Debug, Parser)]
+#[command(name = "ims", version, about, propagate_version = true)]
+#[command(
+    after_help = "Settings come from flags, then IMS_* environment variables, then the \
+config file's profile, then defaults. Exit codes: 0 ok, 2 usage, 3 configuration, 4 refused \
+(401/403), 5 not found, 6 other HTTP error, 7 network, 8 unreadable answer."
+)]
+pub struct Cli {
+    /// Settings shared by every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Profile to use from the config file [env: IMS_PROFILE]
+    #[arg(short, long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Auth token sent as X-Auth-Token [env: IMS_TOKEN]
+    #[arg(long, global = true, value_name = "TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+
+    /// Output format [env: IMS_OUTPUT] [default: table]
+    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: Option<f64>,
+
+    /// Trace each HTTP request on stderr (-vv adds headers); secrets are masked
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+/// How results are written to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// A table for people
+    Table,
+    /// The service's JSON, pretty-printed
+    Json,
+    /// One member ID per line, for xargs
+    Ids,
+}
+
+/// The top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show or list the members an image is shared with
+    #[command(subcommand)]
+    Member(MemberCommand),
+    /// Inspect the config file's profiles and the resolved settings
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// `ims member ...`
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    /// Show one member of an image
+    Show {
+        /// The image's ID
+        image_id: String,
+        /// The member's ID (a project ID)
+        member_id: String,
+    },
+    /// List the members of one or more images
+    List(ListArgs),
+}
+
+/// Arguments of `ims member list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Image IDs; `-` reads more IDs from stdin (one per line or whitespace-separated)
+    #[arg(required = true, value_name = "IMAGE_ID")]
+    pub image_ids: Vec<String>,
+
+    /// Only members with this status
+    #[arg(long, value_enum, default_value_t = StatusFilter::All)]
+    pub status: StatusFilter,
+
+    /// How many images to fetch at once
+    #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: u16,
+}
+
+/// The `--status` filter of `member list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFilter {
+    /// Shared and accepted by the member
+    Accepted,
+    /// Shared, not yet answered
+    Pending,
+    /// Shared and declined by the member
+    Rejected,
+    /// Every member
+    All,
+}
+
+/// `ims profile ...`
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// List the profiles in the config file; the default one is marked
+    List,
+    /// Show the resolved settings and where each came from (secrets masked)
+    Show {
+        /// Profile to show [default: the selected profile]
+        name: Option<String>,
+    },
+}
+
+/// Parses `--timeout`: a positive number of seconds, fractions allowed.
+pub fn parse_timeout(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 => Ok(secs),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds between 0 and 86400"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn timeout_accepts_positive_seconds_only() {
+        assert_eq!(parse_timeout("2.5"), Ok(2.5));
+        assert_eq!(parse_timeout("30"), Ok(30.0));
+        for bad in ["0", "-1", "abc", "", "NaN", "inf", "1e9"] {
+            assert!(parse_timeout(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! `ims completions SHELL`
+
+use clap::CommandFactory;
+
+use crate::cli::Cli;
+use crate::output;
+
+/// Prints the completion script for `shell`.
+pub fn run(shell: clap_complete::Shell) -> anyhow::Result<()> {
+    // Generated into memory first: clap_complete panics when its writer fails, and
+    // stdout may be a closed pipe.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "ims", &mut script);
+    output::to_stdout(|out| out.write_all(&script))?;
+    Ok(())
+}

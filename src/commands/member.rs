@@ -1,0 +1,220 @@
+//! `ims member show|list`
+
+use std::io::Read;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Context;
+
+use crate::api::{Endpoint, ImageApi, check_id};
+use crate::auth::Credential;
+use crate::cli::{GlobalArgs, ListArgs, MemberCommand, StatusFilter};
+use crate::client::Client;
+use crate::error::{Error, ErrorKind, Failures};
+use crate::model::Member;
+use crate::output::{self, ImageMembers};
+use crate::settings::{Config, Settings, process_env};
+
+/// Runs a `member` subcommand.
+pub fn run(global: &GlobalArgs, command: MemberCommand) -> anyhow::Result<()> {
+    match command {
+        MemberCommand::Show {
+            image_id,
+            member_id,
+        } => show(global, &image_id, &member_id),
+        MemberCommand::List(args) => list(global, args),
+    }
+}
+
+/// Everything a member request needs, resolved from the settings.
+struct Session {
+    settings: Settings,
+    endpoint: Endpoint,
+    client: Client,
+}
+
+impl Session {
+    fn open(global: &GlobalArgs) -> Result<Session, Error> {
+        let config = Config::load(global, &process_env)?;
+        let settings = Settings::resolve(global, &process_env, &config, None)?;
+        let Some(endpoint) = &settings.endpoint else {
+            return Err(Error::config(
+                "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile",
+            ));
+        };
+        let endpoint = Endpoint::parse(&endpoint.value)
+            .map_err(|why| Error::config(format!("endpoint (from {}): {why}", endpoint.source)))?;
+        let credential = Credential::from_settings(settings.token.as_ref())?;
+        let client = Client::new(credential, settings.timeout.value, settings.verbose);
+        Ok(Session {
+            settings,
+            endpoint,
+            client,
+        })
+    }
+
+    fn api(&self) -> ImageApi<'_> {
+        ImageApi::new(&self.client, &self.endpoint)
+    }
+}
+
+fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<()> {
+    check_id("image ID", image_id)?;
+    check_id("member ID", member_id)?;
+    let session = Session::open(global)?;
+    let member = session
+        .api()
+        .show_member(image_id, member_id)
+        .with_context(|| format!("member {member_id} of image {image_id}"))?;
+    output::to_stdout(|out| output::member(out, session.settings.output.value, &member))?;
+    Ok(())
+}
+
+fn list(global: &GlobalArgs, args: ListArgs) -> anyhow::Result<()> {
+    let image_ids = expand_stdin(args.image_ids)?;
+    for id in &image_ids {
+        check_id("image ID", id)?;
+    }
+    let session = Session::open(global)?;
+    let api = session.api();
+    let results = fetch_all(&image_ids, usize::from(args.jobs), |id| {
+        api.list_members(id)
+    });
+
+    let mut listed = Vec::new();
+    let mut failures = Vec::new();
+    for (image_id, result) in image_ids.into_iter().zip(results) {
+        match result {
+            Ok(members) => listed.push(ImageMembers {
+                members: members
+                    .into_iter()
+                    .filter(|m| keep(args.status, m))
+                    .collect(),
+                image_id,
+            }),
+            Err(err) => failures.push(anyhow::Error::new(err).context(format!("image {image_id}"))),
+        }
+    }
+    // When every image failed there is no data to show, not even an empty table.
+    if !listed.is_empty() || failures.is_empty() {
+        output::to_stdout(|out| output::members(out, session.settings.output.value, &listed))?;
+    }
+    match failures.len() {
+        0 => Ok(()),
+        1 => Err(failures.remove(0)),
+        _ => Err(Failures(failures).into()),
+    }
+}
+
+/// Replaces each `-` with the IDs read from stdin (whitespace-separated).
+fn expand_stdin(ids: Vec<String>) -> Result<Vec<String>, Error> {
+    if !ids.iter().any(|id| id == "-") {
+        return Ok(ids);
+    }
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|err| Error::usage(format!("cannot read image IDs from stdin: {err}")))?;
+    let mut from_stdin = Some(
+        text.split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>(),
+    );
+    Ok(ids
+        .into_iter()
+        .flat_map(|id| match id.as_str() {
+            "-" => from_stdin.take().unwrap_or_default(),
+            _ => vec![id],
+        })
+        .collect())
+}
+
+fn keep(filter: StatusFilter, member: &Member) -> bool {
+    let wanted = match filter {
+        StatusFilter::All => return true,
+        StatusFilter::Accepted => "accepted",
+        StatusFilter::Pending => "pending",
+        StatusFilter::Rejected => "rejected",
+    };
+    member.status_text() == Some(wanted)
+}
+
+/// Runs `fetch` for every ID on up to `jobs` threads (this one included) and returns the
+/// results in input order.
+fn fetch_all<T: Send>(
+    ids: &[String],
+    jobs: usize,
+    fetch: impl Fn(&str) -> Result<T, Error> + Sync,
+) -> Vec<Result<T, Error>> {
+    let slots: Vec<Mutex<Option<Result<T, Error>>>> =
+        ids.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(id) = ids.get(index) else { break };
+            let result = fetch(id);
+            if let Ok(mut slot) = slots[index].lock() {
+                *slot = Some(result);
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..jobs.min(ids.len()) {
+            // A thread that cannot be started leaves its share to the others.
+            let _ = std::thread::Builder::new().spawn_scoped(scope, work);
+        }
+        work();
+    });
+    slots
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(Error::new(
+                    ErrorKind::Unexpected,
+                    "a fetch did not complete",
+                ))
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fetch_all_keeps_input_order_with_any_job_count() {
+        let ids: Vec<String> = (0..50).map(|i| i.to_string()).collect();
+        for jobs in [1, 2, 8, 64] {
+            let results = fetch_all(&ids, jobs, |id| {
+                std::thread::sleep(std::time::Duration::from_millis(
+                    (50 - id.parse::<u64>().unwrap()) % 7,
+                ));
+                if id == "13" {
+                    Err(Error::usage("bad"))
+                } else {
+                    Ok(id.to_string())
+                }
+            });
+            let shown: Vec<String> = results
+                .iter()
+                .map(|r| r.as_ref().map_or("err".to_string(), Clone::clone))
+                .collect();
+            let mut expected: Vec<String> = ids.clone();
+            expected[13] = "err".into();
+            assert_eq!(shown, expected, "jobs={jobs}");
+        }
+    }
+
+    #[test]
+    fn status_filter() {
+        let m: Member = serde_json::from_str(r#"{"member_id":"a","status":"pending"}"#).unwrap();
+        assert!(keep(StatusFilter::All, &m));
+        assert!(keep(StatusFilter::Pending, &m));
+        assert!(!keep(StatusFilter::Accepted, &m));
+        let odd: Member = serde_json::from_str(r#"{"member_id":"a","status":null}"#).unwrap();
+        assert!(keep(StatusFilter::All, &odd));
+        assert!(!keep(StatusFilter::Rejected, &odd));
+    }
+}

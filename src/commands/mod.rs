@@ -1,0 +1,16 @@
+//! Commands: short functions that wire settings, auth, the API and the renderers.
+
+mod completions;
+mod member;
+mod profile;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Member(command) => member::run(&cli.global, command),
+        Command::Profile(command) => profile::run(&cli.global, command),
+        Command::Completions { shell } => completions::run(shell),
+    }
+}

@@ -1,0 +1,192 @@
+//! The typed error every failure ends in, its exit code (the CONTRACT's table), and how
+//! `main` reports an error chain on stderr.
+
+use std::fmt;
+use std::io::Write;
+
+/// Why a command failed; each kind is one exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Something nobody planned for (exit 1).
+    Unexpected,
+    /// Bad arguments or IDs (exit 2).
+    Usage,
+    /// Config file, profile, endpoint or credentials (exit 3).
+    Config,
+    /// HTTP 401 or 403 (exit 4).
+    Refused,
+    /// HTTP 404 (exit 5).
+    NotFound,
+    /// Any other HTTP error status (exit 6).
+    Http,
+    /// Connect, DNS, TLS or timeout (exit 7).
+    Network,
+    /// An answer that is not the expected JSON, or too large (exit 8).
+    BadAnswer,
+    /// stdout was closed by its reader (`| head`): stop quietly with success.
+    OutputClosed,
+}
+
+impl ErrorKind {
+    /// The process exit code for this kind.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::OutputClosed => 0,
+            ErrorKind::Unexpected => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Config => 3,
+            ErrorKind::Refused => 4,
+            ErrorKind::NotFound => 5,
+            ErrorKind::Http => 6,
+            ErrorKind::Network => 7,
+            ErrorKind::BadAnswer => 8,
+        }
+    }
+
+    /// The kind an HTTP error status maps to.
+    pub fn from_status(status: u16) -> ErrorKind {
+        match status {
+            401 | 403 => ErrorKind::Refused,
+            404 => ErrorKind::NotFound,
+            _ => ErrorKind::Http,
+        }
+    }
+}
+
+/// A failure with a kind (which decides the exit code) and a message for people.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    /// An error of `kind` that says `message`.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// A usage error (exit 2).
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Usage, message)
+    }
+
+    /// A configuration error (exit 3).
+    pub fn config(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Config, message)
+    }
+
+    /// An answer that could not be understood (exit 8).
+    pub fn bad_answer(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::BadAnswer, message)
+    }
+
+    /// What went wrong, in kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Several independent failures (one per image of a `member list`), in input order.
+#[derive(Debug)]
+pub struct Failures(pub Vec<anyhow::Error>);
+
+impl fmt::Display for Failures {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} requests failed", self.0.len())
+    }
+}
+
+impl std::error::Error for Failures {}
+
+/// The kind of an error chain: the first typed [`Error`] in it, else `Unexpected`.
+pub fn kind_of(err: &anyhow::Error) -> ErrorKind {
+    if let Some(failures) = err.downcast_ref::<Failures>() {
+        return failures.0.first().map_or(ErrorKind::Unexpected, kind_of);
+    }
+    err.chain()
+        .find_map(|cause| cause.downcast_ref::<Error>())
+        .map_or(ErrorKind::Unexpected, Error::kind)
+}
+
+/// Writes `err` to stderr as `ims: error: outer: inner: ...` (one line per failure).
+pub fn report(err: &anyhow::Error) {
+    if let Some(failures) = err.downcast_ref::<Failures>() {
+        failures.0.iter().for_each(report);
+        return;
+    }
+    if kind_of(err) == ErrorKind::OutputClosed {
+        return;
+    }
+    let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
+    diag(&format!("error: {}", chain.join(": ")));
+}
+
+/// Writes one `ims: ...` line to stderr; a closed stderr is ignored, never a panic.
+pub fn diag(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "ims: {line}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn exit_codes_follow_the_contract_table() {
+        let table = [
+            (ErrorKind::Unexpected, 1),
+            (ErrorKind::Usage, 2),
+            (ErrorKind::Config, 3),
+            (ErrorKind::Refused, 4),
+            (ErrorKind::NotFound, 5),
+            (ErrorKind::Http, 6),
+            (ErrorKind::Network, 7),
+            (ErrorKind::BadAnswer, 8),
+        ];
+        for (kind, code) in table {
+            assert_eq!(kind.exit_code(), code, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn statuses_map_to_kinds() {
+        assert_eq!(ErrorKind::from_status(401), ErrorKind::Refused);
+        assert_eq!(ErrorKind::from_status(403), ErrorKind::Refused);
+        assert_eq!(ErrorKind::from_status(404), ErrorKind::NotFound);
+        for status in [400, 409, 500, 503, 300] {
+            assert_eq!(ErrorKind::from_status(status), ErrorKind::Http);
+        }
+    }
+
+    #[test]
+    fn kind_is_found_under_context() {
+        let err = anyhow::Error::new(Error::config("bad")).context("outer");
+        assert_eq!(kind_of(&err), ErrorKind::Config);
+        let plain: anyhow::Result<()> = Err(anyhow::anyhow!("boom"));
+        assert_eq!(
+            kind_of(&plain.context("x").unwrap_err()),
+            ErrorKind::Unexpected
+        );
+    }
+
+    #[test]
+    fn failures_take_the_first_kind() {
+        let err = anyhow::Error::new(Failures(vec![
+            Error::new(ErrorKind::NotFound, "a").into(),
+            Error::new(ErrorKind::Refused, "b").into(),
+        ]));
+        assert_eq!(kind_of(&err), ErrorKind::NotFound);
+    }
+}

@@ -1,0 +1,400 @@
+//! Wire types: what the image service sends, kept whole. Known fields are typed loosely
+//! (any JSON value, `null` kept apart from missing); every other field is kept as sent.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+
+/// One image member, as the service sent it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// The member's ID (a project ID, or an organization unit on Huawei Cloud).
+    pub member_id: String,
+    /// The image's ID.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub image_id: Option<Value>,
+    /// `accepted`, `pending`, `rejected`, or whatever else the service says.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: Option<Value>,
+    /// When the image was shared.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: Option<Value>,
+    /// When the share last changed.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<Value>,
+    /// Huawei Cloud: `project` or `organization`.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub member_type: Option<Value>,
+    /// Huawei Cloud: the organization's URN, for organization shares.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub urn: Option<Value>,
+    /// Every other field, as sent.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// Keeps a present `null` as `Some(Value::Null)`; only a missing field is `None`.
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
+}
+
+impl Member {
+    /// The fields in display order: known ones first, then the rest as sent.
+    pub fn fields(&self) -> Vec<(&str, Value)> {
+        let mut fields = vec![("member_id", Value::String(self.member_id.clone()))];
+        let known = [
+            ("image_id", &self.image_id),
+            ("status", &self.status),
+            ("created_at", &self.created_at),
+            ("updated_at", &self.updated_at),
+            ("member_type", &self.member_type),
+            ("urn", &self.urn),
+        ];
+        for (name, value) in known {
+            if let Some(value) = value {
+                fields.push((name, value.clone()));
+            }
+        }
+        fields.extend(self.other.iter().map(|(k, v)| (k.as_str(), v.clone())));
+        fields
+    }
+
+    /// The status when it is a string.
+    pub fn status_text(&self) -> Option<&str> {
+        self.status.as_ref().and_then(Value::as_str)
+    }
+}
+
+/// One answer of the list endpoint.
+#[derive(Debug, Deserialize)]
+pub struct MemberPage {
+    /// The members on this page.
+    pub members: Vec<Member>,
+}
+
+/// The text of a JSON value for a table cell: strings as they are, anything else as JSON.
+pub fn cell_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// What an error answer says, whatever its format.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ServiceError {
+    /// The service's error code (`IMG.0027`, `APIGW.0301`, ...), when it adds something.
+    pub code: Option<String>,
+    /// The service's message, markup removed.
+    pub message: Option<String>,
+    /// A request id found in the body.
+    pub request_id: Option<String>,
+}
+
+impl ServiceError {
+    /// Reads an error body: Glance `{"code","title","message"}`, IMS `{"error":{..}}`,
+    /// API gateway `{"error_code","error_msg"}`, nested `{"itemNotFound":{..}}`, or plain
+    /// text / HTML reduced to its text. `status_line` (`404 Not Found`) is dropped from the
+    /// text, since the caller shows it already.
+    pub fn parse(status_line: &str, body: &[u8]) -> ServiceError {
+        let text = String::from_utf8_lossy(body);
+        if let Ok(Value::Object(object)) = serde_json::from_str::<Value>(&text) {
+            return ServiceError::from_json(status_line, &object);
+        }
+        ServiceError {
+            message: clean_text(status_line, &text),
+            ..ServiceError::default()
+        }
+    }
+
+    fn from_json(status_line: &str, object: &Map<String, Value>) -> ServiceError {
+        let text_of = |value: Option<&Value>| match value {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(cell_text(value)),
+        };
+        let request_id = text_of(object.get("request_id"));
+        if object.contains_key("error_code") || object.contains_key("error_msg") {
+            return ServiceError {
+                code: text_of(object.get("error_code")),
+                message: text_of(object.get("error_msg")).and_then(|m| clean_text(status_line, &m)),
+                request_id,
+            };
+        }
+        // {"error": {...}} or a single wrapper key such as {"itemNotFound": {...}}
+        let inner = match object.get("error") {
+            Some(Value::Object(inner)) => Some(inner),
+            Some(Value::String(message)) => {
+                return ServiceError {
+                    message: clean_text(status_line, message),
+                    request_id,
+                    ..ServiceError::default()
+                };
+            }
+            _ if object.len() == 1 => object.values().next().and_then(Value::as_object),
+            _ => None,
+        };
+        let fields = inner.unwrap_or(object);
+        let code = text_of(fields.get("code")).filter(|code| !is_status(status_line, code));
+        let message = text_of(fields.get("message"))
+            .or_else(|| text_of(fields.get("title")))
+            .and_then(|m| clean_text(status_line, &m));
+        ServiceError {
+            code,
+            message,
+            request_id: request_id.or_else(|| text_of(fields.get("request_id"))),
+        }
+    }
+}
+
+/// True when `code` only repeats the status (`404`, `404 Not Found`).
+fn is_status(status_line: &str, code: &str) -> bool {
+    let code = code.trim();
+    code == status_line || Some(code) == status_line.split(' ').next()
+}
+
+/// Longest message kept from an error body.
+const MAX_MESSAGE_CHARS: usize = 500;
+
+/// Reduces HTML or text to one line: drops `<head>`, tags and entities, blank lines and
+/// lines that only repeat the status line. `None` when nothing is left.
+pub fn clean_text(status_line: &str, text: &str) -> Option<String> {
+    let without_head = remove_head(text);
+    let stripped = strip_tags(&without_head);
+    let decoded = decode_entities(&stripped);
+    let lines: Vec<&str> = decoded
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.eq_ignore_ascii_case(status_line))
+        .collect();
+    let joined = lines.join(" ");
+    let joined = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.is_empty() {
+        return None;
+    }
+    Some(match joined.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &joined[..cut]),
+        None => joined,
+    })
+}
+
+fn remove_head(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    match (lower.find("<head"), lower.find("</head>")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{}", &text[..start], &text[end + "</head>".len()..])
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Replaces every `<...>` tag with a line break (so `<br />` separates text).
+fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' if !in_tag => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push('\n');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn decode_entities(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_SHOW: &str = r#"{
+        "status": "accepted",
+        "created_at": "2016-09-01T02:05:14Z",
+        "updated_at": "2016-09-01T02:37:11Z",
+        "image_id": "d164b5df-1bc3-4c3f-893e-3e471fd16e64",
+        "member_id": "edc89b490d7d4392898e19b2deb34797",
+        "schema": "/v2/schemas/member"
+    }"#;
+
+    #[test]
+    fn member_round_trips_every_field() {
+        let member: Member = serde_json::from_str(SEED_SHOW).unwrap();
+        assert_eq!(member.member_id, "edc89b490d7d4392898e19b2deb34797");
+        assert_eq!(member.status_text(), Some("accepted"));
+        let back = serde_json::to_value(&member).unwrap();
+        assert_eq!(back, serde_json::from_str::<Value>(SEED_SHOW).unwrap());
+    }
+
+    #[test]
+    fn null_unknown_status_and_extra_fields_are_kept() {
+        let text = r#"{"member_id":"m","status":"frozen","created_at":null,"extra":{"a":[1]}}"#;
+        let member: Member = serde_json::from_str(text).unwrap();
+        assert_eq!(member.created_at, Some(Value::Null));
+        assert_eq!(member.updated_at, None);
+        assert_eq!(member.status_text(), Some("frozen"));
+        let back = serde_json::to_value(&member).unwrap();
+        assert_eq!(back, serde_json::from_str::<Value>(text).unwrap());
+        let names: Vec<&str> = member.fields().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["member_id", "status", "created_at", "extra"]);
+    }
+
+    #[test]
+    fn member_without_id_is_rejected() {
+        assert!(serde_json::from_str::<Member>(r#"{"status":"accepted"}"#).is_err());
+        assert!(serde_json::from_str::<Member>(r#"{"member_id":7}"#).is_err());
+        assert!(serde_json::from_str::<MemberPage>(r#"{"members":{}}"#).is_err());
+    }
+
+    #[test]
+    fn cell_text_shows_values_as_sent() {
+        assert_eq!(cell_text(&Value::String("a b".into())), "a b");
+        assert_eq!(cell_text(&Value::Null), "null");
+        assert_eq!(cell_text(&serde_json::json!({"k": 1})), r#"{"k":1}"#);
+    }
+
+    fn parse(status: &str, body: &str) -> ServiceError {
+        ServiceError::parse(status, body.as_bytes())
+    }
+
+    #[test]
+    fn glance_json_error_with_br_and_string_code() {
+        let body = r#"{"message": "Image 00000000-0000-4000-8000-000000000000 not found.<br /><br />\n\n\n", "code": "404 Not Found", "title": "Not Found"}"#;
+        assert_eq!(
+            parse("404 Not Found", body),
+            ServiceError {
+                code: None,
+                message: Some("Image 00000000-0000-4000-8000-000000000000 not found.".into()),
+                request_id: None,
+            }
+        );
+    }
+
+    #[test]
+    fn glance_html_error() {
+        let body = "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  Image 10c6 not found.<br /><br />\n\n\n\n </body>\n</html>";
+        assert_eq!(
+            parse("404 Not Found", body).message.as_deref(),
+            Some("Image 10c6 not found.")
+        );
+    }
+
+    #[test]
+    fn glance_text_error() {
+        let body = "404 Not Found\n\nImage 0000 not found.\n\n   ";
+        assert_eq!(
+            parse("404 Not Found", body).message.as_deref(),
+            Some("Image 0000 not found.")
+        );
+    }
+
+    #[test]
+    fn ims_and_gateway_errors() {
+        let ims = r#"{"error":{"code":"IMG.0027","message":"The image does not exist."}}"#;
+        assert_eq!(
+            parse("404 Not Found", ims),
+            ServiceError {
+                code: Some("IMG.0027".into()),
+                message: Some("The image does not exist.".into()),
+                request_id: None,
+            }
+        );
+        let gw = r#"{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: verify aksk signature fail","request_id":"abc123"}"#;
+        assert_eq!(
+            parse("401 Unauthorized", gw),
+            ServiceError {
+                code: Some("APIGW.0301".into()),
+                message: Some(
+                    "Incorrect IAM authentication information: verify aksk signature fail".into()
+                ),
+                request_id: Some("abc123".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn keystone_and_nova_style_errors() {
+        let ks = r#"{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}"#;
+        let parsed = parse("401 Unauthorized", ks);
+        assert_eq!(parsed.code, None);
+        assert_eq!(
+            parsed.message.as_deref(),
+            Some("The request you have made requires authentication.")
+        );
+        let nova = r#"{"itemNotFound":{"message":"Nope","code":404}}"#;
+        assert_eq!(
+            parse("404 Not Found", nova).message.as_deref(),
+            Some("Nope")
+        );
+        assert_eq!(
+            parse("400 Bad Request", r#"{"error":"plain"}"#)
+                .message
+                .as_deref(),
+            Some("plain")
+        );
+    }
+
+    #[test]
+    fn odd_bodies_do_not_break_parsing() {
+        assert_eq!(
+            parse("500 Internal Server Error", ""),
+            ServiceError::default()
+        );
+        assert_eq!(
+            parse("500 Internal Server Error", "[1,2]")
+                .message
+                .as_deref(),
+            Some("[1,2]")
+        );
+        assert_eq!(
+            parse("503 Service Unavailable", "{}"),
+            ServiceError::default()
+        );
+        let bytes = ServiceError::parse("500 Internal Server Error", &[0xff, 0xfe, b'x']);
+        assert!(bytes.message.unwrap().ends_with('x'));
+        let long = "x".repeat(5000);
+        assert_eq!(parse("500 E", &long).message.unwrap().chars().count(), 501);
+        assert_eq!(
+            parse("500 E", "a &amp; b &lt;c&gt;").message.as_deref(),
+            Some("a & b <c>")
+        );
+        assert_eq!(
+            parse("500 E", "<p>unclosed <b").message.as_deref(),
+            Some("unclosed")
+        );
+    }
+}

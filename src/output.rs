@@ -1,0 +1,254 @@
+//! Rendering to stdout: `table`, `json` and `ids` over members, plus plain records for the
+//! `profile` commands. Nothing here knows about HTTP or config files.
+
+use std::io::{self, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde_json::Value;
+
+use crate::cli::OutputFormat;
+use crate::error::{Error, ErrorKind};
+use crate::model::{Member, cell_text};
+
+/// The members of one image, as listed.
+#[derive(Debug)]
+pub struct ImageMembers {
+    /// The image asked for.
+    pub image_id: String,
+    /// Its members.
+    pub members: Vec<Member>,
+}
+
+/// Runs `render` against a buffered stdout and flushes it. A reader that went away
+/// (`| head`) becomes [`ErrorKind::OutputClosed`]: a quiet, successful stop.
+pub fn to_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Error> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    render(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|err| match err.kind() {
+            io::ErrorKind::BrokenPipe => Error::new(ErrorKind::OutputClosed, "stdout closed"),
+            _ => Error::new(
+                ErrorKind::Unexpected,
+                format!("cannot write to stdout: {err}"),
+            ),
+        })
+}
+
+/// One member: a Field | Value table, the JSON object, or its ID.
+pub fn member(out: &mut dyn Write, format: OutputFormat, member: &Member) -> io::Result<()> {
+    match format {
+        OutputFormat::Table => {
+            let rows = member
+                .fields()
+                .into_iter()
+                .map(|(name, value)| vec![name.to_string(), cell_text(&value)])
+                .collect();
+            write_table(out, &["Field", "Value"], rows)
+        }
+        OutputFormat::Json => write_json(out, member),
+        OutputFormat::Ids => writeln!(out, "{}", member.member_id),
+    }
+}
+
+/// Members of several images: one table, one JSON array, or one ID per line.
+pub fn members(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    images: &[ImageMembers],
+) -> io::Result<()> {
+    let all = || {
+        images
+            .iter()
+            .flat_map(|image| image.members.iter().map(move |m| (image, m)))
+    };
+    match format {
+        OutputFormat::Table => {
+            let extra = all().any(|(_, m)| m.member_type.is_some() || m.urn.is_some());
+            let mut headers = vec![
+                "Image ID",
+                "Member ID",
+                "Status",
+                "Created At",
+                "Updated At",
+            ];
+            if extra {
+                headers.extend(["Member Type", "URN"]);
+            }
+            let text = |value: &Option<Value>| value.as_ref().map(cell_text).unwrap_or_default();
+            let rows = all()
+                .map(|(image, m)| {
+                    let image_id = m
+                        .image_id
+                        .as_ref()
+                        .map_or_else(|| image.image_id.clone(), cell_text);
+                    let mut row = vec![
+                        image_id,
+                        m.member_id.clone(),
+                        text(&m.status),
+                        text(&m.created_at),
+                        text(&m.updated_at),
+                    ];
+                    if extra {
+                        row.extend([text(&m.member_type), text(&m.urn)]);
+                    }
+                    row
+                })
+                .collect();
+            write_table(out, &headers, rows)
+        }
+        OutputFormat::Json => {
+            let list: Vec<&Member> = all().map(|(_, m)| m).collect();
+            write_json(out, &list)
+        }
+        OutputFormat::Ids => all().try_for_each(|(_, m)| writeln!(out, "{}", m.member_id)),
+    }
+}
+
+/// Plain records (the `profile` commands): a table with `headers`, a JSON array of objects
+/// keyed by `keys`, or the first column one per line.
+pub fn records(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    headers: &[&str],
+    keys: &[&str],
+    rows: Vec<Vec<Value>>,
+) -> io::Result<()> {
+    match format {
+        OutputFormat::Table => {
+            let rows = rows
+                .iter()
+                .map(|row| row.iter().map(cell_text).collect())
+                .collect();
+            write_table(out, headers, rows)
+        }
+        OutputFormat::Json => {
+            let objects: Vec<serde_json::Map<String, Value>> = rows
+                .into_iter()
+                .map(|row| keys.iter().map(|key| key.to_string()).zip(row).collect())
+                .collect();
+            write_json(out, &objects)
+        }
+        OutputFormat::Ids => rows
+            .iter()
+            .filter_map(|row| row.first())
+            .try_for_each(|first| writeln!(out, "{}", cell_text(first))),
+    }
+}
+
+fn write_table(out: &mut dyn Write, headers: &[&str], rows: Vec<Vec<String>>) -> io::Result<()> {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(headers.to_vec());
+    for row in rows {
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")
+}
+
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(text: &str) -> Member {
+        serde_json::from_str(text).unwrap()
+    }
+
+    fn render(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+        let mut buf = Vec::new();
+        f(&mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn show_table_lists_known_fields_first() {
+        let m = member(
+            r#"{"zeta":1,"status":"accepted","member_id":"m1","schema":"/v2/schemas/member"}"#,
+        );
+        let text = render(|out| super::member(out, OutputFormat::Table, &m));
+        assert_eq!(
+            text,
+            "┌───────────┬────────────────────┐\n\
+             │ Field     ┆ Value              │\n\
+             ╞═══════════╪════════════════════╡\n\
+             │ member_id ┆ m1                 │\n\
+             │ status    ┆ accepted           │\n\
+             │ zeta      ┆ 1                  │\n\
+             │ schema    ┆ /v2/schemas/member │\n\
+             └───────────┴────────────────────┘\n"
+        );
+    }
+
+    #[test]
+    fn list_adds_member_type_and_urn_only_when_present() {
+        let images = vec![ImageMembers {
+            image_id: "img".into(),
+            members: vec![member(r#"{"member_id":"m1","status":"pending"}"#)],
+        }];
+        let text = render(|out| members(out, OutputFormat::Table, &images));
+        assert!(
+            text.contains("│ Image ID ┆ Member ID ┆ Status  ┆ Created At ┆ Updated At │"),
+            "{text}"
+        );
+        assert!(
+            text.contains("│ img      ┆ m1        ┆ pending ┆            ┆            │"),
+            "{text}"
+        );
+        let images = vec![ImageMembers {
+            image_id: "img".into(),
+            members: vec![member(
+                r#"{"member_id":"m1","member_type":"organization","urn":"u"}"#,
+            )],
+        }];
+        let text = render(|out| members(out, OutputFormat::Table, &images));
+        assert_eq!(
+            text,
+            "┌──────────┬───────────┬────────┬────────────┬────────────┬──────────────┬─────┐\n\
+             │ Image ID ┆ Member ID ┆ Status ┆ Created At ┆ Updated At ┆ Member Type  ┆ URN │\n\
+             ╞══════════╪═══════════╪════════╪════════════╪════════════╪══════════════╪═════╡\n\
+             │ img      ┆ m1        ┆        ┆            ┆            ┆ organization ┆ u   │\n\
+             └──────────┴───────────┴────────┴────────────┴────────────┴──────────────┴─────┘\n"
+        );
+    }
+
+    #[test]
+    fn empty_list_is_an_empty_array_in_json() {
+        assert_eq!(render(|out| members(out, OutputFormat::Json, &[])), "[]\n");
+        assert_eq!(render(|out| members(out, OutputFormat::Ids, &[])), "");
+    }
+
+    #[test]
+    fn records_in_three_formats() {
+        let rows = || vec![vec![Value::from("a"), Value::Bool(true)]];
+        let json = render(|out| {
+            records(
+                out,
+                OutputFormat::Json,
+                &["Name", "Default"],
+                &["name", "default"],
+                rows(),
+            )
+        });
+        assert_eq!(
+            json,
+            "[\n  {\n    \"name\": \"a\",\n    \"default\": true\n  }\n]\n"
+        );
+        let ids = render(|out| {
+            records(
+                out,
+                OutputFormat::Ids,
+                &["Name", "Default"],
+                &["name", "default"],
+                rows(),
+            )
+        });
+        assert_eq!(ids, "a\n");
+    }
+}

@@ -1,0 +1,232 @@
+//! The TOML config file: profiles, with typos caught and named.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::cli::OutputFormat;
+use crate::error::Error;
+
+/// The keys a profile may hold.
+pub const PROFILE_KEYS: &[&str] = &[
+    "endpoint",
+    "token",
+    "token_file",
+    "token_command",
+    "output",
+    "timeout",
+];
+
+/// The keys allowed at the top of the file.
+const TOP_LEVEL_KEYS: &[&str] = &["default_profile", "profiles"];
+
+/// One `[profiles.NAME]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Image service endpoint.
+    pub endpoint: Option<String>,
+    /// A literal token.
+    pub token: Option<crate::secret::Secret>,
+    /// A file whose trimmed content is the token (`~` expanded).
+    pub token_file: Option<String>,
+    /// A shell command whose trimmed stdout is the token.
+    pub token_command: Option<String>,
+    /// Output format.
+    pub output: Option<OutputFormat>,
+    /// Per-request timeout in seconds.
+    pub timeout: Option<f64>,
+}
+
+/// A parsed config file.
+#[derive(Debug, Default, Deserialize)]
+pub struct ConfigFile {
+    /// The profile used when none is selected.
+    pub default_profile: Option<String>,
+    /// Profiles by name.
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// Reads the file at `path`; `Ok(None)` when it does not exist.
+pub fn load(path: &Path) -> Result<Option<ConfigFile>, Error> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => {
+            return Err(Error::config(format!(
+                "cannot read config file {}: {err}",
+                path.display()
+            )));
+        }
+    };
+    parse(path, &text).map(Some)
+}
+
+/// Parses config text; `path` only names the file in messages.
+pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, Error> {
+    let syntax_error = |err: toml::de::Error| {
+        Error::config(format!(
+            "config file {} is not valid TOML: {}",
+            path.display(),
+            err.to_string().trim_end()
+        ))
+    };
+    let table: toml::Table = toml::from_str(text).map_err(syntax_error)?;
+    check_keys(path, &table)?;
+    toml::from_str(text).map_err(syntax_error)
+}
+
+/// Rejects unknown keys, naming the file, the profile and the closest valid key.
+fn check_keys(path: &Path, table: &toml::Table) -> Result<(), Error> {
+    for key in table.keys() {
+        if !TOP_LEVEL_KEYS.contains(&key.as_str()) {
+            return Err(unknown_key(path, None, key, TOP_LEVEL_KEYS));
+        }
+    }
+    let Some(profiles) = table.get("profiles") else {
+        return Ok(());
+    };
+    let Some(profiles) = profiles.as_table() else {
+        return Err(Error::config(format!(
+            "config file {}: `profiles` must be a table of [profiles.NAME] sections",
+            path.display()
+        )));
+    };
+    for (name, profile) in profiles {
+        let Some(profile) = profile.as_table() else {
+            return Err(Error::config(format!(
+                "config file {}: profile `{name}` must be a [profiles.{name}] table",
+                path.display()
+            )));
+        };
+        for key in profile.keys() {
+            if !PROFILE_KEYS.contains(&key.as_str()) {
+                return Err(unknown_key(path, Some(name), key, PROFILE_KEYS));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn unknown_key(path: &Path, profile: Option<&str>, key: &str, valid: &[&str]) -> Error {
+    let place = match profile {
+        Some(name) => format!("profile `{name}`"),
+        None => "the top level".to_string(),
+    };
+    let hint = match closest(key, valid) {
+        Some(best) => format!("; did you mean `{best}`?"),
+        None => format!("; valid keys: {}", valid.join(", ")),
+    };
+    Error::config(format!(
+        "config file {}: unknown key `{key}` in {place}{hint}",
+        path.display()
+    ))
+}
+
+/// The valid key most like `key`, when it is close enough to be a typo.
+fn closest<'a>(key: &str, valid: &[&'a str]) -> Option<&'a str> {
+    valid
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(key, candidate), *candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// The default config file: `$XDG_CONFIG_HOME/ims/config.toml`, else the platform's config dir.
+pub fn default_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let base = env("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|dir| dir.is_absolute())
+        .or_else(dirs::config_dir)?;
+    Some(base.join("ims").join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<ConfigFile, String> {
+        parse(Path::new("/cfg.toml"), text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_profiles_and_default() {
+        let file = parse_str(
+            "default_profile = \"otc\"\n[profiles.otc]\nendpoint = \"https://x\"\ntoken_file = \"~/t\"\noutput = \"json\"\ntimeout = 5\n",
+        )
+        .unwrap();
+        assert_eq!(file.default_profile.as_deref(), Some("otc"));
+        let otc = &file.profiles["otc"];
+        assert_eq!(otc.endpoint.as_deref(), Some("https://x"));
+        assert_eq!(otc.output, Some(OutputFormat::Json));
+        assert_eq!(otc.timeout, Some(5.0));
+    }
+
+    #[test]
+    fn unknown_key_names_file_profile_key_and_suggestion() {
+        let err = parse_str("[profiles.otc]\nendpont = \"https://x\"\n").unwrap_err();
+        assert_eq!(
+            err,
+            "config file /cfg.toml: unknown key `endpont` in profile `otc`; did you mean `endpoint`?"
+        );
+        let err = parse_str("[profiles.otc]\nzzz = 1\n").unwrap_err();
+        assert!(err.contains("unknown key `zzz` in profile `otc`; valid keys: endpoint, token,"));
+        let err = parse_str("default_profil = \"a\"\n").unwrap_err();
+        assert!(err.contains(
+            "unknown key `default_profil` in the top level; did you mean `default_profile`?"
+        ));
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = parse_str("[profiles.otc]\nendpoint = \"https://x\n").unwrap_err();
+        assert!(
+            err.starts_with("config file /cfg.toml is not valid TOML: "),
+            "{err}"
+        );
+        assert!(err.contains("line 2, column"), "{err}");
+    }
+
+    #[test]
+    fn type_errors_carry_line_and_column() {
+        let err = parse_str("[profiles.otc]\noutput = \"xml\"\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("xml"), "{err}");
+        let err = parse_str("[profiles.otc]\ntimeout = \"ten\"\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn profile_must_be_a_table() {
+        let err = parse_str("profiles = 3\n").unwrap_err();
+        assert!(err.contains("`profiles` must be a table"), "{err}");
+        let err = parse_str("[profiles]\notc = 3\n").unwrap_err();
+        assert!(
+            err.contains("profile `otc` must be a [profiles.otc] table"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn secrets_in_the_file_do_not_leak_through_debug() {
+        let file = parse_str("[profiles.a]\ntoken = \"tok-123\"\n").unwrap();
+        assert!(!format!("{file:?}").contains("tok-123"));
+    }
+
+    #[test]
+    fn default_path_prefers_absolute_xdg() {
+        let env = |k: &str| (k == "XDG_CONFIG_HOME").then(|| "/xdg".to_string());
+        assert_eq!(
+            default_path(&env),
+            Some(PathBuf::from("/xdg/ims/config.toml"))
+        );
+        let relative = |k: &str| (k == "XDG_CONFIG_HOME").then(|| "rel".to_string());
+        assert_ne!(
+            default_path(&relative),
+            Some(PathBuf::from("rel/ims/config.toml"))
+        );
+    }
+}

@@ -1,0 +1,583 @@
+//! Resolved settings: each value with the place it came from, by the precedence
+//! flag > environment > config-file profile > default.
+
+pub mod file;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::cli::{GlobalArgs, OutputFormat};
+use crate::error::Error;
+use crate::secret::Secret;
+use file::{ConfigFile, Profile};
+
+/// Looks up an environment variable; empty values count as unset.
+pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The process environment as an [`EnvLookup`].
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|value| !value.is_empty())
+}
+
+/// The profile used when neither a flag, `IMS_PROFILE` nor `default_profile` names one.
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// Default per-request timeout in seconds.
+pub const DEFAULT_TIMEOUT: f64 = 30.0;
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A command-line flag, e.g. `--endpoint`.
+    Flag(&'static str),
+    /// An environment variable, e.g. `IMS_ENDPOINT`.
+    Env(&'static str),
+    /// A profile of a config file.
+    Profile {
+        /// The config file.
+        file: PathBuf,
+        /// The profile's name.
+        profile: String,
+    },
+    /// The built-in default.
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => f.write_str(flag),
+            Source::Env(var) => f.write_str(var),
+            Source::Profile { file, profile } => write!(f, "{}:{profile}", file.display()),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sourced<T> {
+    /// The value.
+    pub value: T,
+    /// Where it came from.
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    fn new(value: T, source: Source) -> Sourced<T> {
+        Sourced { value, source }
+    }
+}
+
+/// Where the token comes from, before it is read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenSource {
+    /// The token itself.
+    Literal(Secret),
+    /// A file whose trimmed content is the token.
+    File(PathBuf),
+    /// A shell command whose trimmed stdout is the token.
+    Command(String),
+}
+
+/// The config file in effect: its path (and why), and its content when it exists.
+#[derive(Debug)]
+pub struct Config {
+    /// The file's path and where the path came from; `None` when no path could be found.
+    pub path: Option<Sourced<PathBuf>>,
+    /// The parsed file; `None` when it does not exist.
+    pub file: Option<ConfigFile>,
+}
+
+impl Config {
+    /// Finds and parses the config file. A missing default file is fine; a missing file
+    /// named by `--config` or `IMS_CONFIG` is an error.
+    pub fn load(args: &GlobalArgs, env: EnvLookup) -> Result<Config, Error> {
+        let path = match (&args.config, env("IMS_CONFIG")) {
+            (Some(path), _) => Some(Sourced::new(path.clone(), Source::Flag("--config"))),
+            (None, Some(path)) => {
+                Some(Sourced::new(PathBuf::from(path), Source::Env("IMS_CONFIG")))
+            }
+            (None, None) => file::default_path(env).map(|path| Sourced::new(path, Source::Default)),
+        };
+        let Some(path) = path else {
+            return Ok(Config {
+                path: None,
+                file: None,
+            });
+        };
+        let file = file::load(&path.value)?;
+        if file.is_none() && path.source != Source::Default {
+            return Err(Error::config(format!(
+                "config file {} (from {}) does not exist",
+                path.value.display(),
+                path.source
+            )));
+        }
+        Ok(Config {
+            path: Some(path),
+            file,
+        })
+    }
+
+    /// The profile names in the file, sorted.
+    pub fn profile_names(&self) -> Vec<&str> {
+        self.file
+            .iter()
+            .flat_map(|file| file.profiles.keys().map(String::as_str))
+            .collect()
+    }
+
+    /// The profile selected by `--profile`, `IMS_PROFILE`, `default_profile`, else `default`.
+    pub fn selected_profile(&self, args: &GlobalArgs, env: EnvLookup) -> Sourced<String> {
+        if let Some(name) = &args.profile {
+            return Sourced::new(name.clone(), Source::Flag("--profile"));
+        }
+        if let Some(name) = env("IMS_PROFILE") {
+            return Sourced::new(name, Source::Env("IMS_PROFILE"));
+        }
+        match (&self.file, &self.path) {
+            (
+                Some(ConfigFile {
+                    default_profile: Some(name),
+                    ..
+                }),
+                Some(path),
+            ) => Sourced::new(
+                name.clone(),
+                Source::Profile {
+                    file: path.value.clone(),
+                    profile: "default_profile".to_string(),
+                },
+            ),
+            _ => Sourced::new(DEFAULT_PROFILE.to_string(), Source::Default),
+        }
+    }
+
+    /// The named profile; an empty one for the implicit `default` when the file lacks it.
+    fn profile(&self, name: &Sourced<String>) -> Result<Option<&Profile>, Error> {
+        if let Some(profile) = self.file.as_ref().and_then(|f| f.profiles.get(&name.value)) {
+            return Ok(Some(profile));
+        }
+        if name.source == Source::Default {
+            return Ok(None);
+        }
+        let file = match &self.path {
+            Some(path) if self.file.is_some() => path.value.display().to_string(),
+            Some(path) => format!("{} (which does not exist)", path.value.display()),
+            None => "the config file (no config directory found)".to_string(),
+        };
+        let known = self.profile_names();
+        let known = if known.is_empty() {
+            "it has no profiles".to_string()
+        } else {
+            format!("profiles: {}", known.join(", "))
+        };
+        Err(Error::config(format!(
+            "profile `{}` (from {}) is not in {file}; {known}",
+            name.value, name.source
+        )))
+    }
+}
+
+/// Every setting a command needs, resolved, each with its source.
+#[derive(Debug)]
+pub struct Settings {
+    /// The config file consulted.
+    pub config_path: Option<Sourced<PathBuf>>,
+    /// The profile in effect.
+    pub profile: Sourced<String>,
+    /// The image service endpoint, as given (validated where it is used).
+    pub endpoint: Option<Sourced<String>>,
+    /// Where the token comes from.
+    pub token: Option<Sourced<TokenSource>>,
+    /// Output format.
+    pub output: Sourced<OutputFormat>,
+    /// Per-request timeout in seconds.
+    pub timeout: Sourced<f64>,
+    /// `-v` count.
+    pub verbose: u8,
+}
+
+impl Settings {
+    /// Resolves every setting. `profile_name` overrides the profile selection
+    /// (`profile show NAME`).
+    pub fn resolve(
+        args: &GlobalArgs,
+        env: EnvLookup,
+        config: &Config,
+        profile_name: Option<&str>,
+    ) -> Result<Settings, Error> {
+        let profile_name = match profile_name {
+            Some(name) => Sourced::new(name.to_string(), Source::Flag("profile show NAME")),
+            None => config.selected_profile(args, env),
+        };
+        let empty = Profile::default();
+        let profile = config.profile(&profile_name)?.unwrap_or(&empty);
+        let from_profile = Source::Profile {
+            file: config
+                .path
+                .as_ref()
+                .map(|p| p.value.clone())
+                .unwrap_or_default(),
+            profile: profile_name.value.clone(),
+        };
+        let layer = Layers {
+            env,
+            from_profile: &from_profile,
+        };
+
+        let endpoint = layer.first(
+            args.endpoint.clone().map(|v| (v, "--endpoint")),
+            "IMS_ENDPOINT",
+            |text| Ok(text.to_string()),
+            profile.endpoint.clone(),
+        )?;
+        let output = layer
+            .first(
+                args.output.map(|v| (v, "--output")),
+                "IMS_OUTPUT",
+                parse_output,
+                profile.output,
+            )?
+            .unwrap_or(Sourced::new(OutputFormat::Table, Source::Default));
+        let timeout = layer
+            .first(
+                args.timeout.map(|v| (v, "--timeout")),
+                "IMS_TIMEOUT",
+                crate::cli::parse_timeout,
+                profile
+                    .timeout
+                    .map(|secs| check_profile_timeout(secs, &from_profile))
+                    .transpose()?,
+            )?
+            .unwrap_or(Sourced::new(DEFAULT_TIMEOUT, Source::Default));
+        let token = layer.first(
+            args.token
+                .clone()
+                .map(|t| (TokenSource::Literal(Secret::new(t)), "--token")),
+            "IMS_TOKEN",
+            |text| Ok(TokenSource::Literal(Secret::new(text))),
+            profile_token(profile, &from_profile)?,
+        )?;
+
+        Ok(Settings {
+            config_path: config.path.clone(),
+            profile: profile_name,
+            endpoint,
+            token,
+            output,
+            timeout,
+            verbose: args.verbose,
+        })
+    }
+
+    /// The settings as (name, shown value, source) rows, secrets masked.
+    pub fn rows(&self) -> Vec<[String; 3]> {
+        fn row<T>(name: &str, value: &Sourced<T>, shown: String) -> [String; 3] {
+            [name.to_string(), shown, value.source.to_string()]
+        }
+        let mut rows = Vec::new();
+        if let Some(path) = &self.config_path {
+            rows.push(row("config", path, path.value.display().to_string()));
+        }
+        rows.push(row("profile", &self.profile, self.profile.value.clone()));
+        if let Some(endpoint) = &self.endpoint {
+            rows.push(row("endpoint", endpoint, endpoint.value.clone()));
+        }
+        if let Some(token) = &self.token {
+            let (name, shown) = match &token.value {
+                TokenSource::Literal(secret) => ("token", secret.to_string()),
+                TokenSource::File(path) => ("token_file", path.display().to_string()),
+                TokenSource::Command(command) => ("token_command", command.clone()),
+            };
+            rows.push(row(name, token, shown));
+        }
+        let output = format!("{:?}", self.output.value).to_lowercase();
+        rows.push(row("output", &self.output, output));
+        rows.push(row(
+            "timeout",
+            &self.timeout,
+            format!("{}", self.timeout.value),
+        ));
+        rows
+    }
+}
+
+/// The environment and profile layers of one resolution.
+struct Layers<'a> {
+    env: EnvLookup<'a>,
+    from_profile: &'a Source,
+}
+
+impl Layers<'_> {
+    /// The first value set: flag, then the environment variable `var` (parsed by
+    /// `parse`; a bad value is a config error naming the variable), then the profile.
+    fn first<T>(
+        &self,
+        flag: Option<(T, &'static str)>,
+        var: &'static str,
+        parse: impl Fn(&str) -> Result<T, String>,
+        profile: Option<T>,
+    ) -> Result<Option<Sourced<T>>, Error> {
+        if let Some((value, flag)) = flag {
+            return Ok(Some(Sourced::new(value, Source::Flag(flag))));
+        }
+        if let Some(text) = (self.env)(var) {
+            let value = parse(&text).map_err(|why| Error::config(format!("{var}: {why}")))?;
+            return Ok(Some(Sourced::new(value, Source::Env(var))));
+        }
+        Ok(profile.map(|value| Sourced::new(value, self.from_profile.clone())))
+    }
+}
+
+fn parse_output(text: &str) -> Result<OutputFormat, String> {
+    <OutputFormat as clap::ValueEnum>::from_str(text, true)
+        .map_err(|_| format!("`{text}` is not an output format (table, json, ids)"))
+}
+
+fn check_profile_timeout(secs: f64, source: &Source) -> Result<f64, Error> {
+    crate::cli::parse_timeout(&secs.to_string())
+        .map_err(|why| Error::config(format!("{source}: key `timeout`: {why}")))
+}
+
+/// The profile's token source: at most one of `token`, `token_file`, `token_command`.
+fn profile_token(profile: &Profile, source: &Source) -> Result<Option<TokenSource>, Error> {
+    let mut found = Vec::new();
+    if let Some(token) = &profile.token {
+        found.push(("token", TokenSource::Literal(token.clone())));
+    }
+    if let Some(path) = &profile.token_file {
+        found.push(("token_file", TokenSource::File(expand_tilde(path))));
+    }
+    if let Some(command) = &profile.token_command {
+        found.push(("token_command", TokenSource::Command(command.clone())));
+    }
+    if found.len() > 1 {
+        let keys: Vec<&str> = found.iter().map(|(key, _)| *key).collect();
+        return Err(Error::config(format!(
+            "{source}: set only one of token, token_file, token_command (found {})",
+            keys.join(", ")
+        )));
+    }
+    Ok(found.pop().map(|(_, token)| token))
+}
+
+/// Expands a leading `~` or `~/` to the home directory.
+pub fn expand_tilde(path: &str) -> PathBuf {
+    let rest = match path.strip_prefix('~') {
+        Some("") => "",
+        Some(rest) if rest.starts_with('/') => &rest[1..],
+        _ => return PathBuf::from(path),
+    };
+    match dirs::home_dir() {
+        Some(home) if rest.is_empty() => home,
+        Some(home) => home.join(rest),
+        None => PathBuf::from(path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name: &str| map.get(name).cloned()
+    }
+
+    fn config(text: &str) -> Config {
+        let path = PathBuf::from("/c.toml");
+        Config {
+            file: Some(file::parse(&path, text).unwrap()),
+            path: Some(Sourced::new(path, Source::Default)),
+        }
+    }
+
+    fn from_profile(name: &str) -> Source {
+        Source::Profile {
+            file: PathBuf::from("/c.toml"),
+            profile: name.to_string(),
+        }
+    }
+
+    const FILE: &str = "default_profile = \"a\"\n\
+        [profiles.a]\nendpoint = \"https://a\"\ntoken = \"ta\"\noutput = \"json\"\ntimeout = 7\n\
+        [profiles.b]\nendpoint = \"https://b\"\ntoken_command = \"echo tb\"\n";
+
+    #[test]
+    fn flag_beats_env_beats_profile_beats_default() {
+        let cfg = config(FILE);
+        let env = env_of(&[("IMS_ENDPOINT", "https://env"), ("IMS_OUTPUT", "ids")]);
+        let args = GlobalArgs {
+            endpoint: Some("https://flag".into()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&args, &env, &cfg, None).unwrap();
+        assert_eq!(
+            s.endpoint.unwrap(),
+            Sourced::new("https://flag".into(), Source::Flag("--endpoint"))
+        );
+        assert_eq!(
+            s.output,
+            Sourced::new(OutputFormat::Ids, Source::Env("IMS_OUTPUT"))
+        );
+        assert_eq!(s.timeout, Sourced::new(7.0, from_profile("a")));
+        assert_eq!(
+            s.token.unwrap(),
+            Sourced::new(TokenSource::Literal(Secret::new("ta")), from_profile("a"))
+        );
+
+        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &config(""), None).unwrap();
+        assert_eq!(s.output, Sourced::new(OutputFormat::Table, Source::Default));
+        assert_eq!(s.timeout, Sourced::new(30.0, Source::Default));
+        assert_eq!(s.endpoint, None);
+        assert_eq!(s.token, None);
+    }
+
+    #[test]
+    fn profile_selection_precedence() {
+        let cfg = config(FILE);
+        let none = env_of(&[]);
+        let args = GlobalArgs::default();
+        assert_eq!(cfg.selected_profile(&args, &none).value, "a");
+        let env = env_of(&[("IMS_PROFILE", "b")]);
+        assert_eq!(
+            cfg.selected_profile(&args, &env),
+            Sourced::new("b".into(), Source::Env("IMS_PROFILE"))
+        );
+        let args = GlobalArgs {
+            profile: Some("a".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            cfg.selected_profile(&args, &env).source,
+            Source::Flag("--profile")
+        );
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        assert_eq!(
+            s.token.unwrap().value,
+            TokenSource::Command("echo tb".into())
+        );
+        let plain = config("");
+        assert_eq!(
+            plain.selected_profile(&GlobalArgs::default(), &none),
+            Sourced::new("default".into(), Source::Default)
+        );
+    }
+
+    #[test]
+    fn unknown_profile_is_a_config_error_listing_profiles() {
+        let env = env_of(&[("IMS_PROFILE", "nope")]);
+        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(FILE), None).unwrap_err();
+        assert_eq!(err.kind(), crate::error::ErrorKind::Config);
+        assert_eq!(
+            err.to_string(),
+            "profile `nope` (from IMS_PROFILE) is not in /c.toml; profiles: a, b"
+        );
+        let missing = Config {
+            path: Some(Sourced::new(PathBuf::from("/none.toml"), Source::Default)),
+            file: None,
+        };
+        let err = Settings::resolve(&GlobalArgs::default(), &env, &missing, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "profile `nope` (from IMS_PROFILE) is not in /none.toml (which does not exist); it has no profiles"
+        );
+    }
+
+    #[test]
+    fn default_profile_naming_a_missing_profile_fails() {
+        let cfg = config("default_profile = \"zz\"\n[profiles.a]\n");
+        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("profile `zz` (from /c.toml:default_profile)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bad_env_values_name_the_variable() {
+        let env = env_of(&[("IMS_OUTPUT", "xml")]);
+        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "IMS_OUTPUT: `xml` is not an output format (table, json, ids)"
+        );
+        let env = env_of(&[("IMS_TIMEOUT", "0")]);
+        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        assert!(err.to_string().starts_with("IMS_TIMEOUT: "), "{err}");
+        let err = Settings::resolve(
+            &GlobalArgs::default(),
+            &env_of(&[]),
+            &config("[profiles.default]\ntimeout = -3\n"),
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/c.toml:default: key `timeout`: "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn two_token_keys_in_one_profile_conflict() {
+        let cfg = config("[profiles.default]\ntoken = \"x\"\ntoken_file = \"/t\"\n");
+        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/c.toml:default: set only one of token, token_file, token_command (found token, token_file)"
+        );
+    }
+
+    #[test]
+    fn env_token_beats_profile_token_file() {
+        let cfg = config("[profiles.default]\ntoken_file = \"/t\"\n");
+        let env = env_of(&[("IMS_TOKEN", "envtok")]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        assert_eq!(s.token.unwrap().source, Source::Env("IMS_TOKEN"));
+    }
+
+    #[test]
+    fn profile_override_for_profile_show() {
+        let s = Settings::resolve(
+            &GlobalArgs::default(),
+            &env_of(&[]),
+            &config(FILE),
+            Some("b"),
+        )
+        .unwrap();
+        assert_eq!(s.profile.value, "b");
+        assert_eq!(s.endpoint.unwrap().value, "https://b");
+    }
+
+    #[test]
+    fn rows_mask_secrets() {
+        let args = GlobalArgs {
+            token: Some("supersecret".into()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&args, &env_of(&[]), &config(FILE), None).unwrap();
+        let text = format!("{:?} {:?}", s.rows(), s);
+        assert!(!text.contains("supersecret"), "{text}");
+        assert!(
+            s.rows()
+                .contains(&["token".into(), "****".into(), "--token".into()])
+        );
+    }
+
+    #[test]
+    fn tilde_expansion() {
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(expand_tilde("~/x/t"), home.join("x/t"));
+        assert_eq!(expand_tilde("~"), home);
+        assert_eq!(expand_tilde("/abs/~"), PathBuf::from("/abs/~"));
+        assert_eq!(expand_tilde("~user/x"), PathBuf::from("~user/x"));
+    }
+}

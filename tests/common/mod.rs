@@ -1,0 +1,145 @@
+//! Helpers shared by the integration tests: a clean `ims` command, fixtures, captures.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use httpmock::prelude::*;
+
+/// The version string `ims` sends as its User-Agent.
+pub const USER_AGENT: &str = concat!("ims/", env!("CARGO_PKG_VERSION"));
+
+/// A sandbox: an empty home and config directory, so no real user file is read.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    /// `ims` with a clean environment (only PATH, HOME and XDG_CONFIG_HOME set).
+    pub fn ims(&self) -> Command {
+        let mut cmd = Command::cargo_bin("ims").expect("ims binary");
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("LC_ALL", "C.UTF-8");
+        cmd
+    }
+
+    /// Writes the default config file (`$XDG_CONFIG_HOME/ims/config.toml`) and returns its path.
+    pub fn config(&self, text: &str) -> PathBuf {
+        let path = self.dir.path().join("config/ims/config.toml");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Writes a file in the sandbox and returns its path.
+    pub fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+/// `ims --endpoint URL --token TOKEN` against a mock server.
+pub fn ims_at(sandbox: &Sandbox, server: &MockServer, token: &str) -> Command {
+    let mut cmd = sandbox.ims();
+    cmd.args(["--endpoint", &server.base_url(), "--token", token]);
+    cmd
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A seed document's example response.
+pub fn seed(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join("seeds").join(name)).expect("seed fixture")
+}
+
+/// A raw HTTP answer captured from the real Glance.
+pub struct Capture {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Capture {
+    /// The capture whose file name starts with `prefix` (e.g. `"15-"`).
+    pub fn load(prefix: &str) -> Capture {
+        let dir = fixtures().join("glance");
+        let entry = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no capture {prefix}"));
+        let raw = std::fs::read(entry.path()).unwrap();
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("header end");
+        let head = String::from_utf8(raw[..split].to_vec()).unwrap();
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers = lines
+            .filter_map(|line| line.split_once(": "))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Capture {
+            status,
+            headers,
+            body: raw[split + 4..].to_vec(),
+        }
+    }
+
+    /// The capture's header `name`, if present.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Configures a mock's answer to replay this capture (Content-Length is recomputed).
+    pub fn respond(&self, then: httpmock::Then) -> httpmock::Then {
+        let mut then = then.status(self.status);
+        for (name, value) in &self.headers {
+            if !name.eq_ignore_ascii_case("content-length") {
+                then = then.header(name, value);
+            }
+        }
+        then.body(self.body.clone())
+    }
+}
+
+/// The request headers every `ims` request must carry.
+pub fn expect_standard_headers(when: httpmock::When, token: &str) -> httpmock::When {
+    when.method(GET)
+        .header("accept", "application/json")
+        .header("user-agent", USER_AGENT)
+        .header("x-auth-token", token)
+}
+
+/// stdout of a finished command, as text.
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// stderr of a finished command, as text.
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
