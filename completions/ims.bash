@@ -95,7 +95,7 @@ _ims() {
 
     case "${cmd}" in
         ims)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --output --timeout --verbose --help --version member profile completions help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version member profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -121,6 +121,14 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
                     return 0
@@ -141,7 +149,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__completions)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --output --timeout --verbose --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -164,6 +172,14 @@ _ims() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -313,7 +329,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --output --timeout --verbose --help --version show list help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -336,6 +352,14 @@ _ims() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -415,7 +439,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__list)
-            opts="-j -p -o -v -h -V --status --jobs --profile --config --endpoint --token --output --timeout --verbose --help --version"
+            opts="-j -p -o -v -h -V --status --jobs --limit --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -430,6 +454,10 @@ _ims() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -450,6 +478,14 @@ _ims() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -473,7 +509,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__show)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --output --timeout --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -499,6 +535,14 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
                     return 0
@@ -519,7 +563,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --output --timeout --verbose --help --version list show help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -542,6 +586,14 @@ _ims() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -621,7 +673,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile__subcmd__list)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --output --timeout --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +696,14 @@ _ims() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -667,7 +727,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile__subcmd__show)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --output --timeout --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -690,6 +750,14 @@ _ims() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

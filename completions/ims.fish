@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ims_global_optspecs
-    string join \n p/profile= config= endpoint= token= o/output= timeout= v/verbose h/help V/version
+    string join \n p/profile= config= endpoint= token= api= project-id= o/output= timeout= v/verbose h/help V/version
 end
 
 function __fish_ims_needs_command
@@ -28,6 +28,9 @@ complete -c ims -n "__fish_ims_needs_command" -s p -l profile -d 'Profile to use
 complete -c ims -n "__fish_ims_needs_command" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_needs_command" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
 complete -c ims -n "__fish_ims_needs_command" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_needs_command" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_needs_command" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_needs_command" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
@@ -43,6 +46,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subc
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
@@ -57,6 +63,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
@@ -69,10 +78,14 @@ pending\t'Shared, not yet answered'
 rejected\t'Shared and declined by the member'
 all\t'Every member'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many images to fetch at once' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l limit -d 'Page size asked of the service (1-1000); every page is fetched either way [default: the service\'s]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
@@ -87,6 +100,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_sub
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
@@ -101,6 +117,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
@@ -112,6 +131,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
@@ -126,6 +148,9 @@ complete -c ims -n "__fish_ims_using_subcommand completions" -s p -l profile -d 
 complete -c ims -n "__fish_ims_using_subcommand completions" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand completions" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand completions" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand completions" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"

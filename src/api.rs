@@ -3,12 +3,14 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
+use std::collections::HashSet;
+
 use crate::client::Client;
 use crate::error::Error;
 use crate::model::{Member, MemberPage};
 
 /// Bytes kept as they are in a path segment: RFC 3986 unreserved characters.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -76,45 +78,107 @@ pub fn check_id(what: &str, id: &str) -> Result<(), Error> {
     Err(Error::usage(format!("{what} `{id}` {why}")))
 }
 
-fn segment(id: &str) -> String {
-    utf8_percent_encode(id, SEGMENT).to_string()
+/// Percent-encodes `text` as RFC 3986 asks of a path segment or query component:
+/// unreserved characters kept, every other byte of its UTF-8 as upper-case `%XX`.
+pub fn encode(text: &str) -> String {
+    utf8_percent_encode(text, UNRESERVED).to_string()
+}
+
+/// Which member API, with what it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `{endpoint}/v2/images/{image_id}/members`
+    V2,
+    /// `{endpoint}/v1/{project_id}/cloudimages/{image_id}/members`
+    V1 {
+        /// The project the images belong to.
+        project_id: String,
+    },
 }
 
 /// The member endpoints of one image service.
 pub struct ImageApi<'a> {
     client: &'a Client,
     endpoint: &'a Endpoint,
+    route: &'a Route,
 }
 
 impl<'a> ImageApi<'a> {
     /// The API at `endpoint`, reached through `client`.
-    pub fn new(client: &'a Client, endpoint: &'a Endpoint) -> ImageApi<'a> {
-        ImageApi { client, endpoint }
+    pub fn new(client: &'a Client, endpoint: &'a Endpoint, route: &'a Route) -> ImageApi<'a> {
+        ImageApi {
+            client,
+            endpoint,
+            route,
+        }
     }
 
-    /// `GET /v2/images/{image_id}/members`
+    /// The URL of an image's member list.
     pub fn members_url(&self, image_id: &str) -> String {
-        format!(
-            "{}/images/{}/members",
-            self.endpoint.v2_base(),
-            segment(image_id)
-        )
+        match self.route {
+            Route::V2 => format!(
+                "{}/images/{}/members",
+                self.endpoint.v2_base(),
+                encode(image_id)
+            ),
+            Route::V1 { project_id } => format!(
+                "{}/v1/{}/cloudimages/{}/members",
+                self.endpoint,
+                encode(project_id),
+                encode(image_id)
+            ),
+        }
     }
 
-    /// `GET /v2/images/{image_id}/members/{member_id}`
+    /// The URL of one member of an image.
     pub fn member_url(&self, image_id: &str, member_id: &str) -> String {
-        format!("{}/{}", self.members_url(image_id), segment(member_id))
+        format!("{}/{}", self.members_url(image_id), encode(member_id))
     }
 
     /// One member of an image.
     pub fn show_member(&self, image_id: &str, member_id: &str) -> Result<Member, Error> {
-        self.client.get_json(&self.member_url(image_id, member_id))
+        self.client
+            .get_json(&self.member_url(image_id, member_id), &[])
     }
 
-    /// Every member of an image.
-    pub fn list_members(&self, image_id: &str) -> Result<Vec<Member>, Error> {
-        let page: MemberPage = self.client.get_json(&self.members_url(image_id))?;
-        Ok(page.members)
+    /// Every member of an image, page by page: `on_page` gets each page as it arrives.
+    /// Pages follow `page_info.next_marker` (sent back verbatim as `marker`, with `limit`
+    /// when given) until it is absent or empty or a page is empty; a marker seen before
+    /// is an error rather than a loop.
+    pub fn list_members(
+        &self,
+        image_id: &str,
+        limit: Option<u16>,
+        mut on_page: impl FnMut(Vec<Member>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let url = self.members_url(image_id);
+        let mut seen = HashSet::new();
+        let mut marker: Option<String> = None;
+        loop {
+            let mut query = Vec::new();
+            if let Some(limit) = limit {
+                query.push(("limit".to_string(), limit.to_string()));
+            }
+            if let Some(marker) = &marker {
+                query.push(("marker".to_string(), marker.clone()));
+            }
+            let page: MemberPage = self.client.get_json(&url, &query)?;
+            let next = page.next_marker();
+            let empty = page.members.is_empty();
+            on_page(page.members)?;
+            match next {
+                Some(next) if !empty => {
+                    if !seen.insert(next.clone()) {
+                        return Err(Error::bad_answer(format!(
+                            "GET {url}: the service sent page marker `{next}` twice; stopped \
+                             rather than loop"
+                        )));
+                    }
+                    marker = Some(next);
+                }
+                _ => return Ok(()),
+            }
+        }
     }
 }
 
@@ -124,11 +188,32 @@ mod tests {
     use crate::auth::Credential;
     use crate::secret::Secret;
 
-    fn urls(endpoint: &str, image: &str, member: &str) -> (String, String) {
+    fn urls_of(route: &Route, endpoint: &str, image: &str, member: &str) -> (String, String) {
         let client = Client::new(Credential::Token(Secret::new("t")), 1.0, 0);
         let endpoint = Endpoint::parse(endpoint).unwrap();
-        let api = ImageApi::new(&client, &endpoint);
+        let api = ImageApi::new(&client, &endpoint, route);
         (api.members_url(image), api.member_url(image, member))
+    }
+
+    fn urls(endpoint: &str, image: &str, member: &str) -> (String, String) {
+        urls_of(&Route::V2, endpoint, image, member)
+    }
+
+    #[test]
+    fn v1_urls_carry_the_project() {
+        let route = Route::V1 {
+            project_id: "1bed856811654c1cb661a6ca845ebc77".into(),
+        };
+        assert_eq!(
+            urls_of(
+                &route,
+                "https://ims.ap-southeast-1.myhuaweicloud.com/",
+                "d164",
+                "edc8"
+            )
+            .1,
+            "https://ims.ap-southeast-1.myhuaweicloud.com/v1/1bed856811654c1cb661a6ca845ebc77/cloudimages/d164/members/edc8"
+        );
     }
 
     #[test]

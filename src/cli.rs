@@ -43,6 +43,15 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "TOKEN", hide_env_values = true)]
     pub token: Option<String>,
 
+    /// Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud)
+    /// or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]
+    #[arg(long, global = true, value_enum, value_name = "API")]
+    pub api: Option<Api>,
+
+    /// Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]
+    #[arg(long, global = true, value_name = "ID")]
+    pub project_id: Option<String>,
+
     /// Output format [env: IMS_OUTPUT] [default: table]
     #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
@@ -66,6 +75,16 @@ pub enum OutputFormat {
     Json,
     /// One member ID per line, for xargs
     Ids,
+}
+
+/// The member API to call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Api {
+    /// `/v2/images/{image_id}/members`: OpenStack Glance v2
+    V2,
+    /// `/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS
+    V1,
 }
 
 /// The top-level commands.
@@ -113,6 +132,11 @@ pub struct ListArgs {
     /// How many images to fetch at once
     #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: u16,
+
+    /// Page size asked of the service (1-1000); every page is fetched either way
+    /// [default: the service's]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub limit: Option<u16>,
 }
 
 /// The `--status` filter of `member list`.

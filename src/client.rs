@@ -9,7 +9,10 @@ use std::time::{Duration, Instant};
 use serde::de::DeserializeOwned;
 use ureq::http::{self, StatusCode};
 
-use crate::auth::Credential;
+use percent_encoding::percent_decode_str;
+
+use crate::auth::signer::canonical_query;
+use crate::auth::{AuthHeader, Credential};
 use crate::error::{Error, ErrorKind, diag};
 use crate::model::ServiceError;
 
@@ -52,23 +55,30 @@ impl Client {
         }
     }
 
-    /// GETs `url` and parses its JSON answer as `T`. Redirects are followed only within the
-    /// same scheme, host and port, so credentials never leave the endpoint's origin.
-    pub fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, Error> {
+    /// GETs `url` with the `query` pairs and parses the JSON answer as `T`. The query goes
+    /// on the wire in canonical form (sorted, RFC 3986 encoded), the form AK/SK signs.
+    /// Redirects are followed only within the same scheme, host and port, so credentials
+    /// never leave the endpoint's origin.
+    pub fn get_json<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        query: &[(String, String)],
+    ) -> Result<T, Error> {
         let mut url = url.to_string();
+        let mut query = query.to_vec();
         for _ in 0..=MAX_REDIRECTS {
-            let mut response = self.send(&url)?;
+            let (wire_url, mut response) = self.send(&url, &query)?;
             let status = response.status();
             if status.is_redirection()
-                && let Some(next) = redirect_target(&url, &response)?
+                && let Some(next) = redirect_target(&wire_url, &response)?
             {
-                url = next;
+                (url, query) = split_query(&next);
                 continue;
             }
             if !status.is_success() {
-                return Err(http_error(&mut response));
+                return Err(http_error(&mut response, &self.credential));
             }
-            return parse_body(&url, &mut response);
+            return parse_body(&wire_url, &mut response);
         }
         Err(Error::new(
             ErrorKind::Http,
@@ -76,28 +86,39 @@ impl Client {
         ))
     }
 
-    /// Sends one GET and traces it; transport failures become typed errors.
-    fn send(&self, url: &str) -> Result<http::Response<ureq::Body>, Error> {
-        let mut request = self.agent.get(url).header("Accept", "application/json");
-        for (name, value) in self.credential.headers() {
-            request = request.header(name, value.expose());
+    /// Sends one GET and traces it; transport failures become typed errors. Returns the
+    /// URL as sent, with its query.
+    fn send(
+        &self,
+        url: &str,
+        query: &[(String, String)],
+    ) -> Result<(String, http::Response<ureq::Body>), Error> {
+        let canonical = canonical_query(query);
+        let wire_url = if canonical.is_empty() {
+            url.to_string()
+        } else {
+            format!("{url}?{canonical}")
+        };
+        let uri: http::Uri = wire_url
+            .parse()
+            .map_err(|err| Error::config(format!("invalid URL {wire_url}: {err}")))?;
+        let auth = self.credential.headers(&uri, query, jiff::Timestamp::now());
+        let mut request = self.agent.get(uri).header("Accept", "application/json");
+        for header in &auth {
+            request = request.header(header.name, header.value.expose());
         }
         let started = Instant::now();
         let result = request.call();
         let elapsed = started.elapsed();
         match result {
             Ok(response) => {
-                self.trace(
-                    url,
-                    &format!("{}", response.status()),
-                    elapsed,
-                    Some(&response),
-                );
-                Ok(response)
+                let outcome = response.status().to_string();
+                self.trace(&wire_url, &outcome, elapsed, &auth, Some(&response));
+                Ok((wire_url, response))
             }
             Err(err) => {
-                let error = transport_error(err, url, self.timeout);
-                self.trace(url, "failed", elapsed, None);
+                let error = transport_error(err, &wire_url, self.timeout);
+                self.trace(&wire_url, "failed", elapsed, &auth, None);
                 Err(error)
             }
         }
@@ -109,6 +130,7 @@ impl Client {
         url: &str,
         outcome: &str,
         elapsed: Duration,
+        auth: &[AuthHeader],
         response: Option<&http::Response<ureq::Body>>,
     ) {
         if self.verbose == 0 {
@@ -127,8 +149,8 @@ impl Client {
         }
         diag("> Accept: application/json");
         diag(concat!("> User-Agent: ims/", env!("CARGO_PKG_VERSION")));
-        for (name, value) in self.credential.headers() {
-            diag(&format!("> {name}: {value}"));
+        for header in auth {
+            diag(&format!("> {}: {}", header.name, header.shown));
         }
         if let Some(response) = response {
             for (name, value) in response.headers() {
@@ -139,6 +161,27 @@ impl Client {
             }
         }
     }
+}
+
+/// Splits a URL into its part before `?` and its decoded query pairs.
+fn split_query(url: &str) -> (String, Vec<(String, String)>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), Vec::new());
+    };
+    let decode = |text: &str| {
+        percent_decode_str(&text.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let pairs = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) => (decode(key), decode(value)),
+            None => (decode(pair), String::new()),
+        })
+        .collect();
+    (base.to_string(), pairs)
 }
 
 /// The request id a response carries, if any.
@@ -201,7 +244,7 @@ fn origin(uri: &http::Uri) -> (String, String, u16) {
 }
 
 /// The typed error of a non-success answer: status, the service's code and message, request id.
-fn http_error(response: &mut http::Response<ureq::Body>) -> Error {
+fn http_error(response: &mut http::Response<ureq::Body>, credential: &Credential) -> Error {
     let status = response.status();
     let status_line = status_line(status);
     let header_request_id = request_id(response.headers());
@@ -223,16 +266,20 @@ fn http_error(response: &mut http::Response<ureq::Body>) -> Error {
     if let Some(id) = header_request_id.or(parsed.request_id) {
         message.push_str(&format!(" (request id {id})"));
     }
-    if let Some(hint) = hint(status) {
+    if let Some(hint) = hint(status, parsed.code.as_deref(), credential) {
         message.push_str(&format!(" (hint: {hint})"));
     }
     Error::new(ErrorKind::from_status(status.as_u16()), message)
 }
 
 /// A suggestion for statuses whose usual cause is on the user's side.
-fn hint(status: StatusCode) -> Option<&'static str> {
+fn hint(status: StatusCode, code: Option<&str>, credential: &Credential) -> Option<&'static str> {
     match status.as_u16() {
         300 => Some("the endpoint answered with a list of API versions: check its path"),
+        401 if credential.is_signed() || code == Some("APIGW.0301") => Some(
+            "check the access key and secret key, and this machine's clock: the gateway \
+             allows 15 minutes of skew",
+        ),
         401 => Some("check the token: it may have expired or belong to another cloud"),
         _ => None,
     }
@@ -326,6 +373,26 @@ mod tests {
         assert_ne!(o("http://a/x"), o("https://a/x"));
         assert_ne!(o("http://a:8080/"), o("http://a/"));
         assert_ne!(o("http://a/"), o("http://b/"));
+    }
+
+    #[test]
+    fn split_query_decodes_pairs() {
+        assert_eq!(
+            split_query("http://h/p"),
+            ("http://h/p".to_string(), vec![])
+        );
+        assert_eq!(
+            split_query("http://h/p?b=2&a=x%20y&flag&&c=d+e"),
+            (
+                "http://h/p".to_string(),
+                vec![
+                    ("b".into(), "2".into()),
+                    ("a".into(), "x y".into()),
+                    ("flag".into(), String::new()),
+                    ("c".into(), "d e".into())
+                ]
+            )
+        );
     }
 
     #[test]

@@ -93,6 +93,23 @@ impl Member {
 pub struct MemberPage {
     /// The members on this page.
     pub members: Vec<Member>,
+    /// Huawei Cloud's pagination: `{"next_marker": "..."}` while more pages follow.
+    #[serde(default)]
+    pub page_info: Option<Value>,
+}
+
+impl MemberPage {
+    /// The marker of the next page: a non-empty `page_info.next_marker` (a number is taken
+    /// as its text); `None` when this is the last page.
+    pub fn next_marker(&self) -> Option<String> {
+        let marker = self.page_info.as_ref()?.get("next_marker")?;
+        let text = match marker {
+            Value::String(text) => text.clone(),
+            Value::Number(number) => number.to_string(),
+            _ => return None,
+        };
+        (!text.is_empty()).then_some(text)
+    }
 }
 
 /// The text of a JSON value for a table cell: strings as they are, anything else as JSON.
@@ -278,6 +295,38 @@ mod tests {
         assert!(serde_json::from_str::<Member>(r#"{"status":"accepted"}"#).is_err());
         assert!(serde_json::from_str::<Member>(r#"{"member_id":7}"#).is_err());
         assert!(serde_json::from_str::<MemberPage>(r#"{"members":{}}"#).is_err());
+    }
+
+    #[test]
+    fn next_marker_is_read_liberally() {
+        let page = |text: &str| serde_json::from_str::<MemberPage>(text).unwrap();
+        assert_eq!(page(r#"{"members":[]}"#).next_marker(), None);
+        assert_eq!(
+            page(r#"{"members":[],"page_info":null}"#).next_marker(),
+            None
+        );
+        assert_eq!(page(r#"{"members":[],"page_info":{}}"#).next_marker(), None);
+        assert_eq!(
+            page(r#"{"members":[],"page_info":{"next_marker":""}}"#).next_marker(),
+            None
+        );
+        assert_eq!(
+            page(r#"{"members":[],"page_info":{"next_marker":null}}"#).next_marker(),
+            None
+        );
+        assert_eq!(
+            page(r#"{"members":[],"page_info":"odd"}"#).next_marker(),
+            None
+        );
+        assert_eq!(
+            page(r#"{"members":[],"page_info":{"next_marker":"m-1","current_count":1}}"#)
+                .next_marker(),
+            Some("m-1".into())
+        );
+        assert_eq!(
+            page(r#"{"members":[],"page_info":{"next_marker":42}}"#).next_marker(),
+            Some("42".into())
+        );
     }
 
     #[test]

@@ -19,20 +19,24 @@ pub struct ImageMembers {
     pub members: Vec<Member>,
 }
 
-/// Runs `render` against a buffered stdout and flushes it. A reader that went away
-/// (`| head`) becomes [`ErrorKind::OutputClosed`]: a quiet, successful stop.
-pub fn to_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Error> {
+/// Runs `render` against a buffered stdout and flushes it.
+pub fn to_stdout(render: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<(), Error> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    render(&mut out)
-        .and_then(|()| out.flush())
-        .map_err(|err| match err.kind() {
-            io::ErrorKind::BrokenPipe => Error::new(ErrorKind::OutputClosed, "stdout closed"),
-            _ => Error::new(
-                ErrorKind::Unexpected,
-                format!("cannot write to stdout: {err}"),
-            ),
-        })
+    render(&mut out)?;
+    out.flush().map_err(write_error)
+}
+
+/// The typed error of a failed write to stdout. A reader that went away (`| head`)
+/// becomes [`ErrorKind::OutputClosed`]: a quiet, successful stop.
+pub fn write_error(err: io::Error) -> Error {
+    match err.kind() {
+        io::ErrorKind::BrokenPipe => Error::new(ErrorKind::OutputClosed, "stdout closed"),
+        _ => Error::new(
+            ErrorKind::Unexpected,
+            format!("cannot write to stdout: {err}"),
+        ),
+    }
 }
 
 /// One member: a Field | Value table, the JSON object, or its ID.
@@ -51,58 +55,115 @@ pub fn member(out: &mut dyn Write, format: OutputFormat, member: &Member) -> io:
     }
 }
 
-/// Members of several images: one table, one JSON array, or one ID per line.
-pub fn members(
-    out: &mut dyn Write,
+/// Members of one or more images written as they arrive: `ids` and `json` go out page by
+/// page (memory stays flat however long the list), a table is drawn at the end.
+pub struct MemberStream<'w> {
+    out: &'w mut dyn Write,
     format: OutputFormat,
-    images: &[ImageMembers],
-) -> io::Result<()> {
+    json_started: bool,
+    table: Vec<ImageMembers>,
+}
+
+impl<'w> MemberStream<'w> {
+    /// A stream of members to `out` in `format`.
+    pub fn new(out: &'w mut dyn Write, format: OutputFormat) -> MemberStream<'w> {
+        MemberStream {
+            out,
+            format,
+            json_started: false,
+            table: Vec::new(),
+        }
+    }
+
+    /// Writes (or, for a table, keeps) one page of `image_id`'s members.
+    pub fn page(&mut self, image_id: &str, members: Vec<Member>) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Ids => members
+                .iter()
+                .try_for_each(|m| writeln!(self.out, "{}", m.member_id)),
+            OutputFormat::Json => members.iter().try_for_each(|m| self.json_item(m)),
+            OutputFormat::Table => {
+                match self.table.last_mut() {
+                    Some(last) if last.image_id == image_id => last.members.extend(members),
+                    _ => self.table.push(ImageMembers {
+                        image_id: image_id.to_string(),
+                        members,
+                    }),
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// One member as an element of the pretty-printed JSON array.
+    fn json_item(&mut self, member: &Member) -> io::Result<()> {
+        self.out
+            .write_all(if self.json_started { b",\n" } else { b"[\n" })?;
+        self.json_started = true;
+        let text = serde_json::to_string_pretty(member)?;
+        // JSON strings hold no raw line breaks, so indenting by line is safe.
+        for (index, line) in text.lines().enumerate() {
+            if index > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            write!(self.out, "  {line}")?;
+        }
+        Ok(())
+    }
+
+    /// Ends the output: closes the JSON array or draws the table. With nothing written,
+    /// `show_empty` decides between an empty result (`[]`, a bare table) and no output.
+    pub fn finish(self, show_empty: bool) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Ids => Ok(()),
+            OutputFormat::Json if self.json_started => self.out.write_all(b"\n]\n"),
+            OutputFormat::Json if show_empty => self.out.write_all(b"[]\n"),
+            OutputFormat::Json => Ok(()),
+            OutputFormat::Table if self.table.is_empty() && !show_empty => Ok(()),
+            OutputFormat::Table => members_table(self.out, &self.table),
+        }
+    }
+}
+
+/// The `member list` table: Member Type and URN columns only when some row has them.
+fn members_table(out: &mut dyn Write, images: &[ImageMembers]) -> io::Result<()> {
     let all = || {
         images
             .iter()
             .flat_map(|image| image.members.iter().map(move |m| (image, m)))
     };
-    match format {
-        OutputFormat::Table => {
-            let extra = all().any(|(_, m)| m.member_type.is_some() || m.urn.is_some());
-            let mut headers = vec![
-                "Image ID",
-                "Member ID",
-                "Status",
-                "Created At",
-                "Updated At",
+    let extra = all().any(|(_, m)| m.member_type.is_some() || m.urn.is_some());
+    let mut headers = vec![
+        "Image ID",
+        "Member ID",
+        "Status",
+        "Created At",
+        "Updated At",
+    ];
+    if extra {
+        headers.extend(["Member Type", "URN"]);
+    }
+    let text = |value: &Option<Value>| value.as_ref().map(cell_text).unwrap_or_default();
+    let rows = all()
+        .map(|(image, m)| {
+            let image_id = m
+                .image_id
+                .as_ref()
+                .map_or_else(|| image.image_id.clone(), cell_text);
+            let mut row = vec![
+                image_id,
+                m.member_id.clone(),
+                text(&m.status),
+                text(&m.created_at),
+                text(&m.updated_at),
             ];
             if extra {
-                headers.extend(["Member Type", "URN"]);
+                row.extend([text(&m.member_type), text(&m.urn)]);
             }
-            let text = |value: &Option<Value>| value.as_ref().map(cell_text).unwrap_or_default();
-            let rows = all()
-                .map(|(image, m)| {
-                    let image_id = m
-                        .image_id
-                        .as_ref()
-                        .map_or_else(|| image.image_id.clone(), cell_text);
-                    let mut row = vec![
-                        image_id,
-                        m.member_id.clone(),
-                        text(&m.status),
-                        text(&m.created_at),
-                        text(&m.updated_at),
-                    ];
-                    if extra {
-                        row.extend([text(&m.member_type), text(&m.urn)]);
-                    }
-                    row
-                })
-                .collect();
-            write_table(out, &headers, rows)
-        }
-        OutputFormat::Json => {
-            let list: Vec<&Member> = all().map(|(_, m)| m).collect();
-            write_json(out, &list)
-        }
-        OutputFormat::Ids => all().try_for_each(|(_, m)| writeln!(out, "{}", m.member_id)),
-    }
+            row
+        })
+        .collect();
+    write_table(out, &headers, rows)
 }
 
 /// Plain records (the `profile` commands): a table with `headers`, a JSON array of objects
@@ -192,7 +253,7 @@ mod tests {
             image_id: "img".into(),
             members: vec![member(r#"{"member_id":"m1","status":"pending"}"#)],
         }];
-        let text = render(|out| members(out, OutputFormat::Table, &images));
+        let text = render(|out| members_table(out, &images));
         assert!(
             text.contains("│ Image ID ┆ Member ID ┆ Status  ┆ Created At ┆ Updated At │"),
             "{text}"
@@ -207,7 +268,7 @@ mod tests {
                 r#"{"member_id":"m1","member_type":"organization","urn":"u"}"#,
             )],
         }];
-        let text = render(|out| members(out, OutputFormat::Table, &images));
+        let text = render(|out| members_table(out, &images));
         assert_eq!(
             text,
             "┌──────────┬───────────┬────────┬────────────┬────────────┬──────────────┬─────┐\n\
@@ -219,9 +280,39 @@ mod tests {
     }
 
     #[test]
-    fn empty_list_is_an_empty_array_in_json() {
-        assert_eq!(render(|out| members(out, OutputFormat::Json, &[])), "[]\n");
-        assert_eq!(render(|out| members(out, OutputFormat::Ids, &[])), "");
+    fn empty_list_is_an_empty_array_in_json_or_nothing() {
+        let finish =
+            |format, show_empty| render(|out| MemberStream::new(out, format).finish(show_empty));
+        assert_eq!(finish(OutputFormat::Json, true), "[]\n");
+        assert_eq!(finish(OutputFormat::Json, false), "");
+        assert_eq!(finish(OutputFormat::Ids, true), "");
+        assert_eq!(finish(OutputFormat::Table, false), "");
+        assert!(finish(OutputFormat::Table, true).contains("│ Image ID ┆ Member ID ┆"));
+    }
+
+    #[test]
+    fn streamed_json_equals_the_pretty_printed_array() {
+        let pages = vec![
+            vec![member(
+                r#"{"member_id":"a","status":"accepted","x":{"n":[1,{"k":"v\nw"}]}}"#,
+            )],
+            vec![],
+            vec![
+                member(r#"{"member_id":"b","created_at":null}"#),
+                member(r#"{"member_id":"c"}"#),
+            ],
+        ];
+        let streamed = render(|out| {
+            let mut stream = MemberStream::new(out, OutputFormat::Json);
+            for page in pages.clone() {
+                stream.page("img", page)?;
+            }
+            stream.finish(true)
+        });
+        let all: Vec<Member> = pages.into_iter().flatten().collect();
+        let mut expected = serde_json::to_string_pretty(&all).unwrap();
+        expected.push('\n');
+        assert_eq!(streamed, expected);
     }
 
     #[test]

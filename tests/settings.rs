@@ -212,7 +212,7 @@ fn configuration_errors_are_exit_3() {
         .args(["--endpoint", "http://127.0.0.1:1", "member", "show", "i", "m"])
         .assert()
         .code(3)
-        .stderr("ims: error: no credential: set --token, IMS_TOKEN, or token / token_file / token_command in a profile\n");
+        .stderr("ims: error: no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, or token / token_file / token_command / access_key and secret_key in a profile\n");
 
     sandbox
         .ims()
@@ -317,6 +317,7 @@ fn profile_show_gives_every_source_and_masks_secrets() {
             "[\n  {{\n    \"setting\": \"config\",\n    \"value\": \"{file}\",\n    \"source\": \"default\"\n  }},\n  \
              {{\n    \"setting\": \"profile\",\n    \"value\": \"default\",\n    \"source\": \"default\"\n  }},\n  \
              {{\n    \"setting\": \"endpoint\",\n    \"value\": \"https://ims.example.com\",\n    \"source\": \"{file}:default\"\n  }},\n  \
+             {{\n    \"setting\": \"api\",\n    \"value\": \"v2\",\n    \"source\": \"default\"\n  }},\n  \
              {{\n    \"setting\": \"token\",\n    \"value\": \"****\",\n    \"source\": \"{file}:default\"\n  }},\n  \
              {{\n    \"setting\": \"output\",\n    \"value\": \"json\",\n    \"source\": \"IMS_OUTPUT\"\n  }},\n  \
              {{\n    \"setting\": \"timeout\",\n    \"value\": \"12.5\",\n    \"source\": \"{file}:default\"\n  }}\n]\n"

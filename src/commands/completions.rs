@@ -11,6 +11,6 @@ pub fn run(shell: clap_complete::Shell) -> anyhow::Result<()> {
     // stdout may be a closed pipe.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "ims", &mut script);
-    output::to_stdout(|out| out.write_all(&script))?;
+    output::to_stdout(|out| out.write_all(&script).map_err(output::write_error))?;
     Ok(())
 }

@@ -6,13 +6,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context;
 
-use crate::api::{Endpoint, ImageApi, check_id};
+use crate::api::{Endpoint, ImageApi, Route, check_id};
 use crate::auth::Credential;
-use crate::cli::{GlobalArgs, ListArgs, MemberCommand, StatusFilter};
+use crate::cli::{Api, GlobalArgs, ListArgs, MemberCommand, StatusFilter};
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Failures};
 use crate::model::Member;
-use crate::output::{self, ImageMembers};
+use crate::output::{self, MemberStream};
 use crate::settings::{Config, Settings, process_env};
 
 /// Runs a `member` subcommand.
@@ -30,6 +30,7 @@ pub fn run(global: &GlobalArgs, command: MemberCommand) -> anyhow::Result<()> {
 struct Session {
     settings: Settings,
     endpoint: Endpoint,
+    route: Route,
     client: Client,
 }
 
@@ -44,17 +45,36 @@ impl Session {
         };
         let endpoint = Endpoint::parse(&endpoint.value)
             .map_err(|why| Error::config(format!("endpoint (from {}): {why}", endpoint.source)))?;
-        let credential = Credential::from_settings(settings.token.as_ref())?;
+        if let Some(project_id) = &settings.project_id {
+            check_id("project ID", &project_id.value)
+                .map_err(|err| Error::config(format!("{err} (from {})", project_id.source)))?;
+        }
+        let route = match (settings.api.value, &settings.project_id) {
+            (Api::V2, _) => Route::V2,
+            (Api::V1, Some(project_id)) => Route::V1 {
+                project_id: project_id.value.clone(),
+            },
+            (Api::V1, None) => {
+                return Err(Error::config(format!(
+                    "the v1 API (from {}) needs a project ID: set --project-id, \
+                     IMS_PROJECT_ID or project_id in the profile",
+                    settings.api.source
+                )));
+            }
+        };
+        let credential =
+            Credential::from_settings(settings.credential.as_ref(), settings.project_id.as_ref())?;
         let client = Client::new(credential, settings.timeout.value, settings.verbose);
         Ok(Session {
             settings,
             endpoint,
+            route,
             client,
         })
     }
 
     fn api(&self) -> ImageApi<'_> {
-        ImageApi::new(&self.client, &self.endpoint)
+        ImageApi::new(&self.client, &self.endpoint, &self.route)
     }
 }
 
@@ -66,7 +86,9 @@ fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<
         .api()
         .show_member(image_id, member_id)
         .with_context(|| format!("member {member_id} of image {image_id}"))?;
-    output::to_stdout(|out| output::member(out, session.settings.output.value, &member))?;
+    output::to_stdout(|out| {
+        output::member(out, session.settings.output.value, &member).map_err(output::write_error)
+    })?;
     Ok(())
 }
 
@@ -77,28 +99,63 @@ fn list(global: &GlobalArgs, args: ListArgs) -> anyhow::Result<()> {
     }
     let session = Session::open(global)?;
     let api = session.api();
-    let results = fetch_all(&image_ids, usize::from(args.jobs), |id| {
-        api.list_members(id)
-    });
+    let jobs = usize::from(args.jobs).min(image_ids.len());
+    let filter = |members: Vec<Member>| -> Vec<Member> {
+        members
+            .into_iter()
+            .filter(|m| keep(args.status, m))
+            .collect()
+    };
 
-    let mut listed = Vec::new();
-    let mut failures = Vec::new();
-    for (image_id, result) in image_ids.into_iter().zip(results) {
-        match result {
-            Ok(members) => listed.push(ImageMembers {
-                members: members
-                    .into_iter()
-                    .filter(|m| keep(args.status, m))
-                    .collect(),
-                image_id,
-            }),
-            Err(err) => failures.push(anyhow::Error::new(err).context(format!("image {image_id}"))),
+    let mut failures: Vec<(String, Error)> = Vec::new();
+    let mut listed = 0;
+    output::to_stdout(|out| {
+        let mut stream = MemberStream::new(out, session.settings.output.value);
+        if jobs <= 1 {
+            // One at a time: every page goes out as it arrives, so memory stays flat.
+            for image_id in &image_ids {
+                let result = api.list_members(image_id, args.limit, |page| {
+                    stream
+                        .page(image_id, filter(page))
+                        .map_err(output::write_error)
+                });
+                match result {
+                    Ok(()) => listed += 1,
+                    Err(err) if err.kind() == ErrorKind::OutputClosed => return Err(err),
+                    Err(err) => failures.push((image_id.clone(), err)),
+                }
+            }
+        } else {
+            let results = fetch_all(&image_ids, jobs, |image_id| {
+                let mut members = Vec::new();
+                api.list_members(image_id, args.limit, |page| {
+                    members.extend(filter(page));
+                    Ok(())
+                })
+                .map(|()| members)
+            });
+            for (image_id, result) in image_ids.iter().zip(results) {
+                match result {
+                    Ok(members) => {
+                        listed += 1;
+                        stream
+                            .page(image_id, members)
+                            .map_err(output::write_error)?;
+                    }
+                    Err(err) => failures.push((image_id.clone(), err)),
+                }
+            }
         }
-    }
-    // When every image failed there is no data to show, not even an empty table.
-    if !listed.is_empty() || failures.is_empty() {
-        output::to_stdout(|out| output::members(out, session.settings.output.value, &listed))?;
-    }
+        // When every image failed there is no data to show, not even an empty table.
+        stream
+            .finish(listed > 0 || failures.is_empty())
+            .map_err(output::write_error)
+    })?;
+
+    let mut failures: Vec<anyhow::Error> = failures
+        .into_iter()
+        .map(|(image_id, err)| anyhow::Error::new(err).context(format!("image {image_id}")))
+        .collect();
     match failures.len() {
         0 => Ok(()),
         1 => Err(failures.remove(0)),

@@ -49,6 +49,7 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
             &["name", "default", "endpoint"],
             rows,
         )
+        .map_err(output::write_error)
     })?;
     Ok(())
 }
@@ -69,6 +70,7 @@ fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Res
             &["setting", "value", "source"],
             rows,
         )
+        .map_err(output::write_error)
     })?;
     Ok(())
 }

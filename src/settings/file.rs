@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::OutputFormat;
+use crate::cli::{Api, OutputFormat};
 use crate::error::Error;
+use crate::secret::Secret;
 
 /// The keys a profile may hold.
 pub const PROFILE_KEYS: &[&str] = &[
@@ -14,6 +15,11 @@ pub const PROFILE_KEYS: &[&str] = &[
     "token",
     "token_file",
     "token_command",
+    "access_key",
+    "secret_key",
+    "security_token",
+    "project_id",
+    "api",
     "output",
     "timeout",
 ];
@@ -28,11 +34,21 @@ pub struct Profile {
     /// Image service endpoint.
     pub endpoint: Option<String>,
     /// A literal token.
-    pub token: Option<crate::secret::Secret>,
+    pub token: Option<Secret>,
     /// A file whose trimmed content is the token (`~` expanded).
     pub token_file: Option<String>,
     /// A shell command whose trimmed stdout is the token.
     pub token_command: Option<String>,
+    /// AK/SK signing: the access key ID.
+    pub access_key: Option<String>,
+    /// AK/SK signing: the secret key.
+    pub secret_key: Option<Secret>,
+    /// AK/SK signing: the security token of temporary credentials.
+    pub security_token: Option<Secret>,
+    /// Project ID (v1 API, AK/SK).
+    pub project_id: Option<String>,
+    /// Member API.
+    pub api: Option<Api>,
     /// Output format.
     pub output: Option<OutputFormat>,
     /// Per-request timeout in seconds.

@@ -6,7 +6,7 @@ pub mod file;
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::cli::{GlobalArgs, OutputFormat};
+use crate::cli::{Api, GlobalArgs, OutputFormat};
 use crate::error::Error;
 use crate::secret::Secret;
 use file::{ConfigFile, Profile};
@@ -41,6 +41,20 @@ pub enum Source {
     },
     /// The built-in default.
     Default,
+}
+
+impl Source {
+    /// The precedence level, lower wins: flag, `IMS_*` variable, other (vendor) variable,
+    /// profile, default.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Source::Flag(_) => 0,
+            Source::Env(var) if var.starts_with("IMS_") => 1,
+            Source::Env(_) => 2,
+            Source::Profile { .. } => 3,
+            Source::Default => 4,
+        }
+    }
 }
 
 impl fmt::Display for Source {
@@ -180,6 +194,26 @@ impl Config {
     }
 }
 
+/// The credential the settings select, before any file is read or command run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CredentialSettings {
+    /// A token, from wherever it is read.
+    Token(Sourced<TokenSource>),
+    /// An access key pair for `SDK-HMAC-SHA256` signing.
+    AkSk(AkSkSettings),
+}
+
+/// AK/SK settings, each with its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AkSkSettings {
+    /// The access key ID.
+    pub access_key: Sourced<String>,
+    /// The secret key.
+    pub secret_key: Sourced<Secret>,
+    /// The security token of temporary credentials.
+    pub security_token: Option<Sourced<Secret>>,
+}
+
 /// Every setting a command needs, resolved, each with its source.
 #[derive(Debug)]
 pub struct Settings {
@@ -189,8 +223,12 @@ pub struct Settings {
     pub profile: Sourced<String>,
     /// The image service endpoint, as given (validated where it is used).
     pub endpoint: Option<Sourced<String>>,
-    /// Where the token comes from.
-    pub token: Option<Sourced<TokenSource>>,
+    /// The member API.
+    pub api: Sourced<Api>,
+    /// The project ID (v1 API, AK/SK).
+    pub project_id: Option<Sourced<String>>,
+    /// The credential selected.
+    pub credential: Option<CredentialSettings>,
     /// Output format.
     pub output: Sourced<OutputFormat>,
     /// Per-request timeout in seconds.
@@ -226,17 +264,33 @@ impl Settings {
             env,
             from_profile: &from_profile,
         };
+        let text = |text: &str| Ok(text.to_string());
+        let secret = |text: &str| Ok(Secret::new(text));
 
         let endpoint = layer.first(
             args.endpoint.clone().map(|v| (v, "--endpoint")),
-            "IMS_ENDPOINT",
-            |text| Ok(text.to_string()),
+            &["IMS_ENDPOINT"],
+            text,
             profile.endpoint.clone(),
+        )?;
+        let api = layer
+            .first(
+                args.api.map(|v| (v, "--api")),
+                &["IMS_API"],
+                parse_api,
+                profile.api,
+            )?
+            .unwrap_or(Sourced::new(Api::V2, Source::Default));
+        let project_id = layer.first(
+            args.project_id.clone().map(|v| (v, "--project-id")),
+            &["IMS_PROJECT_ID"],
+            text,
+            profile.project_id.clone(),
         )?;
         let output = layer
             .first(
                 args.output.map(|v| (v, "--output")),
-                "IMS_OUTPUT",
+                &["IMS_OUTPUT"],
                 parse_output,
                 profile.output,
             )?
@@ -244,7 +298,7 @@ impl Settings {
         let timeout = layer
             .first(
                 args.timeout.map(|v| (v, "--timeout")),
-                "IMS_TIMEOUT",
+                &["IMS_TIMEOUT"],
                 crate::cli::parse_timeout,
                 profile
                     .timeout
@@ -256,16 +310,37 @@ impl Settings {
             args.token
                 .clone()
                 .map(|t| (TokenSource::Literal(Secret::new(t)), "--token")),
-            "IMS_TOKEN",
+            &["IMS_TOKEN"],
             |text| Ok(TokenSource::Literal(Secret::new(text))),
             profile_token(profile, &from_profile)?,
         )?;
+        let access_key = layer.first(
+            None,
+            &["IMS_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
+            text,
+            profile.access_key.clone(),
+        )?;
+        let secret_key = layer.first(
+            None,
+            &["IMS_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
+            secret,
+            profile.secret_key.clone(),
+        )?;
+        let security_token = layer.first(
+            None,
+            &["IMS_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+            secret,
+            profile.security_token.clone(),
+        )?;
+        let credential = choose_credential(token, access_key, secret_key, security_token)?;
 
         Ok(Settings {
             config_path: config.path.clone(),
             profile: profile_name,
             endpoint,
-            token,
+            api,
+            project_id,
+            credential,
             output,
             timeout,
             verbose: args.verbose,
@@ -285,13 +360,35 @@ impl Settings {
         if let Some(endpoint) = &self.endpoint {
             rows.push(row("endpoint", endpoint, endpoint.value.clone()));
         }
-        if let Some(token) = &self.token {
-            let (name, shown) = match &token.value {
-                TokenSource::Literal(secret) => ("token", secret.to_string()),
-                TokenSource::File(path) => ("token_file", path.display().to_string()),
-                TokenSource::Command(command) => ("token_command", command.clone()),
-            };
-            rows.push(row(name, token, shown));
+        rows.push(row("api", &self.api, api_name(self.api.value).to_string()));
+        if let Some(project_id) = &self.project_id {
+            rows.push(row("project_id", project_id, project_id.value.clone()));
+        }
+        match &self.credential {
+            Some(CredentialSettings::Token(token)) => {
+                let (name, shown) = match &token.value {
+                    TokenSource::Literal(secret) => ("token", secret.to_string()),
+                    TokenSource::File(path) => ("token_file", path.display().to_string()),
+                    TokenSource::Command(command) => ("token_command", command.clone()),
+                };
+                rows.push(row(name, token, shown));
+            }
+            Some(CredentialSettings::AkSk(aksk)) => {
+                rows.push(row(
+                    "access_key",
+                    &aksk.access_key,
+                    aksk.access_key.value.clone(),
+                ));
+                rows.push(row(
+                    "secret_key",
+                    &aksk.secret_key,
+                    aksk.secret_key.value.to_string(),
+                ));
+                if let Some(token) = &aksk.security_token {
+                    rows.push(row("security_token", token, token.value.to_string()));
+                }
+            }
+            None => {}
         }
         let output = format!("{:?}", self.output.value).to_lowercase();
         rows.push(row("output", &self.output, output));
@@ -304,6 +401,70 @@ impl Settings {
     }
 }
 
+/// The name of an API as written in settings.
+pub fn api_name(api: Api) -> &'static str {
+    match api {
+        Api::V2 => "v2",
+        Api::V1 => "v1",
+    }
+}
+
+/// Picks the token or the AK/SK pair: the one set at the higher level wins; both at the
+/// same level is an error, and so is half an AK/SK pair.
+fn choose_credential(
+    token: Option<Sourced<TokenSource>>,
+    access_key: Option<Sourced<String>>,
+    secret_key: Option<Sourced<Secret>>,
+    security_token: Option<Sourced<Secret>>,
+) -> Result<Option<CredentialSettings>, Error> {
+    let aksk_rank = [
+        access_key.as_ref().map(|v| v.source.rank()),
+        secret_key.as_ref().map(|v| v.source.rank()),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let (Some(aksk_rank), token) = (aksk_rank, token.clone()) else {
+        return Ok(token.map(CredentialSettings::Token));
+    };
+    if let Some(token) = token {
+        let token_rank = token.source.rank();
+        if token_rank < aksk_rank {
+            return Ok(Some(CredentialSettings::Token(token)));
+        }
+        if token_rank == aksk_rank {
+            let aksk_source = access_key
+                .as_ref()
+                .map(|v| &v.source)
+                .or(secret_key.as_ref().map(|v| &v.source))
+                .map_or(String::new(), ToString::to_string);
+            return Err(Error::config(format!(
+                "both a token (from {}) and an access key pair (from {aksk_source}) are set at \
+                 the same level; keep one",
+                token.source
+            )));
+        }
+    }
+    match (access_key, secret_key) {
+        (Some(access_key), Some(secret_key)) => Ok(Some(CredentialSettings::AkSk(AkSkSettings {
+            access_key,
+            secret_key,
+            security_token,
+        }))),
+        (Some(access_key), None) => Err(Error::config(format!(
+            "access_key (from {}) is set but no secret key: set IMS_SECRET_KEY, \
+             HUAWEICLOUD_SDK_SK or secret_key in the profile",
+            access_key.source
+        ))),
+        (None, Some(secret_key)) => Err(Error::config(format!(
+            "secret_key (from {}) is set but no access key: set IMS_ACCESS_KEY, \
+             HUAWEICLOUD_SDK_AK or access_key in the profile",
+            secret_key.source
+        ))),
+        (None, None) => Ok(None),
+    }
+}
+
 /// The environment and profile layers of one resolution.
 struct Layers<'a> {
     env: EnvLookup<'a>,
@@ -311,24 +472,31 @@ struct Layers<'a> {
 }
 
 impl Layers<'_> {
-    /// The first value set: flag, then the environment variable `var` (parsed by
-    /// `parse`; a bad value is a config error naming the variable), then the profile.
+    /// The first value set: flag, then the environment variables `vars` in order (parsed
+    /// by `parse`; a bad value is a config error naming the variable), then the profile.
     fn first<T>(
         &self,
         flag: Option<(T, &'static str)>,
-        var: &'static str,
+        vars: &[&'static str],
         parse: impl Fn(&str) -> Result<T, String>,
         profile: Option<T>,
     ) -> Result<Option<Sourced<T>>, Error> {
         if let Some((value, flag)) = flag {
             return Ok(Some(Sourced::new(value, Source::Flag(flag))));
         }
-        if let Some(text) = (self.env)(var) {
-            let value = parse(&text).map_err(|why| Error::config(format!("{var}: {why}")))?;
-            return Ok(Some(Sourced::new(value, Source::Env(var))));
+        for var in vars {
+            if let Some(text) = (self.env)(var) {
+                let value = parse(&text).map_err(|why| Error::config(format!("{var}: {why}")))?;
+                return Ok(Some(Sourced::new(value, Source::Env(var))));
+            }
         }
         Ok(profile.map(|value| Sourced::new(value, self.from_profile.clone())))
     }
+}
+
+fn parse_api(text: &str) -> Result<Api, String> {
+    <Api as clap::ValueEnum>::from_str(text, true)
+        .map_err(|_| format!("`{text}` is not a member API (v2, v1)"))
 }
 
 fn parse_output(text: &str) -> Result<OutputFormat, String> {
@@ -405,6 +573,141 @@ mod tests {
         }
     }
 
+    fn token_of(settings: Settings) -> TokenSource {
+        match settings.credential {
+            Some(CredentialSettings::Token(token)) => token.value,
+            other => panic!("token expected, got {other:?}"),
+        }
+    }
+
+    fn aksk_of(settings: Settings) -> AkSkSettings {
+        match settings.credential {
+            Some(CredentialSettings::AkSk(aksk)) => aksk,
+            other => panic!("AK/SK expected, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn aksk_from_env_with_huawei_fallback() {
+        let env = env_of(&[
+            ("HUAWEICLOUD_SDK_AK", "hw-ak"),
+            ("HUAWEICLOUD_SDK_SK", "hw-sk"),
+            ("IMS_SECRET_KEY", "ims-sk"),
+            ("HUAWEICLOUD_SDK_SECURITY_TOKEN", "hw-st"),
+        ]);
+        let aksk =
+            aksk_of(Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap());
+        assert_eq!(
+            aksk.access_key,
+            Sourced::new("hw-ak".into(), Source::Env("HUAWEICLOUD_SDK_AK"))
+        );
+        assert_eq!(
+            aksk.secret_key,
+            Sourced::new(Secret::new("ims-sk"), Source::Env("IMS_SECRET_KEY"))
+        );
+        assert_eq!(
+            aksk.security_token.unwrap().source,
+            Source::Env("HUAWEICLOUD_SDK_SECURITY_TOKEN")
+        );
+    }
+
+    #[test]
+    fn token_and_aksk_higher_level_wins() {
+        let cfg = config("[profiles.default]\naccess_key = \"ak\"\nsecret_key = \"sk\"\n");
+        let env = env_of(&[("IMS_TOKEN", "t")]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        assert_eq!(token_of(s), TokenSource::Literal(Secret::new("t")));
+
+        let cfg = config("[profiles.default]\ntoken = \"t\"\n");
+        let env = env_of(&[("IMS_ACCESS_KEY", "ak"), ("IMS_SECRET_KEY", "sk")]);
+        let aksk = aksk_of(Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap());
+        assert_eq!(aksk.access_key.value, "ak");
+
+        // IMS_TOKEN outranks Huawei's own variables.
+        let env = env_of(&[
+            ("IMS_TOKEN", "t"),
+            ("HUAWEICLOUD_SDK_AK", "ak"),
+            ("HUAWEICLOUD_SDK_SK", "sk"),
+        ]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap();
+        assert_eq!(token_of(s), TokenSource::Literal(Secret::new("t")));
+    }
+
+    #[test]
+    fn token_and_aksk_at_the_same_level_conflict() {
+        let env = env_of(&[
+            ("IMS_TOKEN", "t"),
+            ("IMS_ACCESS_KEY", "ak"),
+            ("IMS_SECRET_KEY", "sk"),
+        ]);
+        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "both a token (from IMS_TOKEN) and an access key pair (from IMS_ACCESS_KEY) are set at the same level; keep one"
+        );
+        let cfg = config("[profiles.p]\ntoken = \"t\"\naccess_key = \"ak\"\nsecret_key = \"sk\"\n");
+        let args = GlobalArgs {
+            profile: Some("p".into()),
+            ..Default::default()
+        };
+        let err = Settings::resolve(&args, &env_of(&[]), &cfg, None).unwrap_err();
+        assert_eq!(err.kind(), crate::error::ErrorKind::Config);
+    }
+
+    #[test]
+    fn half_an_aksk_pair_is_an_error() {
+        let env = env_of(&[("IMS_ACCESS_KEY", "ak")]);
+        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "access_key (from IMS_ACCESS_KEY) is set but no secret key: set IMS_SECRET_KEY, HUAWEICLOUD_SDK_SK or secret_key in the profile"
+        );
+        let cfg = config("[profiles.default]\nsecret_key = \"sk\"\n");
+        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("secret_key (from /c.toml:default) is set but no access key")
+        );
+    }
+
+    #[test]
+    fn api_and_project_id_precedence() {
+        let cfg = config("[profiles.default]\napi = \"v1\"\nproject_id = \"p-file\"\n");
+        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap();
+        assert_eq!(s.api, Sourced::new(Api::V1, from_profile("default")));
+        assert_eq!(s.project_id.unwrap().value, "p-file");
+        let env = env_of(&[("IMS_API", "V2"), ("IMS_PROJECT_ID", "p-env")]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        assert_eq!(s.api, Sourced::new(Api::V2, Source::Env("IMS_API")));
+        assert_eq!(s.project_id.unwrap().value, "p-env");
+        let env = env_of(&[("IMS_API", "v3")]);
+        let err = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "IMS_API: `v3` is not a member API (v2, v1)"
+        );
+    }
+
+    #[test]
+    fn aksk_rows_mask_the_secret_key_and_security_token() {
+        let env = env_of(&[
+            ("IMS_ACCESS_KEY", "AKID"),
+            ("IMS_SECRET_KEY", "hush-sk"),
+            ("IMS_SECURITY_TOKEN", "hush-st"),
+        ]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap();
+        let text = format!("{:?} {:?}", s.rows(), s);
+        assert!(!text.contains("hush"), "{text}");
+        assert!(
+            s.rows()
+                .contains(&["access_key".into(), "AKID".into(), "IMS_ACCESS_KEY".into()])
+        );
+        assert!(
+            s.rows()
+                .contains(&["secret_key".into(), "****".into(), "IMS_SECRET_KEY".into()])
+        );
+    }
+
     const FILE: &str = "default_profile = \"a\"\n\
         [profiles.a]\nendpoint = \"https://a\"\ntoken = \"ta\"\noutput = \"json\"\ntimeout = 7\n\
         [profiles.b]\nendpoint = \"https://b\"\ntoken_command = \"echo tb\"\n";
@@ -428,15 +731,19 @@ mod tests {
         );
         assert_eq!(s.timeout, Sourced::new(7.0, from_profile("a")));
         assert_eq!(
-            s.token.unwrap(),
-            Sourced::new(TokenSource::Literal(Secret::new("ta")), from_profile("a"))
+            s.credential.unwrap(),
+            CredentialSettings::Token(Sourced::new(
+                TokenSource::Literal(Secret::new("ta")),
+                from_profile("a")
+            ))
         );
 
         let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &config(""), None).unwrap();
         assert_eq!(s.output, Sourced::new(OutputFormat::Table, Source::Default));
         assert_eq!(s.timeout, Sourced::new(30.0, Source::Default));
         assert_eq!(s.endpoint, None);
-        assert_eq!(s.token, None);
+        assert_eq!(s.credential, None);
+        assert_eq!(s.api, Sourced::new(Api::V2, Source::Default));
     }
 
     #[test]
@@ -459,10 +766,7 @@ mod tests {
             Source::Flag("--profile")
         );
         let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
-        assert_eq!(
-            s.token.unwrap().value,
-            TokenSource::Command("echo tb".into())
-        );
+        assert_eq!(token_of(s), TokenSource::Command("echo tb".into()));
         let plain = config("");
         assert_eq!(
             plain.selected_profile(&GlobalArgs::default(), &none),
@@ -541,7 +845,10 @@ mod tests {
         let cfg = config("[profiles.default]\ntoken_file = \"/t\"\n");
         let env = env_of(&[("IMS_TOKEN", "envtok")]);
         let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
-        assert_eq!(s.token.unwrap().source, Source::Env("IMS_TOKEN"));
+        let Some(CredentialSettings::Token(token)) = s.credential else {
+            panic!("token expected")
+        };
+        assert_eq!(token.source, Source::Env("IMS_TOKEN"));
     }
 
     #[test]

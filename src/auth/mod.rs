@@ -1,0 +1,386 @@
+//! Credentials: where a token is read from, and how a credential authorises a request
+//! (a token header, or an `SDK-HMAC-SHA256` signature).
+
+pub mod signer;
+
+use std::process::{Command, Stdio};
+
+use ureq::http::Uri;
+
+use crate::error::Error;
+use crate::secret::Secret;
+use crate::settings::{CredentialSettings, Source, Sourced, TokenSource};
+
+/// A ready-to-use credential.
+#[derive(Debug, Clone)]
+pub enum Credential {
+    /// A token sent as `X-Auth-Token`.
+    Token(Secret),
+    /// An access key pair: every request is signed.
+    AkSk {
+        /// The access key ID.
+        access_key: String,
+        /// The secret key.
+        secret_key: Secret,
+        /// The security token of temporary credentials.
+        security_token: Option<Secret>,
+        /// Sent (and signed) as `X-Project-Id`.
+        project_id: String,
+    },
+}
+
+/// One header that authorises a request: its value, and how `-vv` may show it.
+pub struct AuthHeader {
+    /// Header name.
+    pub name: &'static str,
+    /// The value sent.
+    pub value: Secret,
+    /// The value as a trace may print it, secrets masked.
+    pub shown: String,
+}
+
+impl AuthHeader {
+    fn plain(name: &'static str, value: String) -> AuthHeader {
+        AuthHeader {
+            name,
+            shown: value.clone(),
+            value: Secret::new(value),
+        }
+    }
+
+    fn secret(name: &'static str, value: Secret) -> AuthHeader {
+        AuthHeader {
+            name,
+            shown: value.to_string(),
+            value,
+        }
+    }
+}
+
+impl Credential {
+    /// Reads the credential the settings select: the token itself, a token file, the
+    /// output of a token command, or the AK/SK pair (which needs `project_id`).
+    pub fn from_settings(
+        credential: Option<&CredentialSettings>,
+        project_id: Option<&Sourced<String>>,
+    ) -> Result<Credential, Error> {
+        match credential {
+            None => Err(Error::config(
+                "no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, or \
+                 token / token_file / token_command / access_key and secret_key in a profile",
+            )),
+            Some(CredentialSettings::Token(token)) => read_token(token).map(Credential::Token),
+            Some(CredentialSettings::AkSk(aksk)) => {
+                let Some(project_id) = project_id else {
+                    return Err(Error::config(format!(
+                        "AK/SK signing (access key from {}) needs a project ID for X-Project-Id: \
+                         set --project-id, IMS_PROJECT_ID or project_id in the profile",
+                        aksk.access_key.source
+                    )));
+                };
+                Ok(Credential::AkSk {
+                    access_key: aksk.access_key.value.trim().to_string(),
+                    secret_key: aksk.secret_key.value.clone(),
+                    security_token: aksk.security_token.as_ref().map(|t| t.value.clone()),
+                    project_id: project_id.value.clone(),
+                })
+            }
+        }
+    }
+
+    /// The headers that authorise a GET of `uri` whose query pairs are `query`, at `now`.
+    pub fn headers(
+        &self,
+        uri: &Uri,
+        query: &[(String, String)],
+        now: jiff::Timestamp,
+    ) -> Vec<AuthHeader> {
+        match self {
+            Credential::Token(token) => vec![AuthHeader::secret("X-Auth-Token", token.clone())],
+            Credential::AkSk {
+                access_key,
+                secret_key,
+                security_token,
+                project_id,
+            } => {
+                let date = signer::sdk_date(now);
+                let host = uri.authority().map_or("", |a| a.as_str()).to_string();
+                let mut signed: Vec<(&str, &str)> = vec![
+                    ("Host", &host),
+                    ("X-Project-Id", project_id),
+                    ("X-Sdk-Date", &date),
+                ];
+                if let Some(token) = security_token {
+                    signed.push(("X-Security-Token", token.expose()));
+                }
+                let request = signer::Request {
+                    method: "GET",
+                    path: uri.path(),
+                    query,
+                    headers: &signed,
+                    body: b"",
+                };
+                let authorization = signer::authorization(access_key, &request, &date, secret_key);
+                let shown = match authorization.rsplit_once("Signature=") {
+                    Some((head, _)) => format!("{head}Signature=****"),
+                    None => "****".to_string(),
+                };
+                let mut headers = vec![
+                    AuthHeader::plain("Host", host.clone()),
+                    AuthHeader::plain("X-Project-Id", project_id.clone()),
+                    AuthHeader::plain("X-Sdk-Date", date.clone()),
+                ];
+                if let Some(token) = security_token {
+                    headers.push(AuthHeader::secret("X-Security-Token", token.clone()));
+                }
+                headers.push(AuthHeader {
+                    name: "Authorization",
+                    value: Secret::new(authorization),
+                    shown,
+                });
+                headers
+            }
+        }
+    }
+
+    /// True for AK/SK credentials.
+    pub fn is_signed(&self) -> bool {
+        matches!(self, Credential::AkSk { .. })
+    }
+}
+
+/// Reads a token from where the settings say; empty or multi-line tokens are refused.
+fn read_token(token: &Sourced<TokenSource>) -> Result<Secret, Error> {
+    let value = match &token.value {
+        TokenSource::Literal(secret) => secret.expose().trim().to_string(),
+        TokenSource::File(path) => read_token_file(path, &token.source)?,
+        TokenSource::Command(command) => run_token_command(command, &token.source)?,
+    };
+    if value.is_empty() {
+        return Err(Error::config(format!(
+            "the token from {} is empty",
+            token.source
+        )));
+    }
+    if value.chars().any(|c| c.is_control()) {
+        return Err(Error::config(format!(
+            "the token from {} contains control characters (a line break?)",
+            token.source
+        )));
+    }
+    Ok(Secret::new(value))
+}
+
+fn read_token_file(path: &std::path::Path, source: &Source) -> Result<String, Error> {
+    std::fs::read_to_string(path)
+        .map(|text| text.trim().to_string())
+        .map_err(|err| {
+            Error::config(format!(
+                "cannot read token_file {} (from {source}): {err}",
+                path.display()
+            ))
+        })
+}
+
+/// Runs `command` through the shell; its trimmed stdout is the token. A failure shows the
+/// command's stderr, never its stdout.
+fn run_token_command(command: &str, source: &Source) -> Result<String, Error> {
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|err| Error::config(format!("cannot run token_command (from {source}): {err}")))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let stderr = stderr.trim();
+        let status = match output.status.code() {
+            Some(code) => format!("exit status {code}"),
+            None => "a signal".to_string(),
+        };
+        let detail = if stderr.is_empty() {
+            String::new()
+        } else {
+            format!(": {stderr}")
+        };
+        return Err(Error::config(format!(
+            "token_command (from {source}) failed with {status}{detail}"
+        )));
+    }
+    String::from_utf8(output.stdout)
+        .map(|text| text.trim().to_string())
+        .map_err(|_| {
+            Error::config(format!(
+                "token_command (from {source}) printed non-UTF-8 output"
+            ))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::AkSkSettings;
+    use std::path::PathBuf;
+
+    fn read(token: TokenSource) -> Result<Credential, Error> {
+        let settings = CredentialSettings::Token(Sourced {
+            value: token,
+            source: Source::Flag("--token"),
+        });
+        Credential::from_settings(Some(&settings), None)
+    }
+
+    fn token_of(result: Result<Credential, Error>) -> String {
+        match result.unwrap() {
+            Credential::Token(token) => token.expose().to_string(),
+            other => panic!("token expected, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn literal_is_trimmed() {
+        let cred = read(TokenSource::Literal(Secret::new(" t1 \n")));
+        assert_eq!(token_of(cred), "t1");
+    }
+
+    #[test]
+    fn command_stdout_is_the_token() {
+        let cred = read(TokenSource::Command("printf ' tok\\n'".into()));
+        assert_eq!(token_of(cred), "tok");
+    }
+
+    #[test]
+    fn failing_command_shows_stderr_not_stdout() {
+        let err = read(TokenSource::Command(
+            "echo SECRET-OUT; echo boom >&2; exit 3".into(),
+        ))
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "token_command (from --token) failed with exit status 3: boom"
+        );
+    }
+
+    #[test]
+    fn file_token_and_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t");
+        std::fs::write(&path, "filetok\n").unwrap();
+        assert_eq!(token_of(read(TokenSource::File(path))), "filetok");
+        let err = read(TokenSource::File(PathBuf::from("/no/such"))).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("cannot read token_file /no/such (from --token): ")
+        );
+    }
+
+    #[test]
+    fn empty_or_multiline_tokens_are_refused() {
+        let err = read(TokenSource::Command("true".into())).unwrap_err();
+        assert_eq!(err.to_string(), "the token from --token is empty");
+        let err = read(TokenSource::Literal(Secret::new("a\nb"))).unwrap_err();
+        assert!(err.to_string().contains("control characters"));
+        assert!(!err.to_string().contains("a\nb"));
+        let err = Credential::from_settings(None, None).unwrap_err();
+        assert_eq!(err.kind(), crate::error::ErrorKind::Config);
+    }
+
+    fn aksk(security_token: Option<&str>) -> CredentialSettings {
+        let env = |name: &'static str| Source::Env(name);
+        CredentialSettings::AkSk(AkSkSettings {
+            access_key: Sourced {
+                value: "AKID".into(),
+                source: env("IMS_ACCESS_KEY"),
+            },
+            secret_key: Sourced {
+                value: Secret::new("hush-sk"),
+                source: env("IMS_SECRET_KEY"),
+            },
+            security_token: security_token.map(|t| Sourced {
+                value: Secret::new(t),
+                source: env("IMS_SECURITY_TOKEN"),
+            }),
+        })
+    }
+
+    #[test]
+    fn aksk_needs_a_project_id() {
+        let err = Credential::from_settings(Some(&aksk(None)), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "AK/SK signing (access key from IMS_ACCESS_KEY) needs a project ID for X-Project-Id: set --project-id, IMS_PROJECT_ID or project_id in the profile"
+        );
+    }
+
+    #[test]
+    fn aksk_headers_sign_host_project_date_and_security_token() {
+        let project = Sourced {
+            value: "p1".to_string(),
+            source: Source::Flag("--project-id"),
+        };
+        let cred = Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project)).unwrap();
+        let uri: Uri = "https://ims.example.com:8443/v1/p1/cloudimages/i/members"
+            .parse()
+            .unwrap();
+        let query = vec![("marker".to_string(), "m 1".to_string())];
+        let now: jiff::Timestamp = "2026-11-23T10:00:00Z".parse().unwrap();
+        let headers = cred.headers(&uri, &query, now);
+        let names: Vec<&str> = headers.iter().map(|h| h.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Host",
+                "X-Project-Id",
+                "X-Sdk-Date",
+                "X-Security-Token",
+                "Authorization"
+            ]
+        );
+        assert_eq!(headers[0].value.expose(), "ims.example.com:8443");
+        assert_eq!(headers[2].value.expose(), "20261123T100000Z");
+        let signed = [
+            ("Host", "ims.example.com:8443"),
+            ("X-Project-Id", "p1"),
+            ("X-Sdk-Date", "20261123T100000Z"),
+            ("X-Security-Token", "hush-st"),
+        ];
+        let request = signer::Request {
+            method: "GET",
+            path: "/v1/p1/cloudimages/i/members",
+            query: &query,
+            headers: &signed,
+            body: b"",
+        };
+        let expected = signer::authorization(
+            "AKID",
+            &request,
+            "20261123T100000Z",
+            &Secret::new("hush-sk"),
+        );
+        assert_eq!(headers[4].value.expose(), expected);
+        assert!(expected.starts_with(
+            "SDK-HMAC-SHA256 Access=AKID, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature="
+        ));
+        let shown: Vec<&str> = headers.iter().map(|h| h.shown.as_str()).collect();
+        assert_eq!(shown[3], "****");
+        assert_eq!(
+            shown[4],
+            "SDK-HMAC-SHA256 Access=AKID, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature=****"
+        );
+    }
+
+    #[test]
+    fn debug_masks_every_secret() {
+        let cred = Credential::Token(Secret::new("tok-xyz"));
+        assert!(!format!("{cred:?}").contains("tok-xyz"));
+        let project = Sourced {
+            value: "p1".to_string(),
+            source: Source::Default,
+        };
+        let cred = Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project)).unwrap();
+        let text = format!("{cred:?} {:?}", aksk(Some("hush-st")));
+        assert!(!text.contains("hush"), "{text}");
+    }
+}
