@@ -95,7 +95,7 @@ _ims() {
 
     case "${cmd}" in
         ims)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version member profile completions help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --verbose --help --version member profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -141,6 +141,14 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -149,7 +157,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__completions)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,6 +200,14 @@ _ims() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -329,7 +345,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version show list help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --verbose --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -372,6 +388,14 @@ _ims() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -439,7 +463,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__list)
-            opts="-j -p -o -v -h -V --status --jobs --limit --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version"
+            opts="-j -p -o -v -h -V --status --jobs --limit --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -501,6 +525,14 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -509,7 +541,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__show)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,6 +587,14 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -563,7 +603,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version list show help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --verbose --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,6 +646,14 @@ _ims() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -673,7 +721,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile__subcmd__list)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -716,6 +764,14 @@ _ims() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -727,7 +783,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile__subcmd__show)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -770,6 +826,14 @@ _ims() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ims_global_optspecs
-    string join \n p/profile= config= endpoint= token= api= project-id= o/output= timeout= v/verbose h/help V/version
+    string join \n p/profile= config= endpoint= token= api= project-id= o/output= timeout= retries= ca-file= insecure v/verbose h/help V/version
 end
 
 function __fish_ims_needs_command
@@ -35,6 +35,9 @@ complete -c ims -n "__fish_ims_needs_command" -s o -l output -d 'Output format [
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_needs_command" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_needs_command" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_needs_command" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_needs_command" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_needs_command" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_needs_command" -s V -l version -d 'Print version'
@@ -53,6 +56,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subc
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s V -l version -d 'Print version'
@@ -70,6 +76,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -90,6 +99,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -107,6 +119,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_sub
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
@@ -124,6 +139,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -138,6 +156,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -155,6 +176,9 @@ complete -c ims -n "__fish_ims_using_subcommand completions" -s o -l output -d '
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand completions" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand completions" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand completions" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s V -l version -d 'Print version'

@@ -48,6 +48,13 @@ impl Endpoint {
         Ok(Endpoint(text.trim_end_matches('/').to_string()))
     }
 
+    /// Whether the endpoint speaks TLS.
+    pub fn is_https(&self) -> bool {
+        self.0
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+    }
+
     /// The base of the v2 API: the endpoint, with `/v2` added unless it already ends so.
     fn v2_base(&self) -> String {
         if self.0.ends_with("/v2") {
@@ -189,7 +196,14 @@ mod tests {
     use crate::secret::Secret;
 
     fn urls_of(route: &Route, endpoint: &str, image: &str, member: &str) -> (String, String) {
-        let client = Client::new(Credential::Token(Secret::new("t")), 1.0, 0);
+        let options = crate::client::ClientOptions {
+            timeout: std::time::Duration::from_secs(1),
+            retries: 0,
+            verbose: 0,
+            tls: crate::client::Tls::Insecure,
+            https: false,
+        };
+        let client = Client::new(Credential::Token(Secret::new("t")), options).unwrap();
         let endpoint = Endpoint::parse(endpoint).unwrap();
         let api = ImageApi::new(&client, &endpoint, route);
         (api.members_url(image), api.member_url(image, member))
@@ -258,6 +272,26 @@ mod tests {
             check_id("member ID", "a/b").unwrap_err().to_string(),
             "member ID `a/b` cannot contain `/`"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn id_checks_never_panic_and_accepted_ids_stay_one_segment(id in "\\PC*") {
+            if check_id("image ID", &id).is_ok() {
+                let (members, member) = urls("http://h", &id, &id);
+                proptest::prop_assert_eq!(members.matches('/').count(), 6);
+                proptest::prop_assert_eq!(member.matches('/').count(), 7);
+                proptest::prop_assert!(!encode(&id).contains(['/', '?', '#', ' ']));
+            }
+        }
+
+        #[test]
+        fn endpoint_parsing_never_panics(text in "\\PC*", prefix in proptest::prop_oneof![proptest::strategy::Just("http://"), proptest::strategy::Just("https://"), proptest::strategy::Just("")]) {
+            if let Ok(endpoint) = Endpoint::parse(&format!("{prefix}{text}")) {
+                proptest::prop_assert!(!endpoint.to_string().ends_with('/'));
+                let _ = urls(&endpoint.to_string(), "i", "m");
+            }
+        }
     }
 
     #[test]

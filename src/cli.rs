@@ -60,6 +60,19 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
     pub timeout: Option<f64>,
 
+    /// Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES]
+    /// [default: 3]
+    #[arg(long, global = true, value_name = "N", value_parser = parse_retries)]
+    pub retries: Option<u8>,
+
+    /// PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub ca_file: Option<PathBuf>,
+
+    /// Do not verify the https certificate (warns every time)
+    #[arg(long, global = true)]
+    pub insecure: bool,
+
     /// Trace each HTTP request on stderr (-vv adds headers); secrets are masked
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
@@ -171,6 +184,14 @@ pub fn parse_timeout(text: &str) -> Result<f64, String> {
         _ => Err(format!(
             "`{text}` is not a number of seconds between 0 and 86400"
         )),
+    }
+}
+
+/// Parses `--retries`: 0 to 10.
+pub fn parse_retries(text: &str) -> Result<u8, String> {
+    match text.trim().parse::<u8>() {
+        Ok(n) if n <= 10 => Ok(n),
+        _ => Err(format!("`{text}` is not a number of retries from 0 to 10")),
     }
 }
 

@@ -4,6 +4,7 @@
 //! typed errors.
 
 use std::io::Read;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
@@ -28,31 +29,66 @@ const MAX_REDIRECTS: usize = 5;
 /// Headers that carry a request id, in order of preference.
 const REQUEST_ID_HEADERS: &[&str] = &["x-openstack-request-id", "x-request-id"];
 
+/// Retries of a transient failure (connect error, 429, 502, 503, 504) unless set.
+pub const DEFAULT_RETRIES: u8 = 3;
+
+/// Longest wait before a retry, whatever `Retry-After` asks.
+const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
+
+/// First backoff step; each retry doubles it (with jitter).
+const BACKOFF_BASE: Duration = Duration::from_millis(250);
+
+/// Which certificates an https endpoint must chain to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tls {
+    /// The system trust store, plus the PEM bundle at `extra_ca` when given.
+    Verify {
+        /// A PEM bundle of extra trusted roots.
+        extra_ca: Option<PathBuf>,
+    },
+    /// No verification at all (`--insecure`).
+    Insecure,
+}
+
+/// How the client behaves.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// Bound on each request, connect and read included.
+    pub timeout: Duration,
+    /// Retries of a transient failure.
+    pub retries: u8,
+    /// `-v` count.
+    pub verbose: u8,
+    /// Certificate verification.
+    pub tls: Tls,
+    /// Whether an https URL will be used (trust roots are loaded only then).
+    pub https: bool,
+}
+
 /// An HTTP client bound to one credential.
 pub struct Client {
     agent: ureq::Agent,
     credential: Credential,
-    timeout: Duration,
-    verbose: u8,
+    options: ClientOptions,
 }
 
 impl Client {
-    /// A client whose every request carries `credential` and ends within `timeout_secs`.
-    pub fn new(credential: Credential, timeout_secs: f64, verbose: u8) -> Client {
-        let timeout = Duration::from_secs_f64(timeout_secs);
-        let agent = ureq::Agent::config_builder()
+    /// A client whose every request carries `credential`. Fails (exit 3) when the extra CA
+    /// bundle cannot be read.
+    pub fn new(credential: Credential, options: ClientOptions) -> Result<Client, Error> {
+        let mut config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
-            .timeout_global(Some(timeout))
-            .user_agent(concat!("ims/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .new_agent();
-        Client {
-            agent,
-            credential,
-            timeout,
-            verbose,
+            .timeout_global(Some(options.timeout))
+            .user_agent(concat!("ims/", env!("CARGO_PKG_VERSION")));
+        if options.https {
+            config = config.tls_config(tls_config(&options.tls)?);
         }
+        Ok(Client {
+            agent: config.build().new_agent(),
+            credential,
+            options,
+        })
     }
 
     /// GETs `url` with the `query` pairs and parses the JSON answer as `T`. The query goes
@@ -67,7 +103,7 @@ impl Client {
         let mut url = url.to_string();
         let mut query = query.to_vec();
         for _ in 0..=MAX_REDIRECTS {
-            let (wire_url, mut response) = self.send(&url, &query)?;
+            let (wire_url, mut response, retries) = self.send_with_retries(&url, &query)?;
             let status = response.status();
             if status.is_redirection()
                 && let Some(next) = redirect_target(&wire_url, &response)?
@@ -76,14 +112,51 @@ impl Client {
                 continue;
             }
             if !status.is_success() {
-                return Err(http_error(&mut response, &self.credential));
+                return Err(http_error(&mut response, &self.credential).after(retries));
             }
-            return parse_body(&wire_url, &mut response);
+            return parse_body(&wire_url, &mut response, self.options.timeout);
         }
         Err(Error::new(
             ErrorKind::Http,
             format!("GET {url}: more than {MAX_REDIRECTS} redirects"),
         ))
+    }
+
+    /// Sends a GET, retrying transient failures: connect errors and 429, 502, 503, 504,
+    /// after `Retry-After` (capped at a minute) or an exponential backoff with jitter.
+    /// Returns the URL as sent, the response and how many retries it took.
+    fn send_with_retries(
+        &self,
+        url: &str,
+        query: &[(String, String)],
+    ) -> Result<(String, http::Response<ureq::Body>, u8), Error> {
+        let mut retry = 0;
+        loop {
+            let (result, transient) = match self.send(url, query, retry) {
+                Ok((wire_url, response)) => {
+                    let wait = matches!(response.status().as_u16(), 429 | 502 | 503 | 504)
+                        .then(|| retry_after(response.headers(), jiff::Timestamp::now()));
+                    (Ok((wire_url, response)), wait)
+                }
+                Err((error, connect_failed)) => (Err(error), connect_failed.then_some(None)),
+            };
+            let Some(wait) = transient.filter(|_| retry < self.options.retries) else {
+                return match result {
+                    Ok((wire_url, response)) => Ok((wire_url, response, retry)),
+                    Err(error) => Err(error.after(retry)),
+                };
+            };
+            let wait = wait.unwrap_or_else(|| backoff(retry)).min(MAX_RETRY_WAIT);
+            retry += 1;
+            if self.options.verbose > 0 {
+                diag(&format!(
+                    "retry {retry} of {} in {} ms",
+                    self.options.retries,
+                    wait.as_millis()
+                ));
+            }
+            std::thread::sleep(wait);
+        }
     }
 
     /// Sends one GET and traces it; transport failures become typed errors. Returns the
@@ -92,16 +165,20 @@ impl Client {
         &self,
         url: &str,
         query: &[(String, String)],
-    ) -> Result<(String, http::Response<ureq::Body>), Error> {
+        retry: u8,
+    ) -> Result<(String, http::Response<ureq::Body>), (Error, bool)> {
         let canonical = canonical_query(query);
         let wire_url = if canonical.is_empty() {
             url.to_string()
         } else {
             format!("{url}?{canonical}")
         };
-        let uri: http::Uri = wire_url
-            .parse()
-            .map_err(|err| Error::config(format!("invalid URL {wire_url}: {err}")))?;
+        let uri: http::Uri = wire_url.parse().map_err(|err| {
+            (
+                Error::config(format!("invalid URL {wire_url}: {err}")),
+                false,
+            )
+        })?;
         let auth = self.credential.headers(&uri, query, jiff::Timestamp::now());
         let mut request = self.agent.get(uri).header("Accept", "application/json");
         for header in &auth {
@@ -113,13 +190,14 @@ impl Client {
         match result {
             Ok(response) => {
                 let outcome = response.status().to_string();
-                self.trace(&wire_url, &outcome, elapsed, &auth, Some(&response));
+                self.trace(&wire_url, &outcome, elapsed, retry, &auth, Some(&response));
                 Ok((wire_url, response))
             }
             Err(err) => {
-                let error = transport_error(err, &wire_url, self.timeout);
-                self.trace(&wire_url, "failed", elapsed, &auth, None);
-                Err(error)
+                let connect_failed = is_connect_failure(&err);
+                let error = transport_error(err, &wire_url, self.options.timeout);
+                self.trace(&wire_url, "failed", elapsed, retry, &auth, None);
+                Err((error, connect_failed))
             }
         }
     }
@@ -130,21 +208,26 @@ impl Client {
         url: &str,
         outcome: &str,
         elapsed: Duration,
+        retry: u8,
         auth: &[AuthHeader],
         response: Option<&http::Response<ureq::Body>>,
     ) {
-        if self.verbose == 0 {
+        if self.options.verbose == 0 {
             return;
         }
         let request_id = response
             .and_then(|r| request_id(r.headers()))
             .map(|id| format!(" request-id={id}"))
             .unwrap_or_default();
+        let retry = match retry {
+            0 => String::new(),
+            n => format!(" retry={n}"),
+        };
         diag(&format!(
-            "GET {url} -> {outcome} in {} ms{request_id}",
+            "GET {url} -> {outcome} in {} ms{request_id}{retry}",
             elapsed.as_millis()
         ));
-        if self.verbose < 2 {
+        if self.options.verbose < 2 {
             return;
         }
         diag("> Accept: application/json");
@@ -161,6 +244,126 @@ impl Client {
             }
         }
     }
+}
+
+/// The TLS failure inside an I/O error, described for people.
+fn tls_cause(io: &std::io::Error) -> Option<String> {
+    io.get_ref()?
+        .downcast_ref::<rustls::Error>()
+        .map(describe_tls)
+}
+
+/// Says why a TLS handshake failed, naming the usual causes.
+fn describe_tls(err: &rustls::Error) -> String {
+    use rustls::CertificateError as Cert;
+    match err {
+        rustls::Error::InvalidCertificate(cert) => match cert {
+            Cert::UnknownIssuer => "the certificate is not signed by a trusted CA (unknown \
+                issuer); add the CA with --ca-file"
+                .to_string(),
+            Cert::Expired | Cert::ExpiredContext { .. } => {
+                "the certificate has expired".to_string()
+            }
+            Cert::NotValidYet | Cert::NotValidYetContext { .. } => {
+                "the certificate is not valid yet (check this machine's clock)".to_string()
+            }
+            Cert::NotValidForName | Cert::NotValidForNameContext { .. } => {
+                "the certificate is not valid for this host name".to_string()
+            }
+            Cert::Revoked => "the certificate has been revoked".to_string(),
+            other => format!("invalid certificate: {other:?}"),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Whether a transport failure happened before the server saw the request (so a retry
+/// is safe and may help): refused, unreachable, or a connect timeout.
+fn is_connect_failure(err: &ureq::Error) -> bool {
+    match err {
+        ureq::Error::ConnectionFailed => true,
+        ureq::Error::Timeout(ureq::Timeout::Connect) => true,
+        ureq::Error::Io(io) => matches!(
+            io.kind(),
+            std::io::ErrorKind::ConnectionRefused
+                | std::io::ErrorKind::ConnectionAborted
+                | std::io::ErrorKind::NetworkUnreachable
+                | std::io::ErrorKind::HostUnreachable
+        ),
+        _ => false,
+    }
+}
+
+/// The wait a `Retry-After` header asks for: seconds, or an HTTP date (`now` is when the
+/// answer came). `None` when absent or unreadable.
+pub fn retry_after(headers: &http::HeaderMap, now: jiff::Timestamp) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs.min(MAX_RETRY_WAIT.as_secs())));
+    }
+    static PARSER: jiff::fmt::rfc2822::DateTimeParser = jiff::fmt::rfc2822::DateTimeParser::new();
+    let when = PARSER.parse_timestamp(value).ok()?;
+    let secs = when.as_second().saturating_sub(now.as_second()).max(0);
+    Some(Duration::from_secs(secs.unsigned_abs()).min(MAX_RETRY_WAIT))
+}
+
+/// Exponential backoff with jitter: between half and all of 250 ms × 2^retry.
+fn backoff(retry: u8) -> Duration {
+    use std::hash::{BuildHasher, Hasher};
+    let full = BACKOFF_BASE
+        .saturating_mul(1 << retry.min(16))
+        .min(MAX_RETRY_WAIT);
+    // A randomly keyed hasher is std's own source of randomness.
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let fraction = 0.5 + (random % 1000) as f64 / 2000.0;
+    full.mul_f64(fraction)
+}
+
+/// The TLS settings for https endpoints: the system trust store plus an optional PEM
+/// bundle, or no verification.
+fn tls_config(tls: &Tls) -> Result<ureq::tls::TlsConfig, Error> {
+    use ureq::tls::{Certificate, RootCerts, TlsConfig};
+    let extra_ca = match tls {
+        Tls::Insecure => {
+            return Ok(TlsConfig::builder().disable_verification(true).build());
+        }
+        Tls::Verify { extra_ca } => extra_ca,
+    };
+    let native = rustls_native_certs::load_native_certs();
+    let mut roots: Vec<Certificate<'static>> = native
+        .certs
+        .iter()
+        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+        .collect();
+    if let Some(path) = extra_ca {
+        let pem = std::fs::read(path).map_err(|err| {
+            Error::config(format!("cannot read CA file {}: {err}", path.display()))
+        })?;
+        let before = roots.len();
+        for item in ureq::tls::parse_pem(&pem) {
+            match item {
+                Ok(ureq::tls::PemItem::Certificate(cert)) => roots.push(cert),
+                Ok(_) => {}
+                Err(err) => {
+                    return Err(Error::config(format!(
+                        "CA file {} is not a PEM bundle: {err}",
+                        path.display()
+                    )));
+                }
+            }
+        }
+        if roots.len() == before {
+            return Err(Error::config(format!(
+                "CA file {} holds no PEM certificate",
+                path.display()
+            )));
+        }
+    }
+    Ok(TlsConfig::builder()
+        .root_certs(RootCerts::new_with_certs(&roots))
+        .build())
 }
 
 /// Splits a URL into its part before `?` and its decoded query pairs.
@@ -297,23 +500,30 @@ fn status_line(status: StatusCode) -> String {
 fn parse_body<T: DeserializeOwned>(
     url: &str,
     response: &mut http::Response<ureq::Body>,
+    timeout: Duration,
 ) -> Result<T, Error> {
     let content_type = response
         .headers()
         .get("content-type")
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         .unwrap_or_else(|| "none".to_string());
+    if response
+        .body()
+        .content_length()
+        .is_some_and(|length| length > MAX_BODY_BYTES)
+    {
+        return Err(too_large(url));
+    }
     let body = response
         .body_mut()
         .with_config()
         .limit(MAX_BODY_BYTES)
         .read_to_vec()
         .map_err(|err| match err {
-            ureq::Error::BodyExceedsLimit(_) => Error::bad_answer(format!(
-                "GET {url}: the answer is larger than {} MiB",
-                MAX_BODY_BYTES / 1024 / 1024
-            )),
-            other => transport_error(other, url, Duration::ZERO),
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+                Error::bad_answer(format!("GET {url}: the answer was cut short"))
+            }
+            other => transport_error(other, url, timeout),
         })?;
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::bad_answer(format!(
@@ -328,6 +538,14 @@ fn parse_body<T: DeserializeOwned>(
     })
 }
 
+/// The error of an answer over [`MAX_BODY_BYTES`].
+fn too_large(url: &str) -> Error {
+    Error::bad_answer(format!(
+        "GET {url}: the answer is larger than {} MiB",
+        MAX_BODY_BYTES / 1024 / 1024
+    ))
+}
+
 /// Maps a ureq failure to a typed error that says what happened, without secrets.
 fn transport_error(err: ureq::Error, url: &str, timeout: Duration) -> Error {
     let network = |what: String| Error::new(ErrorKind::Network, format!("GET {url}: {what}"));
@@ -338,24 +556,23 @@ fn transport_error(err: ureq::Error, url: &str, timeout: Duration) -> Error {
         )),
         ureq::Error::HostNotFound => network("host not found (DNS)".to_string()),
         ureq::Error::ConnectionFailed => network("cannot connect".to_string()),
-        ureq::Error::Io(io) => match io.kind() {
-            std::io::ErrorKind::ConnectionRefused => network("connection refused".to_string()),
-            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => network(format!(
-                "timed out after {} s (--timeout)",
-                timeout.as_secs_f64()
-            )),
-            _ => network(format!("network error: {io}")),
+        ureq::Error::Io(io) => match (tls_cause(&io), io.kind()) {
+            (Some(cause), _) => network(format!("TLS: {cause}")),
+            (None, std::io::ErrorKind::ConnectionRefused) => {
+                network("connection refused".to_string())
+            }
+            (None, std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock) => network(
+                format!("timed out after {} s (--timeout)", timeout.as_secs_f64()),
+            ),
+            (None, _) => network(format!("network error: {io}")),
         },
         ureq::Error::Tls(what) => network(format!("TLS error: {what}")),
-        ureq::Error::Rustls(tls) => network(format!("TLS error: {tls}")),
+        ureq::Error::Rustls(tls) => network(format!("TLS: {}", describe_tls(&tls))),
         ureq::Error::Pem(pem) => network(format!("TLS error: {pem}")),
         ureq::Error::Protocol(proto) => {
             Error::bad_answer(format!("GET {url}: the answer is not valid HTTP: {proto}"))
         }
-        ureq::Error::BodyExceedsLimit(_) => Error::bad_answer(format!(
-            "GET {url}: the answer is larger than {} MiB",
-            MAX_BODY_BYTES / 1024 / 1024
-        )),
+        ureq::Error::BodyExceedsLimit(_) => too_large(url),
         ureq::Error::BadUri(uri) => Error::config(format!("invalid URL {uri}")),
         other => Error::new(ErrorKind::Unexpected, format!("GET {url}: {other}")),
     }
@@ -373,6 +590,64 @@ mod tests {
         assert_ne!(o("http://a/x"), o("https://a/x"));
         assert_ne!(o("http://a:8080/"), o("http://a/"));
         assert_ne!(o("http://a/"), o("http://b/"));
+    }
+
+    fn retry_headers(value: &[u8]) -> http::HeaderMap {
+        let mut headers = http::HeaderMap::new();
+        if let Ok(value) = http::HeaderValue::from_bytes(value) {
+            headers.insert("retry-after", value);
+        }
+        headers
+    }
+
+    #[test]
+    fn retry_after_seconds_dates_and_cap() {
+        let now: jiff::Timestamp = "2015-10-21T07:28:00Z".parse().unwrap();
+        let wait = |v: &str| retry_after(&retry_headers(v.as_bytes()), now);
+        assert_eq!(wait("0"), Some(Duration::ZERO));
+        assert_eq!(wait(" 7 "), Some(Duration::from_secs(7)));
+        assert_eq!(wait("3600"), Some(Duration::from_secs(60)));
+        assert_eq!(wait("99999999999999999999"), None);
+        assert_eq!(
+            wait("Wed, 21 Oct 2015 07:28:30 GMT"),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            wait("Wed, 21 Oct 2015 09:28:00 GMT"),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(wait("Tue, 20 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(wait("soon"), None);
+        assert_eq!(wait("-5"), None);
+        assert_eq!(retry_after(&http::HeaderMap::new(), now), None);
+    }
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_is_capped() {
+        for retry in 0..20u8 {
+            let full = BACKOFF_BASE
+                .saturating_mul(1 << retry.min(16))
+                .min(MAX_RETRY_WAIT);
+            let wait = backoff(retry);
+            assert!(wait >= full / 2 && wait <= full, "{retry}: {wait:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn retry_after_never_panics(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64), secs in 0i64..4_000_000_000) {
+            let now = jiff::Timestamp::from_second(secs).unwrap();
+            if let Some(wait) = retry_after(&retry_headers(&bytes), now) {
+                proptest::prop_assert!(wait <= MAX_RETRY_WAIT);
+            }
+        }
+
+        #[test]
+        fn split_query_never_panics(url in "\\PC*") {
+            let (base, pairs) = split_query(&url);
+            proptest::prop_assert!(url.starts_with(&base));
+            proptest::prop_assert!(pairs.len() <= url.len());
+        }
     }
 
     #[test]

@@ -84,6 +84,16 @@ impl Error {
         Error::new(ErrorKind::BadAnswer, message)
     }
 
+    /// Notes how many retries came before this failure (nothing when none did).
+    pub fn after(mut self, retries: u8) -> Error {
+        match retries {
+            0 => {}
+            1 => self.message.push_str(" (after 1 retry)"),
+            n => self.message.push_str(&format!(" (after {n} retries)")),
+        }
+        self
+    }
+
     /// What went wrong, in kind.
     pub fn kind(&self) -> ErrorKind {
         self.kind
@@ -136,6 +146,11 @@ pub fn report(err: &anyhow::Error) {
 /// Writes one `ims: ...` line to stderr; a closed stderr is ignored, never a panic.
 pub fn diag(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "ims: {line}");
+}
+
+/// Writes an `ims: warning: ...` line to stderr.
+pub fn warn(message: &str) {
+    diag(&format!("warning: {message}"));
 }
 
 #[cfg(test)]

@@ -297,6 +297,86 @@ mod tests {
         assert!(serde_json::from_str::<MemberPage>(r#"{"members":{}}"#).is_err());
     }
 
+    /// Arbitrary JSON values, nested a few levels.
+    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            any::<i64>().prop_map(Value::from),
+            "\\PC*".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                proptest::collection::btree_map(
+                    prop_oneof![
+                        "\\PC*",
+                        Just("member_id".to_string()),
+                        Just("members".to_string()),
+                        Just("page_info".to_string()),
+                        Just("next_marker".to_string()),
+                        Just("error".to_string()),
+                        Just("message".to_string()),
+                        Just("code".to_string()),
+                        Just("error_code".to_string()),
+                        Just("error_msg".to_string()),
+                        Just("status".to_string())
+                    ],
+                    inner,
+                    0..8
+                )
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parsers_never_panic_on_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let _ = serde_json::from_slice::<Member>(&bytes);
+            if let Ok(page) = serde_json::from_slice::<MemberPage>(&bytes) {
+                let _ = page.next_marker();
+            }
+            let parsed = ServiceError::parse("500 Internal Server Error", &bytes);
+            if let Some(message) = parsed.message {
+                proptest::prop_assert!(!message.is_empty());
+                proptest::prop_assert!(message.chars().count() <= MAX_MESSAGE_CHARS + 1);
+            }
+        }
+
+        #[test]
+        fn parsers_never_panic_on_json(value in any_json()) {
+            let text = value.to_string();
+            if let Ok(member) = serde_json::from_str::<Member>(&text) {
+                // Whatever was accepted renders and round-trips.
+                let _ = member.fields();
+                let back = serde_json::to_value(&member).unwrap();
+                proptest::prop_assert_eq!(&back, &value);
+            }
+            if let Ok(page) = serde_json::from_str::<MemberPage>(&text)
+                && let Some(marker) = page.next_marker()
+            {
+                proptest::prop_assert!(!marker.is_empty());
+            }
+            let _ = ServiceError::parse("404 Not Found", text.as_bytes());
+        }
+
+        #[test]
+        fn members_wrapped_in_pages_parse(members in proptest::collection::vec(("\\PC*", any_json()), 0..6)) {
+            let members: Vec<Value> = members
+                .into_iter()
+                .map(|(id, extra)| serde_json::json!({"member_id": id, "x": extra}))
+                .collect();
+            let page = serde_json::json!({"members": members, "page_info": {"next_marker": "n"}});
+            let parsed: MemberPage = serde_json::from_value(page).unwrap();
+            proptest::prop_assert_eq!(parsed.members.len(), members.len());
+            proptest::prop_assert_eq!(parsed.next_marker(), Some("n".to_string()));
+        }
+    }
+
     #[test]
     fn next_marker_is_read_liberally() {
         let page = |text: &str| serde_json::from_str::<MemberPage>(text).unwrap();

@@ -145,7 +145,7 @@ fn every_documented_error_status() {
     ];
     for (status, code, line) in cases {
         let server = MockServer::start();
-        server.mock(|when, then| {
+        let mock = server.mock(|when, then| {
             when.path(show_path());
             then.status(status)
                 .header("content-type", "application/json")
@@ -155,16 +155,19 @@ fn every_documented_error_status() {
         let sandbox = Sandbox::new();
         let hint = match status {
             401 => " (hint: check the token: it may have expired or belong to another cloud)",
+            503 => " (after 1 retry)",
             _ => "",
         };
         ims_at(&sandbox, &server, "secret-tok")
-            .args(["member", "show", IMG, MEM])
+            .args(["--retries", "1", "member", "show", IMG, MEM])
             .assert()
             .code(code)
             .stdout("")
             .stderr(format!(
                 "ims: error: member {MEM} of image {IMG}: HTTP {line}: Something {status}. (request id req-42){hint}\n"
             ));
+        // Only 503 is transient: 400, 401, 403, 404 and 500 are asked once.
+        mock.assert_calls(if status == 503 { 2 } else { 1 });
     }
 }
 
@@ -420,13 +423,38 @@ fn connection_refused_is_exit_7() {
     sandbox
         .ims()
         .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
-        .args(["member", "show", "i", "m"])
+        .args(["--retries", "0", "member", "show", "i", "m"])
         .assert()
         .code(7)
         .stdout("")
         .stderr(format!(
             "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused\n"
         ));
+    // A refused connection is transient: retried (3 times by default), each in the trace.
+    let out = sandbox
+        .ims()
+        .args([
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+            "--token",
+            "t",
+        ])
+        .args(["-v", "member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let stderr = stderr_of(&out);
+    assert!(stderr.ends_with(&format!(
+        "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused (after 3 retries)\n"
+    )), "{stderr}");
+    for retry in 1..=3 {
+        assert!(
+            stderr.contains(&format!("ims: retry {retry} of 3 in ")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("-> failed in "), "{stderr}");
+        assert!(stderr.contains(&format!(" retry={retry}\n")), "{stderr}");
+    }
 }
 
 #[test]

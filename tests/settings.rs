@@ -320,7 +320,9 @@ fn profile_show_gives_every_source_and_masks_secrets() {
              {{\n    \"setting\": \"api\",\n    \"value\": \"v2\",\n    \"source\": \"default\"\n  }},\n  \
              {{\n    \"setting\": \"token\",\n    \"value\": \"****\",\n    \"source\": \"{file}:default\"\n  }},\n  \
              {{\n    \"setting\": \"output\",\n    \"value\": \"json\",\n    \"source\": \"IMS_OUTPUT\"\n  }},\n  \
-             {{\n    \"setting\": \"timeout\",\n    \"value\": \"12.5\",\n    \"source\": \"{file}:default\"\n  }}\n]\n"
+             {{\n    \"setting\": \"timeout\",\n    \"value\": \"12.5\",\n    \"source\": \"{file}:default\"\n  }},\n  \
+             {{\n    \"setting\": \"retries\",\n    \"value\": \"3\",\n    \"source\": \"default\"\n  }},\n  \
+             {{\n    \"setting\": \"insecure\",\n    \"value\": \"false\",\n    \"source\": \"default\"\n  }}\n]\n"
         ));
     let out = sandbox
         .ims()
@@ -329,9 +331,18 @@ fn profile_show_gives_every_source_and_masks_secrets() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = stdout_of(&out);
-    assert!(stdout.contains("│ token   ┆ ****"), "{stdout}");
-    assert!(stdout.contains("┆ --token "), "{stdout}");
-    assert!(stdout.contains("│ profile ┆ other"), "{stdout}");
+    let row = |name: &str| -> Vec<String> {
+        let line = stdout
+            .lines()
+            .find(|line| line.starts_with(&format!("│ {name} ")))
+            .unwrap_or_else(|| panic!("no {name} row in {stdout}"));
+        line.trim_matches('│')
+            .split('┆')
+            .map(|cell| cell.trim().to_string())
+            .collect()
+    };
+    assert_eq!(row("token"), ["token", "****", "--token"]);
+    assert_eq!(row("profile"), ["profile", "other", "profile show NAME"]);
     assert!(!stdout.contains("SECRET"));
     let out = sandbox
         .ims()

@@ -172,6 +172,7 @@ fn read_token(token: &Sourced<TokenSource>) -> Result<Secret, Error> {
 }
 
 fn read_token_file(path: &std::path::Path, source: &Source) -> Result<String, Error> {
+    crate::settings::file::warn_if_exposed(path, "token_file");
     std::fs::read_to_string(path)
         .map(|text| text.trim().to_string())
         .map_err(|err| {

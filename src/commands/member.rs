@@ -3,14 +3,15 @@
 use std::io::Read;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use anyhow::Context;
 
 use crate::api::{Endpoint, ImageApi, Route, check_id};
 use crate::auth::Credential;
 use crate::cli::{Api, GlobalArgs, ListArgs, MemberCommand, StatusFilter};
-use crate::client::Client;
-use crate::error::{Error, ErrorKind, Failures};
+use crate::client::{Client, ClientOptions, Tls};
+use crate::error::{Error, ErrorKind, Failures, warn};
 use crate::model::Member;
 use crate::output::{self, MemberStream};
 use crate::settings::{Config, Settings, process_env};
@@ -64,7 +65,26 @@ impl Session {
         };
         let credential =
             Credential::from_settings(settings.credential.as_ref(), settings.project_id.as_ref())?;
-        let client = Client::new(credential, settings.timeout.value, settings.verbose);
+        if settings.insecure.value {
+            warn(&format!(
+                "TLS certificate verification is off (from {}): anyone on the path can read \
+                 and change this traffic",
+                settings.insecure.source
+            ));
+        }
+        let options = ClientOptions {
+            timeout: Duration::from_secs_f64(settings.timeout.value),
+            retries: settings.retries.value,
+            verbose: settings.verbose,
+            tls: match settings.insecure.value {
+                true => Tls::Insecure,
+                false => Tls::Verify {
+                    extra_ca: settings.ca_file.as_ref().map(|f| f.value.clone()),
+                },
+            },
+            https: endpoint.is_https(),
+        };
+        let client = Client::new(credential, options)?;
         Ok(Session {
             settings,
             endpoint,

@@ -22,6 +22,9 @@ pub const PROFILE_KEYS: &[&str] = &[
     "api",
     "output",
     "timeout",
+    "retries",
+    "ca_file",
+    "insecure",
 ];
 
 /// The keys allowed at the top of the file.
@@ -53,6 +56,19 @@ pub struct Profile {
     pub output: Option<OutputFormat>,
     /// Per-request timeout in seconds.
     pub timeout: Option<f64>,
+    /// Retries of transient failures.
+    pub retries: Option<i64>,
+    /// Extra trusted CA bundle (`~` expanded).
+    pub ca_file: Option<String>,
+    /// Skip certificate verification.
+    pub insecure: Option<bool>,
+}
+
+impl Profile {
+    /// Whether the profile holds a secret itself (not a path or command to one).
+    pub fn holds_secret(&self) -> bool {
+        self.token.is_some() || self.secret_key.is_some() || self.security_token.is_some()
+    }
 }
 
 /// A parsed config file.
@@ -63,6 +79,25 @@ pub struct ConfigFile {
     /// Profiles by name.
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
+}
+
+/// Warns when `path`, which holds a secret, can be read by group or others (like ssh).
+pub fn warn_if_exposed(path: &Path, what: &str) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            crate::error::warn(&format!(
+                "{what} {} holds secrets and can be read by group or others (mode {:o}); \
+                 fix with: chmod 600 {}",
+                path.display(),
+                meta.permissions().mode() & 0o777,
+                path.display()
+            ));
+        }
+    }
 }
 
 /// Reads the file at `path`; `Ok(None)` when it does not exist.
@@ -77,7 +112,11 @@ pub fn load(path: &Path) -> Result<Option<ConfigFile>, Error> {
             )));
         }
     };
-    parse(path, &text).map(Some)
+    let file = parse(path, &text)?;
+    if file.profiles.values().any(Profile::holds_secret) {
+        warn_if_exposed(path, "config file");
+    }
+    Ok(Some(file))
 }
 
 /// Parses config text; `path` only names the file in messages.

@@ -233,6 +233,12 @@ pub struct Settings {
     pub output: Sourced<OutputFormat>,
     /// Per-request timeout in seconds.
     pub timeout: Sourced<f64>,
+    /// Retries of transient failures.
+    pub retries: Sourced<u8>,
+    /// Extra trusted CA bundle.
+    pub ca_file: Option<Sourced<PathBuf>>,
+    /// Skip certificate verification.
+    pub insecure: Sourced<bool>,
     /// `-v` count.
     pub verbose: u8,
 }
@@ -306,6 +312,38 @@ impl Settings {
                     .transpose()?,
             )?
             .unwrap_or(Sourced::new(DEFAULT_TIMEOUT, Source::Default));
+        let retries = layer
+            .first(
+                args.retries.map(|v| (v, "--retries")),
+                &["IMS_RETRIES"],
+                crate::cli::parse_retries,
+                profile
+                    .retries
+                    .map(|n| {
+                        crate::cli::parse_retries(&n.to_string()).map_err(|why| {
+                            Error::config(format!("{from_profile}: key `retries`: {why}"))
+                        })
+                    })
+                    .transpose()?,
+            )?
+            .unwrap_or(Sourced::new(
+                crate::client::DEFAULT_RETRIES,
+                Source::Default,
+            ));
+        let ca_file = layer.first(
+            args.ca_file.clone().map(|v| (v, "--ca-file")),
+            &["IMS_CA_FILE"],
+            |text| Ok(expand_tilde(text)),
+            profile.ca_file.as_deref().map(expand_tilde),
+        )?;
+        let insecure = layer
+            .first(
+                args.insecure.then_some((true, "--insecure")),
+                &[],
+                |_| Ok(true),
+                profile.insecure,
+            )?
+            .unwrap_or(Sourced::new(false, Source::Default));
         let token = layer.first(
             args.token
                 .clone()
@@ -343,6 +381,9 @@ impl Settings {
             credential,
             output,
             timeout,
+            retries,
+            ca_file,
+            insecure,
             verbose: args.verbose,
         })
     }
@@ -396,6 +437,19 @@ impl Settings {
             "timeout",
             &self.timeout,
             format!("{}", self.timeout.value),
+        ));
+        rows.push(row(
+            "retries",
+            &self.retries,
+            self.retries.value.to_string(),
+        ));
+        if let Some(ca_file) = &self.ca_file {
+            rows.push(row("ca_file", ca_file, ca_file.value.display().to_string()));
+        }
+        rows.push(row(
+            "insecure",
+            &self.insecure,
+            self.insecure.value.to_string(),
         ));
         rows
     }

@@ -36,16 +36,23 @@ impl Sandbox {
     pub fn config(&self, text: &str) -> PathBuf {
         let path = self.dir.path().join("config/ims/config.toml");
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
+        write_private(&path, text);
         path
     }
 
     /// Writes a file in the sandbox and returns its path.
     pub fn file(&self, name: &str, text: &str) -> PathBuf {
         let path = self.dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
+        write_private(&path, text);
         path
     }
+}
+
+/// Writes `text` to `path` with mode 0600, as a careful user keeps files with secrets.
+pub fn write_private(path: &Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
 
 /// `ims --endpoint URL --token TOKEN` against a mock server.
