@@ -30,7 +30,9 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
             cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand -h 'Print help (see more with ''--help'')'
@@ -39,6 +41,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --version 'Print version'
             cand member 'Show or list the members an image is shared with'
             cand profile 'Inspect the config file''s profiles and the resolved settings'
+            cand auth 'The cached Keystone token of the selected identity (never printed)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -55,7 +58,9 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
             cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand -h 'Print help (see more with ''--help'')'
@@ -79,7 +84,9 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
             cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand -h 'Print help (see more with ''--help'')'
@@ -104,7 +111,9 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
             cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand -h 'Print help (see more with ''--help'')'
@@ -136,7 +145,9 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
             cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand -h 'Print help (see more with ''--help'')'
@@ -160,7 +171,9 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
             cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand -h 'Print help (see more with ''--help'')'
@@ -181,7 +194,9 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
             cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand -h 'Print help (see more with ''--help'')'
@@ -200,6 +215,117 @@ set edit:completion:arg-completer[ims] = {|@words|
         }
         &'ims;profile;help;help'= {
         }
+        &'ims;auth'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Which identity, project, endpoint and expiry the cache holds'
+            cand login 'Sign in to Keystone now and cache the token'
+            cand logout 'Remove the cached token of the selected identity'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;auth;status'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;auth;login'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;auth;logout'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --all 'Remove every cached token'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;auth;help'= {
+            cand status 'Which identity, project, endpoint and expiry the cache holds'
+            cand login 'Sign in to Keystone now and cache the token'
+            cand logout 'Remove the cached token of the selected identity'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;auth;help;status'= {
+        }
+        &'ims;auth;help;login'= {
+        }
+        &'ims;auth;help;logout'= {
+        }
+        &'ims;auth;help;help'= {
+        }
         &'ims;completions'= {
             cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
             cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
@@ -213,7 +339,9 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
             cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
             cand -h 'Print help (see more with ''--help'')'
@@ -224,6 +352,7 @@ set edit:completion:arg-completer[ims] = {|@words|
         &'ims;help'= {
             cand member 'Show or list the members an image is shared with'
             cand profile 'Inspect the config file''s profiles and the resolved settings'
+            cand auth 'The cached Keystone token of the selected identity (never printed)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -242,6 +371,17 @@ set edit:completion:arg-completer[ims] = {|@words|
         &'ims;help;profile;list'= {
         }
         &'ims;help;profile;show'= {
+        }
+        &'ims;help;auth'= {
+            cand status 'Which identity, project, endpoint and expiry the cache holds'
+            cand login 'Sign in to Keystone now and cache the token'
+            cand logout 'Remove the cached token of the selected identity'
+        }
+        &'ims;help;auth;status'= {
+        }
+        &'ims;help;auth;login'= {
+        }
+        &'ims;help;auth;logout'= {
         }
         &'ims;help;completions'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ims_global_optspecs
-    string join \n p/profile= config= endpoint= token= api= project-id= o/output= timeout= retries= ca-file= insecure v/verbose h/help V/version
+    string join \n p/profile= config= endpoint= token= api= project-id= o/output= timeout= retries= ca-file= insecure os-cloud= no-cache v/verbose h/help V/version
 end
 
 function __fish_ims_needs_command
@@ -37,12 +37,15 @@ ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_needs_command" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_needs_command" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_needs_command" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_needs_command" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_needs_command" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_needs_command" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_needs_command" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_needs_command" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_needs_command" -f -a "member" -d 'Show or list the members an image is shared with'
 complete -c ims -n "__fish_ims_needs_command" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
+complete -c ims -n "__fish_ims_needs_command" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
 complete -c ims -n "__fish_ims_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ims -n "__fish_ims_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
@@ -58,7 +61,9 @@ ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s V -l version -d 'Print version'
@@ -78,7 +83,9 @@ ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -101,7 +108,9 @@ ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -121,7 +130,9 @@ ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
@@ -141,7 +152,9 @@ ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -158,13 +171,100 @@ ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles in the config file; the default one is marked'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the resolved settings and where each came from (secrets masked)'
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -f -a "status" -d 'Which identity, project, endpoint and expiry the cache holds'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -f -a "login" -d 'Sign in to Keystone now and cache the token'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -f -a "logout" -d 'Remove the cached token of the selected identity'
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One member ID per line, for xargs'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l all -d 'Remove every cached token'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Which identity, project, endpoint and expiry the cache holds'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Sign in to Keystone now and cache the token'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove the cached token of the selected identity'
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand completions" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -178,15 +278,21 @@ ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand completions" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand completions" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile completions help" -f -a "member" -d 'Show or list the members an image is shared with'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile completions help" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "member" -d 'Show or list the members an image is shared with'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member of an image'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List the members of one or more images'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles in the config file; the default one is marked'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show the resolved settings and where each came from (secrets masked)'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Which identity, project, endpoint and expiry the cache holds'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Sign in to Keystone now and cache the token'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the cached token of the selected identity'

@@ -5,7 +5,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use std::collections::HashSet;
 
-use crate::client::Client;
+use crate::auth::Authorizer;
 use crate::error::Error;
 use crate::model::{Member, MemberPage};
 
@@ -46,13 +46,6 @@ impl Endpoint {
             return Err(format!("`{text}` has no host"));
         }
         Ok(Endpoint(text.trim_end_matches('/').to_string()))
-    }
-
-    /// Whether the endpoint speaks TLS.
-    pub fn is_https(&self) -> bool {
-        self.0
-            .get(..8)
-            .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
     }
 
     /// The base of the v2 API: the endpoint, with `/v2` added unless it already ends so.
@@ -103,34 +96,13 @@ pub enum Route {
     },
 }
 
-/// The member endpoints of one image service.
-pub struct ImageApi<'a> {
-    client: &'a Client,
-    endpoint: &'a Endpoint,
-    route: &'a Route,
-}
-
-impl<'a> ImageApi<'a> {
-    /// The API at `endpoint`, reached through `client`.
-    pub fn new(client: &'a Client, endpoint: &'a Endpoint, route: &'a Route) -> ImageApi<'a> {
-        ImageApi {
-            client,
-            endpoint,
-            route,
-        }
-    }
-
+impl Route {
     /// The URL of an image's member list.
-    pub fn members_url(&self, image_id: &str) -> String {
-        match self.route {
-            Route::V2 => format!(
-                "{}/images/{}/members",
-                self.endpoint.v2_base(),
-                encode(image_id)
-            ),
+    pub fn members_url(&self, endpoint: &Endpoint, image_id: &str) -> String {
+        match self {
+            Route::V2 => format!("{}/images/{}/members", endpoint.v2_base(), encode(image_id)),
             Route::V1 { project_id } => format!(
-                "{}/v1/{}/cloudimages/{}/members",
-                self.endpoint,
+                "{endpoint}/v1/{}/cloudimages/{}/members",
                 encode(project_id),
                 encode(image_id)
             ),
@@ -138,14 +110,36 @@ impl<'a> ImageApi<'a> {
     }
 
     /// The URL of one member of an image.
-    pub fn member_url(&self, image_id: &str, member_id: &str) -> String {
-        format!("{}/{}", self.members_url(image_id), encode(member_id))
+    pub fn member_url(&self, endpoint: &Endpoint, image_id: &str, member_id: &str) -> String {
+        format!(
+            "{}/{}",
+            self.members_url(endpoint, image_id),
+            encode(member_id)
+        )
+    }
+}
+
+/// The member endpoints of one image service.
+pub struct ImageApi<'a> {
+    auth: &'a Authorizer<'a>,
+    endpoint: &'a Endpoint,
+    route: &'a Route,
+}
+
+impl<'a> ImageApi<'a> {
+    /// The API at `endpoint`, reached with `auth`.
+    pub fn new(auth: &'a Authorizer<'a>, endpoint: &'a Endpoint, route: &'a Route) -> ImageApi<'a> {
+        ImageApi {
+            auth,
+            endpoint,
+            route,
+        }
     }
 
     /// One member of an image.
     pub fn show_member(&self, image_id: &str, member_id: &str) -> Result<Member, Error> {
-        self.client
-            .get_json(&self.member_url(image_id, member_id), &[])
+        let url = self.route.member_url(self.endpoint, image_id, member_id);
+        self.auth.get_json(&url, &[])
     }
 
     /// Every member of an image, page by page: `on_page` gets each page as it arrives.
@@ -158,7 +152,7 @@ impl<'a> ImageApi<'a> {
         limit: Option<u16>,
         mut on_page: impl FnMut(Vec<Member>) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let url = self.members_url(image_id);
+        let url = self.route.members_url(self.endpoint, image_id);
         let mut seen = HashSet::new();
         let mut marker: Option<String> = None;
         loop {
@@ -169,7 +163,7 @@ impl<'a> ImageApi<'a> {
             if let Some(marker) = &marker {
                 query.push(("marker".to_string(), marker.clone()));
             }
-            let page: MemberPage = self.client.get_json(&url, &query)?;
+            let page: MemberPage = self.auth.get_json(&url, &query)?;
             let next = page.next_marker();
             let empty = page.members.is_empty();
             on_page(page.members)?;
@@ -192,21 +186,13 @@ impl<'a> ImageApi<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::Credential;
-    use crate::secret::Secret;
 
     fn urls_of(route: &Route, endpoint: &str, image: &str, member: &str) -> (String, String) {
-        let options = crate::client::ClientOptions {
-            timeout: std::time::Duration::from_secs(1),
-            retries: 0,
-            verbose: 0,
-            tls: crate::client::Tls::Insecure,
-            https: false,
-        };
-        let client = Client::new(Credential::Token(Secret::new("t")), options).unwrap();
         let endpoint = Endpoint::parse(endpoint).unwrap();
-        let api = ImageApi::new(&client, &endpoint, route);
-        (api.members_url(image), api.member_url(image, member))
+        (
+            route.members_url(&endpoint, image),
+            route.member_url(&endpoint, image, member),
+        )
     }
 
     fn urls(endpoint: &str, image: &str, member: &str) -> (String, String) {

@@ -73,6 +73,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub insecure: bool,
 
+    /// Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub os_cloud: Option<String>,
+
+    /// Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Trace each HTTP request on stderr (-vv adds headers); secrets are masked
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
@@ -109,6 +117,9 @@ pub enum Command {
     /// Inspect the config file's profiles and the resolved settings
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// The cached Keystone token of the selected identity (never printed)
+    #[command(subcommand)]
+    Auth(AuthCommand),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -163,6 +174,21 @@ pub enum StatusFilter {
     Rejected,
     /// Every member
     All,
+}
+
+/// `ims auth ...`
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Which identity, project, endpoint and expiry the cache holds
+    Status,
+    /// Sign in to Keystone now and cache the token
+    Login,
+    /// Remove the cached token of the selected identity
+    Logout {
+        /// Remove every cached token
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 /// `ims profile ...`

@@ -26,6 +26,9 @@ const MAX_ERROR_BODY_BYTES: u64 = 64 * 1024;
 /// Same-origin redirects followed before giving up.
 const MAX_REDIRECTS: usize = 5;
 
+/// Response headers that carry a secret (Keystone's new token), masked in `-vv`.
+const SECRET_RESPONSE_HEADERS: &[&str] = &["x-subject-token", "x-auth-token", "set-cookie"];
+
 /// Headers that carry a request id, in order of preference.
 const REQUEST_ID_HEADERS: &[&str] = &["x-openstack-request-id", "x-request-id"];
 
@@ -65,17 +68,24 @@ pub struct ClientOptions {
     pub https: bool,
 }
 
-/// An HTTP client bound to one credential.
+/// The HTTP client every request of ims goes through.
 pub struct Client {
     agent: ureq::Agent,
-    credential: Credential,
     options: ClientOptions,
 }
 
+/// One request: a GET of the image service, or the Keystone sign-in POST.
+struct Call<'a> {
+    method: &'static str,
+    url: String,
+    query: Vec<(String, String)>,
+    body: &'a [u8],
+    credential: Option<&'a Credential>,
+}
+
 impl Client {
-    /// A client whose every request carries `credential`. Fails (exit 3) when the extra CA
-    /// bundle cannot be read.
-    pub fn new(credential: Credential, options: ClientOptions) -> Result<Client, Error> {
+    /// A client with `options`. Fails (exit 3) when the extra CA bundle cannot be read.
+    pub fn new(options: ClientOptions) -> Result<Client, Error> {
         let mut config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -86,53 +96,82 @@ impl Client {
         }
         Ok(Client {
             agent: config.build().new_agent(),
-            credential,
             options,
         })
     }
 
-    /// GETs `url` with the `query` pairs and parses the JSON answer as `T`. The query goes
-    /// on the wire in canonical form (sorted, RFC 3986 encoded), the form AK/SK signs.
-    /// Redirects are followed only within the same scheme, host and port, so credentials
-    /// never leave the endpoint's origin.
+    /// GETs `url` with the `query` pairs, authorised by `credential`, and parses the JSON
+    /// answer as `T`. The query goes on the wire in canonical form (sorted, RFC 3986
+    /// encoded), the form AK/SK signs. Redirects are followed only within the same scheme,
+    /// host and port, so credentials never leave the endpoint's origin.
     pub fn get_json<T: DeserializeOwned>(
         &self,
         url: &str,
         query: &[(String, String)],
+        credential: &Credential,
     ) -> Result<T, Error> {
-        let mut url = url.to_string();
-        let mut query = query.to_vec();
+        let call = Call {
+            method: "GET",
+            url: url.to_string(),
+            query: query.to_vec(),
+            body: b"",
+            credential: Some(credential),
+        };
+        self.exchange(call).map(|(value, _)| value)
+    }
+
+    /// POSTs the JSON `body` to `url` without credentials (a sign-in) and parses the JSON
+    /// answer as `T`; the answer's headers come along. Redirects are not followed.
+    pub fn post_json<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        body: &[u8],
+    ) -> Result<(T, http::HeaderMap), Error> {
+        let call = Call {
+            method: "POST",
+            url: url.to_string(),
+            query: Vec::new(),
+            body,
+            credential: None,
+        };
+        self.exchange(call)
+    }
+
+    /// Sends `call` (following same-origin redirects of a GET), maps a failure status to
+    /// its typed error, and parses the answer.
+    fn exchange<T: DeserializeOwned>(&self, mut call: Call) -> Result<(T, http::HeaderMap), Error> {
         for _ in 0..=MAX_REDIRECTS {
-            let (wire_url, mut response, retries) = self.send_with_retries(&url, &query)?;
+            let (wire_url, mut response, retries) = self.send_with_retries(&call)?;
             let status = response.status();
             if status.is_redirection()
+                && call.method == "GET"
                 && let Some(next) = redirect_target(&wire_url, &response)?
             {
-                (url, query) = split_query(&next);
+                (call.url, call.query) = split_query(&next);
                 continue;
             }
             if !status.is_success() {
-                return Err(http_error(&mut response, &self.credential).after(retries));
+                return Err(http_error(&mut response, call.credential).after(retries));
             }
-            return parse_body(&wire_url, &mut response, self.options.timeout);
+            let value = parse_body(call.method, &wire_url, &mut response, self.options.timeout)?;
+            return Ok((value, response.headers().clone()));
         }
         Err(Error::new(
             ErrorKind::Http,
-            format!("GET {url}: more than {MAX_REDIRECTS} redirects"),
+            format!("GET {}: more than {MAX_REDIRECTS} redirects", call.url),
         ))
     }
 
-    /// Sends a GET, retrying transient failures: connect errors and 429, 502, 503, 504,
+    /// Sends a request, retrying transient failures: connect errors and 429, 502, 503, 504,
     /// after `Retry-After` (capped at a minute) or an exponential backoff with jitter.
     /// Returns the URL as sent, the response and how many retries it took.
     fn send_with_retries(
         &self,
-        url: &str,
-        query: &[(String, String)],
+        call: &Call,
     ) -> Result<(String, http::Response<ureq::Body>, u8), Error> {
         let mut retry = 0;
         loop {
-            let (result, transient) = match self.send(url, query, retry) {
+            let (result, transient) = match self.send(call, retry) {
                 Ok((wire_url, response)) => {
                     let wait = matches!(response.status().as_u16(), 429 | 502 | 503 | 504)
                         .then(|| retry_after(response.headers(), jiff::Timestamp::now()));
@@ -159,19 +198,18 @@ impl Client {
         }
     }
 
-    /// Sends one GET and traces it; transport failures become typed errors. Returns the
-    /// URL as sent, with its query.
+    /// Sends one request and traces it; transport failures become typed errors (with
+    /// whether the connection failed, so that a retry is safe). Returns the URL as sent.
     fn send(
         &self,
-        url: &str,
-        query: &[(String, String)],
+        call: &Call,
         retry: u8,
     ) -> Result<(String, http::Response<ureq::Body>), (Error, bool)> {
-        let canonical = canonical_query(query);
+        let canonical = canonical_query(&call.query);
         let wire_url = if canonical.is_empty() {
-            url.to_string()
+            call.url.clone()
         } else {
-            format!("{url}?{canonical}")
+            format!("{}?{canonical}", call.url)
         };
         let uri: http::Uri = wire_url.parse().map_err(|err| {
             (
@@ -179,24 +217,39 @@ impl Client {
                 false,
             )
         })?;
-        let auth = self.credential.headers(&uri, query, jiff::Timestamp::now());
-        let mut request = self.agent.get(uri).header("Accept", "application/json");
-        for header in &auth {
-            request = request.header(header.name, header.value.expose());
+        let mut headers = vec![AuthHeader::plain("Accept", "application/json".to_string())];
+        if let Some(credential) = call.credential {
+            headers.extend(credential.headers(
+                call.method,
+                &uri,
+                &call.query,
+                call.body,
+                jiff::Timestamp::now(),
+            ));
         }
         let started = Instant::now();
-        let result = request.call();
+        let result = match call.method {
+            "POST" => {
+                headers.push(AuthHeader::plain(
+                    "Content-Type",
+                    "application/json".to_string(),
+                ));
+                with_headers(self.agent.post(uri), &headers).send(call.body)
+            }
+            _ => with_headers(self.agent.get(uri), &headers).call(),
+        };
         let elapsed = started.elapsed();
+        let line = |outcome: &str| format!("{} {wire_url} -> {outcome}", call.method);
         match result {
             Ok(response) => {
-                let outcome = response.status().to_string();
-                self.trace(&wire_url, &outcome, elapsed, retry, &auth, Some(&response));
+                let outcome = line(&response.status().to_string());
+                self.trace(&outcome, elapsed, retry, &headers, Some(&response));
                 Ok((wire_url, response))
             }
             Err(err) => {
                 let connect_failed = is_connect_failure(&err);
-                let error = transport_error(err, &wire_url, self.options.timeout);
-                self.trace(&wire_url, "failed", elapsed, retry, &auth, None);
+                let error = transport_error(err, call.method, &wire_url, self.options.timeout);
+                self.trace(&line("failed"), elapsed, retry, &headers, None);
                 Err((error, connect_failed))
             }
         }
@@ -205,11 +258,10 @@ impl Client {
     /// The `-v` line (and with `-vv` the headers) of one request; secrets masked.
     fn trace(
         &self,
-        url: &str,
         outcome: &str,
         elapsed: Duration,
         retry: u8,
-        auth: &[AuthHeader],
+        sent: &[AuthHeader],
         response: Option<&http::Response<ureq::Body>>,
     ) {
         if self.options.verbose == 0 {
@@ -224,23 +276,24 @@ impl Client {
             n => format!(" retry={n}"),
         };
         diag(&format!(
-            "GET {url} -> {outcome} in {} ms{request_id}{retry}",
+            "{outcome} in {} ms{request_id}{retry}",
             elapsed.as_millis()
         ));
         if self.options.verbose < 2 {
             return;
         }
-        diag("> Accept: application/json");
         diag(concat!("> User-Agent: ims/", env!("CARGO_PKG_VERSION")));
-        for header in auth {
+        for header in sent {
             diag(&format!("> {}: {}", header.name, header.shown));
         }
         if let Some(response) = response {
             for (name, value) in response.headers() {
-                diag(&format!(
-                    "< {name}: {}",
+                let shown = if SECRET_RESPONSE_HEADERS.contains(&name.as_str()) {
+                    "****".into()
+                } else {
                     String::from_utf8_lossy(value.as_bytes())
-                ));
+                };
+                diag(&format!("< {name}: {shown}"));
             }
         }
     }
@@ -275,6 +328,17 @@ fn describe_tls(err: &rustls::Error) -> String {
         },
         other => other.to_string(),
     }
+}
+
+/// Adds `headers` to a request.
+fn with_headers<B>(
+    mut request: ureq::RequestBuilder<B>,
+    headers: &[AuthHeader],
+) -> ureq::RequestBuilder<B> {
+    for header in headers {
+        request = request.header(header.name, header.value.expose());
+    }
+    request
 }
 
 /// Whether a transport failure happened before the server saw the request (so a retry
@@ -447,7 +511,7 @@ fn origin(uri: &http::Uri) -> (String, String, u16) {
 }
 
 /// The typed error of a non-success answer: status, the service's code and message, request id.
-fn http_error(response: &mut http::Response<ureq::Body>, credential: &Credential) -> Error {
+fn http_error(response: &mut http::Response<ureq::Body>, credential: Option<&Credential>) -> Error {
     let status = response.status();
     let status_line = status_line(status);
     let header_request_id = request_id(response.headers());
@@ -472,14 +536,20 @@ fn http_error(response: &mut http::Response<ureq::Body>, credential: &Credential
     if let Some(hint) = hint(status, parsed.code.as_deref(), credential) {
         message.push_str(&format!(" (hint: {hint})"));
     }
-    Error::new(ErrorKind::from_status(status.as_u16()), message)
+    Error::new(ErrorKind::from_status(status.as_u16()), message).with_status(status.as_u16())
 }
 
 /// A suggestion for statuses whose usual cause is on the user's side.
-fn hint(status: StatusCode, code: Option<&str>, credential: &Credential) -> Option<&'static str> {
+fn hint(
+    status: StatusCode,
+    code: Option<&str>,
+    credential: Option<&Credential>,
+) -> Option<&'static str> {
+    let signed = credential.is_some_and(Credential::is_signed);
     match status.as_u16() {
         300 => Some("the endpoint answered with a list of API versions: check its path"),
-        401 if credential.is_signed() || code == Some("APIGW.0301") => Some(
+        401 if credential.is_none() => None,
+        401 if signed || code == Some("APIGW.0301") => Some(
             "check the access key and secret key, and this machine's clock: the gateway \
              allows 15 minutes of skew",
         ),
@@ -498,6 +568,7 @@ fn status_line(status: StatusCode) -> String {
 
 /// Reads a success body (at most [`MAX_BODY_BYTES`]) and parses it as `T`.
 fn parse_body<T: DeserializeOwned>(
+    method: &str,
     url: &str,
     response: &mut http::Response<ureq::Body>,
     timeout: Duration,
@@ -512,7 +583,7 @@ fn parse_body<T: DeserializeOwned>(
         .content_length()
         .is_some_and(|length| length > MAX_BODY_BYTES)
     {
-        return Err(too_large(url));
+        return Err(too_large(method, url));
     }
     let body = response
         .body_mut()
@@ -521,34 +592,34 @@ fn parse_body<T: DeserializeOwned>(
         .read_to_vec()
         .map_err(|err| match err {
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
-                Error::bad_answer(format!("GET {url}: the answer was cut short"))
+                Error::bad_answer(format!("{method} {url}: the answer was cut short"))
             }
-            other => transport_error(other, url, timeout),
+            other => transport_error(other, method, url, timeout),
         })?;
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::bad_answer(format!(
-            "GET {url}: the answer is empty (HTTP {})",
+            "{method} {url}: the answer is empty (HTTP {})",
             status_line(response.status())
         )));
     }
     serde_json::from_slice(&body).map_err(|err| {
         Error::bad_answer(format!(
-            "GET {url}: the answer is not the expected JSON (content-type {content_type}): {err}"
+            "{method} {url}: the answer is not the expected JSON (content-type {content_type}): {err}"
         ))
     })
 }
 
 /// The error of an answer over [`MAX_BODY_BYTES`].
-fn too_large(url: &str) -> Error {
+fn too_large(method: &str, url: &str) -> Error {
     Error::bad_answer(format!(
-        "GET {url}: the answer is larger than {} MiB",
+        "{method} {url}: the answer is larger than {} MiB",
         MAX_BODY_BYTES / 1024 / 1024
     ))
 }
 
 /// Maps a ureq failure to a typed error that says what happened, without secrets.
-fn transport_error(err: ureq::Error, url: &str, timeout: Duration) -> Error {
-    let network = |what: String| Error::new(ErrorKind::Network, format!("GET {url}: {what}"));
+fn transport_error(err: ureq::Error, method: &str, url: &str, timeout: Duration) -> Error {
+    let network = |what: String| Error::new(ErrorKind::Network, format!("{method} {url}: {what}"));
     match err {
         ureq::Error::Timeout(_) => network(format!(
             "timed out after {} s (--timeout)",
@@ -569,12 +640,12 @@ fn transport_error(err: ureq::Error, url: &str, timeout: Duration) -> Error {
         ureq::Error::Tls(what) => network(format!("TLS error: {what}")),
         ureq::Error::Rustls(tls) => network(format!("TLS: {}", describe_tls(&tls))),
         ureq::Error::Pem(pem) => network(format!("TLS error: {pem}")),
-        ureq::Error::Protocol(proto) => {
-            Error::bad_answer(format!("GET {url}: the answer is not valid HTTP: {proto}"))
-        }
-        ureq::Error::BodyExceedsLimit(_) => too_large(url),
+        ureq::Error::Protocol(proto) => Error::bad_answer(format!(
+            "{method} {url}: the answer is not valid HTTP: {proto}"
+        )),
+        ureq::Error::BodyExceedsLimit(_) => too_large(method, url),
         ureq::Error::BadUri(uri) => Error::config(format!("invalid URL {uri}")),
-        other => Error::new(ErrorKind::Unexpected, format!("GET {url}: {other}")),
+        other => Error::new(ErrorKind::Unexpected, format!("{method} {url}: {other}")),
     }
 }
 

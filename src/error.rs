@@ -58,6 +58,7 @@ impl ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    status: Option<u16>,
 }
 
 impl Error {
@@ -66,6 +67,7 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            status: None,
         }
     }
 
@@ -92,6 +94,23 @@ impl Error {
             n => self.message.push_str(&format!(" (after {n} retries)")),
         }
         self
+    }
+
+    /// The same error with `prefix: ` before its message.
+    pub fn prefixed(mut self, prefix: &str) -> Error {
+        self.message = format!("{prefix}: {}", self.message);
+        self
+    }
+
+    /// Records the HTTP status of the answer this error reports.
+    pub fn with_status(mut self, status: u16) -> Error {
+        self.status = Some(status);
+        self
+    }
+
+    /// The HTTP status of the answer, when the error is one.
+    pub fn status(&self) -> Option<u16> {
+        self.status
     }
 
     /// What went wrong, in kind.

@@ -409,8 +409,8 @@ fn raw_server(response: Vec<u8>, read_request: bool) -> u16 {
     port
 }
 
-fn raw_show(port: u16) -> assert_cmd::Command {
-    let mut cmd = Sandbox::new().ims();
+fn raw_show(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
     cmd.args([
         "--endpoint",
         &format!("http://127.0.0.1:{port}"),
@@ -427,7 +427,7 @@ fn truncated_body_is_exit_8() {
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"member_id\": \"m\", \"sta".to_vec(),
         true,
     );
-    raw_show(port)
+    raw_show(&Sandbox::new(), port)
         .assert()
         .code(8)
         .stdout("")
@@ -442,7 +442,7 @@ fn connection_reset_mid_body_is_exit_7() {
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"member_id\": \"".to_vec();
     response.extend(std::iter::repeat_n(b'x', 30_000));
     let port = raw_server(response, false);
-    let out = raw_show(port).output().unwrap();
+    let out = raw_show(&Sandbox::new(), port).output().unwrap();
     let stderr = stderr_of(&out);
     assert!(matches!(out.status.code(), Some(7) | Some(8)), "{stderr}");
     assert!(
@@ -458,7 +458,7 @@ fn declared_size_over_the_limit_is_refused_without_reading() {
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 600000000\r\n\r\n{\"member_id\"".to_vec(),
         true,
     );
-    raw_show(port).assert().code(8).stderr(format!(
+    raw_show(&Sandbox::new(), port).assert().code(8).stderr(format!(
         "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer is larger than 512 MiB\n"
     ));
 }

@@ -212,7 +212,7 @@ fn configuration_errors_are_exit_3() {
         .args(["--endpoint", "http://127.0.0.1:1", "member", "show", "i", "m"])
         .assert()
         .code(3)
-        .stderr("ims: error: no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, or token / token_file / token_command / access_key and secret_key in a profile\n");
+        .stderr("ims: error: no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, token / token_file / token_command / access_key and secret_key in a profile, or sign in with --os-cloud, OS_* variables or Keystone keys in a profile\n");
 
     sandbox
         .ims()
@@ -220,7 +220,7 @@ fn configuration_errors_are_exit_3() {
         .assert()
         .code(3)
         .stderr(
-            "ims: error: no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile\n",
+            "ims: error: no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile (or sign in with Keystone to find it in the service catalog)\n",
         );
 
     sandbox

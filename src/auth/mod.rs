@@ -1,15 +1,22 @@
-//! Credentials: where a token is read from, and how a credential authorises a request
-//! (a token header, or an `SDK-HMAC-SHA256` signature).
+//! Credentials: where a token is read from, how a credential authorises a request (a token
+//! header or an `SDK-HMAC-SHA256` signature), and the Keystone sign-in with its cache.
 
+pub mod cache;
+pub mod keystone;
 pub mod signer;
 
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
 
+use serde::de::DeserializeOwned;
 use ureq::http::Uri;
 
-use crate::error::Error;
+use crate::client::Client;
+use crate::error::{Error, diag};
 use crate::secret::Secret;
-use crate::settings::{CredentialSettings, Source, Sourced, TokenSource};
+use crate::settings::{CredentialSettings, Settings, Source, Sourced, TokenSource};
+use cache::TokenCache;
+use keystone::{Identity, SignedIn};
 
 /// A ready-to-use credential.
 #[derive(Debug, Clone)]
@@ -40,7 +47,8 @@ pub struct AuthHeader {
 }
 
 impl AuthHeader {
-    fn plain(name: &'static str, value: String) -> AuthHeader {
+    /// A header with nothing to hide.
+    pub fn plain(name: &'static str, value: String) -> AuthHeader {
         AuthHeader {
             name,
             shown: value.clone(),
@@ -58,16 +66,18 @@ impl AuthHeader {
 }
 
 impl Credential {
-    /// Reads the credential the settings select: the token itself, a token file, the
-    /// output of a token command, or the AK/SK pair (which needs `project_id`).
+    /// Reads the ready credential the settings select: the token itself, a token file,
+    /// the output of a token command, or the AK/SK pair (which needs `project_id`).
+    /// A Keystone sign-in is not ready: the [`Authorizer`] does it.
     pub fn from_settings(
         credential: Option<&CredentialSettings>,
         project_id: Option<&Sourced<String>>,
     ) -> Result<Credential, Error> {
         match credential {
-            None => Err(Error::config(
-                "no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, or \
-                 token / token_file / token_command / access_key and secret_key in a profile",
+            None | Some(CredentialSettings::Keystone(_)) => Err(Error::config(
+                "no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, \
+                 token / token_file / token_command / access_key and secret_key in a profile, \
+                 or sign in with --os-cloud, OS_* variables or Keystone keys in a profile",
             )),
             Some(CredentialSettings::Token(token)) => read_token(token).map(Credential::Token),
             Some(CredentialSettings::AkSk(aksk)) => {
@@ -88,11 +98,14 @@ impl Credential {
         }
     }
 
-    /// The headers that authorise a GET of `uri` whose query pairs are `query`, at `now`.
+    /// The headers that authorise a `method` request of `uri` whose query pairs are
+    /// `query` and whose body is `body`, at `now`.
     pub fn headers(
         &self,
+        method: &str,
         uri: &Uri,
         query: &[(String, String)],
+        body: &[u8],
         now: jiff::Timestamp,
     ) -> Vec<AuthHeader> {
         match self {
@@ -114,11 +127,11 @@ impl Credential {
                     signed.push(("X-Security-Token", token.expose()));
                 }
                 let request = signer::Request {
-                    method: "GET",
+                    method,
                     path: uri.path(),
                     query,
                     headers: &signed,
-                    body: b"",
+                    body,
                 };
                 let authorization = signer::authorization(access_key, &request, &date, secret_key);
                 let shown = match authorization.rsplit_once("Signature=") {
@@ -149,12 +162,225 @@ impl Credential {
     }
 }
 
+/// Authorises requests with a ready credential, or with the token of a Keystone sign-in
+/// (from the cache when it holds a fresh one). When the image service rejects a cached
+/// token with 401, the entry is dropped and sign-in is done once more, once.
+pub struct Authorizer<'a> {
+    client: &'a Client,
+    state: Mutex<State>,
+    keystone: Option<Login>,
+}
+
+struct State {
+    credential: Credential,
+    from_cache: bool,
+    renewed: bool,
+}
+
+/// The token cache and an identity's key in it; `None` when caching is off.
+pub type CacheSlot = Option<(TokenCache, String)>;
+
+/// A Keystone sign-in: who, where it is cached, and what it gave.
+pub struct Login {
+    /// Who signs in.
+    pub identity: Identity,
+    /// The cache and this identity's key in it, unless caching is off.
+    pub cache: CacheSlot,
+    /// The sign-in in use.
+    pub signed_in: SignedIn,
+}
+
+impl Login {
+    /// Reads the Keystone settings; nothing is sent.
+    pub fn identity(
+        settings: &Settings,
+    ) -> Result<Option<(Identity, CacheSlot)>, Error> {
+        let Some(CredentialSettings::Keystone(keystone)) = &settings.credential else {
+            return Ok(None);
+        };
+        let identity = Identity::from_settings(keystone, &searched(settings))?;
+        let cache = match (settings.no_cache.value, identity.cache_key()) {
+            (false, Some(key)) => TokenCache::open().map(|cache| (cache, key)),
+            _ => None,
+        };
+        Ok(Some((identity, cache)))
+    }
+
+    /// Signs in (or takes a fresh cached token unless `fresh` is asked for) and caches.
+    pub fn open(
+        client: &Client,
+        identity: Identity,
+        cache: CacheSlot,
+        fresh: bool,
+        verbose: u8,
+    ) -> Result<(Login, bool), Error> {
+        if !fresh
+            && let Some((store, key)) = &cache
+            && let Some(signed_in) = store.load(key)
+            && signed_in.is_fresh(jiff::Timestamp::now())
+        {
+            if verbose > 0 {
+                diag(&format!(
+                    "using the cached token of {} (expires {})",
+                    identity.describe(),
+                    signed_in.expires_at
+                ));
+            }
+            let login = Login {
+                identity,
+                cache,
+                signed_in,
+            };
+            return Ok((login, true));
+        }
+        let signed_in = identity.sign_in(client)?;
+        if let Some((store, key)) = &cache {
+            store.store(key, &identity.describe(), &signed_in)?;
+        }
+        let login = Login {
+            identity,
+            cache,
+            signed_in,
+        };
+        Ok((login, false))
+    }
+}
+
+/// Where Keystone settings were looked for, for messages about a missing one.
+fn searched(settings: &Settings) -> String {
+    let profile = match &settings.config_path {
+        Some(path) => format!(
+            "profile `{}` of {}",
+            settings.profile.value,
+            path.value.display()
+        ),
+        None => format!("profile `{}`", settings.profile.value),
+    };
+    let openstack = match &settings.cloud {
+        Some(cloud) => format!(
+            "cloud `{}` (from {}) of clouds.yaml",
+            cloud.value, cloud.source
+        ),
+        None => "the OS_* variables".to_string(),
+    };
+    format!("{profile}, {openstack}")
+}
+
+impl<'a> Authorizer<'a> {
+    /// The authorizer the settings call for; a Keystone sign-in happens here (or the
+    /// cache answers).
+    pub fn new(client: &'a Client, settings: &Settings) -> Result<Authorizer<'a>, Error> {
+        let Some((identity, cache)) = Login::identity(settings)? else {
+            let credential = Credential::from_settings(
+                settings.credential.as_ref(),
+                settings.project_id.as_ref(),
+            )?;
+            return Ok(Authorizer {
+                client,
+                state: Mutex::new(State {
+                    credential,
+                    from_cache: false,
+                    renewed: false,
+                }),
+                keystone: None,
+            });
+        };
+        let (login, from_cache) = Login::open(client, identity, cache, false, settings.verbose)?;
+        Ok(Authorizer {
+            client,
+            state: Mutex::new(State {
+                credential: Credential::Token(login.signed_in.token.clone()),
+                from_cache,
+                renewed: false,
+            }),
+            keystone: Some(login),
+        })
+    }
+
+    /// The image endpoint of the sign-in's catalog; `None` without a Keystone sign-in.
+    pub fn catalog_endpoint(&self) -> Option<Result<String, Error>> {
+        self.keystone.as_ref().map(|login| {
+            login
+                .signed_in
+                .image_endpoint(&login.identity.interface, login.identity.region.as_deref())
+        })
+    }
+
+    /// GETs `url` authorised, renewing a rejected cached Keystone token once.
+    pub fn get_json<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        query: &[(String, String)],
+    ) -> Result<T, Error> {
+        let credential = self.current()?;
+        match self.client.get_json(url, query, &credential) {
+            Err(err) if err.status() == Some(401) => match self.renew(&credential)? {
+                Some(fresh) => self.client.get_json(url, query, &fresh),
+                None => Err(err),
+            },
+            other => other,
+        }
+    }
+
+    fn current(&self) -> Result<Credential, Error> {
+        self.state
+            .lock()
+            .map(|state| state.credential.clone())
+            .map_err(|_| {
+                Error::new(
+                    crate::error::ErrorKind::Unexpected,
+                    "credential lock poisoned",
+                )
+            })
+    }
+
+    /// After `rejected` drew a 401: a new token when the rejected one came from the cache
+    /// and no renewal happened yet (or another thread renewed it already); else `None`.
+    fn renew(&self, rejected: &Credential) -> Result<Option<Credential>, Error> {
+        let Some(login) = &self.keystone else {
+            return Ok(None);
+        };
+        let mut state = self.state.lock().map_err(|_| {
+            Error::new(
+                crate::error::ErrorKind::Unexpected,
+                "credential lock poisoned",
+            )
+        })?;
+        if !same_token(&state.credential, rejected) {
+            return Ok(Some(state.credential.clone()));
+        }
+        if !state.from_cache || state.renewed {
+            return Ok(None);
+        }
+        if let Some((store, key)) = &login.cache {
+            store.remove(key)?;
+        }
+        let signed_in = login.identity.sign_in(self.client)?;
+        if let Some((store, key)) = &login.cache {
+            store.store(key, &login.identity.describe(), &signed_in)?;
+        }
+        state.credential = Credential::Token(signed_in.token);
+        state.from_cache = false;
+        state.renewed = true;
+        Ok(Some(state.credential.clone()))
+    }
+}
+
+fn same_token(a: &Credential, b: &Credential) -> bool {
+    match (a, b) {
+        (Credential::Token(a), Credential::Token(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Reads a token from where the settings say; empty or multi-line tokens are refused.
 fn read_token(token: &Sourced<TokenSource>) -> Result<Secret, Error> {
     let value = match &token.value {
         TokenSource::Literal(secret) => secret.expose().trim().to_string(),
         TokenSource::File(path) => read_token_file(path, &token.source)?,
-        TokenSource::Command(command) => run_token_command(command, &token.source)?,
+        TokenSource::Command(command) => {
+            run_secret_command("token_command", command, &token.source)?
+        }
     };
     if value.is_empty() {
         return Err(Error::config(format!(
@@ -183,9 +409,9 @@ fn read_token_file(path: &std::path::Path, source: &Source) -> Result<String, Er
         })
 }
 
-/// Runs `command` through the shell; its trimmed stdout is the token. A failure shows the
-/// command's stderr, never its stdout.
-fn run_token_command(command: &str, source: &Source) -> Result<String, Error> {
+/// Runs `command` (the setting `what`) through the shell; its trimmed stdout is the
+/// secret. A failure shows the command's stderr, never its stdout.
+fn run_secret_command(what: &str, command: &str, source: &Source) -> Result<String, Error> {
     let output = Command::new("sh")
         .arg("-c")
         .arg(command)
@@ -193,7 +419,7 @@ fn run_token_command(command: &str, source: &Source) -> Result<String, Error> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .output()
-        .map_err(|err| Error::config(format!("cannot run token_command (from {source}): {err}")))?;
+        .map_err(|err| Error::config(format!("cannot run {what} (from {source}): {err}")))?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let stderr = stderr.trim();
@@ -207,7 +433,7 @@ fn run_token_command(command: &str, source: &Source) -> Result<String, Error> {
             format!(": {stderr}")
         };
         return Err(Error::config(format!(
-            "token_command (from {source}) failed with {status}{detail}"
+            "{what} (from {source}) failed with {status}{detail}"
         )));
     }
     String::from_utf8(output.stdout)
@@ -327,7 +553,7 @@ mod tests {
             .unwrap();
         let query = vec![("marker".to_string(), "m 1".to_string())];
         let now: jiff::Timestamp = "2026-11-23T10:00:00Z".parse().unwrap();
-        let headers = cred.headers(&uri, &query, now);
+        let headers = cred.headers("GET", &uri, &query, b"", now);
         let names: Vec<&str> = headers.iter().map(|h| h.name).collect();
         assert_eq!(
             names,

@@ -3,15 +3,14 @@
 use std::io::Read;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use anyhow::Context;
 
 use crate::api::{Endpoint, ImageApi, Route, check_id};
-use crate::auth::Credential;
+use crate::auth::Authorizer;
 use crate::cli::{Api, GlobalArgs, ListArgs, MemberCommand, StatusFilter};
-use crate::client::{Client, ClientOptions, Tls};
-use crate::error::{Error, ErrorKind, Failures, warn};
+use crate::client::Client;
+use crate::error::{Error, ErrorKind, Failures};
 use crate::model::Member;
 use crate::output::{self, MemberStream};
 use crate::settings::{Config, Settings, process_env};
@@ -27,10 +26,9 @@ pub fn run(global: &GlobalArgs, command: MemberCommand) -> anyhow::Result<()> {
     }
 }
 
-/// Everything a member request needs, resolved from the settings.
+/// Settings, route and HTTP client of a member command.
 struct Session {
     settings: Settings,
-    endpoint: Endpoint,
     route: Route,
     client: Client,
 }
@@ -39,13 +37,6 @@ impl Session {
     fn open(global: &GlobalArgs) -> Result<Session, Error> {
         let config = Config::load(global, &process_env)?;
         let settings = Settings::resolve(global, &process_env, &config, None)?;
-        let Some(endpoint) = &settings.endpoint else {
-            return Err(Error::config(
-                "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile",
-            ));
-        };
-        let endpoint = Endpoint::parse(&endpoint.value)
-            .map_err(|why| Error::config(format!("endpoint (from {}): {why}", endpoint.source)))?;
         if let Some(project_id) = &settings.project_id {
             check_id("project ID", &project_id.value)
                 .map_err(|err| Error::config(format!("{err} (from {})", project_id.source)))?;
@@ -63,38 +54,32 @@ impl Session {
                 )));
             }
         };
-        let credential =
-            Credential::from_settings(settings.credential.as_ref(), settings.project_id.as_ref())?;
-        if settings.insecure.value {
-            warn(&format!(
-                "TLS certificate verification is off (from {}): anyone on the path can read \
-                 and change this traffic",
-                settings.insecure.source
-            ));
-        }
-        let options = ClientOptions {
-            timeout: Duration::from_secs_f64(settings.timeout.value),
-            retries: settings.retries.value,
-            verbose: settings.verbose,
-            tls: match settings.insecure.value {
-                true => Tls::Insecure,
-                false => Tls::Verify {
-                    extra_ca: settings.ca_file.as_ref().map(|f| f.value.clone()),
-                },
-            },
-            https: endpoint.is_https(),
-        };
-        let client = Client::new(credential, options)?;
+        let client = super::client_for(&settings)?;
         Ok(Session {
             settings,
-            endpoint,
             route,
             client,
         })
     }
 
-    fn api(&self) -> ImageApi<'_> {
-        ImageApi::new(&self.client, &self.endpoint, &self.route)
+    /// Authorises (signing in to Keystone if that is the credential), finds the endpoint
+    /// (the settings', else the service catalog's) and runs `work` with the API.
+    fn with_api<R>(&self, work: impl FnOnce(&ImageApi) -> R) -> Result<R, Error> {
+        let auth = Authorizer::new(&self.client, &self.settings)?;
+        let endpoint = match (&self.settings.endpoint, auth.catalog_endpoint()) {
+            (Some(endpoint), _) => Endpoint::parse(&endpoint.value).map_err(|why| {
+                Error::config(format!("endpoint (from {}): {why}", endpoint.source))
+            })?,
+            (None, Some(found)) => Endpoint::parse(&found?)
+                .map_err(|why| Error::bad_answer(format!("the catalog's image endpoint: {why}")))?,
+            (None, None) => {
+                return Err(Error::config(
+                    "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile \
+                     (or sign in with Keystone to find it in the service catalog)",
+                ));
+            }
+        };
+        Ok(work(&ImageApi::new(&auth, &endpoint, &self.route)))
     }
 }
 
@@ -103,8 +88,7 @@ fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<
     check_id("member ID", member_id)?;
     let session = Session::open(global)?;
     let member = session
-        .api()
-        .show_member(image_id, member_id)
+        .with_api(|api| api.show_member(image_id, member_id))?
         .with_context(|| format!("member {member_id} of image {image_id}"))?;
     output::to_stdout(|out| {
         output::member(out, session.settings.output.value, &member).map_err(output::write_error)
@@ -112,13 +96,22 @@ fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<
     Ok(())
 }
 
-fn list(global: &GlobalArgs, args: ListArgs) -> anyhow::Result<()> {
-    let image_ids = expand_stdin(args.image_ids)?;
+fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()> {
+    let image_ids = expand_stdin(std::mem::take(&mut args.image_ids))?;
     for id in &image_ids {
         check_id("image ID", id)?;
     }
     let session = Session::open(global)?;
-    let api = session.api();
+    session.with_api(|api| list_with(api, &session.settings, &args, image_ids))?
+}
+
+/// Lists the members of `image_ids` with `api` and writes them out.
+fn list_with(
+    api: &ImageApi,
+    settings: &Settings,
+    args: &ListArgs,
+    image_ids: Vec<String>,
+) -> anyhow::Result<()> {
     let jobs = usize::from(args.jobs).min(image_ids.len());
     let filter = |members: Vec<Member>| -> Vec<Member> {
         members
@@ -130,7 +123,7 @@ fn list(global: &GlobalArgs, args: ListArgs) -> anyhow::Result<()> {
     let mut failures: Vec<(String, Error)> = Vec::new();
     let mut listed = 0;
     output::to_stdout(|out| {
-        let mut stream = MemberStream::new(out, session.settings.output.value);
+        let mut stream = MemberStream::new(out, settings.output.value);
         if jobs <= 1 {
             // One at a time: every page goes out as it arrives, so memory stays flat.
             for image_id in &image_ids {

@@ -25,6 +25,23 @@ pub const PROFILE_KEYS: &[&str] = &[
     "retries",
     "ca_file",
     "insecure",
+    "cloud",
+    "auth_type",
+    "auth_url",
+    "username",
+    "user_id",
+    "password",
+    "password_command",
+    "user_domain_name",
+    "user_domain_id",
+    "project_name",
+    "project_domain_name",
+    "project_domain_id",
+    "application_credential_id",
+    "application_credential_name",
+    "application_credential_secret",
+    "region",
+    "interface",
 ];
 
 /// The keys allowed at the top of the file.
@@ -62,12 +79,50 @@ pub struct Profile {
     pub ca_file: Option<String>,
     /// Skip certificate verification.
     pub insecure: Option<bool>,
+    /// A cloud of `clouds.yaml` to take Keystone settings from.
+    pub cloud: Option<String>,
+    /// Keystone auth type.
+    pub auth_type: Option<String>,
+    /// Keystone identity endpoint.
+    pub auth_url: Option<String>,
+    /// Keystone user name.
+    pub username: Option<String>,
+    /// Keystone user ID.
+    pub user_id: Option<String>,
+    /// Keystone password.
+    pub password: Option<Secret>,
+    /// A shell command whose trimmed stdout is the Keystone password.
+    pub password_command: Option<String>,
+    /// The user's domain name.
+    pub user_domain_name: Option<String>,
+    /// The user's domain ID.
+    pub user_domain_id: Option<String>,
+    /// The project's name (scope).
+    pub project_name: Option<String>,
+    /// The project's domain name.
+    pub project_domain_name: Option<String>,
+    /// The project's domain ID.
+    pub project_domain_id: Option<String>,
+    /// Application credential ID.
+    pub application_credential_id: Option<String>,
+    /// Application credential name.
+    pub application_credential_name: Option<String>,
+    /// Application credential secret.
+    pub application_credential_secret: Option<Secret>,
+    /// Catalog region.
+    pub region: Option<String>,
+    /// Catalog interface.
+    pub interface: Option<String>,
 }
 
 impl Profile {
     /// Whether the profile holds a secret itself (not a path or command to one).
     pub fn holds_secret(&self) -> bool {
-        self.token.is_some() || self.secret_key.is_some() || self.security_token.is_some()
+        self.token.is_some()
+            || self.secret_key.is_some()
+            || self.security_token.is_some()
+            || self.password.is_some()
+            || self.application_credential_secret.is_some()
     }
 }
 

@@ -2,6 +2,7 @@
 //! flag > environment > config-file profile > default.
 
 pub mod file;
+pub mod openstack;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ use crate::cli::{Api, GlobalArgs, OutputFormat};
 use crate::error::Error;
 use crate::secret::Secret;
 use file::{ConfigFile, Profile};
+use openstack::OpenStackLayer;
 
 /// Looks up an environment variable; empty values count as unset.
 pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -39,20 +41,29 @@ pub enum Source {
         /// The profile's name.
         profile: String,
     },
+    /// A cloud of `clouds.yaml` (or `secure.yaml`).
+    Cloud {
+        /// The clouds file.
+        file: PathBuf,
+        /// The cloud's name.
+        cloud: String,
+    },
     /// The built-in default.
     Default,
 }
 
 impl Source {
-    /// The precedence level, lower wins: flag, `IMS_*` variable, other (vendor) variable,
-    /// profile, default.
+    /// The precedence level, lower wins: flag, `IMS_*` variable, vendor variable
+    /// (`HUAWEICLOUD_SDK_*`), profile, cloud, `OS_*` variable, default.
     pub fn rank(&self) -> u8 {
         match self {
             Source::Flag(_) => 0,
             Source::Env(var) if var.starts_with("IMS_") => 1,
+            Source::Env(var) if var.starts_with("OS_") => 5,
             Source::Env(_) => 2,
             Source::Profile { .. } => 3,
-            Source::Default => 4,
+            Source::Cloud { .. } => 4,
+            Source::Default => 6,
         }
     }
 }
@@ -63,6 +74,7 @@ impl fmt::Display for Source {
             Source::Flag(flag) => f.write_str(flag),
             Source::Env(var) => f.write_str(var),
             Source::Profile { file, profile } => write!(f, "{}:{profile}", file.display()),
+            Source::Cloud { file, cloud } => write!(f, "{}:{cloud}", file.display()),
             Source::Default => f.write_str("default"),
         }
     }
@@ -201,6 +213,133 @@ pub enum CredentialSettings {
     Token(Sourced<TokenSource>),
     /// An access key pair for `SDK-HMAC-SHA256` signing.
     AkSk(AkSkSettings),
+    /// A Keystone v3 sign-in.
+    Keystone(Box<KeystoneSettings>),
+}
+
+/// Where a password comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PasswordSource {
+    /// The password itself.
+    Literal(Secret),
+    /// A shell command whose trimmed stdout is the password.
+    Command(String),
+}
+
+/// Keystone v3 sign-in settings, each with its source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeystoneSettings {
+    /// Identity endpoint, e.g. `https://iam.eu-de.otc.t-systems.com/v3`.
+    pub auth_url: Option<Sourced<String>>,
+    /// `password`, `v3applicationcredential` or `token` (aliases accepted).
+    pub auth_type: Option<Sourced<String>>,
+    /// User name (with a user domain).
+    pub username: Option<Sourced<String>>,
+    /// User ID.
+    pub user_id: Option<Sourced<String>>,
+    /// Password.
+    pub password: Option<Sourced<PasswordSource>>,
+    /// The user's domain by name.
+    pub user_domain_name: Option<Sourced<String>>,
+    /// The user's domain by ID.
+    pub user_domain_id: Option<Sourced<String>>,
+    /// The project to scope to, by name (with a project domain).
+    pub project_name: Option<Sourced<String>>,
+    /// The project to scope to, by ID.
+    pub project_id: Option<Sourced<String>>,
+    /// The project's domain by name.
+    pub project_domain_name: Option<Sourced<String>>,
+    /// The project's domain by ID.
+    pub project_domain_id: Option<Sourced<String>>,
+    /// Application credential ID.
+    pub application_credential_id: Option<Sourced<String>>,
+    /// Application credential name (with the user).
+    pub application_credential_name: Option<Sourced<String>>,
+    /// Application credential secret.
+    pub application_credential_secret: Option<Sourced<Secret>>,
+    /// A token to rescope (auth type `token`).
+    pub token: Option<Sourced<Secret>>,
+    /// Region of the image endpoint in the catalog.
+    pub region: Option<Sourced<String>>,
+    /// Interface of the image endpoint in the catalog (`public` by default).
+    pub interface: Option<Sourced<String>>,
+}
+
+impl KeystoneSettings {
+    /// The precedence level of the sign-in: that of its highest-ranked credential field;
+    /// `None` when nothing says to sign in.
+    fn rank(&self) -> Option<u8> {
+        [
+            self.auth_url.as_ref().map(|v| &v.source),
+            self.username.as_ref().map(|v| &v.source),
+            self.user_id.as_ref().map(|v| &v.source),
+            self.password.as_ref().map(|v| &v.source),
+            self.application_credential_id.as_ref().map(|v| &v.source),
+            self.application_credential_name.as_ref().map(|v| &v.source),
+            self.application_credential_secret
+                .as_ref()
+                .map(|v| &v.source),
+            self.token.as_ref().map(|v| &v.source),
+        ]
+        .into_iter()
+        .flatten()
+        .map(Source::rank)
+        .min()
+    }
+
+    /// (name, shown value, source) rows, secrets masked.
+    fn rows(&self, rows: &mut Vec<[String; 3]>) {
+        let plain = [
+            ("auth_url", &self.auth_url),
+            ("auth_type", &self.auth_type),
+            ("username", &self.username),
+            ("user_id", &self.user_id),
+            ("user_domain_name", &self.user_domain_name),
+            ("user_domain_id", &self.user_domain_id),
+            ("project_name", &self.project_name),
+            ("project_domain_name", &self.project_domain_name),
+            ("project_domain_id", &self.project_domain_id),
+            ("application_credential_id", &self.application_credential_id),
+            (
+                "application_credential_name",
+                &self.application_credential_name,
+            ),
+            ("region", &self.region),
+            ("interface", &self.interface),
+        ];
+        for (name, value) in plain {
+            if let Some(value) = value {
+                rows.push([
+                    name.to_string(),
+                    value.value.clone(),
+                    value.source.to_string(),
+                ]);
+            }
+        }
+        if let Some(password) = &self.password {
+            let (name, shown) = match &password.value {
+                PasswordSource::Literal(secret) => ("password", secret.to_string()),
+                PasswordSource::Command(command) => ("password_command", command.clone()),
+            };
+            rows.push([name.to_string(), shown, password.source.to_string()]);
+        }
+        let secrets = [
+            (
+                "application_credential_secret",
+                &self.application_credential_secret,
+            ),
+            ("os_token", &self.token),
+        ];
+        for (name, value) in secrets {
+            if let Some(value) = value {
+                rows.push([
+                    name.to_string(),
+                    value.value.to_string(),
+                    value.source.to_string(),
+                ]);
+            }
+        }
+    }
 }
 
 /// AK/SK settings, each with its source.
@@ -239,6 +378,10 @@ pub struct Settings {
     pub ca_file: Option<Sourced<PathBuf>>,
     /// Skip certificate verification.
     pub insecure: Sourced<bool>,
+    /// The `clouds.yaml` cloud in use.
+    pub cloud: Option<Sourced<String>>,
+    /// Skip the Keystone token cache.
+    pub no_cache: Sourced<bool>,
     /// `-v` count.
     pub verbose: u8,
 }
@@ -266,18 +409,27 @@ impl Settings {
                 .unwrap_or_default(),
             profile: profile_name.value.clone(),
         };
+        let cloud = match (&args.os_cloud, env("OS_CLOUD"), &profile.cloud) {
+            (Some(name), _, _) => Some(Sourced::new(name.clone(), Source::Flag("--os-cloud"))),
+            (None, Some(name), _) => Some(Sourced::new(name, Source::Env("OS_CLOUD"))),
+            (None, None, Some(name)) => Some(Sourced::new(name.clone(), from_profile.clone())),
+            (None, None, None) => None,
+        };
+        let openstack = OpenStackLayer::load(cloud.as_ref(), env)?;
         let layer = Layers {
             env,
             from_profile: &from_profile,
+            openstack: &openstack,
         };
         let text = |text: &str| Ok(text.to_string());
         let secret = |text: &str| Ok(Secret::new(text));
 
-        let endpoint = layer.first(
+        let endpoint = layer.first_or_cloud(
             args.endpoint.clone().map(|v| (v, "--endpoint")),
             &["IMS_ENDPOINT"],
             text,
             profile.endpoint.clone(),
+            "endpoint",
         )?;
         let api = layer
             .first(
@@ -287,11 +439,12 @@ impl Settings {
                 profile.api,
             )?
             .unwrap_or(Sourced::new(Api::V2, Source::Default));
-        let project_id = layer.first(
+        let project_id = layer.first_or_cloud(
             args.project_id.clone().map(|v| (v, "--project-id")),
             &["IMS_PROJECT_ID"],
             text,
             profile.project_id.clone(),
+            "project_id",
         )?;
         let output = layer
             .first(
@@ -330,18 +483,28 @@ impl Settings {
                 crate::client::DEFAULT_RETRIES,
                 Source::Default,
             ));
-        let ca_file = layer.first(
+        let ca_file = layer.first_or_cloud(
             args.ca_file.clone().map(|v| (v, "--ca-file")),
             &["IMS_CA_FILE"],
             |text| Ok(expand_tilde(text)),
             profile.ca_file.as_deref().map(expand_tilde),
+            "ca_file",
         )?;
         let insecure = layer
-            .first(
+            .first_or_cloud(
                 args.insecure.then_some((true, "--insecure")),
                 &[],
-                |_| Ok(true),
+                parse_bool,
                 profile.insecure,
+                "insecure",
+            )?
+            .unwrap_or(Sourced::new(false, Source::Default));
+        let no_cache = layer
+            .first(
+                args.no_cache.then_some((true, "--no-cache")),
+                &["IMS_NO_CACHE"],
+                parse_bool,
+                None,
             )?
             .unwrap_or(Sourced::new(false, Source::Default));
         let token = layer.first(
@@ -370,7 +533,10 @@ impl Settings {
             secret,
             profile.security_token.clone(),
         )?;
-        let credential = choose_credential(token, access_key, secret_key, security_token)?;
+        let mut keystone = layer.keystone(profile)?;
+        keystone.project_id = project_id.clone();
+        let credential =
+            choose_credential(token, access_key, secret_key, security_token, keystone)?;
 
         Ok(Settings {
             config_path: config.path.clone(),
@@ -384,6 +550,8 @@ impl Settings {
             retries,
             ca_file,
             insecure,
+            cloud,
+            no_cache,
             verbose: args.verbose,
         })
     }
@@ -398,6 +566,9 @@ impl Settings {
             rows.push(row("config", path, path.value.display().to_string()));
         }
         rows.push(row("profile", &self.profile, self.profile.value.clone()));
+        if let Some(cloud) = &self.cloud {
+            rows.push(row("cloud", cloud, cloud.value.clone()));
+        }
         if let Some(endpoint) = &self.endpoint {
             rows.push(row("endpoint", endpoint, endpoint.value.clone()));
         }
@@ -414,6 +585,7 @@ impl Settings {
                 };
                 rows.push(row(name, token, shown));
             }
+            Some(CredentialSettings::Keystone(keystone)) => keystone.rows(&mut rows),
             Some(CredentialSettings::AkSk(aksk)) => {
                 rows.push(row(
                     "access_key",
@@ -463,9 +635,43 @@ pub fn api_name(api: Api) -> &'static str {
     }
 }
 
+/// Picks the credential: a ready one (token or AK/SK) or a Keystone sign-in, whichever is
+/// set at the higher level; both at the same level is an error.
+fn choose_credential(
+    token: Option<Sourced<TokenSource>>,
+    access_key: Option<Sourced<String>>,
+    secret_key: Option<Sourced<Secret>>,
+    security_token: Option<Sourced<Secret>>,
+    keystone: KeystoneSettings,
+) -> Result<Option<CredentialSettings>, Error> {
+    let ready = choose_ready_credential(token, access_key, secret_key, security_token)?;
+    let Some(keystone_rank) = keystone.rank() else {
+        return Ok(ready);
+    };
+    let ready_rank = ready.as_ref().map(|credential| match credential {
+        CredentialSettings::Token(token) => (token.source.rank(), token.source.to_string()),
+        CredentialSettings::AkSk(aksk) => (
+            aksk.access_key
+                .source
+                .rank()
+                .min(aksk.secret_key.source.rank()),
+            aksk.access_key.source.to_string(),
+        ),
+        CredentialSettings::Keystone(_) => (u8::MAX, String::new()),
+    });
+    match ready_rank {
+        Some((rank, _)) if rank < keystone_rank => Ok(ready),
+        Some((rank, source)) if rank == keystone_rank => Err(Error::config(format!(
+            "both a ready credential (from {source}) and a Keystone sign-in are set at the same \
+             level; keep one"
+        ))),
+        _ => Ok(Some(CredentialSettings::Keystone(Box::new(keystone)))),
+    }
+}
+
 /// Picks the token or the AK/SK pair: the one set at the higher level wins; both at the
 /// same level is an error, and so is half an AK/SK pair.
-fn choose_credential(
+fn choose_ready_credential(
     token: Option<Sourced<TokenSource>>,
     access_key: Option<Sourced<String>>,
     secret_key: Option<Sourced<Secret>>,
@@ -519,10 +725,11 @@ fn choose_credential(
     }
 }
 
-/// The environment and profile layers of one resolution.
+/// The environment, profile and OpenStack layers of one resolution.
 struct Layers<'a> {
     env: EnvLookup<'a>,
     from_profile: &'a Source,
+    openstack: &'a OpenStackLayer,
 }
 
 impl Layers<'_> {
@@ -545,6 +752,122 @@ impl Layers<'_> {
             }
         }
         Ok(profile.map(|value| Sourced::new(value, self.from_profile.clone())))
+    }
+
+    /// Like [`Layers::first`], then the OpenStack layer's `key` (a cloud or `OS_*`).
+    fn first_or_cloud<T>(
+        &self,
+        flag: Option<(T, &'static str)>,
+        vars: &[&'static str],
+        parse: impl Fn(&str) -> Result<T, String>,
+        profile: Option<T>,
+        key: &str,
+    ) -> Result<Option<Sourced<T>>, Error> {
+        if let Some(found) = self.first(flag, vars, &parse, profile)? {
+            return Ok(Some(found));
+        }
+        self.cloud(key, parse)
+    }
+
+    /// The OpenStack layer's value for `key`, parsed; a bad value names its source.
+    fn cloud<T>(
+        &self,
+        key: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<Sourced<T>>, Error> {
+        let Some(found) = self.openstack.get(key) else {
+            return Ok(None);
+        };
+        let value = parse(&found.value)
+            .map_err(|why| Error::config(format!("{}: `{key}`: {why}", found.source)))?;
+        Ok(Some(Sourced::new(value, found.source)))
+    }
+
+    /// A Keystone text setting: the profile's, else the OpenStack layer's.
+    fn text(&self, profile: &Option<String>, key: &str) -> Option<Sourced<String>> {
+        match profile {
+            Some(value) => Some(Sourced::new(value.clone(), self.from_profile.clone())),
+            None => self.openstack.get(key),
+        }
+    }
+
+    /// Keystone settings from the profile, then the cloud or `OS_*` variables.
+    fn keystone(&self, profile: &Profile) -> Result<KeystoneSettings, Error> {
+        let secret = |found: Sourced<String>| Sourced::new(Secret::new(found.value), found.source);
+        let mut password = match (&profile.password, &profile.password_command) {
+            (Some(_), Some(_)) => {
+                return Err(Error::config(format!(
+                    "{}: set only one of password, password_command",
+                    self.from_profile
+                )));
+            }
+            (Some(password), None) => Some(Sourced::new(
+                PasswordSource::Literal(password.clone()),
+                self.from_profile.clone(),
+            )),
+            (None, Some(command)) => Some(Sourced::new(
+                PasswordSource::Command(command.clone()),
+                self.from_profile.clone(),
+            )),
+            (None, None) => None,
+        };
+        if password.is_none() {
+            password = self.openstack.get("password").map(|found| {
+                Sourced::new(
+                    PasswordSource::Literal(Secret::new(found.value)),
+                    found.source,
+                )
+            });
+        }
+        let domain = |specific: &Option<String>, key: &str, fallback: &str| {
+            self.text(specific, key)
+                .or_else(|| self.openstack.get(fallback))
+        };
+        Ok(KeystoneSettings {
+            auth_url: self.text(&profile.auth_url, "auth_url"),
+            auth_type: self.text(&profile.auth_type, "auth_type"),
+            username: self.text(&profile.username, "username"),
+            user_id: self.text(&profile.user_id, "user_id"),
+            password,
+            user_domain_name: domain(&profile.user_domain_name, "user_domain_name", "domain_name"),
+            user_domain_id: domain(&profile.user_domain_id, "user_domain_id", "domain_id"),
+            project_name: self.text(&profile.project_name, "project_name"),
+            project_id: None,
+            project_domain_name: domain(
+                &profile.project_domain_name,
+                "project_domain_name",
+                "domain_name",
+            ),
+            project_domain_id: domain(&profile.project_domain_id, "project_domain_id", "domain_id"),
+            application_credential_id: self.text(
+                &profile.application_credential_id,
+                "application_credential_id",
+            ),
+            application_credential_name: self.text(
+                &profile.application_credential_name,
+                "application_credential_name",
+            ),
+            application_credential_secret: match &profile.application_credential_secret {
+                Some(value) => Some(Sourced::new(value.clone(), self.from_profile.clone())),
+                None => self
+                    .openstack
+                    .get("application_credential_secret")
+                    .map(secret),
+            },
+            token: self.openstack.get("token").map(secret),
+            region: self.text(&profile.region, "region"),
+            interface: self.text(&profile.interface, "interface"),
+        })
+    }
+}
+
+fn parse_bool(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(format!(
+            "`{text}` is not a yes/no value (1, 0, true, false)"
+        )),
     }
 }
 

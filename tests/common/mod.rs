@@ -21,14 +21,18 @@ impl Sandbox {
         }
     }
 
-    /// `ims` with a clean environment (only PATH, HOME and XDG_CONFIG_HOME set).
+    /// `ims` with a clean environment (only PATH, HOME and the XDG config and cache
+    /// directories set, all inside the sandbox; the current directory is the sandbox too,
+    /// so no `./clouds.yaml` of the developer is read).
     pub fn ims(&self) -> Command {
         let mut cmd = Command::cargo_bin("ims").expect("ims binary");
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("LC_ALL", "C.UTF-8");
+            .env("XDG_CACHE_HOME", self.dir.path().join("cache"))
+            .env("LC_ALL", "C.UTF-8")
+            .current_dir(self.dir.path());
         cmd
     }
 
@@ -79,15 +83,25 @@ pub struct Capture {
 }
 
 impl Capture {
-    /// The capture whose file name starts with `prefix` (e.g. `"15-"`).
+    /// The Glance capture whose file name starts with `prefix` (e.g. `"15-"`).
     pub fn load(prefix: &str) -> Capture {
-        let dir = fixtures().join("glance");
+        Capture::load_from("glance", prefix)
+    }
+
+    /// The capture in `fixtures/<dir>` whose file name starts with `prefix`. Keystone
+    /// captures hold the request too: the answer starts after `<<< response`.
+    pub fn load_from(dir: &str, prefix: &str) -> Capture {
+        let dir = fixtures().join(dir);
         let entry = std::fs::read_dir(&dir)
             .unwrap()
             .filter_map(Result::ok)
             .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
             .unwrap_or_else(|| panic!("no capture {prefix}"));
-        let raw = std::fs::read(entry.path()).unwrap();
+        let mut raw = std::fs::read(entry.path()).unwrap();
+        let marker = b"<<< response\n";
+        if let Some(at) = raw.windows(marker.len()).position(|w| w == marker) {
+            raw.drain(..at + marker.len());
+        }
         let split = raw
             .windows(4)
             .position(|w| w == b"\r\n\r\n")
@@ -106,11 +120,18 @@ impl Capture {
             .filter_map(|line| line.split_once(": "))
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Capture {
+        let mut capture = Capture {
             status,
             headers,
             body: raw[split + 4..].to_vec(),
+        };
+        if let Some(length) = capture
+            .header("content-length")
+            .and_then(|v| v.parse::<usize>().ok())
+        {
+            capture.body.truncate(length);
         }
+        capture
     }
 
     /// The capture's header `name`, if present.

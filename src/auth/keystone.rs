@@ -1,0 +1,732 @@
+//! Keystone v3 sign-in: who signs in and to what (from the settings), the
+//! `POST /v3/auth/tokens` body, and the image endpoint in the token's catalog.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::secret::Secret;
+use crate::settings::{KeystoneSettings, PasswordSource, Sourced};
+
+/// Tokens this close to expiry are not used.
+pub const EXPIRY_MARGIN_SECS: i64 = 5 * 60;
+
+/// A domain, by ID or name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Domain {
+    /// `{"id": ...}`
+    Id(String),
+    /// `{"name": ...}`
+    Name(String),
+}
+
+impl Domain {
+    fn json(&self) -> Value {
+        match self {
+            Domain::Id(id) => json!({ "id": id }),
+            Domain::Name(name) => json!({ "name": name }),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Domain::Id(id) => format!("domain id {id}"),
+            Domain::Name(name) => format!("domain {name}"),
+        }
+    }
+}
+
+/// A user, by ID or by name within a domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum User {
+    /// By ID.
+    Id(String),
+    /// By name in a domain.
+    Name(String, Domain),
+}
+
+impl User {
+    fn json(&self) -> serde_json::Map<String, Value> {
+        let mut user = serde_json::Map::new();
+        match self {
+            User::Id(id) => {
+                user.insert("id".into(), json!(id));
+            }
+            User::Name(name, domain) => {
+                user.insert("name".into(), json!(name));
+                user.insert("domain".into(), domain.json());
+            }
+        }
+        user
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            User::Id(id) => format!("user id {id}"),
+            User::Name(name, domain) => format!("user {name} ({})", domain.describe()),
+        }
+    }
+}
+
+/// The project a token is scoped to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Project {
+    /// By ID.
+    Id(String),
+    /// By name in a domain.
+    Name(String, Domain),
+}
+
+impl Project {
+    fn json(&self) -> Value {
+        match self {
+            Project::Id(id) => json!({ "project": { "id": id } }),
+            Project::Name(name, domain) => {
+                json!({ "project": { "name": name, "domain": domain.json() } })
+            }
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Project::Id(id) => format!("project id {id}"),
+            Project::Name(name, domain) => format!("project {name} ({})", domain.describe()),
+        }
+    }
+}
+
+/// How the identity proves itself.
+#[derive(Debug, Clone)]
+pub enum Method {
+    /// User and password (read when the request is made).
+    Password(User, Sourced<PasswordSource>),
+    /// An application credential: by ID, or by name with its user.
+    ApplicationCredential {
+        /// ID, or name with the owning user.
+        which: ApplicationCredential,
+        /// The secret.
+        secret: Secret,
+    },
+    /// An existing token, rescoped.
+    Token(Secret),
+}
+
+/// Which application credential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApplicationCredential {
+    /// By ID.
+    Id(String),
+    /// By name, with the user that owns it.
+    Name(String, User),
+}
+
+/// Everything needed to sign in, checked.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// `…/v3`, where `auth/tokens` lives.
+    pub auth_url: String,
+    /// How to prove it.
+    pub method: Method,
+    /// The project scope (application credentials carry their own).
+    pub scope: Option<Project>,
+    /// Catalog interface: `public`, `internal` or `admin`.
+    pub interface: String,
+    /// Catalog region, when one is asked for.
+    pub region: Option<String>,
+}
+
+/// Where a missing sign-in setting was looked for.
+fn missing(what: &str, keys: &str, searched: &str) -> Error {
+    Error::config(format!(
+        "Keystone sign-in needs {what}: set {keys} (looked in {searched})"
+    ))
+}
+
+fn value(setting: &Option<Sourced<String>>) -> Option<String> {
+    setting
+        .as_ref()
+        .map(|s| s.value.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+impl Identity {
+    /// Checks the settings and reads the password (running `password_command` if set).
+    /// `searched` says where settings were looked for, for the message of a missing one.
+    pub fn from_settings(settings: &KeystoneSettings, searched: &str) -> Result<Identity, Error> {
+        let auth_url = value(&settings.auth_url).ok_or_else(|| {
+            missing(
+                "an identity endpoint",
+                "auth_url (profile), auth.auth_url (clouds.yaml) or OS_AUTH_URL",
+                searched,
+            )
+        })?;
+        let auth_url = auth_url.trim_end_matches('/');
+        let auth_url = if auth_url.ends_with("/v3") {
+            auth_url.to_string()
+        } else {
+            format!("{auth_url}/v3")
+        };
+        crate::api::Endpoint::parse(&auth_url).map_err(|why| {
+            let source = settings.auth_url.as_ref().map(|s| s.source.to_string());
+            Error::config(format!(
+                "auth_url (from {}): {why}",
+                source.unwrap_or_default()
+            ))
+        })?;
+        let user = || -> Result<User, Error> {
+            if let Some(id) = value(&settings.user_id) {
+                return Ok(User::Id(id));
+            }
+            let name = value(&settings.username).ok_or_else(|| {
+                missing(
+                    "a user",
+                    "username or user_id (profile), auth.username (clouds.yaml) or OS_USERNAME / OS_USER_ID",
+                    searched,
+                )
+            })?;
+            let domain = domain(&settings.user_domain_id, &settings.user_domain_name).ok_or_else(|| {
+                missing(
+                    "the user's domain",
+                    "user_domain_name or user_domain_id (profile), auth.user_domain_name (clouds.yaml) or OS_USER_DOMAIN_NAME / OS_USER_DOMAIN_ID",
+                    searched,
+                )
+            })?;
+            Ok(User::Name(name, domain))
+        };
+        let scope = || -> Result<Project, Error> {
+            if let Some(id) = value(&settings.project_id) {
+                return Ok(Project::Id(id));
+            }
+            let name = value(&settings.project_name).ok_or_else(|| {
+                missing(
+                    "a project",
+                    "project_name or project_id (profile), auth.project_name (clouds.yaml) or OS_PROJECT_NAME / OS_PROJECT_ID",
+                    searched,
+                )
+            })?;
+            let domain = domain(&settings.project_domain_id, &settings.project_domain_name).ok_or_else(|| {
+                missing(
+                    "the project's domain",
+                    "project_domain_name or project_domain_id (profile), auth.project_domain_name (clouds.yaml) or OS_PROJECT_DOMAIN_NAME / OS_PROJECT_DOMAIN_ID",
+                    searched,
+                )
+            })?;
+            Ok(Project::Name(name, domain))
+        };
+        let (method, scope) = match auth_type(settings)? {
+            AuthType::Password => {
+                let password = settings.password.clone().ok_or_else(|| {
+                    missing(
+                        "a password",
+                        "password or password_command (profile), auth.password (clouds.yaml / secure.yaml) or OS_PASSWORD",
+                        searched,
+                    )
+                })?;
+                (Method::Password(user()?, password), Some(scope()?))
+            }
+            AuthType::ApplicationCredential => {
+                let secret = settings
+                    .application_credential_secret
+                    .as_ref()
+                    .map(|s| s.value.clone())
+                    .ok_or_else(|| {
+                        missing(
+                            "an application credential secret",
+                            "application_credential_secret (profile), auth.application_credential_secret (clouds.yaml) or OS_APPLICATION_CREDENTIAL_SECRET",
+                            searched,
+                        )
+                    })?;
+                let which = match (
+                    value(&settings.application_credential_id),
+                    value(&settings.application_credential_name),
+                ) {
+                    (Some(id), _) => ApplicationCredential::Id(id),
+                    (None, Some(name)) => ApplicationCredential::Name(name, user()?),
+                    (None, None) => {
+                        return Err(missing(
+                            "an application credential",
+                            "application_credential_id (or _name with the user) in the profile, clouds.yaml auth, or OS_APPLICATION_CREDENTIAL_ID",
+                            searched,
+                        ));
+                    }
+                };
+                (Method::ApplicationCredential { which, secret }, None)
+            }
+            AuthType::Token => {
+                let token = settings
+                    .token
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .ok_or_else(|| {
+                        missing(
+                            "a token to rescope",
+                            "auth.token (clouds.yaml) or OS_TOKEN",
+                            searched,
+                        )
+                    })?;
+                (Method::Token(token), Some(scope()?))
+            }
+        };
+        let interface = value(&settings.interface).unwrap_or_else(|| "public".to_string());
+        let interface = interface
+            .strip_suffix("URL")
+            .unwrap_or(&interface)
+            .to_string();
+        Ok(Identity {
+            auth_url,
+            method,
+            scope,
+            interface,
+            region: value(&settings.region),
+        })
+    }
+
+    /// The `POST /v3/auth/tokens` body (running `password_command` if that is where the
+    /// password comes from). It holds the password or secret: it goes only to the request
+    /// body, never to a message or a file.
+    pub fn request_body(&self) -> Result<Value, Error> {
+        let identity = match &self.method {
+            Method::Password(user, password) => {
+                let password = match &password.value {
+                    PasswordSource::Literal(secret) => secret.clone(),
+                    PasswordSource::Command(command) => Secret::new(super::run_secret_command(
+                        "password_command",
+                        command,
+                        &password.source,
+                    )?),
+                };
+                let mut user = user.json();
+                user.insert("password".into(), json!(password.expose()));
+                json!({ "methods": ["password"], "password": { "user": user } })
+            }
+            Method::ApplicationCredential { which, secret } => {
+                let mut credential = serde_json::Map::new();
+                match which {
+                    ApplicationCredential::Id(id) => {
+                        credential.insert("id".into(), json!(id));
+                    }
+                    ApplicationCredential::Name(name, user) => {
+                        credential.insert("name".into(), json!(name));
+                        credential.insert("user".into(), Value::Object(user.json()));
+                    }
+                }
+                credential.insert("secret".into(), json!(secret.expose()));
+                json!({ "methods": ["application_credential"], "application_credential": credential })
+            }
+            Method::Token(token) => {
+                json!({ "methods": ["token"], "token": { "id": token.expose() } })
+            }
+        };
+        let mut auth = json!({ "identity": identity });
+        if let Some(scope) = &self.scope {
+            auth["scope"] = scope.json();
+        }
+        Ok(json!({ "auth": auth }))
+    }
+
+    /// Who signs in, for people: never a secret.
+    pub fn describe(&self) -> String {
+        let who = match &self.method {
+            Method::Password(user, _) => user.describe(),
+            Method::ApplicationCredential { which, .. } => match which {
+                ApplicationCredential::Id(id) => format!("application credential {id}"),
+                ApplicationCredential::Name(name, user) => {
+                    format!("application credential {name} of {}", user.describe())
+                }
+            },
+            Method::Token(_) => "a token".to_string(),
+        };
+        match &self.scope {
+            Some(scope) => format!("{who}, {} at {}", scope.describe(), self.auth_url),
+            None => format!("{who} at {}", self.auth_url),
+        }
+    }
+
+    /// The token cache key: a hash of auth URL, auth type, user, domains, project and
+    /// application credential; never of a secret. A rescoped token has no cache entry.
+    pub fn cache_key(&self) -> Option<String> {
+        let method = match &self.method {
+            Method::Password(user, _) => format!("password\n{user:?}"),
+            Method::ApplicationCredential { which, .. } => format!("appcred\n{which:?}"),
+            Method::Token(_) => return None,
+        };
+        let text = format!(
+            "ims token cache v1\n{}\n{method}\n{:?}",
+            self.auth_url, self.scope
+        );
+        Some(
+            Sha256::digest(text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        )
+    }
+
+    /// Signs in: `POST {auth_url}/auth/tokens`; the token is the `X-Subject-Token` header.
+    pub fn sign_in(&self, client: &Client) -> Result<SignedIn, Error> {
+        let url = format!("{}/auth/tokens", self.auth_url);
+        let body = self.request_body()?.to_string();
+        let (answer, headers): (TokenAnswer, _) = client
+            .post_json(&url, body.as_bytes())
+            .map_err(|err| err.prefixed(&format!("sign-in as {} failed", self.describe())))?;
+        let token = headers
+            .get("x-subject-token")
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| {
+                Error::bad_answer(format!(
+                    "POST {url}: the answer carries no X-Subject-Token header"
+                ))
+            })?;
+        let expires_at = answer
+            .token
+            .expires_at
+            .parse::<jiff::Timestamp>()
+            .map_err(|err| {
+                Error::bad_answer(format!(
+                    "POST {url}: expires_at `{}` is not a timestamp: {err}",
+                    answer.token.expires_at
+                ))
+            })?;
+        Ok(SignedIn {
+            token: Secret::new(token),
+            expires_at,
+            user: answer.token.user,
+            project: answer.token.project,
+            catalog: answer
+                .token
+                .catalog
+                .into_iter()
+                .filter(|service| service.kind == "image")
+                .collect(),
+        })
+    }
+}
+
+/// The auth types ims speaks.
+enum AuthType {
+    Password,
+    ApplicationCredential,
+    Token,
+}
+
+fn auth_type(settings: &KeystoneSettings) -> Result<AuthType, Error> {
+    if let Some(auth_type) = &settings.auth_type {
+        return match auth_type.value.trim().to_ascii_lowercase().as_str() {
+            "password" | "v3password" => Ok(AuthType::Password),
+            "v3applicationcredential" | "application_credential" | "applicationcredential" => {
+                Ok(AuthType::ApplicationCredential)
+            }
+            "token" | "v3token" => Ok(AuthType::Token),
+            other => Err(Error::config(format!(
+                "auth_type `{other}` (from {}) is not supported: use password, \
+                 v3applicationcredential or token",
+                auth_type.source
+            ))),
+        };
+    }
+    if settings.application_credential_id.is_some()
+        || settings.application_credential_secret.is_some()
+    {
+        Ok(AuthType::ApplicationCredential)
+    } else if settings.password.is_some() || settings.token.is_none() {
+        Ok(AuthType::Password)
+    } else {
+        Ok(AuthType::Token)
+    }
+}
+
+fn domain(id: &Option<Sourced<String>>, name: &Option<Sourced<String>>) -> Option<Domain> {
+    value(id)
+        .map(Domain::Id)
+        .or_else(|| value(name).map(Domain::Name))
+}
+
+/// What a sign-in gives: the token, its expiry, who and where, and the image services of
+/// the catalog.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    /// The token.
+    pub token: Secret,
+    /// When it expires.
+    pub expires_at: jiff::Timestamp,
+    /// The user, as Keystone describes it.
+    pub user: Value,
+    /// The project, as Keystone describes it.
+    pub project: Value,
+    /// The catalog's `image` services.
+    pub catalog: Vec<Service>,
+}
+
+impl SignedIn {
+    /// Whether the token is still good for at least the expiry margin.
+    pub fn is_fresh(&self, now: jiff::Timestamp) -> bool {
+        self.expires_at.as_second() - now.as_second() > EXPIRY_MARGIN_SECS
+    }
+
+    /// The image endpoint for `interface` (and `region` when given).
+    pub fn image_endpoint(&self, interface: &str, region: Option<&str>) -> Result<String, Error> {
+        let endpoints: Vec<&Endpoint> = self
+            .catalog
+            .iter()
+            .flat_map(|service| &service.endpoints)
+            .collect();
+        let in_region = |e: &&&Endpoint| {
+            region
+                .is_none_or(|r| e.region_id.as_deref() == Some(r) || e.region.as_deref() == Some(r))
+        };
+        if let Some(found) = endpoints
+            .iter()
+            .filter(|e| e.interface == interface)
+            .find(in_region)
+        {
+            return Ok(found.url.clone());
+        }
+        if endpoints.is_empty() {
+            return Err(Error::config(
+                "the service catalog has no `image` service: set --endpoint or endpoint in the profile",
+            ));
+        }
+        let mut regions: Vec<String> = endpoints
+            .iter()
+            .filter(|e| e.interface == interface)
+            .filter_map(|e| e.region_id.clone().or_else(|| e.region.clone()))
+            .collect();
+        regions.sort();
+        regions.dedup();
+        let listed = if regions.is_empty() {
+            "none".to_string()
+        } else {
+            regions.join(", ")
+        };
+        Err(Error::config(format!(
+            "the service catalog has no `image` endpoint with interface {interface} in region {}; \
+             regions with one: {listed}",
+            region.unwrap_or("(any)")
+        )))
+    }
+
+    /// `name (id)` of a user or project as Keystone described it.
+    pub fn describe(value: &Value) -> String {
+        let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or("?");
+        format!("{} ({})", text("name"), text("id"))
+    }
+}
+
+/// A catalog service.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Service {
+    /// Service type (`image`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Its endpoints.
+    #[serde(default)]
+    pub endpoints: Vec<Endpoint>,
+}
+
+/// A catalog endpoint.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Endpoint {
+    /// `public`, `internal`, `admin`.
+    pub interface: String,
+    /// Region ID.
+    #[serde(default)]
+    pub region_id: Option<String>,
+    /// Legacy region field.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// The URL.
+    pub url: String,
+}
+
+#[derive(Deserialize)]
+struct TokenAnswer {
+    token: TokenBody,
+}
+
+#[derive(Deserialize)]
+struct TokenBody {
+    expires_at: String,
+    #[serde(default)]
+    user: Value,
+    #[serde(default)]
+    project: Value,
+    #[serde(default)]
+    catalog: Vec<Service>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Source;
+
+    fn sourced(value: &str) -> Option<Sourced<String>> {
+        Some(Sourced {
+            value: value.to_string(),
+            source: Source::Env("OS_X"),
+        })
+    }
+
+    fn password_settings() -> KeystoneSettings {
+        KeystoneSettings {
+            auth_url: sourced("http://127.0.0.1:5000/v3/"),
+            username: sourced("u-owner"),
+            password: Some(Sourced {
+                value: PasswordSource::Literal(Secret::new("secret-u-owner")),
+                source: Source::Env("OS_PASSWORD"),
+            }),
+            user_domain_name: sourced("Default"),
+            project_name: sourced("proj-owner"),
+            project_domain_name: sourced("Default"),
+            ..KeystoneSettings::default()
+        }
+    }
+
+    #[test]
+    fn password_body_scoped_by_name() {
+        let identity = Identity::from_settings(&password_settings(), "here").unwrap();
+        assert_eq!(identity.auth_url, "http://127.0.0.1:5000/v3");
+        assert_eq!(
+            identity.request_body().unwrap(),
+            json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+                "name": "u-owner", "domain": {"name": "Default"}, "password": "secret-u-owner"}}},
+              "scope": {"project": {"name": "proj-owner", "domain": {"name": "Default"}}}}})
+        );
+        assert!(!format!("{identity:?} {}", identity.describe()).contains("secret-u-owner"));
+    }
+
+    #[test]
+    fn scope_by_id_and_user_by_id() {
+        let settings = KeystoneSettings {
+            auth_url: sourced("http://k:5000"),
+            user_id: sourced("u1"),
+            project_id: sourced("p1"),
+            password: password_settings().password,
+            ..KeystoneSettings::default()
+        };
+        let identity = Identity::from_settings(&settings, "here").unwrap();
+        assert_eq!(identity.auth_url, "http://k:5000/v3");
+        assert_eq!(
+            identity.request_body().unwrap(),
+            json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+                "id": "u1", "password": "secret-u-owner"}}}, "scope": {"project": {"id": "p1"}}}})
+        );
+    }
+
+    #[test]
+    fn application_credential_body_has_no_scope() {
+        let settings = KeystoneSettings {
+            auth_url: sourced("http://k:5000/v3"),
+            auth_type: sourced("v3applicationcredential"),
+            application_credential_id: sourced("ac1"),
+            application_credential_secret: Some(Sourced {
+                value: Secret::new("ac-secret"),
+                source: Source::Env("OS_APPLICATION_CREDENTIAL_SECRET"),
+            }),
+            project_name: sourced("ignored"),
+            ..KeystoneSettings::default()
+        };
+        let identity = Identity::from_settings(&settings, "here").unwrap();
+        assert_eq!(
+            identity.request_body().unwrap(),
+            json!({"auth": {"identity": {"methods": ["application_credential"],
+                "application_credential": {"id": "ac1", "secret": "ac-secret"}}}})
+        );
+        assert_eq!(identity.cache_key().map(|k| k.len()), Some(64));
+    }
+
+    #[test]
+    fn missing_fields_name_the_keys_and_places() {
+        let mut settings = password_settings();
+        settings.project_name = None;
+        let err =
+            Identity::from_settings(&settings, "profile `default` of /c.toml, OS_* variables")
+                .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Keystone sign-in needs a project: set project_name or project_id (profile), auth.project_name (clouds.yaml) or OS_PROJECT_NAME / OS_PROJECT_ID (looked in profile `default` of /c.toml, OS_* variables)"
+        );
+        let mut settings = password_settings();
+        settings.auth_url = None;
+        let err = Identity::from_settings(&settings, "x").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("Keystone sign-in needs an identity endpoint: set auth_url")
+        );
+        let mut settings = password_settings();
+        settings.auth_type = sourced("kerberos");
+        let err = Identity::from_settings(&settings, "x").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("auth_type `kerberos` (from OS_X) is not supported")
+        );
+    }
+
+    #[test]
+    fn cache_key_ignores_the_password_but_not_the_scope() {
+        let a = Identity::from_settings(&password_settings(), "x").unwrap();
+        let mut settings = password_settings();
+        settings.password = Some(Sourced {
+            value: PasswordSource::Literal(Secret::new("other")),
+            source: Source::Env("OS_PASSWORD"),
+        });
+        let b = Identity::from_settings(&settings, "x").unwrap();
+        assert_eq!(a.cache_key(), b.cache_key());
+        settings.project_name = sourced("proj-alpha");
+        let c = Identity::from_settings(&settings, "x").unwrap();
+        assert_ne!(a.cache_key(), c.cache_key());
+    }
+
+    fn signed_in(catalog: Value) -> SignedIn {
+        SignedIn {
+            token: Secret::new("t"),
+            expires_at: "2026-11-23T12:00:00Z".parse().unwrap(),
+            user: Value::Null,
+            project: Value::Null,
+            catalog: serde_json::from_value(catalog).unwrap(),
+        }
+    }
+
+    #[test]
+    fn catalog_selection_by_interface_and_region() {
+        let s = signed_in(json!([{"type": "image", "endpoints": [
+            {"interface": "public", "region_id": "eu-de", "url": "https://ims.eu-de.example"},
+            {"interface": "internal", "region_id": "eu-de", "url": "http://internal"},
+            {"interface": "public", "region": "eu-nl", "url": "https://ims.eu-nl.example"}]}]));
+        assert_eq!(
+            s.image_endpoint("public", None).unwrap(),
+            "https://ims.eu-de.example"
+        );
+        assert_eq!(
+            s.image_endpoint("public", Some("eu-nl")).unwrap(),
+            "https://ims.eu-nl.example"
+        );
+        assert_eq!(
+            s.image_endpoint("internal", Some("eu-de")).unwrap(),
+            "http://internal"
+        );
+        let err = s.image_endpoint("public", Some("ap-1")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the service catalog has no `image` endpoint with interface public in region ap-1; regions with one: eu-de, eu-nl"
+        );
+        let empty = signed_in(json!([]));
+        assert!(
+            empty
+                .image_endpoint("public", None)
+                .unwrap_err()
+                .to_string()
+                .contains("no `image` service")
+        );
+    }
+
+    #[test]
+    fn freshness_margin() {
+        let s = signed_in(json!([]));
+        assert!(s.is_fresh("2026-11-23T11:54:00Z".parse().unwrap()));
+        assert!(!s.is_fresh("2026-11-23T11:55:00Z".parse().unwrap()));
+        assert!(!s.is_fresh("2026-11-23T13:00:00Z".parse().unwrap()));
+    }
+}

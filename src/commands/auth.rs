@@ -1,0 +1,110 @@
+//! `ims auth status|login|logout`: the cached Keystone token, never printed.
+
+use serde_json::Value;
+
+use crate::auth::Login;
+use crate::auth::cache::TokenCache;
+use crate::auth::keystone::{EXPIRY_MARGIN_SECS, Identity, SignedIn};
+use crate::cli::{AuthCommand, GlobalArgs};
+use crate::error::{Error, diag};
+use crate::output;
+use crate::settings::{Config, Settings, process_env};
+
+/// Runs an `auth` subcommand.
+pub fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<()> {
+    let config = Config::load(global, &process_env)?;
+    let settings = Settings::resolve(global, &process_env, &config, None)?;
+    if let AuthCommand::Logout { all: true } = command {
+        let removed = match TokenCache::open() {
+            Some(cache) => cache.remove_all()?,
+            None => 0,
+        };
+        diag(&format!("removed {removed} cached token(s)"));
+        return Ok(());
+    }
+    let Some((identity, cache)) = Login::identity(&settings)? else {
+        return Err(Error::config(
+            "no Keystone sign-in is configured: name a cloud (--os-cloud, OS_CLOUD), set the \
+             OS_* variables of an openrc, or put auth_url and its keys in a profile",
+        )
+        .into());
+    };
+    match command {
+        AuthCommand::Status => {
+            let cached = cache.as_ref().and_then(|(store, key)| store.load(key));
+            show(&settings, &identity, cache.is_some(), cached.as_ref())
+        }
+        AuthCommand::Login => {
+            let client = super::client_for(&settings)?;
+            let caching = cache.is_some();
+            let (login, _) = Login::open(&client, identity, cache, true, settings.verbose)?;
+            show(&settings, &login.identity, caching, Some(&login.signed_in))
+        }
+        AuthCommand::Logout { .. } => {
+            let removed = match &cache {
+                Some((store, key)) => store.remove(key)?,
+                None => false,
+            };
+            diag(&match removed {
+                true => format!("removed the cached token of {}", identity.describe()),
+                false => format!("no cached token for {}", identity.describe()),
+            });
+            Ok(())
+        }
+    }
+}
+
+/// Prints what the cache holds for `identity` (Field | Value); never the token.
+fn show(
+    settings: &Settings,
+    identity: &Identity,
+    caching: bool,
+    cached: Option<&SignedIn>,
+) -> anyhow::Result<()> {
+    let now = jiff::Timestamp::now();
+    let mut rows = vec![["identity".to_string(), identity.describe()]];
+    let state = match (caching, cached) {
+        (false, _) => "the cache is off (--no-cache or IMS_NO_CACHE)".to_string(),
+        (true, None) => "not signed in: nothing cached".to_string(),
+        (true, Some(signed_in)) => {
+            let left = signed_in.expires_at.as_second() - now.as_second();
+            if left <= 0 {
+                "expired".to_string()
+            } else if left <= EXPIRY_MARGIN_SECS {
+                format!("expiring in {}s: the next command signs in again", left)
+            } else {
+                format!("valid for {} more minutes", left / 60)
+            }
+        }
+    };
+    rows.push(["state".to_string(), state]);
+    if let Some(signed_in) = cached {
+        rows.push(["user".to_string(), SignedIn::describe(&signed_in.user)]);
+        rows.push([
+            "project".to_string(),
+            SignedIn::describe(&signed_in.project),
+        ]);
+        let endpoint =
+            match signed_in.image_endpoint(&identity.interface, identity.region.as_deref()) {
+                Ok(url) => url,
+                Err(err) => err.to_string(),
+            };
+        rows.push(["image endpoint".to_string(), endpoint]);
+        rows.push(["expires at".to_string(), signed_in.expires_at.to_string()]);
+    }
+    let rows = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(Value::from).collect())
+        .collect();
+    output::to_stdout(|out| {
+        output::records(
+            out,
+            settings.output.value,
+            &["Field", "Value"],
+            &["field", "value"],
+            rows,
+        )
+        .map_err(output::write_error)
+    })?;
+    Ok(())
+}
