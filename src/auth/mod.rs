@@ -192,9 +192,7 @@ pub struct Login {
 
 impl Login {
     /// Reads the Keystone settings; nothing is sent.
-    pub fn identity(
-        settings: &Settings,
-    ) -> Result<Option<(Identity, CacheSlot)>, Error> {
+    pub fn identity(settings: &Settings) -> Result<Option<(Identity, CacheSlot)>, Error> {
         let Some(CredentialSettings::Keystone(keystone)) = &settings.credential else {
             return Ok(None);
         };

@@ -1,0 +1,352 @@
+//! End to end: Keystone sign-in against a real Keystone 30 and a keystone-backed Glance 33
+//! (`../shared/keystone/`: Keystone on 127.0.0.1:5000, Glance on 127.0.0.1:9393).
+//!
+//! Ignored by a plain `cargo test`; `scripts/test` starts both servers and sets
+//! `IMS_E2E_KEYSTONE_DIR` to the directory with their `start.sh`, `seed.sh` and
+//! `clouds.yaml`. Each test binary seeds once and reads the project and image IDs.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use common::{Sandbox, stderr_of, stdout_of};
+use serde_json::{Value, json};
+
+const KEYSTONE: &str = "http://127.0.0.1:5000/v3";
+
+struct Seeded {
+    dir: PathBuf,
+    ids: HashMap<String, String>,
+}
+
+impl Seeded {
+    fn id(&self, key: &str) -> &str {
+        self.ids
+            .get(key)
+            .unwrap_or_else(|| panic!("seed.sh printed no {key}="))
+    }
+
+    fn clouds(&self) -> PathBuf {
+        self.dir.join("clouds.yaml")
+    }
+}
+
+fn seeded() -> &'static Seeded {
+    static SEEDED: OnceLock<Result<Seeded, String>> = OnceLock::new();
+    let result = SEEDED.get_or_init(|| {
+        let dir = std::env::var("IMS_E2E_KEYSTONE_DIR").map_err(|_| {
+            "IMS_E2E_KEYSTONE_DIR is not set: these tests need the real Keystone; run scripts/test"
+                .to_string()
+        })?;
+        let dir = PathBuf::from(dir);
+        let out = std::process::Command::new(dir.join("seed.sh"))
+            .output()
+            .map_err(|err| format!("cannot run seed.sh: {err}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "seed.sh failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        let ids = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|line| line.split_once('='))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect();
+        Ok(Seeded { dir, ids })
+    });
+    match result {
+        Ok(seeded) => seeded,
+        Err(why) => panic!("{why}"),
+    }
+}
+
+fn cloud(sandbox: &Sandbox, name: &str) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
+    cmd.env("OS_CLIENT_CONFIG_FILE", seeded().clouds())
+        .args(["--os-cloud", name]);
+    cmd
+}
+
+/// The members ims lists, as (member_id, status) pairs, sorted.
+fn members(out: &std::process::Output) -> Vec<(String, String)> {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(out));
+    let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut pairs: Vec<(String, String)> = list
+        .iter()
+        .map(|m| {
+            (
+                m["member_id"].as_str().unwrap_or_default().to_string(),
+                m["status"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+fn owner_view() -> Vec<(String, String)> {
+    let seeded = seeded();
+    let mut expected = vec![
+        (seeded.id("proj-alpha").to_string(), "accepted".to_string()),
+        (seeded.id("proj-beta").to_string(), "rejected".to_string()),
+    ];
+    expected.sort();
+    expected
+}
+
+/// Signs in to Keystone directly: (token, user id).
+fn keystone_token(user: &str, password: &str, project: &str) -> (String, String) {
+    let body = json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+        "name": user, "domain": {"name": "Default"}, "password": password}}},
+        "scope": {"project": {"name": project, "domain": {"name": "Default"}}}}});
+    let mut response = ureq::post(format!("{KEYSTONE}/auth/tokens"))
+        .header("Content-Type", "application/json")
+        .send(body.to_string())
+        .expect("Keystone sign-in");
+    let token = response
+        .headers()
+        .get("x-subject-token")
+        .and_then(|v| v.to_str().ok())
+        .expect("X-Subject-Token")
+        .to_string();
+    let answer: Value =
+        serde_json::from_slice(&response.body_mut().read_to_vec().unwrap()).unwrap();
+    (
+        token,
+        answer["token"]["user"]["id"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
+    let seeded = seeded();
+    let sandbox = Sandbox::new();
+    let image = seeded.id("IMAGE");
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["-v", "member", "list", image, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(members(&out), owner_view());
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains(&format!(
+            "ims: POST {KEYSTONE}/auth/tokens -> 201 Created in "
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "ims: GET http://127.0.0.1:9393/v2/images/{image}/members -> 200 OK in "
+        )),
+        "{stderr}"
+    );
+
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["-v", "member", "list", image, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(members(&out), owner_view());
+    let stderr = stderr_of(&out);
+    let requests: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
+    assert_eq!(requests.len(), 1, "{stderr}");
+    assert!(
+        requests[0].starts_with("ims: GET http://127.0.0.1:9393/"),
+        "{stderr}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_a_members_own_view_and_a_non_members() {
+    let seeded = seeded();
+    let sandbox = Sandbox::new();
+    let image = seeded.id("IMAGE");
+    let alpha = seeded.id("proj-alpha");
+    let out = cloud(&sandbox, "ks-alpha")
+        .args(["member", "list", image, "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), format!("{alpha}\n"));
+    cloud(&sandbox, "ks-other")
+        .args(["member", "list", image])
+        .assert()
+        .code(5)
+        .stderr(predicates::str::contains(format!(
+            "HTTP 404 Not Found: Image {image} not found."
+        )));
+}
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_openrc_variables() {
+    let seeded = seeded();
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .ims()
+        .env("OS_AUTH_URL", "http://127.0.0.1:5000/v3")
+        .env("OS_USERNAME", "u-owner")
+        .env("OS_PASSWORD", "secret-u-owner")
+        .env("OS_USER_DOMAIN_NAME", "Default")
+        .env("OS_PROJECT_ID", seeded.id("proj-owner"))
+        .env("OS_REGION_NAME", "RegionOne")
+        .env("OS_INTERFACE", "public")
+        .args(["member", "list", seeded.id("IMAGE"), "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(members(&out), owner_view());
+}
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_application_credential_created_through_keystone() {
+    let seeded = seeded();
+    let (token, user_id) = keystone_token("u-owner", "secret-u-owner", "proj-owner");
+    let name = format!("ims-e2e-{}", jiff::Timestamp::now().as_nanosecond());
+    let mut response = ureq::post(format!(
+        "{KEYSTONE}/users/{user_id}/application_credentials"
+    ))
+    .header("Content-Type", "application/json")
+    .header("X-Auth-Token", &token)
+    .send(json!({"application_credential": {"name": name}}).to_string())
+    .expect("create application credential");
+    let created: Value =
+        serde_json::from_slice(&response.body_mut().read_to_vec().unwrap()).unwrap();
+    let id = created["application_credential"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let secret = created["application_credential"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .ims()
+        .env("OS_AUTH_TYPE", "v3applicationcredential")
+        .env("OS_AUTH_URL", KEYSTONE)
+        .env("OS_APPLICATION_CREDENTIAL_ID", &id)
+        .env("OS_APPLICATION_CREDENTIAL_SECRET", &secret)
+        .args(["-vv", "member", "list", seeded.id("IMAGE"), "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(members(&out), owner_view());
+    assert!(!stderr_of(&out).contains(&secret));
+
+    // By name, with the user.
+    let out = sandbox
+        .ims()
+        .env("OS_AUTH_TYPE", "v3applicationcredential")
+        .env("OS_AUTH_URL", KEYSTONE)
+        .env("OS_APPLICATION_CREDENTIAL_NAME", &name)
+        .env("OS_USER_ID", &user_id)
+        .env("OS_APPLICATION_CREDENTIAL_SECRET", &secret)
+        .args([
+            "--no-cache",
+            "member",
+            "list",
+            seeded.id("IMAGE"),
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(members(&out), owner_view());
+}
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_a_revoked_cached_token_is_replaced() {
+    let seeded = seeded();
+    let sandbox = Sandbox::new();
+    cloud(&sandbox, "ks-owner")
+        .args(["auth", "login"])
+        .assert()
+        .success();
+    let cache_dir = sandbox.dir.path().join("cache/ims");
+    let file = std::fs::read_dir(&cache_dir)
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    let cached: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let token = cached["token"].as_str().unwrap().to_string();
+    // Revoke it in Keystone before Glance has ever seen it (Glance caches validations).
+    let response = ureq::delete(format!("{KEYSTONE}/auth/tokens"))
+        .header("X-Auth-Token", &token)
+        .header("X-Subject-Token", &token)
+        .call()
+        .expect("revoke");
+    assert_eq!(response.status().as_u16(), 204);
+
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["-v", "member", "list", seeded.id("IMAGE"), "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(members(&out), owner_view());
+    let stderr = stderr_of(&out);
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].contains("-> 401 Unauthorized"), "{stderr}");
+    assert!(lines[1].starts_with("ims: POST "), "{stderr}");
+    assert!(lines[2].contains("-> 200 OK"), "{stderr}");
+    let renewed: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_ne!(renewed["token"], cached["token"]);
+}
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_wrong_password_is_exit_4() {
+    let seeded = seeded();
+    let sandbox = Sandbox::new();
+    let clouds = sandbox.file(
+        "clouds.yaml",
+        "clouds:\n  bad:\n    auth:\n      auth_url: http://127.0.0.1:5000/v3\n      username: u-owner\n      password: not-the-password\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n",
+    );
+    sandbox
+        .ims()
+        .env("OS_CLIENT_CONFIG_FILE", &clouds)
+        .env("OS_CLOUD", "bad")
+        .args(["member", "list", seeded.id("IMAGE")])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(predicates::str::is_match(
+            "^ims: error: sign-in as user u-owner \\(domain Default\\), project proj-owner \\(domain Default\\) at http://127.0.0.1:5000/v3 failed: HTTP 401 Unauthorized: The request you have made requires authentication. \\(request id req-[0-9a-f-]+\\)\n$",
+        )
+        .unwrap());
+    assert!(
+        !sandbox.dir.path().join("cache/ims").exists()
+            || std::fs::read_dir(sandbox.dir.path().join("cache/ims"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+}
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_auth_status_shows_the_real_identity() {
+    let seeded = seeded();
+    let sandbox = Sandbox::new();
+    cloud(&sandbox, "ks-owner")
+        .args(["auth", "login"])
+        .assert()
+        .success();
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["auth", "status", "-o", "json"])
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        rows[3]["value"],
+        format!("proj-owner ({})", seeded.id("proj-owner"))
+    );
+    assert_eq!(rows[4]["value"], "http://127.0.0.1:9393");
+}
