@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::auth::Authorizer;
 use crate::error::Error;
-use crate::model::{Member, MemberPage};
+use crate::model::{Member, read_page};
 
 /// Bytes kept as they are in a path segment: RFC 3986 unreserved characters.
 const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
@@ -142,7 +142,7 @@ impl<'a> ImageApi<'a> {
         self.auth.get_json(&url, &[])
     }
 
-    /// Every member of an image, page by page: `on_page` gets each page as it arrives.
+    /// Every member of an image: `on_member` gets each one as soon as it is parsed.
     /// Pages follow `page_info.next_marker` (sent back verbatim as `marker`, with `limit`
     /// when given) until it is absent or empty or a page is empty; a marker seen before
     /// is an error rather than a loop.
@@ -150,7 +150,7 @@ impl<'a> ImageApi<'a> {
         &self,
         image_id: &str,
         limit: Option<u16>,
-        mut on_page: impl FnMut(Vec<Member>) -> Result<(), Error>,
+        on_member: &mut dyn FnMut(Member) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let url = self.route.members_url(self.endpoint, image_id);
         let mut seen = HashSet::new();
@@ -163,12 +163,11 @@ impl<'a> ImageApi<'a> {
             if let Some(marker) = &marker {
                 query.push(("marker".to_string(), marker.clone()));
             }
-            let page: MemberPage = self.auth.get_json(&url, &query)?;
-            let next = page.next_marker();
-            let empty = page.members.is_empty();
-            on_page(page.members)?;
-            match next {
-                Some(next) if !empty => {
+            let page = self
+                .auth
+                .get_with(&url, &query, &mut |bytes| read_page(bytes, on_member))?;
+            match page.next_marker {
+                Some(next) if page.count > 0 => {
                     if !seen.insert(next.clone()) {
                         return Err(Error::bad_answer(format!(
                             "GET {url}: the service sent page marker `{next}` twice; stopped \

@@ -100,15 +100,16 @@ impl Client {
         })
     }
 
-    /// GETs `url` with the `query` pairs, authorised by `credential`, and parses the JSON
-    /// answer as `T`. The query goes on the wire in canonical form (sorted, RFC 3986
+    /// GETs `url` with the `query` pairs, authorised by `credential`, and hands the answer's
+    /// body to `parse`. The query goes on the wire in canonical form (sorted, RFC 3986
     /// encoded), the form AK/SK signs. Redirects are followed only within the same scheme,
     /// host and port, so credentials never leave the endpoint's origin.
-    pub fn get_json<T: DeserializeOwned>(
+    pub fn get_with<T>(
         &self,
         url: &str,
         query: &[(String, String)],
         credential: &Credential,
+        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
         let call = Call {
             method: "GET",
@@ -117,7 +118,7 @@ impl Client {
             body: b"",
             credential: Some(credential),
         };
-        self.exchange(call).map(|(value, _)| value)
+        self.exchange(call, parse).map(|(value, _)| value)
     }
 
     /// POSTs the JSON `body` to `url` without credentials (a sign-in) and parses the JSON
@@ -134,12 +135,16 @@ impl Client {
             body,
             credential: None,
         };
-        self.exchange(call)
+        self.exchange(call, &mut |bytes| Ok(serde_json::from_slice(bytes)?))
     }
 
     /// Sends `call` (following same-origin redirects of a GET), maps a failure status to
-    /// its typed error, and parses the answer.
-    fn exchange<T: DeserializeOwned>(&self, mut call: Call) -> Result<(T, http::HeaderMap), Error> {
+    /// its typed error, and parses the answer with `parse`.
+    fn exchange<T>(
+        &self,
+        mut call: Call,
+        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+    ) -> Result<(T, http::HeaderMap), Error> {
         for _ in 0..=MAX_REDIRECTS {
             let (wire_url, mut response, retries) = self.send_with_retries(&call)?;
             let status = response.status();
@@ -153,7 +158,13 @@ impl Client {
             if !status.is_success() {
                 return Err(http_error(&mut response, call.credential).after(retries));
             }
-            let value = parse_body(call.method, &wire_url, &mut response, self.options.timeout)?;
+            let value = parse_body(
+                call.method,
+                &wire_url,
+                &mut response,
+                self.options.timeout,
+                parse,
+            )?;
             return Ok((value, response.headers().clone()));
         }
         Err(Error::new(
@@ -567,46 +578,81 @@ fn status_line(status: StatusCode) -> String {
 }
 
 /// Reads a success body (at most [`MAX_BODY_BYTES`]) and parses it as `T`.
-fn parse_body<T: DeserializeOwned>(
+fn parse_body<T>(
     method: &str,
     url: &str,
     response: &mut http::Response<ureq::Body>,
     timeout: Duration,
+    parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
 ) -> Result<T, Error> {
     let content_type = response
         .headers()
         .get("content-type")
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         .unwrap_or_else(|| "none".to_string());
-    if response
-        .body()
-        .content_length()
-        .is_some_and(|length| length > MAX_BODY_BYTES)
-    {
+    let declared = response.body().content_length();
+    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
         return Err(too_large(method, url));
     }
-    let body = response
+    // Sized to the declared length up front: no doubling of a 14 MB buffer.
+    let capacity = usize::try_from(declared.unwrap_or(0)).unwrap_or(0);
+    let mut body = Vec::with_capacity(capacity);
+    response
         .body_mut()
         .with_config()
-        .limit(MAX_BODY_BYTES)
-        .read_to_vec()
-        .map_err(|err| match err {
-            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
-                Error::bad_answer(format!("{method} {url}: the answer was cut short"))
-            }
-            other => transport_error(other, method, url, timeout),
-        })?;
+        .limit(u64::MAX)
+        .reader()
+        .take(MAX_BODY_BYTES + 1)
+        .read_to_end(&mut body)
+        .map_err(|io| read_error(io, method, url, timeout))?;
+    if body.len() as u64 > MAX_BODY_BYTES {
+        return Err(too_large(method, url));
+    }
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::bad_answer(format!(
             "{method} {url}: the answer is empty (HTTP {})",
             status_line(response.status())
         )));
     }
-    serde_json::from_slice(&body).map_err(|err| {
-        Error::bad_answer(format!(
+    parse(&body).map_err(|err| match err {
+        BodyError::Json(err) => Error::bad_answer(format!(
             "{method} {url}: the answer is not the expected JSON (content-type {content_type}): {err}"
-        ))
+        )),
+        BodyError::Stop(err) => err,
     })
+}
+
+/// Why a body handed to a parser was not used.
+#[derive(Debug)]
+pub enum BodyError {
+    /// It is not the expected JSON.
+    Json(serde_json::Error),
+    /// The consumer of what was parsed stopped (e.g. stdout closed): its own error.
+    Stop(Error),
+}
+
+impl From<serde_json::Error> for BodyError {
+    fn from(err: serde_json::Error) -> BodyError {
+        BodyError::Json(err)
+    }
+}
+
+/// The typed error of a failed body read: cut short, or the transport's failure.
+fn read_error(io: std::io::Error, method: &str, url: &str, timeout: Duration) -> Error {
+    if io.kind() == std::io::ErrorKind::UnexpectedEof {
+        return Error::bad_answer(format!("{method} {url}: the answer was cut short"));
+    }
+    let kind = io.kind();
+    match io.into_inner().map(|inner| inner.downcast::<ureq::Error>()) {
+        Some(Ok(ureq_error)) => transport_error(*ureq_error, method, url, timeout),
+        Some(Err(other)) => transport_error(
+            ureq::Error::Io(std::io::Error::new(kind, other)),
+            method,
+            url,
+            timeout,
+        ),
+        None => transport_error(ureq::Error::Io(kind.into()), method, url, timeout),
+    }
 }
 
 /// The error of an answer over [`MAX_BODY_BYTES`].

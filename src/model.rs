@@ -1,8 +1,12 @@
 //! Wire types: what the image service sends, kept whole. Known fields are typed loosely
 //! (any JSON value, `null` kept apart from missing); every other field is kept as sent.
 
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
+
+use crate::client::BodyError;
+use crate::error::Error;
 
 /// One image member, as the service sent it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,28 +92,127 @@ impl Member {
     }
 }
 
-/// One answer of the list endpoint.
-#[derive(Debug, Deserialize)]
-pub struct MemberPage {
-    /// The members on this page.
-    pub members: Vec<Member>,
-    /// Huawei Cloud's pagination: `{"next_marker": "..."}` while more pages follow.
-    #[serde(default)]
-    pub page_info: Option<Value>,
+/// What a streamed page leaves behind once its members are handed on.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PageSummary {
+    /// How many members the page had.
+    pub count: usize,
+    /// The marker of the next page, if any.
+    pub next_marker: Option<String>,
 }
 
-impl MemberPage {
-    /// The marker of the next page: a non-empty `page_info.next_marker` (a number is taken
-    /// as its text); `None` when this is the last page.
-    pub fn next_marker(&self) -> Option<String> {
-        let marker = self.page_info.as_ref()?.get("next_marker")?;
-        let text = match marker {
-            Value::String(text) => text.clone(),
-            Value::Number(number) => number.to_string(),
-            _ => return None,
-        };
-        (!text.is_empty()).then_some(text)
+/// Reads one list answer, handing each member to `on_member` as soon as it is parsed, so a
+/// page of any size costs the memory of one member. An error of `on_member` stops the read
+/// and comes back as [`BodyError::Stop`].
+pub fn read_page(
+    bytes: &[u8],
+    on_member: &mut dyn FnMut(Member) -> Result<(), Error>,
+) -> Result<PageSummary, BodyError> {
+    let mut stopped = None;
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let result = PageSeed {
+        on_member,
+        stopped: &mut stopped,
     }
+    .deserialize(&mut deserializer)
+    .and_then(|summary| deserializer.end().map(|()| summary));
+    match (result, stopped) {
+        (_, Some(err)) => Err(BodyError::Stop(err)),
+        (Ok(summary), None) => Ok(summary),
+        (Err(err), None) => Err(BodyError::Json(err)),
+    }
+}
+
+/// Deserializes a list answer, streaming its `members`.
+struct PageSeed<'a> {
+    on_member: &'a mut dyn FnMut(Member) -> Result<(), Error>,
+    stopped: &'a mut Option<Error>,
+}
+
+impl<'de> DeserializeSeed<'de> for PageSeed<'_> {
+    type Value = PageSummary;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<PageSummary, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PageSeed<'_> {
+    type Value = PageSummary;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object with a `members` array")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PageSummary, A::Error> {
+        let mut count = None;
+        let mut page_info = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "members" if count.is_none() => {
+                    count = Some(map.next_value_seed(MembersSeed {
+                        on_member: &mut *self.on_member,
+                        stopped: &mut *self.stopped,
+                    })?);
+                }
+                "page_info" => page_info = Some(map.next_value::<Value>()?),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        let count = count.ok_or_else(|| serde::de::Error::missing_field("members"))?;
+        Ok(PageSummary {
+            count,
+            next_marker: next_marker(page_info.as_ref()),
+        })
+    }
+}
+
+/// Deserializes the `members` array one member at a time.
+struct MembersSeed<'a> {
+    on_member: &'a mut dyn FnMut(Member) -> Result<(), Error>,
+    stopped: &'a mut Option<Error>,
+}
+
+impl<'de> DeserializeSeed<'de> for MembersSeed<'_> {
+    type Value = usize;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MembersSeed<'_> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of members")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        let mut count = 0;
+        while let Some(member) = seq.next_element::<Member>()? {
+            count += 1;
+            if let Err(err) = (self.on_member)(member) {
+                *self.stopped = Some(err);
+                return Err(serde::de::Error::custom("stopped"));
+            }
+        }
+        Ok(count)
+    }
+}
+
+/// The marker of the next page: a non-empty `page_info.next_marker` (a number is taken as
+/// its text); `None` when the page is the last one.
+fn next_marker(page_info: Option<&Value>) -> Option<String> {
+    let marker = page_info?.get("next_marker")?;
+    let text = match marker {
+        Value::String(text) => text.clone(),
+        Value::Number(number) => number.to_string(),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
 }
 
 /// The text of a JSON value for a table cell: strings as they are, anything else as JSON.
@@ -294,7 +397,7 @@ mod tests {
     fn member_without_id_is_rejected() {
         assert!(serde_json::from_str::<Member>(r#"{"status":"accepted"}"#).is_err());
         assert!(serde_json::from_str::<Member>(r#"{"member_id":7}"#).is_err());
-        assert!(serde_json::from_str::<MemberPage>(r#"{"members":{}}"#).is_err());
+        assert!(read_page(br#"{"members":{}}"#, &mut |_| Ok(())).is_err());
     }
 
     /// Arbitrary JSON values, nested a few levels.
@@ -337,9 +440,7 @@ mod tests {
         #[test]
         fn parsers_never_panic_on_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
             let _ = serde_json::from_slice::<Member>(&bytes);
-            if let Ok(page) = serde_json::from_slice::<MemberPage>(&bytes) {
-                let _ = page.next_marker();
-            }
+            let _ = read_page(&bytes, &mut |_| Ok(()));
             let parsed = ServiceError::parse("500 Internal Server Error", &bytes);
             if let Some(message) = parsed.message {
                 proptest::prop_assert!(!message.is_empty());
@@ -356,8 +457,8 @@ mod tests {
                 let back = serde_json::to_value(&member).unwrap();
                 proptest::prop_assert_eq!(&back, &value);
             }
-            if let Ok(page) = serde_json::from_str::<MemberPage>(&text)
-                && let Some(marker) = page.next_marker()
+            if let Ok(PageSummary { next_marker: Some(marker), .. }) =
+                read_page(text.as_bytes(), &mut |_| Ok(()))
             {
                 proptest::prop_assert!(!marker.is_empty());
             }
@@ -371,40 +472,106 @@ mod tests {
                 .map(|(id, extra)| serde_json::json!({"member_id": id, "x": extra}))
                 .collect();
             let page = serde_json::json!({"members": members, "page_info": {"next_marker": "n"}});
-            let parsed: MemberPage = serde_json::from_value(page).unwrap();
-            proptest::prop_assert_eq!(parsed.members.len(), members.len());
-            proptest::prop_assert_eq!(parsed.next_marker(), Some("n".to_string()));
+            let mut seen = Vec::new();
+            let summary = read_page(page.to_string().as_bytes(), &mut |m| {
+                seen.push(serde_json::to_value(m).unwrap());
+                Ok(())
+            })
+            .unwrap();
+            proptest::prop_assert_eq!(summary.count, members.len());
+            proptest::prop_assert_eq!(summary.next_marker, Some("n".to_string()));
+            proptest::prop_assert_eq!(seen, members);
+        }
+    }
+
+    fn stream(text: &str) -> (Result<PageSummary, String>, Vec<String>) {
+        let mut seen = Vec::new();
+        let result = read_page(text.as_bytes(), &mut |m| {
+            seen.push(m.member_id);
+            Ok(())
+        })
+        .map_err(|err| match err {
+            BodyError::Json(err) => err.to_string(),
+            BodyError::Stop(err) => format!("stop: {err}"),
+        });
+        (result, seen)
+    }
+
+    #[test]
+    fn streamed_pages_hand_over_every_member() {
+        let (result, seen) = stream(
+            r#"{"schema":"s","members":[{"member_id":"a"},{"member_id":"b","x":[1]}],"page_info":{"next_marker":"b"}}"#,
+        );
+        assert_eq!(
+            result,
+            Ok(PageSummary {
+                count: 2,
+                next_marker: Some("b".into())
+            })
+        );
+        assert_eq!(seen, ["a", "b"]);
+        let (result, _) = stream(r#"{"page_info":{"next_marker":"z"},"members":[]}"#);
+        assert_eq!(
+            result,
+            Ok(PageSummary {
+                count: 0,
+                next_marker: Some("z".into())
+            })
+        );
+    }
+
+    #[test]
+    fn streamed_pages_reject_what_the_whole_parse_rejects() {
+        for bad in [
+            r#"{"schema":"s"}"#,
+            "[]",
+            r#"{"members":{}}"#,
+            r#"{"members":[{"status":"x"}]}"#,
+            r#"{"members":[]} trailing"#,
+            "",
+        ] {
+            let (result, _) = stream(bad);
+            assert!(result.is_err(), "{bad}");
         }
     }
 
     #[test]
+    fn a_stopping_consumer_stops_the_read_with_its_own_error() {
+        let mut seen = 0;
+        let result = read_page(
+            br#"{"members":[{"member_id":"a"},{"member_id":"b"}]}"#,
+            &mut |_| {
+                seen += 1;
+                Err(Error::new(crate::error::ErrorKind::OutputClosed, "closed"))
+            },
+        );
+        assert!(
+            matches!(result, Err(BodyError::Stop(ref err)) if err.kind() == crate::error::ErrorKind::OutputClosed)
+        );
+        assert_eq!(seen, 1);
+    }
+
+    #[test]
     fn next_marker_is_read_liberally() {
-        let page = |text: &str| serde_json::from_str::<MemberPage>(text).unwrap();
-        assert_eq!(page(r#"{"members":[]}"#).next_marker(), None);
+        let page = |text: &str| stream(text).0.unwrap().next_marker;
+        assert_eq!(page(r#"{"members":[]}"#), None);
+        assert_eq!(page(r#"{"members":[],"page_info":null}"#), None);
+        assert_eq!(page(r#"{"members":[],"page_info":{}}"#), None);
         assert_eq!(
-            page(r#"{"members":[],"page_info":null}"#).next_marker(),
-            None
-        );
-        assert_eq!(page(r#"{"members":[],"page_info":{}}"#).next_marker(), None);
-        assert_eq!(
-            page(r#"{"members":[],"page_info":{"next_marker":""}}"#).next_marker(),
+            page(r#"{"members":[],"page_info":{"next_marker":""}}"#),
             None
         );
         assert_eq!(
-            page(r#"{"members":[],"page_info":{"next_marker":null}}"#).next_marker(),
+            page(r#"{"members":[],"page_info":{"next_marker":null}}"#),
             None
         );
+        assert_eq!(page(r#"{"members":[],"page_info":"odd"}"#), None);
         assert_eq!(
-            page(r#"{"members":[],"page_info":"odd"}"#).next_marker(),
-            None
-        );
-        assert_eq!(
-            page(r#"{"members":[],"page_info":{"next_marker":"m-1","current_count":1}}"#)
-                .next_marker(),
+            page(r#"{"members":[],"page_info":{"next_marker":"m-1","current_count":1}}"#),
             Some("m-1".into())
         );
         assert_eq!(
-            page(r#"{"members":[],"page_info":{"next_marker":42}}"#).next_marker(),
+            page(r#"{"members":[],"page_info":{"next_marker":42}}"#),
             Some("42".into())
         );
     }

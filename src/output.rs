@@ -75,19 +75,17 @@ impl<'w> MemberStream<'w> {
         }
     }
 
-    /// Writes (or, for a table, keeps) one page of `image_id`'s members.
-    pub fn page(&mut self, image_id: &str, members: Vec<Member>) -> io::Result<()> {
+    /// Writes (or, for a table, keeps) one member of `image_id`.
+    pub fn member(&mut self, image_id: &str, member: Member) -> io::Result<()> {
         match self.format {
-            OutputFormat::Ids => members
-                .iter()
-                .try_for_each(|m| writeln!(self.out, "{}", m.member_id)),
-            OutputFormat::Json => members.iter().try_for_each(|m| self.json_item(m)),
+            OutputFormat::Ids => writeln!(self.out, "{}", member.member_id),
+            OutputFormat::Json => self.json_item(&member),
             OutputFormat::Table => {
                 match self.table.last_mut() {
-                    Some(last) if last.image_id == image_id => last.members.extend(members),
+                    Some(last) if last.image_id == image_id => last.members.push(member),
                     _ => self.table.push(ImageMembers {
                         image_id: image_id.to_string(),
-                        members,
+                        members: vec![member],
                     }),
                 }
                 Ok(())
@@ -304,8 +302,8 @@ mod tests {
         ];
         let streamed = render(|out| {
             let mut stream = MemberStream::new(out, OutputFormat::Json);
-            for page in pages.clone() {
-                stream.page("img", page)?;
+            for member in pages.clone().into_iter().flatten() {
+                stream.member("img", member)?;
             }
             stream.finish(true)
         });

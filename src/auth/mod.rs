@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use serde::de::DeserializeOwned;
 use ureq::http::Uri;
 
-use crate::client::Client;
+use crate::client::{BodyError, Client};
 use crate::error::{Error, diag};
 use crate::secret::Secret;
 use crate::settings::{CredentialSettings, Settings, Source, Sourced, TokenSource};
@@ -304,16 +304,27 @@ impl<'a> Authorizer<'a> {
         })
     }
 
-    /// GETs `url` authorised, renewing a rejected cached Keystone token once.
+    /// GETs `url` authorised and parses the JSON answer as `T`.
     pub fn get_json<T: DeserializeOwned>(
         &self,
         url: &str,
         query: &[(String, String)],
     ) -> Result<T, Error> {
+        self.get_with(url, query, &mut |bytes| Ok(serde_json::from_slice(bytes)?))
+    }
+
+    /// GETs `url` authorised and hands the body to `parse`, renewing a rejected cached
+    /// Keystone token once.
+    pub fn get_with<T>(
+        &self,
+        url: &str,
+        query: &[(String, String)],
+        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+    ) -> Result<T, Error> {
         let credential = self.current()?;
-        match self.client.get_json(url, query, &credential) {
+        match self.client.get_with(url, query, &credential, parse) {
             Err(err) if err.status() == Some(401) => match self.renew(&credential)? {
-                Some(fresh) => self.client.get_json(url, query, &fresh),
+                Some(fresh) => self.client.get_with(url, query, &fresh, parse),
                 None => Err(err),
             },
             other => other,

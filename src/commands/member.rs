@@ -113,24 +113,20 @@ fn list_with(
     image_ids: Vec<String>,
 ) -> anyhow::Result<()> {
     let jobs = usize::from(args.jobs).min(image_ids.len());
-    let filter = |members: Vec<Member>| -> Vec<Member> {
-        members
-            .into_iter()
-            .filter(|m| keep(args.status, m))
-            .collect()
-    };
 
     let mut failures: Vec<(String, Error)> = Vec::new();
     let mut listed = 0;
     output::to_stdout(|out| {
         let mut stream = MemberStream::new(out, settings.output.value);
         if jobs <= 1 {
-            // One at a time: every page goes out as it arrives, so memory stays flat.
+            // One at a time: every member goes out as soon as it is parsed, so memory
+            // stays flat however long the list.
             for image_id in &image_ids {
-                let result = api.list_members(image_id, args.limit, |page| {
-                    stream
-                        .page(image_id, filter(page))
-                        .map_err(output::write_error)
+                let result = api.list_members(image_id, args.limit, &mut |member| {
+                    if !keep(args.status, &member) {
+                        return Ok(());
+                    }
+                    stream.member(image_id, member).map_err(output::write_error)
                 });
                 match result {
                     Ok(()) => listed += 1,
@@ -141,8 +137,10 @@ fn list_with(
         } else {
             let results = fetch_all(&image_ids, jobs, |image_id| {
                 let mut members = Vec::new();
-                api.list_members(image_id, args.limit, |page| {
-                    members.extend(filter(page));
+                api.list_members(image_id, args.limit, &mut |member| {
+                    if keep(args.status, &member) {
+                        members.push(member);
+                    }
                     Ok(())
                 })
                 .map(|()| members)
@@ -151,9 +149,11 @@ fn list_with(
                 match result {
                     Ok(members) => {
                         listed += 1;
-                        stream
-                            .page(image_id, members)
-                            .map_err(output::write_error)?;
+                        for member in members {
+                            stream
+                                .member(image_id, member)
+                                .map_err(output::write_error)?;
+                        }
                     }
                     Err(err) => failures.push((image_id.clone(), err)),
                 }
