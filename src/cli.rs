@@ -40,7 +40,7 @@ pub struct GlobalArgs {
     pub endpoint: Option<String>,
 
     /// Auth token sent as X-Auth-Token [env: IMS_TOKEN]
-    #[arg(long, global = true, value_name = "TOKEN", hide_env_values = true)]
+    #[arg(long, global = true, value_name = "TOKEN")]
     pub token: Option<String>,
 
     /// Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud)

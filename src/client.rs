@@ -5,6 +5,7 @@
 
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
@@ -22,6 +23,12 @@ pub const MAX_BODY_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Largest error body read; the rest is ignored.
 const MAX_ERROR_BODY_BYTES: u64 = 64 * 1024;
+
+/// Read buffer of a connection; also the largest response head accepted.
+const INPUT_BUFFER_BYTES: usize = 64 * 1024;
+
+/// Write buffer of a connection: request heads and the sign-in body.
+const OUTPUT_BUFFER_BYTES: usize = 16 * 1024;
 
 /// Same-origin redirects followed before giving up.
 const MAX_REDIRECTS: usize = 5;
@@ -64,13 +71,15 @@ pub struct ClientOptions {
     pub verbose: u8,
     /// Certificate verification.
     pub tls: Tls,
-    /// Whether an https URL will be used (trust roots are loaded only then).
-    pub https: bool,
 }
 
 /// The HTTP client every request of ims goes through.
 pub struct Client {
-    agent: ureq::Agent,
+    /// The agent for http URLs.
+    plain: ureq::Agent,
+    /// The agent for https URLs, made at the first one: loading the system trust store
+    /// costs more than a whole request to a local endpoint, so http-only runs skip it.
+    tls: OnceLock<Result<ureq::Agent, (ErrorKind, String)>>,
     options: ClientOptions,
 }
 
@@ -84,20 +93,30 @@ struct Call<'a> {
 }
 
 impl Client {
-    /// A client with `options`. Fails (exit 3) when the extra CA bundle cannot be read.
-    pub fn new(options: ClientOptions) -> Result<Client, Error> {
-        let mut config = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .timeout_global(Some(options.timeout))
-            .user_agent(concat!("ims/", env!("CARGO_PKG_VERSION")));
-        if options.https {
-            config = config.tls_config(tls_config(&options.tls)?);
-        }
-        Ok(Client {
-            agent: config.build().new_agent(),
+    /// A client with `options`.
+    pub fn new(options: ClientOptions) -> Client {
+        Client {
+            plain: agent_config(&options).build().new_agent(),
+            tls: OnceLock::new(),
             options,
-        })
+        }
+    }
+
+    /// The agent for `uri`: the TLS one (made now if needed; a CA file that cannot be read
+    /// is exit 3) for https.
+    fn agent(&self, uri: &http::Uri) -> Result<&ureq::Agent, Error> {
+        if uri.scheme_str() != Some("https") {
+            return Ok(&self.plain);
+        }
+        let made = self.tls.get_or_init(|| {
+            let tls = tls_config(&self.options.tls).map_err(|err| (err.kind(), err.to_string()))?;
+            Ok(agent_config(&self.options)
+                .tls_config(tls)
+                .build()
+                .new_agent())
+        });
+        made.as_ref()
+            .map_err(|(kind, message)| Error::new(*kind, message.clone()))
     }
 
     /// GETs `url` with the `query` pairs, authorised by `credential`, and hands the answer's
@@ -238,6 +257,7 @@ impl Client {
                 jiff::Timestamp::now(),
             ));
         }
+        let agent = self.agent(&uri).map_err(|err| (err, false))?;
         let started = Instant::now();
         let result = match call.method {
             "POST" => {
@@ -245,9 +265,9 @@ impl Client {
                     "Content-Type",
                     "application/json".to_string(),
                 ));
-                with_headers(self.agent.post(uri), &headers).send(call.body)
+                with_headers(agent.post(uri), &headers).send(call.body)
             }
-            _ => with_headers(self.agent.get(uri), &headers).call(),
+            _ => with_headers(agent.get(uri), &headers).call(),
         };
         let elapsed = started.elapsed();
         let line = |outcome: &str| format!("{} {wire_url} -> {outcome}", call.method);
@@ -394,6 +414,22 @@ fn backoff(retry: u8) -> Duration {
         .finish();
     let fraction = 0.5 + (random % 1000) as f64 / 2000.0;
     full.mul_f64(fraction)
+}
+
+/// The agent settings shared by the http and https agents.
+fn agent_config(
+    options: &ClientOptions,
+) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(options.timeout))
+        // ureq's 128 KiB default buffers are written in full when a connection opens;
+        // answers stream through smaller ones just as well.
+        .input_buffer_size(INPUT_BUFFER_BYTES)
+        .output_buffer_size(OUTPUT_BUFFER_BYTES)
+        .max_response_header_size(INPUT_BUFFER_BYTES)
+        .user_agent(concat!("ims/", env!("CARGO_PKG_VERSION")))
 }
 
 /// The TLS settings for https endpoints: the system trust store plus an optional PEM

@@ -371,7 +371,7 @@ fn tls_settings_from_a_profile_and_bad_ca_files() {
         .assert()
         .code(3)
         .stderr(predicates::str::starts_with(
-            "ims: error: cannot read CA file /no/such/ca.pem: ",
+            "ims: error: member m of image i: cannot read CA file /no/such/ca.pem: ",
         ));
     let junk = sandbox.file("junk.pem", "not a certificate\n");
     https_show(&sandbox, port)
@@ -379,7 +379,7 @@ fn tls_settings_from_a_profile_and_bad_ca_files() {
         .assert()
         .code(3)
         .stderr(format!(
-            "ims: error: CA file {} holds no PEM certificate\n",
+            "ims: error: member m of image i: CA file {} holds no PEM certificate\n",
             junk.display()
         ));
 }

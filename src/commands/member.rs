@@ -54,7 +54,7 @@ impl Session {
                 )));
             }
         };
-        let client = super::client_for(&settings)?;
+        let client = super::client_for(&settings);
         Ok(Session {
             settings,
             route,

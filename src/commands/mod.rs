@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use crate::cli::{Cli, Command};
 use crate::client::{Client, ClientOptions, Tls};
-use crate::error::{Error, warn};
-use crate::settings::{CredentialSettings, Settings};
+use crate::error::warn;
+use crate::settings::Settings;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -22,10 +22,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// The HTTP client the settings ask for (timeouts, retries, TLS, tracing). Trust roots
-/// are loaded only when an https URL may be used: an https endpoint, or a Keystone
-/// sign-in (whose auth URL and catalog may be https).
-fn client_for(settings: &Settings) -> Result<Client, Error> {
+/// The HTTP client the settings ask for (timeouts, retries, TLS, tracing).
+fn client_for(settings: &Settings) -> Client {
     if settings.insecure.value {
         warn(&format!(
             "TLS certificate verification is off (from {}): anyone on the path can read and \
@@ -33,11 +31,6 @@ fn client_for(settings: &Settings) -> Result<Client, Error> {
             settings.insecure.source
         ));
     }
-    let https_endpoint = settings
-        .endpoint
-        .as_ref()
-        .is_some_and(|e| e.value.trim().to_ascii_lowercase().starts_with("https:"));
-    let keystone = matches!(settings.credential, Some(CredentialSettings::Keystone(_)));
     Client::new(ClientOptions {
         timeout: Duration::from_secs_f64(settings.timeout.value),
         retries: settings.retries.value,
@@ -48,6 +41,5 @@ fn client_for(settings: &Settings) -> Result<Client, Error> {
                 extra_ca: settings.ca_file.as_ref().map(|f| f.value.clone()),
             },
         },
-        https: https_endpoint || keystone,
     })
 }
