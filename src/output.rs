@@ -164,9 +164,29 @@ fn members_table(out: &mut dyn Write, images: &[ImageMembers]) -> io::Result<()>
     write_table(out, &headers, rows)
 }
 
-/// Plain records (the `profile` commands): a table with `headers`, a JSON array of objects
-/// keyed by `keys`, or the first column one per line.
-pub fn records(
+/// Prints plain records (the `profile` and `auth` commands) to stdout: `columns` are
+/// (table header, JSON key) pairs; see [`records`].
+pub fn print_records<R, V>(
+    format: OutputFormat,
+    columns: &[(&str, &str)],
+    rows: impl IntoIterator<Item = R>,
+) -> Result<(), Error>
+where
+    R: IntoIterator<Item = V>,
+    V: Into<Value>,
+{
+    let headers: Vec<&str> = columns.iter().map(|(header, _)| *header).collect();
+    let keys: Vec<&str> = columns.iter().map(|(_, key)| *key).collect();
+    let rows = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(Into::into).collect())
+        .collect();
+    to_stdout(|out| records(out, format, &headers, &keys, rows).map_err(write_error))
+}
+
+/// Plain records: a table with `headers`, a JSON array of objects keyed by `keys`, or the
+/// first column one per line.
+fn records(
     out: &mut dyn Write,
     format: OutputFormat,
     headers: &[&str],

@@ -1,7 +1,5 @@
 //! `ims auth status|login|logout`: the cached Keystone token, never printed.
 
-use serde_json::Value;
-
 use crate::auth::Login;
 use crate::auth::cache::TokenCache;
 use crate::auth::keystone::{EXPIRY_MARGIN_SECS, Identity, SignedIn};
@@ -92,19 +90,10 @@ fn show(
         rows.push(["image endpoint".to_string(), endpoint]);
         rows.push(["expires at".to_string(), signed_in.expires_at.to_string()]);
     }
-    let rows = rows
-        .into_iter()
-        .map(|row| row.into_iter().map(Value::from).collect())
-        .collect();
-    output::to_stdout(|out| {
-        output::records(
-            out,
-            settings.output.value,
-            &["Field", "Value"],
-            &["field", "value"],
-            rows,
-        )
-        .map_err(output::write_error)
-    })?;
+    output::print_records(
+        settings.output.value,
+        &[("Field", "field"), ("Value", "value")],
+        rows,
+    )?;
     Ok(())
 }

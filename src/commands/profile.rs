@@ -40,38 +40,31 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
                 profile.endpoint.as_deref().map_or(Value::Null, Value::from),
             ]
         })
-        .collect();
-    output::to_stdout(|out| {
-        output::records(
-            out,
-            format,
-            &["Profile", "Default", "Endpoint"],
-            &["name", "default", "endpoint"],
-            rows,
-        )
-        .map_err(output::write_error)
-    })?;
+        .collect::<Vec<_>>();
+    output::print_records(
+        format,
+        &[
+            ("Profile", "name"),
+            ("Default", "default"),
+            ("Endpoint", "endpoint"),
+        ],
+        rows,
+    )?;
     Ok(())
 }
 
 /// The resolved settings of a profile, each with its source; secrets masked.
 fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Result<()> {
     let settings = Settings::resolve(global, &process_env, config, name)?;
-    let rows = settings
-        .rows()
-        .into_iter()
-        .map(|row| row.into_iter().map(Value::from).collect())
-        .collect();
-    output::to_stdout(|out| {
-        output::records(
-            out,
-            settings.output.value,
-            &["Setting", "Value", "Source"],
-            &["setting", "value", "source"],
-            rows,
-        )
-        .map_err(output::write_error)
-    })?;
+    output::print_records(
+        settings.output.value,
+        &[
+            ("Setting", "setting"),
+            ("Value", "value"),
+            ("Source", "source"),
+        ],
+        settings.rows(),
+    )?;
     Ok(())
 }
 
