@@ -689,3 +689,34 @@ fn auth_status_login_logout() {
             "ims: error: no Keystone sign-in is configured",
         ));
 }
+
+#[test]
+fn a_cache_that_cannot_be_written_is_a_warning_not_a_failure() {
+    let server = MockServer::start();
+    let sign_in = keystone(
+        &server,
+        password_body(scope_by_name()),
+        "tok-A",
+        &server.base_url(),
+    );
+    glance(&server, "tok-A");
+    let sandbox = Sandbox::new();
+    let clouds = clouds_yaml(&sandbox, &server.base_url());
+    let blocker = sandbox.file("not-a-dir", "");
+    let out = with_cloud(&sandbox, &clouds)
+        .env("XDG_CACHE_HOME", &blocker)
+        .args(["member", "list", IMG, "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_of(&out), "proj-alpha\n");
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.starts_with(&format!(
+            "ims: warning: cannot create the token cache in {}: ",
+            blocker.join("ims").display()
+        )),
+        "{stderr}"
+    );
+    sign_in.assert_calls(1);
+}

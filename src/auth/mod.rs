@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use ureq::http::Uri;
 
 use crate::client::{BodyError, Client};
-use crate::error::{Error, diag};
+use crate::error::{Error, diag, warn};
 use crate::secret::Secret;
 use crate::settings::{CredentialSettings, Settings, Source, Sourced, TokenSource};
 use cache::TokenCache;
@@ -204,7 +204,8 @@ impl Login {
         Ok(Some((identity, cache)))
     }
 
-    /// Signs in (or takes a fresh cached token unless `fresh` is asked for) and caches.
+    /// Takes a fresh cached token (unless `fresh` is asked for), else signs in and caches.
+    /// The flag says whether the token came from the cache.
     pub fn open(
         client: &Client,
         identity: Identity,
@@ -212,36 +213,49 @@ impl Login {
         fresh: bool,
         verbose: u8,
     ) -> Result<(Login, bool), Error> {
-        if !fresh
-            && let Some((store, key)) = &cache
-            && let Some(signed_in) = store.load(key)
-            && signed_in.is_fresh(jiff::Timestamp::now())
-        {
-            if verbose > 0 {
-                diag(&format!(
-                    "using the cached token of {} (expires {})",
-                    identity.describe(),
-                    signed_in.expires_at
-                ));
+        let cached = match &cache {
+            Some((store, key)) if !fresh => store
+                .load(key)
+                .filter(|signed_in| signed_in.is_fresh(jiff::Timestamp::now())),
+            _ => None,
+        };
+        let from_cache = cached.is_some();
+        let signed_in = match cached {
+            Some(signed_in) => {
+                if verbose > 0 {
+                    diag(&format!(
+                        "using the cached token of {} (expires {})",
+                        identity.describe(),
+                        signed_in.expires_at
+                    ));
+                }
+                signed_in
             }
-            let login = Login {
-                identity,
-                cache,
-                signed_in,
-            };
-            return Ok((login, true));
-        }
-        let signed_in = identity.sign_in(client)?;
-        if let Some((store, key)) = &cache {
-            store.store(key, &identity.describe(), &signed_in)?;
-        }
+            None => sign_in_and_cache(client, &identity, &cache)?,
+        };
         let login = Login {
             identity,
             cache,
             signed_in,
         };
-        Ok((login, false))
+        Ok((login, from_cache))
     }
+}
+
+/// Signs in and stores the token in the cache. A cache that cannot be written costs the
+/// next command a sign-in, not this one its answer: a warning.
+fn sign_in_and_cache(
+    client: &Client,
+    identity: &Identity,
+    cache: &CacheSlot,
+) -> Result<SignedIn, Error> {
+    let signed_in = identity.sign_in(client)?;
+    if let Some((store, key)) = cache
+        && let Err(err) = store.store(key, &identity.describe(), &signed_in)
+    {
+        warn(&err.to_string());
+    }
+    Ok(signed_in)
 }
 
 /// Where Keystone settings were looked for, for messages about a missing one.
@@ -364,10 +378,7 @@ impl<'a> Authorizer<'a> {
         if let Some((store, key)) = &login.cache {
             store.remove(key)?;
         }
-        let signed_in = login.identity.sign_in(self.client)?;
-        if let Some((store, key)) = &login.cache {
-            store.store(key, &login.identity.describe(), &signed_in)?;
-        }
+        let signed_in = sign_in_and_cache(self.client, &login.identity, &login.cache)?;
         state.credential = Credential::Token(signed_in.token);
         state.from_cache = false;
         state.renewed = true;
