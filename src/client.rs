@@ -14,7 +14,7 @@ use ureq::http::{self, StatusCode};
 use percent_encoding::percent_decode_str;
 
 use crate::auth::signer::canonical_query;
-use crate::auth::{AuthHeader, Credential};
+use crate::auth::{Credential, Header};
 use crate::error::{Error, ErrorKind, diag};
 use crate::model::ServiceError;
 
@@ -247,7 +247,7 @@ impl Client {
                 false,
             )
         })?;
-        let mut headers = vec![AuthHeader::plain("Accept", "application/json".to_string())];
+        let mut headers = vec![Header::plain("Accept", "application/json".to_string())];
         if let Some(credential) = call.credential {
             headers.extend(credential.headers(
                 call.method,
@@ -261,7 +261,7 @@ impl Client {
         let started = Instant::now();
         let result = match call.method {
             "POST" => {
-                headers.push(AuthHeader::plain(
+                headers.push(Header::plain(
                     "Content-Type",
                     "application/json".to_string(),
                 ));
@@ -292,7 +292,7 @@ impl Client {
         outcome: &str,
         elapsed: Duration,
         retry: u8,
-        sent: &[AuthHeader],
+        sent: &[Header],
         response: Option<&http::Response<ureq::Body>>,
     ) {
         if self.options.verbose == 0 {
@@ -364,7 +364,7 @@ fn describe_tls(err: &rustls::Error) -> String {
 /// Adds `headers` to a request.
 fn with_headers<B>(
     mut request: ureq::RequestBuilder<B>,
-    headers: &[AuthHeader],
+    headers: &[Header],
 ) -> ureq::RequestBuilder<B> {
     for header in headers {
         request = request.header(header.name, header.value.expose());

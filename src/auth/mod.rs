@@ -36,8 +36,8 @@ pub enum Credential {
     },
 }
 
-/// One header that authorises a request: its value, and how `-vv` may show it.
-pub struct AuthHeader {
+/// One request header: the value sent, and how `-vv` may show it (secrets masked).
+pub struct Header {
     /// Header name.
     pub name: &'static str,
     /// The value sent.
@@ -46,18 +46,18 @@ pub struct AuthHeader {
     pub shown: String,
 }
 
-impl AuthHeader {
+impl Header {
     /// A header with nothing to hide.
-    pub fn plain(name: &'static str, value: String) -> AuthHeader {
-        AuthHeader {
+    pub fn plain(name: &'static str, value: String) -> Header {
+        Header {
             name,
             shown: value.clone(),
             value: Secret::new(value),
         }
     }
 
-    fn secret(name: &'static str, value: Secret) -> AuthHeader {
-        AuthHeader {
+    fn secret(name: &'static str, value: Secret) -> Header {
+        Header {
             name,
             shown: value.to_string(),
             value,
@@ -107,9 +107,9 @@ impl Credential {
         query: &[(String, String)],
         body: &[u8],
         now: jiff::Timestamp,
-    ) -> Vec<AuthHeader> {
+    ) -> Vec<Header> {
         match self {
-            Credential::Token(token) => vec![AuthHeader::secret("X-Auth-Token", token.clone())],
+            Credential::Token(token) => vec![Header::secret("X-Auth-Token", token.clone())],
             Credential::AkSk {
                 access_key,
                 secret_key,
@@ -139,14 +139,14 @@ impl Credential {
                     None => "****".to_string(),
                 };
                 let mut headers = vec![
-                    AuthHeader::plain("Host", host.clone()),
-                    AuthHeader::plain("X-Project-Id", project_id.clone()),
-                    AuthHeader::plain("X-Sdk-Date", date.clone()),
+                    Header::plain("Host", host.clone()),
+                    Header::plain("X-Project-Id", project_id.clone()),
+                    Header::plain("X-Sdk-Date", date.clone()),
                 ];
                 if let Some(token) = security_token {
-                    headers.push(AuthHeader::secret("X-Security-Token", token.clone()));
+                    headers.push(Header::secret("X-Security-Token", token.clone()));
                 }
-                headers.push(AuthHeader {
+                headers.push(Header {
                     name: "Authorization",
                     value: Secret::new(authorization),
                     shown,
