@@ -162,9 +162,14 @@ pub fn report(err: &anyhow::Error) {
     diag(&format!("error: {}", chain.join(": ")));
 }
 
-/// Writes one `ims: ...` line to stderr; a closed stderr is ignored, never a panic.
+/// Writes one `ims: ...` line to stderr, control characters escaped (a message may quote
+/// a server or an ID); a closed stderr is ignored, never a panic.
 pub fn diag(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "ims: {line}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "ims: {}",
+        crate::output::printable(line)
+    );
 }
 
 /// Writes an `ims: warning: ...` line to stderr.
