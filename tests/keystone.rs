@@ -720,3 +720,43 @@ fn a_cache_that_cannot_be_written_is_a_warning_not_a_failure() {
     );
     sign_in.assert_calls(1);
 }
+
+#[test]
+fn parallel_runs_leave_one_valid_cache_file() {
+    let server = MockServer::start();
+    keystone(
+        &server,
+        password_body(scope_by_name()),
+        "tok-A",
+        &server.base_url(),
+    );
+    glance(&server, "tok-A");
+    let sandbox = Sandbox::new();
+    let clouds = clouds_yaml(&sandbox, &server.base_url());
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"));
+            cmd.env_clear()
+                .env("HOME", sandbox.dir.path())
+                .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+                .env("XDG_CACHE_HOME", sandbox.dir.path().join("cache"))
+                .env("OS_CLIENT_CONFIG_FILE", &clouds)
+                .current_dir(sandbox.dir.path())
+                .args(["--os-cloud", "ks-owner", "auth", "login", "-o", "ids"])
+                .stdout(std::process::Stdio::null());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let files = cache_files(&sandbox);
+    assert_eq!(files.len(), 1, "no temporary file may be left: {files:?}");
+    let entry: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    assert_eq!(entry["token"], "tok-A");
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG, "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("proj-alpha\n");
+}
