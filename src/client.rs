@@ -249,13 +249,16 @@ impl Client {
         })?;
         let mut headers = vec![Header::plain("Accept", "application/json".to_string())];
         if let Some(credential) = call.credential {
-            headers.extend(credential.headers(
-                call.method,
-                &uri,
-                &call.query,
-                call.body,
-                jiff::Timestamp::now(),
-            ));
+            let signed = credential
+                .headers(
+                    call.method,
+                    &uri,
+                    &call.query,
+                    call.body,
+                    jiff::Timestamp::now(),
+                )
+                .map_err(|err| (err, false))?;
+            headers.extend(signed);
         }
         let agent = self.agent(&uri).map_err(|err| (err, false))?;
         let started = Instant::now();

@@ -107,9 +107,9 @@ impl Credential {
         query: &[(String, String)],
         body: &[u8],
         now: jiff::Timestamp,
-    ) -> Vec<Header> {
+    ) -> Result<Vec<Header>, Error> {
         match self {
-            Credential::Token(token) => vec![Header::secret("X-Auth-Token", token.clone())],
+            Credential::Token(token) => Ok(vec![Header::secret("X-Auth-Token", token.clone())]),
             Credential::AkSk {
                 access_key,
                 secret_key,
@@ -133,7 +133,7 @@ impl Credential {
                     headers: &signed,
                     body,
                 };
-                let authorization = signer::authorization(access_key, &request, &date, secret_key);
+                let authorization = signer::authorization(access_key, &request, &date, secret_key)?;
                 let shown = match authorization.rsplit_once("Signature=") {
                     Some((head, _)) => format!("{head}Signature=****"),
                     None => "****".to_string(),
@@ -151,7 +151,7 @@ impl Credential {
                     value: Secret::new(authorization),
                     shown,
                 });
-                headers
+                Ok(headers)
             }
         }
     }
@@ -573,7 +573,7 @@ mod tests {
             .unwrap();
         let query = vec![("marker".to_string(), "m 1".to_string())];
         let now: jiff::Timestamp = "2026-11-23T10:00:00Z".parse().unwrap();
-        let headers = cred.headers("GET", &uri, &query, b"", now);
+        let headers = cred.headers("GET", &uri, &query, b"", now).unwrap();
         let names: Vec<&str> = headers.iter().map(|h| h.name).collect();
         assert_eq!(
             names,
@@ -605,7 +605,8 @@ mod tests {
             &request,
             "20261123T100000Z",
             &Secret::new("hush-sk"),
-        );
+        )
+        .unwrap();
         assert_eq!(headers[4].value.expose(), expected);
         assert!(expected.starts_with(
             "SDK-HMAC-SHA256 Access=AKID, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature="

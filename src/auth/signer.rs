@@ -6,6 +6,7 @@ use percent_encoding::percent_decode_str;
 use sha2::{Digest, Sha256};
 
 use crate::api::encode;
+use crate::error::Error;
 use crate::secret::Secret;
 
 /// The algorithm name, first word of the `Authorization` header.
@@ -96,13 +97,13 @@ pub fn string_to_sign(sdk_date: &str, canonical_request: &str) -> String {
     )
 }
 
-/// Hex HMAC-SHA256 of `string_to_sign` keyed with the secret key.
-pub fn signature(secret_key: &Secret, string_to_sign: &str) -> String {
-    // HMAC takes keys of any length, so this cannot fail.
+/// Hex HMAC-SHA256 of `string_to_sign` keyed with the secret key. HMAC takes keys of any
+/// length, so the error is only the type's: it is reported, never a panic.
+pub fn signature(secret_key: &Secret, string_to_sign: &str) -> Result<String, Error> {
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret_key.expose().as_bytes())
-        .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
+        .map_err(|_| Error::config("the secret key cannot key HMAC-SHA256"))?;
     mac.update(string_to_sign.as_bytes());
-    hex(&mac.finalize().into_bytes())
+    Ok(hex(&mac.finalize().into_bytes()))
 }
 
 /// The `Authorization` header value of a signed request.
@@ -111,13 +112,13 @@ pub fn authorization(
     request: &Request,
     sdk_date: &str,
     secret_key: &Secret,
-) -> String {
+) -> Result<String, Error> {
     let canonical = canonical_request(request);
-    let signature = signature(secret_key, &string_to_sign(sdk_date, &canonical));
-    format!(
+    let signature = signature(secret_key, &string_to_sign(sdk_date, &canonical))?;
+    Ok(format!(
         "{ALGORITHM} Access={access_key}, SignedHeaders={}, Signature={signature}",
         signed_headers(request.headers)
-    )
+    ))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -171,7 +172,7 @@ mod tests {
         );
         let sk = Secret::new("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc");
         assert_eq!(
-            authorization("QTWAOYTTINDUT2QVKYUC", &request, "20191115T033655Z", &sk),
+            authorization("QTWAOYTTINDUT2QVKYUC", &request, "20191115T033655Z", &sk).unwrap(),
             "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=content-type;host;x-sdk-date, \
              Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe"
         );
@@ -196,7 +197,7 @@ mod tests {
         );
         let sts = string_to_sign("20060102T150405Z", &canonical);
         assert_eq!(
-            signature(&Secret::new("SecretKey"), &sts),
+            signature(&Secret::new("SecretKey"), &sts).unwrap(),
             "5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624"
         );
         assert_eq!(
@@ -205,7 +206,8 @@ mod tests {
                 &request,
                 "20060102T150405Z",
                 &Secret::new("SecretKey")
-            ),
+            )
+            .unwrap(),
             "SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, \
              Signature=5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624"
         );
