@@ -1,88 +1,12 @@
-//! The image service's member endpoints: endpoint validation, ID checks, URL building,
-//! and one function per endpoint over the [`Client`].
-
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+//! The image service's endpoints: the URL of each (v2 and Huawei's v1 routes) and one
+//! function per request, over the [`Authorizer`]'s authorised request path.
 
 use std::collections::HashSet;
 
 use crate::auth::Authorizer;
 use crate::error::Error;
 use crate::model::{Member, read_page};
-
-/// Bytes kept as they are in a path segment: RFC 3986 unreserved characters.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// A validated `http(s)` endpoint: scheme, host, optional port and path prefix, no
-/// trailing `/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Endpoint(String);
-
-impl Endpoint {
-    /// Checks that `text` is an absolute `http(s)` URL with a host and no query,
-    /// fragment or user info; trailing slashes are dropped.
-    pub fn parse(text: &str) -> Result<Endpoint, String> {
-        let text = text.trim();
-        let lower = text.to_ascii_lowercase();
-        if !lower.starts_with("http://") && !lower.starts_with("https://") {
-            return Err(format!(
-                "`{text}` is not an absolute http(s) URL (e.g. https://ims.example.com)"
-            ));
-        }
-        if text.contains(['?', '#']) {
-            return Err(format!("`{text}` must not have a query or fragment"));
-        }
-        let uri: ureq::http::Uri = text
-            .parse()
-            .map_err(|err| format!("`{text}` is not a valid URL: {err}"))?;
-        let authority = uri.authority().map(|a| a.as_str()).unwrap_or("");
-        if authority.contains('@') {
-            return Err(format!("`{text}` must not carry user info"));
-        }
-        if uri.host().is_none_or(str::is_empty) {
-            return Err(format!("`{text}` has no host"));
-        }
-        Ok(Endpoint(text.trim_end_matches('/').to_string()))
-    }
-
-    /// The base of the v2 API: the endpoint, with `/v2` added unless it already ends so.
-    fn v2_base(&self) -> String {
-        if self.0.ends_with("/v2") {
-            self.0.clone()
-        } else {
-            format!("{}/v2", self.0)
-        }
-    }
-}
-
-impl std::fmt::Display for Endpoint {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Refuses IDs that cannot be one path segment: empty, `.`, `..`, or containing `/`.
-pub fn check_id(what: &str, id: &str) -> Result<(), Error> {
-    let why = if id.is_empty() {
-        "is empty"
-    } else if id == "." || id == ".." {
-        "cannot be `.` or `..`"
-    } else if id.contains('/') {
-        "cannot contain `/`"
-    } else {
-        return Ok(());
-    };
-    Err(Error::usage(format!("{what} `{id}` {why}")))
-}
-
-/// Percent-encodes `text` as RFC 3986 asks of a path segment or query component:
-/// unreserved characters kept, every other byte of its UTF-8 as upper-case `%XX`.
-pub fn encode(text: &str) -> String {
-    utf8_percent_encode(text, UNRESERVED).to_string()
-}
+use crate::url::{Endpoint, encode};
 
 /// Which member API, with what it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,6 +109,7 @@ impl<'a> ImageApi<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url::check_id;
 
     fn urls_of(route: &Route, endpoint: &str, image: &str, member: &str) -> (String, String) {
         let endpoint = Endpoint::parse(endpoint).unwrap();
@@ -245,20 +170,6 @@ mod tests {
         );
     }
 
-    #[test]
-    fn id_checks() {
-        assert!(check_id("image ID", "abc-123").is_ok());
-        assert!(check_id("image ID", "...").is_ok());
-        for bad in ["", ".", "..", "a/b", "/"] {
-            let err = check_id("image ID", bad).unwrap_err();
-            assert_eq!(err.kind(), crate::error::ErrorKind::Usage, "{bad}");
-        }
-        assert_eq!(
-            check_id("member ID", "a/b").unwrap_err().to_string(),
-            "member ID `a/b` cannot contain `/`"
-        );
-    }
-
     proptest::proptest! {
         #[test]
         fn id_checks_never_panic_and_accepted_ids_stay_one_segment(id in "\\PC*") {
@@ -276,30 +187,6 @@ mod tests {
                 proptest::prop_assert!(!endpoint.to_string().ends_with('/'));
                 let _ = urls(&endpoint.to_string(), "i", "m");
             }
-        }
-    }
-
-    #[test]
-    fn endpoint_validation() {
-        for good in [
-            "http://127.0.0.1:9292",
-            "HTTPS://ims.example.com/prefix/",
-            "http://[::1]:80",
-        ] {
-            assert!(Endpoint::parse(good).is_ok(), "{good}");
-        }
-        for bad in [
-            "",
-            "ims.example.com",
-            "ftp://h",
-            "http://",
-            "http://h?x=1",
-            "http://h/#f",
-            "http://user:pw@h",
-            "http://h h",
-            "https:/h",
-        ] {
-            assert!(Endpoint::parse(bad).is_err(), "{bad}");
         }
     }
 }

@@ -1,7 +1,11 @@
-//! Command-line grammar: clap derive types and their help text. No logic lives here;
-//! `settings` turns these values into resolved settings.
+//! Command-line grammar: every flag with its doc, and the typed values flags parse into
+//! ([`Timeout`], [`Retries`]) with their defaults, defined once here and shown in the help
+//! from there. No other logic lives here; `settings` turns these values into resolved
+//! settings (flag > environment > profile > default).
 
+use std::fmt;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -56,14 +60,15 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 
-    /// Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]
-    #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
-    pub timeout: Option<f64>,
+    #[arg(long, global = true, value_name = "SECS", value_parser = Timeout::parse,
+          help = format!("Seconds each HTTP request may take, connect and read included \
+                          [env: IMS_TIMEOUT] [default: {}]", Timeout::DEFAULT))]
+    pub timeout: Option<Timeout>,
 
-    /// Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES]
-    /// [default: 3]
-    #[arg(long, global = true, value_name = "N", value_parser = parse_retries)]
-    pub retries: Option<u8>,
+    #[arg(long, global = true, value_name = "N", value_parser = Retries::parse,
+          help = format!("Retries of a transient failure: connect error, 429, 502, 503, 504 \
+                          [env: IMS_RETRIES] [default: {}]", Retries::DEFAULT))]
+    pub retries: Option<Retries>,
 
     /// PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]
     #[arg(long, global = true, value_name = "PATH")]
@@ -203,21 +208,54 @@ pub enum ProfileCommand {
     },
 }
 
-/// Parses `--timeout`: a positive number of seconds, fractions allowed.
-pub fn parse_timeout(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 => Ok(secs),
-        _ => Err(format!(
-            "`{text}` is not a number of seconds between 0 and 86400"
-        )),
+/// The time one HTTP request may take, connect and read included; parsed once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Timeout(pub(crate) Duration);
+
+impl Timeout {
+    /// 30 seconds.
+    pub(crate) const DEFAULT: Timeout = Timeout(Duration::from_secs(30));
+
+    /// Parses a positive number of seconds, fractions allowed, up to a day.
+    pub(crate) fn parse(text: &str) -> Result<Timeout, String> {
+        match text.trim().parse::<f64>() {
+            Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 => {
+                Ok(Timeout(Duration::from_secs_f64(secs)))
+            }
+            _ => Err(format!(
+                "`{text}` is not a number of seconds between 0 and 86400"
+            )),
+        }
     }
 }
 
-/// Parses `--retries`: 0 to 10.
-pub fn parse_retries(text: &str) -> Result<u8, String> {
-    match text.trim().parse::<u8>() {
-        Ok(n) if n <= 10 => Ok(n),
-        _ => Err(format!("`{text}` is not a number of retries from 0 to 10")),
+impl fmt::Display for Timeout {
+    /// Seconds, as a user writes them (`30`, `2.5`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.as_secs_f64())
+    }
+}
+
+/// How many times a transient failure is retried (0 to 10); parsed once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Retries(pub(crate) u8);
+
+impl Retries {
+    /// Three retries.
+    pub(crate) const DEFAULT: Retries = Retries(3);
+
+    /// Parses 0 to 10.
+    pub(crate) fn parse(text: &str) -> Result<Retries, String> {
+        match text.trim().parse::<u8>() {
+            Ok(n) if n <= 10 => Ok(Retries(n)),
+            _ => Err(format!("`{text}` is not a number of retries from 0 to 10")),
+        }
+    }
+}
+
+impl fmt::Display for Retries {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
     }
 }
 
@@ -233,10 +271,14 @@ mod tests {
 
     #[test]
     fn timeout_accepts_positive_seconds_only() {
-        assert_eq!(parse_timeout("2.5"), Ok(2.5));
-        assert_eq!(parse_timeout("30"), Ok(30.0));
+        assert_eq!(
+            Timeout::parse("2.5"),
+            Ok(Timeout(Duration::from_secs_f64(2.5)))
+        );
+        assert_eq!(Timeout::parse("30"), Ok(Timeout::DEFAULT));
+        assert_eq!(Timeout::DEFAULT.to_string(), "30");
         for bad in ["0", "-1", "abc", "", "NaN", "inf", "1e9"] {
-            assert!(parse_timeout(bad).is_err(), "{bad}");
+            assert!(Timeout::parse(bad).is_err(), "{bad}");
         }
     }
 }

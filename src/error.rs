@@ -168,7 +168,7 @@ pub fn diag(line: &str) {
     let _ = writeln!(
         std::io::stderr().lock(),
         "ims: {}",
-        crate::output::printable(line)
+        crate::text::printable(line)
     );
 }
 

@@ -12,6 +12,8 @@ mod model;
 mod output;
 mod secret;
 mod settings;
+mod text;
+mod url;
 
 use std::process::ExitCode;
 

@@ -5,7 +5,6 @@ use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use crate::client::BodyError;
 use crate::error::Error;
 
 /// One image member, as the service sent it.
@@ -89,6 +88,21 @@ impl Member {
     /// The status when it is a string.
     pub fn status_text(&self) -> Option<&str> {
         self.status.as_ref().and_then(Value::as_str)
+    }
+}
+
+/// Why a body handed to a parser was not used.
+#[derive(Debug)]
+pub(crate) enum BodyError {
+    /// It is not the expected JSON.
+    Json(serde_json::Error),
+    /// The consumer of what was parsed stopped (e.g. stdout closed): its own error.
+    Stop(Error),
+}
+
+impl From<serde_json::Error> for BodyError {
+    fn from(err: serde_json::Error) -> BodyError {
+        BodyError::Json(err)
     }
 }
 

@@ -168,7 +168,7 @@ impl Identity {
         } else {
             format!("{auth_url}/v3")
         };
-        crate::api::Endpoint::parse(&auth_url).map_err(|why| {
+        crate::url::Endpoint::parse(&auth_url).map_err(|why| {
             let source = settings.auth_url.as_ref().map(|s| s.source.to_string());
             Error::config(format!(
                 "auth_url (from {}): {why}",
@@ -291,11 +291,13 @@ impl Identity {
             Method::Password(user, password) => {
                 let password = match &password.value {
                     PasswordSource::Literal(secret) => secret.clone(),
-                    PasswordSource::Command(command) => Secret::new(super::run_secret_command(
-                        "password_command",
-                        command,
-                        &password.source,
-                    )?),
+                    PasswordSource::Command(command) => {
+                        Secret::new(super::secret_input::run_secret_command(
+                            "password_command",
+                            command,
+                            &password.source,
+                        )?)
+                    }
                 };
                 let mut user = user.json();
                 user.insert("password".into(), json!(password.expose()));
@@ -468,12 +470,12 @@ impl SignedIn {
 
     /// The image endpoint for `interface` (and `region` when given).
     pub fn image_endpoint(&self, interface: &str, region: Option<&str>) -> Result<String, Error> {
-        let endpoints: Vec<&Endpoint> = self
+        let endpoints: Vec<&CatalogEndpoint> = self
             .catalog
             .iter()
             .flat_map(|service| &service.endpoints)
             .collect();
-        let in_region = |e: &&&Endpoint| {
+        let in_region = |e: &&&CatalogEndpoint| {
             region
                 .is_none_or(|r| e.region_id.as_deref() == Some(r) || e.region.as_deref() == Some(r))
         };
@@ -523,12 +525,12 @@ pub struct Service {
     pub kind: String,
     /// Its endpoints.
     #[serde(default)]
-    pub endpoints: Vec<Endpoint>,
+    pub endpoints: Vec<CatalogEndpoint>,
 }
 
 /// A catalog endpoint.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Endpoint {
+pub struct CatalogEndpoint {
     /// `public`, `internal`, `admin`.
     pub interface: String,
     /// Region ID.

@@ -1,22 +1,24 @@
 //! Credentials: where a token is read from, how a credential authorises a request (a token
 //! header or an `SDK-HMAC-SHA256` signature), and the Keystone sign-in with its cache.
 
-pub mod cache;
-pub mod keystone;
-pub mod signer;
+pub(crate) mod cache;
+pub(crate) mod keystone;
+mod secret_input;
+pub(crate) mod signer;
 
-use std::process::{Command, Stdio};
 use std::sync::Mutex;
 
 use serde::de::DeserializeOwned;
 use ureq::http::Uri;
 
-use crate::client::{BodyError, Client};
+use crate::client::{Authorize, Client, Header};
 use crate::error::{Error, diag, warn};
+use crate::model::BodyError;
 use crate::secret::Secret;
-use crate::settings::{CredentialSettings, Settings, Source, Sourced, TokenSource};
+use crate::settings::{CredentialSettings, Settings, Sourced};
 use cache::TokenCache;
 use keystone::{Identity, SignedIn};
+use secret_input::read_token;
 
 /// A ready-to-use credential.
 #[derive(Debug, Clone)]
@@ -34,35 +36,6 @@ pub enum Credential {
         /// Sent (and signed) as `X-Project-Id`.
         project_id: String,
     },
-}
-
-/// One request header: the value sent, and how `-vv` may show it (secrets masked).
-pub struct Header {
-    /// Header name.
-    pub name: &'static str,
-    /// The value sent.
-    pub value: Secret,
-    /// The value as a trace may print it, secrets masked.
-    pub shown: String,
-}
-
-impl Header {
-    /// A header with nothing to hide.
-    pub fn plain(name: &'static str, value: String) -> Header {
-        Header {
-            name,
-            shown: value.clone(),
-            value: Secret::new(value),
-        }
-    }
-
-    fn secret(name: &'static str, value: Secret) -> Header {
-        Header {
-            name,
-            shown: value.to_string(),
-            value,
-        }
-    }
 }
 
 impl Credential {
@@ -97,10 +70,12 @@ impl Credential {
             }
         }
     }
+}
 
+impl Authorize for Credential {
     /// The headers that authorise a `method` request of `uri` whose query pairs are
     /// `query` and whose body is `body`, at `now`.
-    pub fn headers(
+    fn headers(
         &self,
         method: &str,
         uri: &Uri,
@@ -156,8 +131,7 @@ impl Credential {
         }
     }
 
-    /// True for AK/SK credentials.
-    pub fn is_signed(&self) -> bool {
+    fn is_signed(&self) -> bool {
         matches!(self, Credential::AkSk { .. })
     }
 }
@@ -393,82 +367,11 @@ fn same_token(a: &Credential, b: &Credential) -> bool {
     }
 }
 
-/// Reads a token from where the settings say; empty or multi-line tokens are refused.
-fn read_token(token: &Sourced<TokenSource>) -> Result<Secret, Error> {
-    let value = match &token.value {
-        TokenSource::Literal(secret) => secret.expose().trim().to_string(),
-        TokenSource::File(path) => read_token_file(path, &token.source)?,
-        TokenSource::Command(command) => {
-            run_secret_command("token_command", command, &token.source)?
-        }
-    };
-    if value.is_empty() {
-        return Err(Error::config(format!(
-            "the token from {} is empty",
-            token.source
-        )));
-    }
-    if value.chars().any(|c| c.is_control()) {
-        return Err(Error::config(format!(
-            "the token from {} contains control characters (a line break?)",
-            token.source
-        )));
-    }
-    Ok(Secret::new(value))
-}
-
-fn read_token_file(path: &std::path::Path, source: &Source) -> Result<String, Error> {
-    crate::settings::file::warn_if_exposed(path, "token_file");
-    std::fs::read_to_string(path)
-        .map(|text| text.trim().to_string())
-        .map_err(|err| {
-            Error::config(format!(
-                "cannot read token_file {} (from {source}): {err}",
-                path.display()
-            ))
-        })
-}
-
-/// Runs `command` (the setting `what`) through the shell; its trimmed stdout is the
-/// secret. A failure shows the command's stderr, never its stdout.
-fn run_secret_command(what: &str, command: &str, source: &Source) -> Result<String, Error> {
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg(command)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|err| Error::config(format!("cannot run {what} (from {source}): {err}")))?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let stderr = stderr.trim();
-        let status = match output.status.code() {
-            Some(code) => format!("exit status {code}"),
-            None => "a signal".to_string(),
-        };
-        let detail = if stderr.is_empty() {
-            String::new()
-        } else {
-            format!(": {stderr}")
-        };
-        return Err(Error::config(format!(
-            "{what} (from {source}) failed with {status}{detail}"
-        )));
-    }
-    String::from_utf8(output.stdout)
-        .map(|text| text.trim().to_string())
-        .map_err(|_| {
-            Error::config(format!(
-                "token_command (from {source}) printed non-UTF-8 output"
-            ))
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::AkSkSettings;
+    use crate::settings::credentials::AkSkSettings;
+    use crate::settings::{Source, TokenSource};
     use std::path::PathBuf;
 
     fn read(token: TokenSource) -> Result<Credential, Error> {

@@ -5,9 +5,9 @@ use hmac::{Hmac, KeyInit, Mac};
 use percent_encoding::percent_decode_str;
 use sha2::{Digest, Sha256};
 
-use crate::api::encode;
 use crate::error::Error;
 use crate::secret::Secret;
+use crate::url::{canonical_query, encode};
 
 /// The algorithm name, first word of the `Authorization` header.
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
@@ -23,21 +23,6 @@ pub fn canonical_uri(path: &str) -> String {
         uri.push('/');
     }
     uri
-}
-
-/// The canonical query: pairs sorted by key then value, both encoded, joined `k=v&...`.
-/// This exact string is also what goes on the wire.
-pub fn canonical_query(pairs: &[(String, String)]) -> String {
-    let mut encoded: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(key, value)| (encode(key), encode(value)))
-        .collect();
-    encoded.sort();
-    encoded
-        .iter()
-        .map(|(key, value)| format!("{key}={value}"))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// A request to sign: what the gateway will see.

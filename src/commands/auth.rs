@@ -33,7 +33,7 @@ pub fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<()> {
             show(&settings, &identity, cache.is_some(), cached.as_ref())
         }
         AuthCommand::Login => {
-            let client = super::client_for(&settings);
+            let client = super::session::client_for(&settings);
             let caching = cache.is_some();
             let (login, _) = Login::open(&client, identity, cache, true, settings.verbose)?;
             show(&settings, &login.identity, caching, Some(&login.signed_in))

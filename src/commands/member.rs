@@ -6,14 +6,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context;
 
-use crate::api::{Endpoint, ImageApi, Route, check_id};
-use crate::auth::Authorizer;
-use crate::cli::{Api, GlobalArgs, ListArgs, MemberCommand, StatusFilter};
-use crate::client::Client;
+use super::session::Session;
+use crate::api::ImageApi;
+use crate::cli::{GlobalArgs, ListArgs, MemberCommand, StatusFilter};
 use crate::error::{Error, ErrorKind, Failures};
 use crate::model::Member;
 use crate::output::{self, MemberStream};
-use crate::settings::{Config, Settings, process_env};
+use crate::settings::Settings;
+use crate::url::check_id;
 
 /// Runs a `member` subcommand.
 pub fn run(global: &GlobalArgs, command: MemberCommand) -> anyhow::Result<()> {
@@ -23,63 +23,6 @@ pub fn run(global: &GlobalArgs, command: MemberCommand) -> anyhow::Result<()> {
             member_id,
         } => show(global, &image_id, &member_id),
         MemberCommand::List(args) => list(global, args),
-    }
-}
-
-/// Settings, route and HTTP client of a member command.
-struct Session {
-    settings: Settings,
-    route: Route,
-    client: Client,
-}
-
-impl Session {
-    fn open(global: &GlobalArgs) -> Result<Session, Error> {
-        let config = Config::load(global, &process_env)?;
-        let settings = Settings::resolve(global, &process_env, &config, None)?;
-        if let Some(project_id) = &settings.project_id {
-            check_id("project ID", &project_id.value)
-                .map_err(|err| Error::config(format!("{err} (from {})", project_id.source)))?;
-        }
-        let route = match (settings.api.value, &settings.project_id) {
-            (Api::V2, _) => Route::V2,
-            (Api::V1, Some(project_id)) => Route::V1 {
-                project_id: project_id.value.clone(),
-            },
-            (Api::V1, None) => {
-                return Err(Error::config(format!(
-                    "the v1 API (from {}) needs a project ID: set --project-id, \
-                     IMS_PROJECT_ID or project_id in the profile",
-                    settings.api.source
-                )));
-            }
-        };
-        let client = super::client_for(&settings);
-        Ok(Session {
-            settings,
-            route,
-            client,
-        })
-    }
-
-    /// Authorises (signing in to Keystone if that is the credential), finds the endpoint
-    /// (the settings', else the service catalog's) and runs `work` with the API.
-    fn with_api<R>(&self, work: impl FnOnce(&ImageApi) -> R) -> Result<R, Error> {
-        let auth = Authorizer::new(&self.client, &self.settings)?;
-        let endpoint = match (&self.settings.endpoint, auth.catalog_endpoint()) {
-            (Some(endpoint), _) => Endpoint::parse(&endpoint.value).map_err(|why| {
-                Error::config(format!("endpoint (from {}): {why}", endpoint.source))
-            })?,
-            (None, Some(found)) => Endpoint::parse(&found?)
-                .map_err(|why| Error::bad_answer(format!("the catalog's image endpoint: {why}")))?,
-            (None, None) => {
-                return Err(Error::config(
-                    "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile \
-                     (or sign in with Keystone to find it in the service catalog)",
-                ));
-            }
-        };
-        Ok(work(&ImageApi::new(&auth, &endpoint, &self.route)))
     }
 }
 

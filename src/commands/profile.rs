@@ -1,14 +1,19 @@
-//! `ims profile list|show`
+//! `ims profile list|show`: the config file's profiles, and the resolved settings with
+//! where each came from (secrets masked).
 
 use serde_json::Value;
 
-use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand};
+use crate::cli::{Api, GlobalArgs, OutputFormat, ProfileCommand};
 use crate::error::diag;
 use crate::output;
-use crate::settings::{Config, Settings, process_env};
+use crate::settings::file::DEFAULT_PROFILE;
+use crate::settings::{
+    Config, CredentialSettings, KeystoneSettings, PasswordSource, Settings, Sourced, TokenSource,
+    process_env,
+};
 
 /// Runs a `profile` subcommand.
-pub fn run(global: &GlobalArgs, command: ProfileCommand) -> anyhow::Result<()> {
+pub(crate) fn run(global: &GlobalArgs, command: ProfileCommand) -> anyhow::Result<()> {
     let config = Config::load(global, &process_env)?;
     match command {
         ProfileCommand::List => list(global, &config),
@@ -28,7 +33,7 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
         .file
         .as_ref()
         .and_then(|file| file.default_profile.as_deref())
-        .unwrap_or(crate::settings::DEFAULT_PROFILE);
+        .unwrap_or(DEFAULT_PROFILE);
     let rows = config
         .file
         .iter()
@@ -63,7 +68,7 @@ fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Res
             ("Value", "value"),
             ("Source", "source"),
         ],
-        settings.rows(),
+        rows(&settings),
     )?;
     Ok(())
 }
@@ -73,4 +78,191 @@ fn output_format(global: &GlobalArgs, config: &Config) -> anyhow::Result<OutputF
     Ok(Settings::resolve(global, &process_env, config, None)?
         .output
         .value)
+}
+
+/// One (name, shown value, source) row.
+fn row<T>(name: &str, value: &Sourced<T>, shown: String) -> [String; 3] {
+    [name.to_string(), shown, value.source.to_string()]
+}
+
+/// The settings as (name, shown value, source) rows, secrets masked.
+fn rows(settings: &Settings) -> Vec<[String; 3]> {
+    let mut rows = Vec::new();
+    if let Some(path) = &settings.config_path {
+        rows.push(row("config", path, path.value.display().to_string()));
+    }
+    rows.push(row(
+        "profile",
+        &settings.profile,
+        settings.profile.value.clone(),
+    ));
+    if let Some(cloud) = &settings.cloud {
+        rows.push(row("cloud", cloud, cloud.value.clone()));
+    }
+    if let Some(endpoint) = &settings.endpoint {
+        rows.push(row("endpoint", endpoint, endpoint.value.clone()));
+    }
+    let api = match settings.api.value {
+        Api::V2 => "v2",
+        Api::V1 => "v1",
+    };
+    rows.push(row("api", &settings.api, api.to_string()));
+    if let Some(project_id) = &settings.project_id {
+        rows.push(row("project_id", project_id, project_id.value.clone()));
+    }
+    match &settings.credential {
+        Some(CredentialSettings::Token(token)) => {
+            let (name, shown) = match &token.value {
+                TokenSource::Literal(secret) => ("token", secret.to_string()),
+                TokenSource::File(path) => ("token_file", path.display().to_string()),
+                TokenSource::Command(command) => ("token_command", command.clone()),
+            };
+            rows.push(row(name, token, shown));
+        }
+        Some(CredentialSettings::Keystone(keystone)) => keystone_rows(keystone, &mut rows),
+        Some(CredentialSettings::AkSk(aksk)) => {
+            rows.push(row(
+                "access_key",
+                &aksk.access_key,
+                aksk.access_key.value.clone(),
+            ));
+            rows.push(row(
+                "secret_key",
+                &aksk.secret_key,
+                aksk.secret_key.value.to_string(),
+            ));
+            if let Some(token) = &aksk.security_token {
+                rows.push(row("security_token", token, token.value.to_string()));
+            }
+        }
+        None => {}
+    }
+    let output = format!("{:?}", settings.output.value).to_lowercase();
+    rows.push(row("output", &settings.output, output));
+    rows.push(row(
+        "timeout",
+        &settings.timeout,
+        settings.timeout.value.to_string(),
+    ));
+    rows.push(row(
+        "retries",
+        &settings.retries,
+        settings.retries.value.to_string(),
+    ));
+    if let Some(ca_file) = &settings.ca_file {
+        rows.push(row("ca_file", ca_file, ca_file.value.display().to_string()));
+    }
+    rows.push(row(
+        "insecure",
+        &settings.insecure,
+        settings.insecure.value.to_string(),
+    ));
+    rows
+}
+
+/// The Keystone settings' rows, secrets masked.
+fn keystone_rows(keystone: &KeystoneSettings, rows: &mut Vec<[String; 3]>) {
+    let plain = [
+        ("auth_url", &keystone.auth_url),
+        ("auth_type", &keystone.auth_type),
+        ("username", &keystone.username),
+        ("user_id", &keystone.user_id),
+        ("user_domain_name", &keystone.user_domain_name),
+        ("user_domain_id", &keystone.user_domain_id),
+        ("project_name", &keystone.project_name),
+        ("project_domain_name", &keystone.project_domain_name),
+        ("project_domain_id", &keystone.project_domain_id),
+        (
+            "application_credential_id",
+            &keystone.application_credential_id,
+        ),
+        (
+            "application_credential_name",
+            &keystone.application_credential_name,
+        ),
+        ("region", &keystone.region),
+        ("interface", &keystone.interface),
+    ];
+    for (name, value) in plain {
+        if let Some(value) = value {
+            rows.push(row(name, value, value.value.clone()));
+        }
+    }
+    if let Some(password) = &keystone.password {
+        let (name, shown) = match &password.value {
+            PasswordSource::Literal(secret) => ("password", secret.to_string()),
+            PasswordSource::Command(command) => ("password_command", command.clone()),
+        };
+        rows.push(row(name, password, shown));
+    }
+    let secrets = [
+        (
+            "application_credential_secret",
+            &keystone.application_credential_secret,
+        ),
+        ("os_token", &keystone.token),
+    ];
+    for (name, value) in secrets {
+        if let Some(value) = value {
+            rows.push(row(name, value, value.value.to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+    use std::path::{Path, PathBuf};
+
+    use crate::settings::Source;
+    use crate::settings::file;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name: &str| map.get(name).cloned()
+    }
+
+    fn config(text: &str) -> Config {
+        let path = PathBuf::from("/c.toml");
+        Config {
+            file: Some(file::parse(Path::new("/c.toml"), text).unwrap()),
+            path: Some(Sourced::new(path, Source::Default)),
+        }
+    }
+
+    #[test]
+    fn aksk_rows_mask_the_secret_key_and_security_token() {
+        let env = env_of(&[
+            ("IMS_ACCESS_KEY", "AKID"),
+            ("IMS_SECRET_KEY", "hush-sk"),
+            ("IMS_SECURITY_TOKEN", "hush-st"),
+        ]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap();
+        let text = format!("{:?} {:?}", rows(&s), s);
+        assert!(!text.contains("hush"), "{text}");
+        assert!(rows(&s).contains(&["access_key".into(), "AKID".into(), "IMS_ACCESS_KEY".into()]));
+        assert!(rows(&s).contains(&["secret_key".into(), "****".into(), "IMS_SECRET_KEY".into()]));
+    }
+
+    #[test]
+    fn rows_mask_secrets() {
+        let args = GlobalArgs {
+            token: Some("supersecret".into()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(
+            &args,
+            &env_of(&[]),
+            &config("[profiles.a]\nendpoint = \"https://a\"\n"),
+            None,
+        )
+        .unwrap();
+        let text = format!("{:?} {:?}", rows(&s), s);
+        assert!(!text.contains("supersecret"), "{text}");
+        assert!(rows(&s).contains(&["token".into(), "****".into(), "--token".into()]));
+    }
 }

@@ -1,16 +1,18 @@
-//! The TOML config file: profiles, with typos caught and named.
+//! The TOML config file: where it is, which profile is selected, and its profiles, with
+//! typos caught and named.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::{Api, OutputFormat};
+use super::source::{EnvLookup, Source, Sourced};
+use crate::cli::{Api, GlobalArgs, OutputFormat};
 use crate::error::Error;
 use crate::secret::Secret;
 
 /// The keys a profile may hold.
-pub const PROFILE_KEYS: &[&str] = &[
+pub(crate) const PROFILE_KEYS: &[&str] = &[
     "endpoint",
     "token",
     "token_file",
@@ -50,74 +52,74 @@ const TOP_LEVEL_KEYS: &[&str] = &["default_profile", "profiles"];
 /// One `[profiles.NAME]` table.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Profile {
+pub(crate) struct Profile {
     /// Image service endpoint.
-    pub endpoint: Option<String>,
+    pub(crate) endpoint: Option<String>,
     /// A literal token.
-    pub token: Option<Secret>,
+    pub(crate) token: Option<Secret>,
     /// A file whose trimmed content is the token (`~` expanded).
-    pub token_file: Option<String>,
+    pub(crate) token_file: Option<String>,
     /// A shell command whose trimmed stdout is the token.
-    pub token_command: Option<String>,
+    pub(crate) token_command: Option<String>,
     /// AK/SK signing: the access key ID.
-    pub access_key: Option<String>,
+    pub(crate) access_key: Option<String>,
     /// AK/SK signing: the secret key.
-    pub secret_key: Option<Secret>,
+    pub(crate) secret_key: Option<Secret>,
     /// AK/SK signing: the security token of temporary credentials.
-    pub security_token: Option<Secret>,
+    pub(crate) security_token: Option<Secret>,
     /// Project ID (v1 API, AK/SK).
-    pub project_id: Option<String>,
+    pub(crate) project_id: Option<String>,
     /// Member API.
-    pub api: Option<Api>,
+    pub(crate) api: Option<Api>,
     /// Output format.
-    pub output: Option<OutputFormat>,
+    pub(crate) output: Option<OutputFormat>,
     /// Per-request timeout in seconds.
-    pub timeout: Option<f64>,
+    pub(crate) timeout: Option<f64>,
     /// Retries of transient failures.
-    pub retries: Option<i64>,
+    pub(crate) retries: Option<i64>,
     /// Extra trusted CA bundle (`~` expanded).
-    pub ca_file: Option<String>,
+    pub(crate) ca_file: Option<String>,
     /// Skip certificate verification.
-    pub insecure: Option<bool>,
+    pub(crate) insecure: Option<bool>,
     /// A cloud of `clouds.yaml` to take Keystone settings from.
-    pub cloud: Option<String>,
+    pub(crate) cloud: Option<String>,
     /// Keystone auth type.
-    pub auth_type: Option<String>,
+    pub(crate) auth_type: Option<String>,
     /// Keystone identity endpoint.
-    pub auth_url: Option<String>,
+    pub(crate) auth_url: Option<String>,
     /// Keystone user name.
-    pub username: Option<String>,
+    pub(crate) username: Option<String>,
     /// Keystone user ID.
-    pub user_id: Option<String>,
+    pub(crate) user_id: Option<String>,
     /// Keystone password.
-    pub password: Option<Secret>,
+    pub(crate) password: Option<Secret>,
     /// A shell command whose trimmed stdout is the Keystone password.
-    pub password_command: Option<String>,
+    pub(crate) password_command: Option<String>,
     /// The user's domain name.
-    pub user_domain_name: Option<String>,
+    pub(crate) user_domain_name: Option<String>,
     /// The user's domain ID.
-    pub user_domain_id: Option<String>,
+    pub(crate) user_domain_id: Option<String>,
     /// The project's name (scope).
-    pub project_name: Option<String>,
+    pub(crate) project_name: Option<String>,
     /// The project's domain name.
-    pub project_domain_name: Option<String>,
+    pub(crate) project_domain_name: Option<String>,
     /// The project's domain ID.
-    pub project_domain_id: Option<String>,
+    pub(crate) project_domain_id: Option<String>,
     /// Application credential ID.
-    pub application_credential_id: Option<String>,
+    pub(crate) application_credential_id: Option<String>,
     /// Application credential name.
-    pub application_credential_name: Option<String>,
+    pub(crate) application_credential_name: Option<String>,
     /// Application credential secret.
-    pub application_credential_secret: Option<Secret>,
+    pub(crate) application_credential_secret: Option<Secret>,
     /// Catalog region.
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     /// Catalog interface.
-    pub interface: Option<String>,
+    pub(crate) interface: Option<String>,
 }
 
 impl Profile {
     /// Whether the profile holds a secret itself (not a path or command to one).
-    pub fn holds_secret(&self) -> bool {
+    pub(crate) fn holds_secret(&self) -> bool {
         self.token.is_some()
             || self.secret_key.is_some()
             || self.security_token.is_some()
@@ -128,16 +130,16 @@ impl Profile {
 
 /// A parsed config file.
 #[derive(Debug, Default, Deserialize)]
-pub struct ConfigFile {
+pub(crate) struct ConfigFile {
     /// The profile used when none is selected.
-    pub default_profile: Option<String>,
+    pub(crate) default_profile: Option<String>,
     /// Profiles by name.
     #[serde(default)]
-    pub profiles: BTreeMap<String, Profile>,
+    pub(crate) profiles: BTreeMap<String, Profile>,
 }
 
 /// Warns when `path`, which holds a secret, can be read by group or others (like ssh).
-pub fn warn_if_exposed(path: &Path, what: &str) {
+pub(crate) fn warn_if_exposed(path: &Path, what: &str) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -156,7 +158,7 @@ pub fn warn_if_exposed(path: &Path, what: &str) {
 }
 
 /// Reads the file at `path`; `Ok(None)` when it does not exist.
-pub fn load(path: &Path) -> Result<Option<ConfigFile>, Error> {
+pub(crate) fn load(path: &Path) -> Result<Option<ConfigFile>, Error> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -175,7 +177,7 @@ pub fn load(path: &Path) -> Result<Option<ConfigFile>, Error> {
 }
 
 /// Parses config text; `path` only names the file in messages.
-pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, Error> {
+pub(crate) fn parse(path: &Path, text: &str) -> Result<ConfigFile, Error> {
     let syntax_error = |err: toml::de::Error| {
         Error::config(format!(
             "config file {} is not valid TOML: {}",
@@ -246,12 +248,141 @@ fn closest<'a>(key: &str, valid: &[&'a str]) -> Option<&'a str> {
 }
 
 /// The default config file: `$XDG_CONFIG_HOME/ims/config.toml`, else the platform's config dir.
-pub fn default_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+pub(crate) fn default_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
     let base = env("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .filter(|dir| dir.is_absolute())
         .or_else(dirs::config_dir)?;
     Some(base.join("ims").join("config.toml"))
+}
+
+/// The profile used when neither a flag, `IMS_PROFILE` nor `default_profile` names one.
+pub(crate) const DEFAULT_PROFILE: &str = "default";
+
+/// The config file in effect: its path (and why), and its content when it exists.
+#[derive(Debug)]
+pub(crate) struct Config {
+    /// The file's path and where the path came from; `None` when no path could be found.
+    pub(crate) path: Option<Sourced<PathBuf>>,
+    /// The parsed file; `None` when it does not exist.
+    pub(crate) file: Option<ConfigFile>,
+}
+
+impl Config {
+    /// Finds and parses the config file. A missing default file is fine; a missing file
+    /// named by `--config` or `IMS_CONFIG` is an error.
+    pub(crate) fn load(args: &GlobalArgs, env: EnvLookup) -> Result<Config, Error> {
+        let path = match (&args.config, env("IMS_CONFIG")) {
+            (Some(path), _) => Some(Sourced::new(path.clone(), Source::Flag("--config"))),
+            (None, Some(path)) => {
+                Some(Sourced::new(PathBuf::from(path), Source::Env("IMS_CONFIG")))
+            }
+            (None, None) => default_path(env).map(|path| Sourced::new(path, Source::Default)),
+        };
+        let Some(path) = path else {
+            return Ok(Config {
+                path: None,
+                file: None,
+            });
+        };
+        let file = load(&path.value)?;
+        if file.is_none() && path.source != Source::Default {
+            return Err(Error::config(format!(
+                "config file {} (from {}) does not exist",
+                path.value.display(),
+                path.source
+            )));
+        }
+        Ok(Config {
+            path: Some(path),
+            file,
+        })
+    }
+
+    /// The source of a value set in profile `name` of this file.
+    pub(crate) fn profile_source(&self, name: &str) -> Source {
+        Source::Profile {
+            file: self
+                .path
+                .as_ref()
+                .map(|p| p.value.clone())
+                .unwrap_or_default(),
+            profile: name.to_string(),
+        }
+    }
+
+    /// The profile names in the file, sorted.
+    pub(crate) fn profile_names(&self) -> Vec<&str> {
+        self.file
+            .iter()
+            .flat_map(|file| file.profiles.keys().map(String::as_str))
+            .collect()
+    }
+
+    /// The profile selected by `--profile`, `IMS_PROFILE`, `default_profile`, else `default`.
+    pub(crate) fn selected_profile(&self, args: &GlobalArgs, env: EnvLookup) -> Sourced<String> {
+        if let Some(name) = &args.profile {
+            return Sourced::new(name.clone(), Source::Flag("--profile"));
+        }
+        if let Some(name) = env("IMS_PROFILE") {
+            return Sourced::new(name, Source::Env("IMS_PROFILE"));
+        }
+        match (&self.file, &self.path) {
+            (
+                Some(ConfigFile {
+                    default_profile: Some(name),
+                    ..
+                }),
+                Some(path),
+            ) => Sourced::new(
+                name.clone(),
+                Source::Profile {
+                    file: path.value.clone(),
+                    profile: "default_profile".to_string(),
+                },
+            ),
+            _ => Sourced::new(DEFAULT_PROFILE.to_string(), Source::Default),
+        }
+    }
+
+    /// The named profile; an empty one for the implicit `default` when the file lacks it.
+    pub(crate) fn profile(&self, name: &Sourced<String>) -> Result<Option<&Profile>, Error> {
+        if let Some(profile) = self.file.as_ref().and_then(|f| f.profiles.get(&name.value)) {
+            return Ok(Some(profile));
+        }
+        if name.source == Source::Default {
+            return Ok(None);
+        }
+        let file = match &self.path {
+            Some(path) if self.file.is_some() => path.value.display().to_string(),
+            Some(path) => format!("{} (which does not exist)", path.value.display()),
+            None => "the config file (no config directory found)".to_string(),
+        };
+        let known = self.profile_names();
+        let known = if known.is_empty() {
+            "it has no profiles".to_string()
+        } else {
+            format!("profiles: {}", known.join(", "))
+        };
+        Err(Error::config(format!(
+            "profile `{}` (from {}) is not in {file}; {known}",
+            name.value, name.source
+        )))
+    }
+}
+
+/// Expands a leading `~` or `~/` to the home directory.
+pub(crate) fn expand_tilde(path: &str) -> PathBuf {
+    let rest = match path.strip_prefix('~') {
+        Some("") => "",
+        Some(rest) if rest.starts_with('/') => &rest[1..],
+        _ => return PathBuf::from(path),
+    };
+    match dirs::home_dir() {
+        Some(home) if rest.is_empty() => home,
+        Some(home) => home.join(rest),
+        None => PathBuf::from(path),
+    }
 }
 
 #[cfg(test)]
@@ -338,5 +469,14 @@ mod tests {
             default_path(&relative),
             Some(PathBuf::from("rel/ims/config.toml"))
         );
+    }
+
+    #[test]
+    fn tilde_expansion() {
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(expand_tilde("~/x/t"), home.join("x/t"));
+        assert_eq!(expand_tilde("~"), home);
+        assert_eq!(expand_tilde("/abs/~"), PathBuf::from("/abs/~"));
+        assert_eq!(expand_tilde("~user/x"), PathBuf::from("~user/x"));
     }
 }

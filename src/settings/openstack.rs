@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_yaml_ng::Value as Yaml;
 
-use super::{EnvLookup, Source, Sourced};
+use super::source::{EnvLookup, Source, Sourced};
 use crate::error::Error;
 
 /// `OS_*` variables and the ims setting each one gives, in order of preference.
@@ -65,13 +65,16 @@ const AUTH_KEYS: &[&str] = &[
 
 /// Values from `clouds.yaml` or `OS_*`, by ims setting name, each with its source.
 #[derive(Debug, Default)]
-pub struct OpenStackLayer {
+pub(crate) struct OpenStackLayer {
     values: BTreeMap<&'static str, Sourced<String>>,
 }
 
 impl OpenStackLayer {
     /// The layer for `cloud` when one is named, else the `OS_*` variables.
-    pub fn load(cloud: Option<&Sourced<String>>, env: EnvLookup) -> Result<OpenStackLayer, Error> {
+    pub(crate) fn load(
+        cloud: Option<&Sourced<String>>,
+        env: EnvLookup,
+    ) -> Result<OpenStackLayer, Error> {
         match cloud {
             Some(cloud) => from_cloud(cloud, env),
             None => Ok(from_env(env)),
@@ -79,7 +82,7 @@ impl OpenStackLayer {
     }
 
     /// The value for an ims setting, if this layer has one.
-    pub fn get(&self, key: &str) -> Option<Sourced<String>> {
+    pub(crate) fn get(&self, key: &str) -> Option<Sourced<String>> {
         self.values.get(key).cloned()
     }
 
@@ -114,7 +117,7 @@ struct Cloud {
 }
 
 /// Where openstacksdk looks for `clouds.yaml`, in order.
-pub fn clouds_yaml_candidates(env: EnvLookup) -> Vec<PathBuf> {
+pub(crate) fn clouds_yaml_candidates(env: EnvLookup) -> Vec<PathBuf> {
     let mut candidates = Vec::new();
     if let Some(path) = env("OS_CLIENT_CONFIG_FILE") {
         candidates.push(PathBuf::from(path));

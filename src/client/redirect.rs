@@ -1,0 +1,123 @@
+//! The redirect policy: a GET follows a redirect only within the same scheme, host and
+//! port, so credentials never leave the endpoint's origin.
+
+use percent_encoding::percent_decode_str;
+use ureq::http;
+
+use crate::error::{Error, ErrorKind};
+
+/// The next URL of a same-origin redirect; `None` for a 3xx without `Location` (such as
+/// Glance's `300 Multiple Choices`); an error for a redirect to another origin.
+pub(crate) fn redirect_target(
+    url: &str,
+    response: &http::Response<ureq::Body>,
+) -> Result<Option<String>, Error> {
+    let Some(location) = response.headers().get("location") else {
+        return Ok(None);
+    };
+    let location = String::from_utf8_lossy(location.as_bytes()).into_owned();
+    let current: http::Uri = url
+        .parse()
+        .map_err(|_| Error::new(ErrorKind::Unexpected, format!("invalid URL {url}")))?;
+    let next = if location.starts_with('/') {
+        format!(
+            "{}://{}{location}",
+            current.scheme_str().unwrap_or("http"),
+            current.authority().map_or("", |a| a.as_str())
+        )
+    } else {
+        location.clone()
+    };
+    let target: http::Uri = next.parse().map_err(|_| {
+        Error::bad_answer(format!(
+            "GET {url}: redirect to an invalid location `{location}`"
+        ))
+    })?;
+    if origin(&target) != origin(&current) {
+        return Err(Error::new(
+            ErrorKind::Http,
+            format!(
+                "GET {url}: HTTP {}: redirect to another origin ({next}) not followed, so that \
+                 credentials stay with the endpoint; point --endpoint at the new address",
+                response.status()
+            ),
+        ));
+    }
+    Ok(Some(next))
+}
+
+/// Scheme, host and port (default port filled in) of a URL.
+pub(crate) fn origin(uri: &http::Uri) -> (String, String, u16) {
+    let scheme = uri.scheme_str().unwrap_or("").to_ascii_lowercase();
+    let default_port = if scheme == "https" { 443 } else { 80 };
+    (
+        scheme,
+        uri.host().unwrap_or("").to_ascii_lowercase(),
+        uri.port_u16().unwrap_or(default_port),
+    )
+}
+
+/// Splits a URL into its part before `?` and its decoded query pairs.
+pub(crate) fn split_query(url: &str) -> (String, Vec<(String, String)>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), Vec::new());
+    };
+    let decode = |text: &str| {
+        percent_decode_str(&text.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let pairs = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) => (decode(key), decode(value)),
+            None => (decode(pair), String::new()),
+        })
+        .collect();
+    (base.to_string(), pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_compare_scheme_host_and_port() {
+        let o = |s: &str| origin(&s.parse().unwrap());
+        assert_eq!(o("http://a:80/x"), o("http://A/y"));
+        assert_eq!(o("https://a/x"), o("https://a:443/"));
+        assert_ne!(o("http://a/x"), o("https://a/x"));
+        assert_ne!(o("http://a:8080/"), o("http://a/"));
+        assert_ne!(o("http://a/"), o("http://b/"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_query_never_panics(url in "\\PC*") {
+            let (base, pairs) = split_query(&url);
+            proptest::prop_assert!(url.starts_with(&base));
+            proptest::prop_assert!(pairs.len() <= url.len());
+        }
+    }
+
+    #[test]
+    fn split_query_decodes_pairs() {
+        assert_eq!(
+            split_query("http://h/p"),
+            ("http://h/p".to_string(), vec![])
+        );
+        assert_eq!(
+            split_query("http://h/p?b=2&a=x%20y&flag&&c=d+e"),
+            (
+                "http://h/p".to_string(),
+                vec![
+                    ("b".into(), "2".into()),
+                    ("a".into(), "x y".into()),
+                    ("flag".into(), String::new()),
+                    ("c".into(), "d e".into())
+                ]
+            )
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! What every command that talks to the image service opens first: the resolved settings,
+//! the member API route, the HTTP client, and (once authorised) the endpoint.
+
+use crate::api::{ImageApi, Route};
+use crate::auth::Authorizer;
+use crate::cli::{Api, GlobalArgs};
+use crate::client::{Client, ClientOptions, Tls};
+use crate::error::{Error, warn};
+use crate::settings::{Config, Settings, process_env};
+use crate::url::{Endpoint, check_id};
+
+/// The HTTP client the settings ask for (timeouts, retries, TLS, tracing).
+pub(crate) fn client_for(settings: &Settings) -> Client {
+    if settings.insecure.value {
+        warn(&format!(
+            "TLS certificate verification is off (from {}): anyone on the path can read and \
+             change this traffic",
+            settings.insecure.source
+        ));
+    }
+    Client::new(ClientOptions {
+        timeout: settings.timeout.value.0,
+        retries: settings.retries.value.0,
+        verbose: settings.verbose,
+        tls: match settings.insecure.value {
+            true => Tls::Insecure,
+            false => Tls::Verify {
+                extra_ca: settings.ca_file.as_ref().map(|f| f.value.clone()),
+            },
+        },
+    })
+}
+
+/// Settings, route and HTTP client of a command that calls the image service.
+pub(crate) struct Session {
+    /// The resolved settings.
+    pub(crate) settings: Settings,
+    /// v2 or Huawei's v1 routes.
+    route: Route,
+    /// The one HTTP client.
+    client: Client,
+}
+
+impl Session {
+    /// Resolves the settings and checks what the routes need; nothing is sent.
+    pub(crate) fn open(global: &GlobalArgs) -> Result<Session, Error> {
+        let config = Config::load(global, &process_env)?;
+        let settings = Settings::resolve(global, &process_env, &config, None)?;
+        if let Some(project_id) = &settings.project_id {
+            check_id("project ID", &project_id.value)
+                .map_err(|err| Error::config(format!("{err} (from {})", project_id.source)))?;
+        }
+        let route = match (settings.api.value, &settings.project_id) {
+            (Api::V2, _) => Route::V2,
+            (Api::V1, Some(project_id)) => Route::V1 {
+                project_id: project_id.value.clone(),
+            },
+            (Api::V1, None) => {
+                return Err(Error::config(format!(
+                    "the v1 API (from {}) needs a project ID: set --project-id, \
+                     IMS_PROJECT_ID or project_id in the profile",
+                    settings.api.source
+                )));
+            }
+        };
+        let client = client_for(&settings);
+        Ok(Session {
+            settings,
+            route,
+            client,
+        })
+    }
+
+    /// Authorises (signing in to Keystone if that is the credential), finds the endpoint
+    /// (the settings', else the service catalog's) and runs `work` with the API.
+    pub(crate) fn with_api<R>(&self, work: impl FnOnce(&ImageApi) -> R) -> Result<R, Error> {
+        let auth = Authorizer::new(&self.client, &self.settings)?;
+        let endpoint = match (&self.settings.endpoint, auth.catalog_endpoint()) {
+            (Some(endpoint), _) => Endpoint::parse(&endpoint.value).map_err(|why| {
+                Error::config(format!("endpoint (from {}): {why}", endpoint.source))
+            })?,
+            (None, Some(found)) => Endpoint::parse(&found?)
+                .map_err(|why| Error::bad_answer(format!("the catalog's image endpoint: {why}")))?,
+            (None, None) => {
+                return Err(Error::config(
+                    "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile \
+                     (or sign in with Keystone to find it in the service catalog)",
+                ));
+            }
+        };
+        Ok(work(&ImageApi::new(&auth, &endpoint, &self.route)))
+    }
+}

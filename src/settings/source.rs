@@ -1,0 +1,82 @@
+//! Provenance: every setting carries where it came from (flag, environment variable,
+//! config-file profile, clouds.yaml cloud, `OS_*` variable, default), and the rank that
+//! decides precedence between them.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Looks up an environment variable; empty values count as unset.
+pub(crate) type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The process environment as an [`EnvLookup`].
+pub(crate) fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|value| !value.is_empty())
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A command-line flag, e.g. `--endpoint`.
+    Flag(&'static str),
+    /// An environment variable, e.g. `IMS_ENDPOINT`.
+    Env(&'static str),
+    /// A profile of a config file.
+    Profile {
+        /// The config file.
+        file: PathBuf,
+        /// The profile's name.
+        profile: String,
+    },
+    /// A cloud of `clouds.yaml` (or `secure.yaml`).
+    Cloud {
+        /// The clouds file.
+        file: PathBuf,
+        /// The cloud's name.
+        cloud: String,
+    },
+    /// The built-in default.
+    Default,
+}
+
+impl Source {
+    /// The precedence level, lower wins: flag, `IMS_*` variable, vendor variable
+    /// (`HUAWEICLOUD_SDK_*`), profile, cloud, `OS_*` variable, default.
+    pub(crate) fn rank(&self) -> u8 {
+        match self {
+            Source::Flag(_) => 0,
+            Source::Env(var) if var.starts_with("IMS_") => 1,
+            Source::Env(var) if var.starts_with("OS_") => 5,
+            Source::Env(_) => 2,
+            Source::Profile { .. } => 3,
+            Source::Cloud { .. } => 4,
+            Source::Default => 6,
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => f.write_str(flag),
+            Source::Env(var) => f.write_str(var),
+            Source::Profile { file, profile } => write!(f, "{}:{profile}", file.display()),
+            Source::Cloud { file, cloud } => write!(f, "{}:{cloud}", file.display()),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Sourced<T> {
+    /// The value.
+    pub(crate) value: T,
+    /// Where it came from.
+    pub(crate) source: Source,
+}
+
+impl<T> Sourced<T> {
+    pub(crate) fn new(value: T, source: Source) -> Sourced<T> {
+        Sourced { value, source }
+    }
+}
