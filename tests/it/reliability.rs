@@ -1,13 +1,11 @@
 //! Faults and hostile answers: retries, Retry-After, TLS against a real local TLS server,
 //! broken bodies from a raw TCP server, and secret files readable by others.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::Arc;
 
-use common::*;
+use crate::util::*;
 use httpmock::prelude::*;
 
 // ---- retries ----

@@ -1,9 +1,7 @@
 //! Settings end to end: config file, profiles, environment, precedence, credentials,
 //! `profile list|show`, `-v` tracing, and secrets kept out of every output.
 
-mod common;
-
-use common::*;
+use crate::util::*;
 use httpmock::prelude::*;
 
 fn member_mock<'a>(server: &'a MockServer, token: &str) -> httpmock::Mock<'a> {
@@ -129,10 +127,7 @@ fn token_command_output_is_the_token() {
 #[test]
 fn failing_token_command_is_exit_3_with_its_stderr_only() {
     let server = MockServer::start();
-    let any = server.mock(|when, then| {
-        when.any_request();
-        then.status(200);
-    });
+    let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
     let path = sandbox.config(&format!(
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"echo LEAKED-TOKEN; echo 'vault: sealed' >&2; exit 2\"\n",

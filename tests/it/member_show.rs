@@ -1,9 +1,7 @@
 //! `ims member show` against httpmock: seed examples, real Glance captures, every error
 //! status of the documents, and broken answers.
 
-mod common;
-
-use common::*;
+use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::Value;
 
@@ -368,10 +366,7 @@ fn non_ascii_and_reserved_ids_are_encoded() {
 #[test]
 fn bad_ids_are_usage_errors_and_send_nothing() {
     let server = MockServer::start();
-    let any = server.mock(|when, then| {
-        when.any_request();
-        then.status(200);
-    });
+    let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
     for (image, member, message) in [
         ("", "m", "image ID `` is empty"),

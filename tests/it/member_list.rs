@@ -1,9 +1,7 @@
 //! `ims member list` against httpmock: seed example, real Glance captures, several images,
 //! stdin, `--status`, partial failures and closed pipes.
 
-mod common;
-
-use common::*;
+use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::Value;
 
@@ -323,10 +321,7 @@ fn failures_keep_the_other_images_and_exit_with_the_first_code() {
 #[test]
 fn bad_arguments_are_usage_errors_and_send_nothing() {
     let server = MockServer::start();
-    let any = server.mock(|when, then| {
-        when.any_request();
-        then.status(200).body(r#"{"members":[]}"#);
-    });
+    let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "good", "bad/id"])

@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests: a clean `ims` command, fixtures, captures.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -152,6 +151,14 @@ impl Capture {
         }
         then.body(self.body.clone())
     }
+}
+
+/// A catch-all mock for tests where `ims` must send nothing: assert zero calls on it.
+pub fn nothing_may_be_sent(server: &MockServer) -> httpmock::Mock<'_> {
+    server.mock(|when, then| {
+        when.any_request();
+        then.status(200).body(r#"{"members":[]}"#);
+    })
 }
 
 /// The request headers every `ims` request must carry.

@@ -1,11 +1,9 @@
 //! Keystone v3 sign-in against httpmock: clouds.yaml, OS_* variables, profile keys, the
 //! sign-in bodies, catalog selection, the token cache and `ims auth`.
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 
-use common::*;
+use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
@@ -60,6 +58,17 @@ fn keystone<'a>(
             .header("x-subject-token", token)
             .header("x-openstack-request-id", "req-ks")
             .json_body(token_answer(&in_an_hour(), image_url, "RegionOne"));
+    })
+}
+
+/// A Keystone that hands out `token` (expiring at `expires_at`) to any sign-in, with a
+/// catalog pointing at this server.
+fn sign_in<'a>(server: &'a MockServer, token: &str, expires_at: &str) -> httpmock::Mock<'a> {
+    server.mock(|when, then| {
+        when.method(POST).path("/v3/auth/tokens");
+        then.status(201)
+            .header("x-subject-token", token)
+            .json_body(token_answer(expires_at, &server.base_url(), "RegionOne"));
     })
 }
 
@@ -313,12 +322,7 @@ fn token_near_expiry_is_not_used() {
     let soon = (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(240))
         .strftime("%Y-%m-%dT%H:%M:%S.000000Z")
         .to_string();
-    let sign_in = server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens");
-        then.status(201)
-            .header("x-subject-token", "tok-short")
-            .json_body(token_answer(&soon, &server.base_url(), "RegionOne"));
-    });
+    let sign_in = sign_in(&server, "tok-short", &soon);
     glance(&server, "tok-short");
     let sandbox = Sandbox::new();
     let clouds = clouds_yaml(&sandbox, &server.base_url());
@@ -336,19 +340,9 @@ fn token_near_expiry_is_not_used() {
 #[test]
 fn a_revoked_cached_token_is_replaced_once() {
     let server = MockServer::start();
-    let first = server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens");
-        then.status(201)
-            .header("x-subject-token", "tok-old")
-            .json_body(token_answer(&in_an_hour(), &server.base_url(), "RegionOne"));
-    });
+    let first = sign_in(&server, "tok-old", &in_an_hour());
     first.up_to_n_times(1);
-    let second = server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens");
-        then.status(201)
-            .header("x-subject-token", "tok-new")
-            .json_body(token_answer(&in_an_hour(), &server.base_url(), "RegionOne"));
-    });
+    let second = sign_in(&server, "tok-new", &in_an_hour());
     let old_ok = glance(&server, "tok-old");
     old_ok.up_to_n_times(1);
     let revoked = server.mock(|when, then| {
@@ -380,12 +374,7 @@ fn a_revoked_cached_token_is_replaced_once() {
 #[test]
 fn a_second_401_is_exit_4() {
     let server = MockServer::start();
-    let sign_in = server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens");
-        then.status(201)
-            .header("x-subject-token", "tok-X")
-            .json_body(token_answer(&in_an_hour(), &server.base_url(), "RegionOne"));
-    });
+    let sign_in = sign_in(&server, "tok-X", &in_an_hour());
     let ok = glance(&server, "tok-X");
     ok.up_to_n_times(1);
     let refused = server.mock(|when, then| {

@@ -8,8 +8,6 @@
 //! What ims prints is compared with what the server answers to the same request, fetched here
 //! directly over a plain HTTP/1.1 connection.
 
-mod common;
-
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -18,7 +16,7 @@ use std::process::Output;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use common::{Sandbox, stderr_of, stdout_of};
+use crate::util::{Sandbox, stderr_of, stdout_of};
 use serde_json::Value;
 
 /// An image ID no Glance has.

@@ -1,8 +1,6 @@
 //! The committed completion scripts must match what the binary generates.
 
-mod common;
-
-use common::*;
+use crate::util::*;
 
 #[test]
 fn committed_scripts_match_the_binary() {

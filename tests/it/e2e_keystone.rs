@@ -5,13 +5,11 @@
 //! `IMS_E2E_KEYSTONE_DIR` to the directory with their `start.sh`, `seed.sh` and
 //! `clouds.yaml`. Each test binary seeds once and reads the project and image IDs.
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use common::{Sandbox, stderr_of, stdout_of};
+use crate::util::{Sandbox, stderr_of, stdout_of};
 use serde_json::{Value, json};
 
 const KEYSTONE: &str = "http://127.0.0.1:5000/v3";

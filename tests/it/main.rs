@@ -1,0 +1,15 @@
+//! The integration tests: one binary (as ripgrep and xh keep theirs) that drives the built
+//! `ims` against httpmock, raw hostile servers and the real Glance and Keystone the project
+//! starts itself (`scripts/local-glance`, `scripts/local-keystone`). Shared helpers and
+//! fixtures live in [`util`].
+
+mod completions;
+mod e2e_glance;
+mod e2e_keystone;
+mod huawei;
+mod keystone;
+mod member_list;
+mod member_show;
+mod reliability;
+mod settings;
+mod util;
