@@ -99,8 +99,10 @@ pub enum OutputFormat {
     Table,
     /// The service's JSON, pretty-printed
     Json,
-    /// One member ID per line, for xargs
+    /// One ID per line, for xargs
     Ids,
+    /// Comma-separated values with a header row, for spreadsheets
+    Csv,
 }
 
 /// The member API to call.
@@ -119,6 +121,9 @@ pub enum Command {
     /// Show or list the members an image is shared with
     #[command(subcommand)]
     Member(MemberCommand),
+    /// List the images this project shares, or those shared with it
+    #[command(subcommand)]
+    Image(ImageCommand),
     /// Inspect the config file's profiles and the resolved settings
     #[command(subcommand)]
     Profile(ProfileCommand),
@@ -151,8 +156,12 @@ pub enum MemberCommand {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Image IDs; `-` reads more IDs from stdin (one per line or whitespace-separated)
-    #[arg(required = true, value_name = "IMAGE_ID")]
+    #[arg(required_unless_present = "all", value_name = "IMAGE_ID")]
     pub image_ids: Vec<String>,
+
+    /// The members of every image this project shares (`image list --shared`)
+    #[arg(long, conflicts_with = "image_ids")]
+    pub all: bool,
 
     /// Only members with this status
     #[arg(long, value_enum, default_value_t = StatusFilter::All)]
@@ -168,7 +177,37 @@ pub struct ListArgs {
     pub limit: Option<u16>,
 }
 
-/// The `--status` filter of `member list`.
+/// `ims image ...`
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// List this project's shared images (--shared, the default) or the images other
+    /// projects share with it (--incoming), every page
+    List(ImageListArgs),
+}
+
+/// Arguments of `ims image list`.
+#[derive(Debug, Args)]
+pub struct ImageListArgs {
+    /// Images this project owns and shares (the default)
+    #[arg(long, conflicts_with = "incoming")]
+    pub shared: bool,
+
+    /// Images other projects share with this project, with this project's member status
+    #[arg(long)]
+    pub incoming: bool,
+
+    /// With --incoming: only images where this project's membership has this status
+    /// [default: all]
+    #[arg(long, value_enum, requires = "incoming")]
+    pub status: Option<StatusFilter>,
+
+    /// Page size asked of the service (1-1000) [default: 1000 on v2, 500 on v1]; every
+    /// page is fetched either way
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub limit: Option<u16>,
+}
+
+/// The `--status` filter of `member list` and `image list --incoming`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusFilter {
     /// Shared and accepted by the member

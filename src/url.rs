@@ -2,7 +2,7 @@
 //! ID checks, RFC 3986 percent-encoding and the canonical query string (the form that goes
 //! on the wire and that AK/SK signs).
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use crate::error::Error;
 
@@ -55,6 +55,38 @@ impl Endpoint {
     }
 }
 
+impl Endpoint {
+    /// A link the service gave relative to its root (Glance's `next`: `/v2/images?…`) as
+    /// a full URL, joined to this endpoint's scheme, host and path prefix (never to the
+    /// bare host; a trailing `/v2` of the endpoint is the API version, not the prefix).
+    /// An absolute link must stay on the endpoint's scheme, host and port.
+    pub(crate) fn join_link(&self, link: &str) -> Result<String, String> {
+        let lower = link.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            let origin = |url: &str| -> Option<String> {
+                let uri: ureq::http::Uri = url.parse().ok()?;
+                let scheme = uri.scheme_str()?.to_ascii_lowercase();
+                let port = uri
+                    .port_u16()
+                    .unwrap_or(if scheme == "https" { 443 } else { 80 });
+                Some(format!(
+                    "{scheme}://{}:{port}",
+                    uri.host()?.to_ascii_lowercase()
+                ))
+            };
+            return match origin(link) {
+                Some(found) if Some(&found) == origin(&self.0).as_ref() => Ok(link.to_string()),
+                _ => Err("points to another origin; not followed".to_string()),
+            };
+        }
+        let root = self.0.strip_suffix("/v2").unwrap_or(&self.0);
+        match link.strip_prefix('/') {
+            Some(path) => Ok(format!("{root}/{path}")),
+            None => Ok(format!("{}/{link}", self.v2_base())),
+        }
+    }
+}
+
 impl std::fmt::Display for Endpoint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -96,9 +128,58 @@ pub(crate) fn canonical_query(pairs: &[(String, String)]) -> String {
         .join("&")
 }
 
+/// Splits a URL into its part before `?` and its decoded query pairs.
+pub(crate) fn split_query(url: &str) -> (String, Vec<(String, String)>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), Vec::new());
+    };
+    let decode = |text: &str| {
+        percent_decode_str(&text.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let pairs = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) => (decode(key), decode(value)),
+            None => (decode(pair), String::new()),
+        })
+        .collect();
+    (base.to_string(), pairs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_join_the_endpoint_prefix_not_the_bare_host() {
+        let join = |endpoint: &str, link: &str| Endpoint::parse(endpoint).unwrap().join_link(link);
+        let next = "/v2/images?limit=2&marker=m1";
+        assert_eq!(
+            join("https://h/image", next).unwrap(),
+            "https://h/image/v2/images?limit=2&marker=m1"
+        );
+        assert_eq!(
+            join("https://h/image/v2/", next).unwrap(),
+            "https://h/image/v2/images?limit=2&marker=m1"
+        );
+        assert_eq!(
+            join("http://h:9292", next).unwrap(),
+            "http://h:9292/v2/images?limit=2&marker=m1"
+        );
+        assert_eq!(
+            join("http://h:9292", "images?marker=x").unwrap(),
+            "http://h:9292/v2/images?marker=x"
+        );
+        assert_eq!(
+            join("http://h", "HTTP://H:80/v2/images?marker=x").unwrap(),
+            "HTTP://H:80/v2/images?marker=x"
+        );
+        assert!(join("http://h", "http://evil/v2/images").is_err());
+        assert!(join("http://h", "https://h/v2/images").is_err());
+    }
 
     #[test]
     fn id_checks() {
@@ -136,5 +217,34 @@ mod tests {
         ] {
             assert!(Endpoint::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_query_never_panics(url in "\\PC*") {
+            let (base, pairs) = split_query(&url);
+            proptest::prop_assert!(url.starts_with(&base));
+            proptest::prop_assert!(pairs.len() <= url.len());
+        }
+    }
+
+    #[test]
+    fn split_query_decodes_pairs() {
+        assert_eq!(
+            split_query("http://h/p"),
+            ("http://h/p".to_string(), vec![])
+        );
+        assert_eq!(
+            split_query("http://h/p?b=2&a=x%20y&flag&&c=d+e"),
+            (
+                "http://h/p".to_string(),
+                vec![
+                    ("b".into(), "2".into()),
+                    ("a".into(), "x y".into()),
+                    ("flag".into(), String::new()),
+                    ("c".into(), "d e".into())
+                ]
+            )
+        );
     }
 }

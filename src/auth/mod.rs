@@ -292,6 +292,13 @@ impl<'a> Authorizer<'a> {
         })
     }
 
+    /// The project of the Keystone token (signed in or cached); `None` without one.
+    pub(crate) fn token_project(&self) -> Option<String> {
+        let login = self.keystone.as_ref()?;
+        let id = login.signed_in.project.get("id")?.as_str()?;
+        Some(id.to_string()).filter(|id| !id.is_empty())
+    }
+
     /// GETs `url` authorised and parses the JSON answer as `T`.
     pub fn get_json<T: DeserializeOwned>(
         &self,

@@ -24,10 +24,10 @@ pub(crate) use tls::Tls;
 
 use crate::error::{Error, ErrorKind, diag};
 use crate::model::BodyError;
-use crate::url::canonical_query;
+use crate::url::{canonical_query, split_query};
 use body::parse_body;
 use failure::{http_error, transport_error};
-use redirect::{redirect_target, split_query};
+use redirect::redirect_target;
 use retry::{MAX_RETRY_WAIT, backoff, is_connect_failure, retry_after};
 use tls::tls_config;
 use trace::{Traced, trace};

@@ -1,7 +1,6 @@
 //! The redirect policy: a GET follows a redirect only within the same scheme, host and
 //! port, so credentials never leave the endpoint's origin.
 
-use percent_encoding::percent_decode_str;
 use ureq::http;
 
 use crate::error::{Error, ErrorKind};
@@ -57,27 +56,6 @@ pub(crate) fn origin(uri: &http::Uri) -> (String, String, u16) {
     )
 }
 
-/// Splits a URL into its part before `?` and its decoded query pairs.
-pub(crate) fn split_query(url: &str) -> (String, Vec<(String, String)>) {
-    let Some((base, query)) = url.split_once('?') else {
-        return (url.to_string(), Vec::new());
-    };
-    let decode = |text: &str| {
-        percent_decode_str(&text.replace('+', " "))
-            .decode_utf8_lossy()
-            .into_owned()
-    };
-    let pairs = query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| match pair.split_once('=') {
-            Some((key, value)) => (decode(key), decode(value)),
-            None => (decode(pair), String::new()),
-        })
-        .collect();
-    (base.to_string(), pairs)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,34 +68,5 @@ mod tests {
         assert_ne!(o("http://a/x"), o("https://a/x"));
         assert_ne!(o("http://a:8080/"), o("http://a/"));
         assert_ne!(o("http://a/"), o("http://b/"));
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn split_query_never_panics(url in "\\PC*") {
-            let (base, pairs) = split_query(&url);
-            proptest::prop_assert!(url.starts_with(&base));
-            proptest::prop_assert!(pairs.len() <= url.len());
-        }
-    }
-
-    #[test]
-    fn split_query_decodes_pairs() {
-        assert_eq!(
-            split_query("http://h/p"),
-            ("http://h/p".to_string(), vec![])
-        );
-        assert_eq!(
-            split_query("http://h/p?b=2&a=x%20y&flag&&c=d+e"),
-            (
-                "http://h/p".to_string(),
-                vec![
-                    ("b".into(), "2".into()),
-                    ("a".into(), "x y".into()),
-                    ("flag".into(), String::new()),
-                    ("c".into(), "d e".into())
-                ]
-            )
-        );
     }
 }

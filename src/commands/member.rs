@@ -45,7 +45,17 @@ fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()> {
         check_id("image ID", id)?;
     }
     let session = Session::open(global)?;
-    session.with_api(|api| list_with(api, &session.settings, &args, image_ids))?
+    session.with_api(|api| {
+        let image_ids = match args.all {
+            true => {
+                let project = session.this_project(api)?;
+                let images = super::image::shared_by(api, &project, None)?;
+                images.iter().map(|image| image.id().to_string()).collect()
+            }
+            false => image_ids,
+        };
+        list_with(api, &session.settings, &args, image_ids)
+    })?
 }
 
 /// Lists the members of `image_ids` with `api` and writes them out.

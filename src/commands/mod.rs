@@ -2,6 +2,7 @@
 
 mod auth;
 mod completions;
+mod image;
 mod member;
 mod profile;
 mod session;
@@ -12,6 +13,7 @@ use crate::cli::{Cli, Command};
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Member(command) => member::run(&cli.global, command),
+        Command::Image(command) => image::run(&cli.global, command),
         Command::Profile(command) => profile::run(&cli.global, command),
         Command::Auth(command) => auth::run(&cli.global, command),
         Command::Completions { shell } => completions::run(shell),

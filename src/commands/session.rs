@@ -71,6 +71,21 @@ impl Session {
         })
     }
 
+    /// "This project": `--project-id`, `IMS_PROJECT_ID` or `project_id`, else the project
+    /// of the Keystone token; without one, exit 3 naming where to set it.
+    pub(crate) fn this_project(&self, api: &ImageApi) -> Result<String, Error> {
+        if let Some(project_id) = &self.settings.project_id {
+            return Ok(project_id.value.clone());
+        }
+        api.auth.token_project().ok_or_else(|| {
+            Error::config(
+                "this command needs this project's ID: set --project-id, IMS_PROJECT_ID or \
+                 project_id in the profile, or sign in with Keystone (--os-cloud, OS_* \
+                 variables) so that the token's project is used",
+            )
+        })
+    }
+
     /// Authorises (signing in to Keystone if that is the credential), finds the endpoint
     /// (the settings', else the service catalog's) and runs `work` with the API.
     pub(crate) fn with_api<R>(&self, work: impl FnOnce(&ImageApi) -> R) -> Result<R, Error> {

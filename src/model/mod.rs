@@ -1,6 +1,7 @@
 //! Wire types: what the image service sends, kept whole. Known fields are typed loosely
 //! (any JSON value, `null` kept apart from missing); every other field is kept as sent.
 
+pub(crate) mod image;
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};

@@ -1,15 +1,26 @@
-//! Rendering to stdout: `table`, `json` and `ids` over members, plus plain records for the
-//! `profile` commands. Nothing here knows about HTTP or config files.
+//! Rendering to stdout: `table`, `json`, `ids` and `csv` over members and images, plus plain
+//! records for the `profile` and `auth` commands. One renderer per format: [`table`],
+//! [`json`], [`csv`]; [`images`] writes image lists. Nothing here knows about HTTP or
+//! config files.
+
+mod csv;
+mod images;
+mod json;
+mod table;
+
+pub(crate) use images::{ImageColumns, ImageStream, member_status};
+
+use csv::write_csv;
+use json::{JsonArray, write_json};
+use table::write_table;
 
 use std::io::{self, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use crate::cli::OutputFormat;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Member, cell_text};
-use crate::text::printable;
 
 /// The members of one image, as listed.
 #[derive(Debug)]
@@ -40,9 +51,18 @@ pub fn write_error(err: io::Error) -> Error {
     }
 }
 
-/// One member: a Field | Value table, the JSON object, or its ID.
+/// One member: a Field | Value table, the JSON object, its ID, or one csv row with the
+/// columns of `member list`.
 pub fn member(out: &mut dyn Write, format: OutputFormat, member: &Member) -> io::Result<()> {
     match format {
+        OutputFormat::Csv => {
+            let image = ImageMembers {
+                image_id: String::new(),
+                members: vec![member.clone()],
+            };
+            let (headers, rows) = member_rows(std::slice::from_ref(&image));
+            write_csv(out, &headers, &rows)
+        }
         OutputFormat::Table => {
             let rows = member
                 .fields()
@@ -61,7 +81,7 @@ pub fn member(out: &mut dyn Write, format: OutputFormat, member: &Member) -> io:
 pub struct MemberStream<'w> {
     out: &'w mut dyn Write,
     format: OutputFormat,
-    json_started: bool,
+    json: JsonArray,
     table: Vec<ImageMembers>,
 }
 
@@ -71,7 +91,7 @@ impl<'w> MemberStream<'w> {
         MemberStream {
             out,
             format,
-            json_started: false,
+            json: JsonArray::default(),
             table: Vec::new(),
         }
     }
@@ -80,8 +100,8 @@ impl<'w> MemberStream<'w> {
     pub fn member(&mut self, image_id: &str, member: Member) -> io::Result<()> {
         match self.format {
             OutputFormat::Ids => writeln!(self.out, "{}", member.member_id),
-            OutputFormat::Json => self.json_item(&member),
-            OutputFormat::Table => {
+            OutputFormat::Json => self.json.item(self.out, &member),
+            OutputFormat::Table | OutputFormat::Csv => {
                 match self.table.last_mut() {
                     Some(last) if last.image_id == image_id => last.members.push(member),
                     _ => self.table.push(ImageMembers {
@@ -94,38 +114,33 @@ impl<'w> MemberStream<'w> {
         }
     }
 
-    /// One member as an element of the pretty-printed JSON array.
-    fn json_item(&mut self, member: &Member) -> io::Result<()> {
-        self.out
-            .write_all(if self.json_started { b",\n" } else { b"[\n" })?;
-        self.json_started = true;
-        let text = serde_json::to_string_pretty(member)?;
-        // JSON strings hold no raw line breaks, so indenting by line is safe.
-        for (index, line) in text.lines().enumerate() {
-            if index > 0 {
-                self.out.write_all(b"\n")?;
-            }
-            write!(self.out, "  {line}")?;
-        }
-        Ok(())
-    }
-
     /// Ends the output: closes the JSON array or draws the table. With nothing written,
     /// `show_empty` decides between an empty result (`[]`, a bare table) and no output.
     pub fn finish(self, show_empty: bool) -> io::Result<()> {
         match self.format {
             OutputFormat::Ids => Ok(()),
-            OutputFormat::Json if self.json_started => self.out.write_all(b"\n]\n"),
-            OutputFormat::Json if show_empty => self.out.write_all(b"[]\n"),
+            OutputFormat::Json if self.json.is_started() || show_empty => {
+                self.json.finish(self.out)
+            }
             OutputFormat::Json => Ok(()),
-            OutputFormat::Table if self.table.is_empty() && !show_empty => Ok(()),
-            OutputFormat::Table => members_table(self.out, &self.table),
+            OutputFormat::Table | OutputFormat::Csv if self.table.is_empty() && !show_empty => {
+                Ok(())
+            }
+            OutputFormat::Table => {
+                let (headers, rows) = member_rows(&self.table);
+                write_table(self.out, &headers, rows)
+            }
+            OutputFormat::Csv => {
+                let (headers, rows) = member_rows(&self.table);
+                write_csv(self.out, &headers, &rows)
+            }
         }
     }
 }
 
-/// The `member list` table: Member Type and URN columns only when some row has them.
-fn members_table(out: &mut dyn Write, images: &[ImageMembers]) -> io::Result<()> {
+/// The `member list` table's headers and cells: Member Type and URN columns only when
+/// some row has them.
+fn member_rows(images: &[ImageMembers]) -> (Vec<&'static str>, Vec<Vec<String>>) {
     let all = || {
         images
             .iter()
@@ -162,7 +177,7 @@ fn members_table(out: &mut dyn Write, images: &[ImageMembers]) -> io::Result<()>
             row
         })
         .collect();
-    write_table(out, &headers, rows)
+    (headers, rows)
 }
 
 /// Prints plain records (the `profile` and `auth` commands) to stdout: `columns` are
@@ -194,14 +209,14 @@ fn records(
     keys: &[&str],
     rows: Vec<Vec<Value>>,
 ) -> io::Result<()> {
+    let cells = || -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|row| row.iter().map(cell_text).collect())
+            .collect()
+    };
     match format {
-        OutputFormat::Table => {
-            let rows = rows
-                .iter()
-                .map(|row| row.iter().map(cell_text).collect())
-                .collect();
-            write_table(out, headers, rows)
-        }
+        OutputFormat::Table => write_table(out, headers, cells()),
+        OutputFormat::Csv => write_csv(out, headers, &cells()),
         OutputFormat::Json => {
             let objects: Vec<serde_json::Map<String, Value>> = rows
                 .into_iter()
@@ -214,23 +229,6 @@ fn records(
             .filter_map(|row| row.first())
             .try_for_each(|first| writeln!(out, "{}", cell_text(first))),
     }
-}
-
-fn write_table(out: &mut dyn Write, headers: &[&str], rows: Vec<Vec<String>>) -> io::Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(headers.to_vec());
-    for row in rows {
-        table.add_row(row.iter().map(|cell| printable(cell).into_owned()));
-    }
-    writeln!(out, "{table}")
-}
-
-fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
 }
 
 #[cfg(test)]
@@ -272,7 +270,10 @@ mod tests {
             image_id: "img".into(),
             members: vec![member(r#"{"member_id":"m1","status":"pending"}"#)],
         }];
-        let text = render(|out| members_table(out, &images));
+        let text = render(|out| {
+            let (headers, rows) = member_rows(&images);
+            write_table(out, &headers, rows)
+        });
         assert!(
             text.contains("│ Image ID ┆ Member ID ┆ Status  ┆ Created At ┆ Updated At │"),
             "{text}"
@@ -287,7 +288,10 @@ mod tests {
                 r#"{"member_id":"m1","member_type":"organization","urn":"u"}"#,
             )],
         }];
-        let text = render(|out| members_table(out, &images));
+        let text = render(|out| {
+            let (headers, rows) = member_rows(&images);
+            write_table(out, &headers, rows)
+        });
         assert_eq!(
             text,
             "┌──────────┬───────────┬────────┬────────────┬────────────┬──────────────┬─────┐\n\

@@ -1,0 +1,75 @@
+//! `ims image list [--shared | --incoming]`: the images this project shares, or those
+//! other projects share with it, every page.
+
+use super::session::Session;
+use crate::api::{ImageApi, ImageFilter};
+use crate::cli::{GlobalArgs, ImageCommand, ImageListArgs, StatusFilter};
+use crate::error::Error;
+use crate::model::image::Image;
+use crate::output::{self, ImageColumns, ImageStream, member_status};
+
+/// Runs an `image` subcommand.
+pub(crate) fn run(global: &GlobalArgs, command: ImageCommand) -> anyhow::Result<()> {
+    match command {
+        ImageCommand::List(args) => list(global, &args),
+    }
+}
+
+/// Lists the images, then writes them: nothing is printed unless every page was read.
+fn list(global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
+    let session = Session::open(global)?;
+    let images = session.with_api(|api| {
+        let project = session.this_project(api)?;
+        match args.incoming {
+            true => incoming(api, &project, args),
+            false => shared_by(api, &project, args.limit),
+        }
+    })??;
+    let columns = match args.incoming {
+        true => ImageColumns::Incoming,
+        false => ImageColumns::Shared,
+    };
+    output::to_stdout(|out| {
+        let mut stream = ImageStream::new(out, session.settings.output.value, columns);
+        for image in &images {
+            stream.image(image).map_err(output::write_error)?;
+        }
+        stream.finish().map_err(output::write_error)
+    })?;
+    Ok(())
+}
+
+/// The images `project` owns and shares, in the order listed.
+pub(crate) fn shared_by(
+    api: &ImageApi,
+    project: &str,
+    limit: Option<u16>,
+) -> Result<Vec<Image>, Error> {
+    let mut images = Vec::new();
+    api.list_images(ImageFilter::SharedBy(project), limit, &mut |image| {
+        images.push(image);
+        Ok(())
+    })?;
+    Ok(images)
+}
+
+/// The images shared with `project`, one query per wanted status (so each image's
+/// membership status is known), each image carrying it as `member_status`.
+fn incoming(api: &ImageApi, project: &str, args: &ImageListArgs) -> Result<Vec<Image>, Error> {
+    let statuses: &[&str] = match args.status.unwrap_or(StatusFilter::All) {
+        StatusFilter::All => &["accepted", "pending", "rejected"],
+        StatusFilter::Accepted => &["accepted"],
+        StatusFilter::Pending => &["pending"],
+        StatusFilter::Rejected => &["rejected"],
+    };
+    let mut images = Vec::new();
+    for status in statuses {
+        let filter = ImageFilter::SharedWith { project, status };
+        api.list_images(filter, args.limit, &mut |mut image| {
+            image.set("member_status", member_status(status));
+            images.push(image);
+            Ok(())
+        })?;
+    }
+    Ok(images)
+}

@@ -1,0 +1,98 @@
+//! Image records as the service sends them, kept whole and in the order sent, and the
+//! pages of an image list (Glance's `next` link; Huawei's `cloudimages` has none).
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// One image, every field as sent (order kept). Only `id` is required, as a string.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Image(Map<String, Value>);
+
+impl Image {
+    /// The image's ID.
+    pub(crate) fn id(&self) -> &str {
+        self.0.get("id").and_then(Value::as_str).unwrap_or_default()
+    }
+
+    /// The field `key` as sent, if present.
+    pub(crate) fn field(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    /// The owner's project ID when the service gave it as a string.
+    pub(crate) fn owner(&self) -> Option<&str> {
+        self.0.get("owner").and_then(Value::as_str)
+    }
+
+    /// Adds (or replaces) one field, e.g. this project's `member_status`.
+    pub(crate) fn set(&mut self, key: &str, value: Value) {
+        self.0.insert(key.to_string(), value);
+    }
+
+    /// The whole record, for JSON output.
+    pub(crate) fn fields(&self) -> &Map<String, Value> {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Image {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Image, D::Error> {
+        let fields = Map::<String, Value>::deserialize(deserializer)?;
+        match fields.get("id") {
+            Some(Value::String(_)) => Ok(Image(fields)),
+            Some(_) => Err(serde::de::Error::custom("an image `id` is not a string")),
+            None => Err(serde::de::Error::missing_field("id")),
+        }
+    }
+}
+
+/// One page of an image list.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ImagePage {
+    /// The images of this page.
+    pub(crate) images: Vec<Image>,
+    /// Glance: the next page, relative to the service root (`/v2/images?…&marker=…`).
+    #[serde(default, deserialize_with = "text_or_none")]
+    pub(crate) next: Option<String>,
+}
+
+/// A non-empty string, else `None` (a `null`, a number or an empty `next` ends the list).
+fn text_or_none<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(deserializer)? {
+        Value::String(text) if !text.is_empty() => Some(text),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_keep_every_field_in_order() {
+        let page: ImagePage = serde_json::from_str(
+            r#"{"images":[{"name":"a","id":"i1","owner":"p","x":{"k":[1]}}],"next":"/v2/images?marker=i1","schema":"s"}"#,
+        )
+        .unwrap();
+        assert_eq!(page.next.as_deref(), Some("/v2/images?marker=i1"));
+        let image = &page.images[0];
+        assert_eq!(image.id(), "i1");
+        assert_eq!(image.owner(), Some("p"));
+        let keys: Vec<&String> = image.fields().keys().collect();
+        assert_eq!(keys, ["name", "id", "owner", "x"]);
+    }
+
+    #[test]
+    fn an_image_needs_a_string_id_and_next_is_read_liberally() {
+        assert!(serde_json::from_str::<ImagePage>(r#"{"images":[{"name":"a"}]}"#).is_err());
+        assert!(serde_json::from_str::<ImagePage>(r#"{"images":[{"id":7}]}"#).is_err());
+        assert!(serde_json::from_str::<ImagePage>(r#"{"next":"x"}"#).is_err());
+        for last in [r#""#, r#","next":null"#, r#","next":"""#, r#","next":3"#] {
+            let text = format!(r#"{{"images":[]{last}}}"#);
+            let page: ImagePage = serde_json::from_str(&text).unwrap();
+            assert_eq!(page.next, None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! CSV for spreadsheets (RFC 4180 quoting by the `csv` crate, `\n` line ends, a header row).
+//! Every cell is the text the table would show, and a cell a spreadsheet would take for a
+//! formula is prefixed with `'`: names come from other tenants.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use crate::text::printable;
+
+/// Writes `headers` then `rows` as CSV.
+pub(crate) fn write_csv(
+    out: &mut dyn Write,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    writer.write_record(headers)?;
+    for row in rows {
+        writer.write_record(
+            row.iter()
+                .map(|cell| guarded(&printable(cell)).into_owned()),
+        )?;
+    }
+    writer.flush()
+}
+
+/// `cell`, prefixed with `'` when it starts like a formula (`=`, `+`, `-`, `@`, tab or CR),
+/// as OWASP advises against CSV injection.
+fn guarded(cell: &str) -> Cow<'_, str> {
+    match cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => Cow::Owned(format!("'{cell}")),
+        false => Cow::Borrowed(cell),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(rows: &[&[&str]]) -> String {
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+            .collect();
+        let mut out = Vec::new();
+        write_csv(&mut out, &["A", "B"], &rows).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn quoting_follows_rfc_4180() {
+        assert_eq!(
+            csv(&[&["a,b", "say \"hi\""], &["plain", ""]]),
+            "A,B\n\"a,b\",\"say \"\"hi\"\"\"\nplain,\n"
+        );
+    }
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(
+            csv(&[
+                &["=cmd|' /C calc'!A0", "+1"],
+                &["-2", "@SUM(A1)"],
+                &["a=b", "x"]
+            ]),
+            "A,B\n'=cmd|' /C calc'!A0,'+1\n'-2,'@SUM(A1)\na=b,x\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_as_in_the_table() {
+        assert_eq!(
+            csv(&[&["a\u{1b}[2Jb", "t\tx"]]),
+            "A,B\na\\u{1b}[2Jb,t\\tx\n"
+        );
+    }
+}
