@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Show or list the members an image is shared with')
+            [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'List the images this project shares, or those shared with it')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Inspect the config file''s profiles and the resolved settings')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'The cached Keystone token of the selected identity (never printed)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -118,6 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]')
             [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'The members of every image this project shares (`image list --shared`)')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the https certificate (warns every time)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
@@ -141,6 +143,71 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             break
         }
         'ims;member;help;help' {
+            break
+        }
+        'ims;image' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the https certificate (warns every time)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List this project''s shared images (--shared, the default) or the images other projects share with it (--incoming), every page')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ims;image;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'With --incoming: only images where this project''s membership has this status [default: all]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Page size asked of the service (1-1000) [default: 1000 on v2, 500 on v1]; every page is fetched either way')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]')
+            [CompletionResult]::new('--shared', '--shared', [CompletionResultType]::ParameterName, 'Images this project owns and shares (the default)')
+            [CompletionResult]::new('--incoming', '--incoming', [CompletionResultType]::ParameterName, 'Images other projects share with this project, with this project''s member status')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the https certificate (warns every time)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ims;image;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List this project''s shared images (--shared, the default) or the images other projects share with it (--incoming), every page')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ims;image;help;list' {
+            break
+        }
+        'ims;image;help;help' {
             break
         }
         'ims;profile' {
@@ -379,6 +446,7 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
         }
         'ims;help' {
             [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Show or list the members an image is shared with')
+            [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'List the images this project shares, or those shared with it')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Inspect the config file''s profiles and the resolved settings')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'The cached Keystone token of the selected identity (never printed)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -394,6 +462,13 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             break
         }
         'ims;help;member;list' {
+            break
+        }
+        'ims;help;image' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List this project''s shared images (--shared, the default) or the images other projects share with it (--incoming), every page')
+            break
+        }
+        'ims;help;image;list' {
             break
         }
         'ims;help;profile' {

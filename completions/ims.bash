@@ -25,6 +25,9 @@ _ims() {
             ims,help)
                 cmd="ims__subcmd__help"
                 ;;
+            ims,image)
+                cmd="ims__subcmd__image"
+                ;;
             ims,member)
                 cmd="ims__subcmd__member"
                 ;;
@@ -64,6 +67,9 @@ _ims() {
             ims__subcmd__help,help)
                 cmd="ims__subcmd__help__subcmd__help"
                 ;;
+            ims__subcmd__help,image)
+                cmd="ims__subcmd__help__subcmd__image"
+                ;;
             ims__subcmd__help,member)
                 cmd="ims__subcmd__help__subcmd__member"
                 ;;
@@ -79,6 +85,9 @@ _ims() {
             ims__subcmd__help__subcmd__auth,status)
                 cmd="ims__subcmd__help__subcmd__auth__subcmd__status"
                 ;;
+            ims__subcmd__help__subcmd__image,list)
+                cmd="ims__subcmd__help__subcmd__image__subcmd__list"
+                ;;
             ims__subcmd__help__subcmd__member,list)
                 cmd="ims__subcmd__help__subcmd__member__subcmd__list"
                 ;;
@@ -90,6 +99,18 @@ _ims() {
                 ;;
             ims__subcmd__help__subcmd__profile,show)
                 cmd="ims__subcmd__help__subcmd__profile__subcmd__show"
+                ;;
+            ims__subcmd__image,help)
+                cmd="ims__subcmd__image__subcmd__help"
+                ;;
+            ims__subcmd__image,list)
+                cmd="ims__subcmd__image__subcmd__list"
+                ;;
+            ims__subcmd__image__subcmd__help,help)
+                cmd="ims__subcmd__image__subcmd__help__subcmd__help"
+                ;;
+            ims__subcmd__image__subcmd__help,list)
+                cmd="ims__subcmd__image__subcmd__help__subcmd__list"
                 ;;
             ims__subcmd__member,help)
                 cmd="ims__subcmd__member__subcmd__help"
@@ -134,7 +155,7 @@ _ims() {
 
     case "${cmd}" in
         ims)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version member profile auth completions help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version member image profile auth completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -169,11 +190,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -235,11 +256,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -371,11 +392,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -437,11 +458,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -503,11 +524,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -569,11 +590,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -600,7 +621,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__help)
-            opts="member profile auth completions help"
+            opts="member image profile auth completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,6 +718,34 @@ _ims() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ims__subcmd__help__subcmd__image)
+            opts="list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ims__subcmd__help__subcmd__image__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ims__subcmd__help__subcmd__member)
             opts="show list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -781,6 +830,188 @@ _ims() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ims__subcmd__image)
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ims__subcmd__image__subcmd__help)
+            opts="list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ims__subcmd__image__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ims__subcmd__image__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ims__subcmd__image__subcmd__list)
+            opts="-p -o -v -h -V --shared --incoming --status --limit --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "accepted pending rejected all" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-cloud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ims__subcmd__member)
             opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -817,11 +1048,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -904,7 +1135,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__list)
-            opts="-j -p -o -v -h -V --status --jobs --limit --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --all --status --jobs --limit --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -955,11 +1186,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1021,11 +1252,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1087,11 +1318,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1209,11 +1440,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1275,11 +1506,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

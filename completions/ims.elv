@@ -40,6 +40,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand member 'Show or list the members an image is shared with'
+            cand image 'List the images this project shares, or those shared with it'
             cand profile 'Inspect the config file''s profiles and the resolved settings'
             cand auth 'The cached Keystone token of the selected identity (never printed)'
             cand completions 'Print a shell completion script'
@@ -112,6 +113,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
             cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
             cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --all 'The members of every image this project shares (`image list --shared`)'
             cand --insecure 'Do not verify the https certificate (warns every time)'
             cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
             cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
@@ -131,6 +133,66 @@ set edit:completion:arg-completer[ims] = {|@words|
         &'ims;member;help;list'= {
         }
         &'ims;member;help;help'= {
+        }
+        &'ims;image'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List this project''s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;image;list'= {
+            cand --status 'With --incoming: only images where this project''s membership has this status [default: all]'
+            cand --limit 'Page size asked of the service (1-1000) [default: 1000 on v2, 500 on v1]; every page is fetched either way'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --shared 'Images this project owns and shares (the default)'
+            cand --incoming 'Images other projects share with this project, with this project''s member status'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;image;help'= {
+            cand list 'List this project''s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;image;help;list'= {
+        }
+        &'ims;image;help;help'= {
         }
         &'ims;profile'= {
             cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
@@ -351,6 +413,7 @@ set edit:completion:arg-completer[ims] = {|@words|
         }
         &'ims;help'= {
             cand member 'Show or list the members an image is shared with'
+            cand image 'List the images this project shares, or those shared with it'
             cand profile 'Inspect the config file''s profiles and the resolved settings'
             cand auth 'The cached Keystone token of the selected identity (never printed)'
             cand completions 'Print a shell completion script'
@@ -363,6 +426,11 @@ set edit:completion:arg-completer[ims] = {|@words|
         &'ims;help;member;show'= {
         }
         &'ims;help;member;list'= {
+        }
+        &'ims;help;image'= {
+            cand list 'List this project''s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
+        }
+        &'ims;help;image;list'= {
         }
         &'ims;help;profile'= {
             cand list 'List the profiles in the config file; the default one is marked'

@@ -33,7 +33,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_needs_command" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_needs_command" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_needs_command" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_needs_command" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_needs_command" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -44,6 +45,7 @@ complete -c ims -n "__fish_ims_needs_command" -s v -l verbose -d 'Trace each HTT
 complete -c ims -n "__fish_ims_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_needs_command" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_needs_command" -f -a "member" -d 'Show or list the members an image is shared with'
+complete -c ims -n "__fish_ims_needs_command" -f -a "image" -d 'List the images this project shares, or those shared with it'
 complete -c ims -n "__fish_ims_needs_command" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
 complete -c ims -n "__fish_ims_needs_command" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
 complete -c ims -n "__fish_ims_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -57,7 +59,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -79,7 +82,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -104,11 +108,13 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l all -d 'The members of every image this project shares (`image list --shared`)'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the https certificate (warns every time)'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
@@ -117,6 +123,57 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member of an image'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the members of one or more images'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List this project\'s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l status -d 'With --incoming: only images where this project\'s membership has this status [default: all]' -r -f -a "accepted\t'Shared and accepted by the member'
+pending\t'Shared, not yet answered'
+rejected\t'Shared and declined by the member'
+all\t'Every member'"
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l limit -d 'Page size asked of the service (1-1000) [default: 1000 on v2, 500 on v1]; every page is fetched either way' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l shared -d 'Images this project owns and shares (the default)'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l incoming -d 'Images other projects share with this project, with this project\'s member status'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'List this project\'s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -126,7 +183,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -148,7 +206,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -167,7 +226,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -189,7 +249,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -212,7 +273,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -231,7 +293,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -250,7 +313,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -274,7 +338,8 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
-ids\t'One member ID per line, for xargs'"
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
@@ -284,13 +349,15 @@ complete -c ims -n "__fish_ims_using_subcommand completions" -l no-cache -d 'Nei
 complete -c ims -n "__fish_ims_using_subcommand completions" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "member" -d 'Show or list the members an image is shared with'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member profile auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "member" -d 'Show or list the members an image is shared with'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "image" -d 'List the images this project shares, or those shared with it'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member of an image'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List the members of one or more images'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'List this project\'s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles in the config file; the default one is marked'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show the resolved settings and where each came from (secrets masked)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Which identity, project, endpoint and expiry the cache holds'
