@@ -1,21 +1,29 @@
-//! End to end: Keystone sign-in against a real Keystone 30 and a keystone-backed Glance 33
-//! (`../shared/keystone/`: Keystone on 127.0.0.1:5000, Glance on 127.0.0.1:9393).
+//! End to end: Keystone sign-in against a real Keystone 30 and a keystone-backed Glance 33,
+//! both run by `scripts/local-keystone` on 127.0.0.1.
 //!
 //! Ignored by a plain `cargo test`; `scripts/test` starts both servers and sets
-//! `IMS_E2E_KEYSTONE_DIR` to the directory with their `start.sh`, `seed.sh` and
-//! `clouds.yaml`. Each test binary seeds once and reads the project and image IDs.
+//! `IMS_E2E_KEYSTONE_URL` (Keystone's `/v3` URL). Each test binary runs
+//! `scripts/local-keystone seed` once and reads from its output the clouds.yaml it wrote,
+//! the Glance URL in the catalog and the project and image IDs.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::util::{Sandbox, stderr_of, stdout_of};
 use serde_json::{Value, json};
 
-const KEYSTONE: &str = "http://127.0.0.1:5000/v3";
+/// Keystone's `/v3` URL, from scripts/test.
+fn keystone() -> String {
+    std::env::var("IMS_E2E_KEYSTONE_URL").unwrap_or_else(|_| {
+        panic!(
+            "IMS_E2E_KEYSTONE_URL is not set: these tests need the real Keystone; run scripts/test"
+        )
+    })
+}
 
+/// What `scripts/local-keystone seed` printed: `NAME=VALUE` lines.
 struct Seeded {
-    dir: PathBuf,
     ids: HashMap<String, String>,
 }
 
@@ -23,37 +31,46 @@ impl Seeded {
     fn id(&self, key: &str) -> &str {
         self.ids
             .get(key)
-            .unwrap_or_else(|| panic!("seed.sh printed no {key}="))
+            .unwrap_or_else(|| panic!("scripts/local-keystone seed printed no {key}="))
     }
 
     fn clouds(&self) -> PathBuf {
-        self.dir.join("clouds.yaml")
+        PathBuf::from(self.id("CLOUDS"))
+    }
+
+    /// The image endpoint of the token's catalog (the keystone-backed Glance).
+    fn glance(&self) -> &str {
+        self.id("GLANCE")
     }
 }
 
 fn seeded() -> &'static Seeded {
     static SEEDED: OnceLock<Result<Seeded, String>> = OnceLock::new();
     let result = SEEDED.get_or_init(|| {
-        let dir = std::env::var("IMS_E2E_KEYSTONE_DIR").map_err(|_| {
-            "IMS_E2E_KEYSTONE_DIR is not set: these tests need the real Keystone; run scripts/test"
-                .to_string()
-        })?;
-        let dir = PathBuf::from(dir);
-        let out = std::process::Command::new(dir.join("seed.sh"))
+        let keystone = keystone();
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/local-keystone");
+        let out = std::process::Command::new(&script)
+            .arg("seed")
             .output()
-            .map_err(|err| format!("cannot run seed.sh: {err}"))?;
+            .map_err(|err| format!("cannot run {}: {err}", script.display()))?;
         if !out.status.success() {
             return Err(format!(
-                "seed.sh failed: {}",
+                "scripts/local-keystone seed failed (run scripts/test): {}",
                 String::from_utf8_lossy(&out.stderr)
             ));
         }
-        let ids = String::from_utf8_lossy(&out.stdout)
+        let ids: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
             .lines()
             .filter_map(|line| line.split_once('='))
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
             .collect();
-        Ok(Seeded { dir, ids })
+        if ids.get("KEYSTONE") != Some(&keystone) {
+            return Err(format!(
+                "IMS_E2E_KEYSTONE_URL is {keystone}, but scripts/local-keystone seed used {:?}",
+                ids.get("KEYSTONE")
+            ));
+        }
+        Ok(Seeded { ids })
     });
     match result {
         Ok(seeded) => seeded,
@@ -100,7 +117,7 @@ fn keystone_token(user: &str, password: &str, project: &str) -> (String, String)
     let body = json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
         "name": user, "domain": {"name": "Default"}, "password": password}}},
         "scope": {"project": {"name": project, "domain": {"name": "Default"}}}}});
-    let mut response = ureq::post(format!("{KEYSTONE}/auth/tokens"))
+    let mut response = ureq::post(format!("{}/auth/tokens", keystone()))
         .header("Content-Type", "application/json")
         .send(body.to_string())
         .expect("Keystone sign-in");
@@ -132,13 +149,15 @@ fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
     let stderr = stderr_of(&out);
     assert!(
         stderr.contains(&format!(
-            "ims: POST {KEYSTONE}/auth/tokens -> 201 Created in "
+            "ims: POST {}/auth/tokens -> 201 Created in ",
+            keystone()
         )),
         "{stderr}"
     );
     assert!(
         stderr.contains(&format!(
-            "ims: GET http://127.0.0.1:9393/v2/images/{image}/members -> 200 OK in "
+            "ims: GET {}/v2/images/{image}/members -> 200 OK in ",
+            seeded.glance()
         )),
         "{stderr}"
     );
@@ -152,7 +171,7 @@ fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
     let requests: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
     assert_eq!(requests.len(), 1, "{stderr}");
     assert!(
-        requests[0].starts_with("ims: GET http://127.0.0.1:9393/"),
+        requests[0].starts_with(&format!("ims: GET {}/", seeded.glance())),
         "{stderr}"
     );
 }
@@ -186,7 +205,7 @@ fn keystone_e2e_openrc_variables() {
     let sandbox = Sandbox::new();
     let out = sandbox
         .ims()
-        .env("OS_AUTH_URL", "http://127.0.0.1:5000/v3")
+        .env("OS_AUTH_URL", keystone())
         .env("OS_USERNAME", "u-owner")
         .env("OS_PASSWORD", "secret-u-owner")
         .env("OS_USER_DOMAIN_NAME", "Default")
@@ -206,7 +225,8 @@ fn keystone_e2e_application_credential_created_through_keystone() {
     let (token, user_id) = keystone_token("u-owner", "secret-u-owner", "proj-owner");
     let name = format!("ims-e2e-{}", jiff::Timestamp::now().as_nanosecond());
     let mut response = ureq::post(format!(
-        "{KEYSTONE}/users/{user_id}/application_credentials"
+        "{}/users/{user_id}/application_credentials",
+        keystone()
     ))
     .header("Content-Type", "application/json")
     .header("X-Auth-Token", &token)
@@ -227,7 +247,7 @@ fn keystone_e2e_application_credential_created_through_keystone() {
     let out = sandbox
         .ims()
         .env("OS_AUTH_TYPE", "v3applicationcredential")
-        .env("OS_AUTH_URL", KEYSTONE)
+        .env("OS_AUTH_URL", keystone())
         .env("OS_APPLICATION_CREDENTIAL_ID", &id)
         .env("OS_APPLICATION_CREDENTIAL_SECRET", &secret)
         .args(["-vv", "member", "list", seeded.id("IMAGE"), "-o", "json"])
@@ -240,7 +260,7 @@ fn keystone_e2e_application_credential_created_through_keystone() {
     let out = sandbox
         .ims()
         .env("OS_AUTH_TYPE", "v3applicationcredential")
-        .env("OS_AUTH_URL", KEYSTONE)
+        .env("OS_AUTH_URL", keystone())
         .env("OS_APPLICATION_CREDENTIAL_NAME", &name)
         .env("OS_USER_ID", &user_id)
         .env("OS_APPLICATION_CREDENTIAL_SECRET", &secret)
@@ -276,7 +296,7 @@ fn keystone_e2e_a_revoked_cached_token_is_replaced() {
     let cached: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let token = cached["token"].as_str().unwrap().to_string();
     // Revoke it in Keystone before Glance has ever seen it (Glance caches validations).
-    let response = ureq::delete(format!("{KEYSTONE}/auth/tokens"))
+    let response = ureq::delete(format!("{}/auth/tokens", keystone()))
         .header("X-Auth-Token", &token)
         .header("X-Subject-Token", &token)
         .call()
@@ -303,9 +323,10 @@ fn keystone_e2e_a_revoked_cached_token_is_replaced() {
 fn keystone_e2e_wrong_password_is_exit_4() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
+    let keystone = keystone();
     let clouds = sandbox.file(
         "clouds.yaml",
-        "clouds:\n  bad:\n    auth:\n      auth_url: http://127.0.0.1:5000/v3\n      username: u-owner\n      password: not-the-password\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n",
+        &format!("clouds:\n  bad:\n    auth:\n      auth_url: {keystone}\n      username: u-owner\n      password: not-the-password\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n"),
     );
     sandbox
         .ims()
@@ -316,7 +337,7 @@ fn keystone_e2e_wrong_password_is_exit_4() {
         .code(4)
         .stdout("")
         .stderr(predicates::str::is_match(
-            "^ims: error: sign-in as user u-owner \\(domain Default\\), project proj-owner \\(domain Default\\) at http://127.0.0.1:5000/v3 failed: HTTP 401 Unauthorized: The request you have made requires authentication. \\(request id req-[0-9a-f-]+\\)\n$",
+            format!("^ims: error: sign-in as user u-owner \\(domain Default\\), project proj-owner \\(domain Default\\) at {} failed: HTTP 401 Unauthorized: The request you have made requires authentication. \\(request id req-[0-9a-f-]+\\)\n$", keystone.replace('.', "\\.")),
         )
         .unwrap());
     assert!(
@@ -346,5 +367,5 @@ fn keystone_e2e_auth_status_shows_the_real_identity() {
         rows[3]["value"],
         format!("proj-owner ({})", seeded.id("proj-owner"))
     );
-    assert_eq!(rows[4]["value"], "http://127.0.0.1:9393");
+    assert_eq!(rows[4]["value"], seeded.glance());
 }
