@@ -18,12 +18,18 @@ pub(crate) fn write_csv(
         .from_writer(out);
     writer.write_record(headers)?;
     for row in rows {
-        writer.write_record(
-            row.iter()
-                .map(|cell| guarded(&printable(cell)).into_owned()),
-        )?;
+        writer.write_record(row.iter().map(|cell| guarded(&shown(cell)).into_owned()))?;
     }
     writer.flush()
+}
+
+/// `cell` as a table shows it: every control character escaped, line breaks included, so
+/// a cell never spans lines.
+fn shown(cell: &str) -> Cow<'_, str> {
+    match cell.contains(['\n', '\r']) {
+        true => Cow::Owned(printable(&cell.replace('\r', "\\r").replace('\n', "\\n")).into_owned()),
+        false => printable(cell),
+    }
 }
 
 /// `cell`, prefixed with `'` when it starts like a formula (`=`, `+`, `-`, `@`, tab or CR),

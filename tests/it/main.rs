@@ -3,6 +3,7 @@
 //! starts itself (`scripts/local-glance`, `scripts/local-keystone`). Shared helpers and
 //! fixtures live in [`util`].
 
+mod audit;
 mod completions;
 mod e2e_glance;
 mod e2e_keystone;

@@ -1,0 +1,457 @@
+//! The sharing audit against httpmock: `image list --shared|--incoming` (v2 and Huawei v1,
+//! exact queries, paging by `next` link and by full pages, loop guards, dropped foreign
+//! images), `member list --all`, "this project", and every output format including csv.
+
+use httpmock::prelude::*;
+use serde_json::{Value, json};
+
+use crate::util::*;
+
+/// Matches `path` with exactly the query pairs `pairs` (any order, nothing else).
+fn exact(when: httpmock::When, path: &str, pairs: &[(&str, &str)]) -> httpmock::When {
+    let mut expected: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    expected.sort();
+    when.method(GET)
+        .path(path.to_string())
+        .header("x-auth-token", "t")
+        .is_true(move |req| {
+            let mut got = req.query_params();
+            got.sort();
+            got == expected
+        })
+}
+
+fn image(id: &str, owner: &str, name: &str) -> Value {
+    json!({"id": id, "name": name, "owner": owner, "visibility": "shared", "status": "active",
+           "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z",
+           "size": 1024, "self": format!("/v2/images/{id}")})
+}
+
+/// `ims --endpoint URL --token t --project-id proj-owner`.
+fn ims_as(sandbox: &Sandbox, url: &str, project: &str) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
+    cmd.args(["--endpoint", url, "--token", "t", "--project-id", project]);
+    cmd
+}
+
+#[test]
+fn shared_images_follow_next_links_and_drop_other_owners() {
+    let server = MockServer::start();
+    let first = server.mock(|when, then| {
+        exact(
+            when,
+            "/v2/images",
+            &[
+                ("visibility", "shared"),
+                ("owner", "proj-owner"),
+                ("limit", "2"),
+            ],
+        );
+        then.status(200).json_body(json!({
+            "images": [image("i1", "proj-owner", "one"), image("x9", "proj-other", "theirs")],
+            "next": "/v2/images?visibility=shared&owner=proj-owner&limit=2&marker=x9",
+            "schema": "/v2/schemas/images"}));
+    });
+    let second = server.mock(|when, then| {
+        exact(
+            when,
+            "/v2/images",
+            &[
+                ("visibility", "shared"),
+                ("owner", "proj-owner"),
+                ("limit", "2"),
+                ("marker", "x9"),
+            ],
+        );
+        then.status(200)
+            .json_body(json!({"images": [image("i2", "proj-owner", "two")]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "proj-owner")
+        .args(["image", "list", "--limit", "2", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("i1\ni2\n")
+        .stderr("");
+    first.assert_calls(1);
+    second.assert_calls(1);
+}
+
+#[test]
+fn next_links_keep_the_endpoints_path_prefix() {
+    let server = MockServer::start();
+    let first = server.mock(|when, then| {
+        exact(
+            when,
+            "/image/v2/images",
+            &[("visibility", "shared"), ("owner", "p"), ("limit", "1000")],
+        );
+        then.status(200).json_body(json!({
+            "images": [image("i1", "p", "one")],
+            "next": "/v2/images?visibility=shared&owner=p&limit=1000&marker=i1"}));
+    });
+    let second = server.mock(|when, then| {
+        exact(
+            when,
+            "/image/v2/images",
+            &[
+                ("visibility", "shared"),
+                ("owner", "p"),
+                ("limit", "1000"),
+                ("marker", "i1"),
+            ],
+        );
+        then.status(200)
+            .json_body(json!({"images": [image("i2", "p", "two")]}));
+    });
+    // Without the prefix the second page would land here.
+    let lost = server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200).json_body(json!({"images": []}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &format!("{}/image/", server.base_url()), "p")
+        .args(["image", "list", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("i1\ni2\n");
+    first.assert_calls(1);
+    second.assert_calls(1);
+    lost.assert_calls(0);
+}
+
+#[test]
+fn huawei_pages_without_links_are_asked_again_when_full() {
+    let server = MockServer::start();
+    let first = server.mock(|when, then| {
+        exact(
+            when,
+            "/v2/cloudimages",
+            &[("__imagetype", "shared"), ("owner", "p1"), ("limit", "2")],
+        );
+        then.status(200)
+            .json_body(json!({"images": [image("a", "p1", "A"), image("b", "p1", "B")]}));
+    });
+    let second = server.mock(|when, then| {
+        exact(
+            when,
+            "/v2/cloudimages",
+            &[
+                ("__imagetype", "shared"),
+                ("owner", "p1"),
+                ("limit", "2"),
+                ("marker", "b"),
+            ],
+        );
+        then.status(200)
+            .json_body(json!({"images": [image("c", "p1", "C")]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p1")
+        .args(["--api", "v1", "image", "list", "--limit", "2", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("a\nb\nc\n");
+    first.assert_calls(1);
+    second.assert_calls(1);
+}
+
+#[test]
+fn huawei_default_page_size_and_incoming_query() {
+    let server = MockServer::start();
+    let pending = server.mock(|when, then| {
+        exact(
+            when,
+            "/v2/cloudimages",
+            &[
+                ("__imagetype", "shared"),
+                ("visibility", "shared"),
+                ("member_status", "pending"),
+                ("limit", "500"),
+            ],
+        );
+        then.status(200)
+            .json_body(json!({"images": [image("a", "p-other", "A"), image("mine", "p1", "M")]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p1")
+        .args([
+            "--api",
+            "v1",
+            "image",
+            "list",
+            "--incoming",
+            "--status",
+            "pending",
+            "-o",
+            "ids",
+        ])
+        .assert()
+        .success()
+        .stdout("a\n");
+    pending.assert_calls(1);
+}
+
+#[test]
+fn a_repeated_marker_stops_with_exit_8() {
+    let server = MockServer::start();
+    let page = server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200).json_body(json!({
+            "images": [image("i1", "p", "one")],
+            "next": "/v2/images?owner=p&visibility=shared&marker=same"}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args(["image", "list", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: GET {}/v2/images: the service sent page marker `same` twice; stopped rather than loop\n",
+            server.base_url()
+        ));
+    page.assert_calls(2);
+}
+
+#[test]
+fn a_next_link_to_another_origin_is_not_followed() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200).json_body(json!({
+            "images": [image("i1", "p", "one")],
+            "next": "http://evil.example/v2/images?marker=i1"}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args(["image", "list", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "the `next` link `http://evil.example/v2/images?marker=i1` points to another origin; not followed",
+        ));
+}
+
+#[test]
+fn incoming_all_asks_once_per_status_and_shows_it() {
+    let server = MockServer::start();
+    let mut mocks = Vec::new();
+    for (status, images) in [
+        ("accepted", vec![image("acc", "proj-o", "Accepted one")]),
+        (
+            "pending",
+            vec![
+                image("pen", "proj-o", "Pending one"),
+                image("own", "me", "mine"),
+            ],
+        ),
+        ("rejected", vec![]),
+    ] {
+        mocks.push(server.mock(|when, then| {
+            exact(
+                when,
+                "/v2/images",
+                &[
+                    ("visibility", "shared"),
+                    ("member_status", status),
+                    ("limit", "1000"),
+                ],
+            );
+            then.status(200).json_body(json!({ "images": images }));
+        }));
+    }
+    let sandbox = Sandbox::new();
+    let out = ims_as(&sandbox, &server.base_url(), "me")
+        .args(["image", "list", "--incoming", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let listed: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut expected_acc = image("acc", "proj-o", "Accepted one");
+    expected_acc["member_status"] = json!("accepted");
+    let mut expected_pen = image("pen", "proj-o", "Pending one");
+    expected_pen["member_status"] = json!("pending");
+    assert_eq!(listed, vec![expected_acc, expected_pen]);
+    // The fields stay in the order sent, member_status last.
+    let text = stdout_of(&out);
+    assert!(
+        text.starts_with("[\n  {\n    \"id\": \"acc\",\n    \"name\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"self\": \"/v2/images/acc\",\n    \"member_status\": \"accepted\"\n  }"),
+        "{text}"
+    );
+    for mock in &mocks {
+        mock.assert_calls(1);
+    }
+
+    let table = ims_as(&sandbox, &server.base_url(), "me")
+        .args(["image", "list", "--incoming"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout_of(&table),
+        "┌──────────┬──────────────┬────────┬────────────┬────────┬──────────────────────┬──────────────────────┬───────────────┐\n\
+         │ Image ID ┆ Name         ┆ Owner  ┆ Visibility ┆ Status ┆ Created At           ┆ Updated At           ┆ Member Status │\n\
+         ╞══════════╪══════════════╪════════╪════════════╪════════╪══════════════════════╪══════════════════════╪═══════════════╡\n\
+         │ acc      ┆ Accepted one ┆ proj-o ┆ shared     ┆ active ┆ 2026-11-20T10:00:00Z ┆ 2026-11-21T10:00:00Z ┆ accepted      │\n\
+         │ pen      ┆ Pending one  ┆ proj-o ┆ shared     ┆ active ┆ 2026-11-20T10:00:00Z ┆ 2026-11-21T10:00:00Z ┆ pending       │\n\
+         └──────────┴──────────────┴────────┴────────────┴────────┴──────────────────────┴──────────────────────┴───────────────┘\n"
+    );
+}
+
+#[test]
+fn shared_images_in_every_format() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images").query_param("owner", "p");
+        then.status(200)
+            .json_body(json!({"images": [image("i1", "p", "web, \"prod\"\nv2"), image("i2", "p", "=cmd|' /C calc'!A0")]}));
+    });
+    let sandbox = Sandbox::new();
+    let run = |format: &str| {
+        let out = ims_as(&sandbox, &server.base_url(), "p")
+            .args(["image", "list", "-o", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr_of(&out));
+        assert_eq!(stderr_of(&out), "", "{format}");
+        stdout_of(&out)
+    };
+    assert_eq!(run("ids"), "i1\ni2\n");
+    assert_eq!(
+        run("csv"),
+        "Image ID,Name,Owner,Visibility,Status,Created At,Updated At\n\
+         i1,\"web, \"\"prod\"\"\\nv2\",p,shared,active,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n\
+         i2,'=cmd|' /C calc'!A0,p,shared,active,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n"
+    );
+    let json: Vec<Value> = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(
+        json,
+        vec![
+            image("i1", "p", "web, \"prod\"\nv2"),
+            image("i2", "p", "=cmd|' /C calc'!A0")
+        ]
+    );
+    let table = run("table");
+    assert!(table.contains("│ Image ID ┆ Name"), "{table}");
+    assert!(table.contains("┆ =cmd|' /C calc'!A0 ┆"), "{table}");
+}
+
+#[test]
+fn no_project_is_exit_3_and_sends_nothing() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    for args in [
+        &["image", "list"][..],
+        &["image", "list", "--incoming"],
+        &["member", "list", "--all"],
+    ] {
+        ims_at(&sandbox, &server, "t")
+            .args(args)
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(
+                "ims: error: this command needs this project's ID: set --project-id, \
+                 IMS_PROJECT_ID or project_id in the profile, or sign in with Keystone \
+                 (--os-cloud, OS_* variables) so that the token's project is used\n",
+            );
+    }
+    any.assert_calls(0);
+}
+
+#[test]
+fn all_with_image_ids_or_status_without_incoming_is_a_usage_error() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args(["member", "list", "--all", "img"])
+        .assert()
+        .code(2)
+        .stdout("");
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args(["image", "list", "--status", "pending"])
+        .assert()
+        .code(2)
+        .stdout("");
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args(["image", "list", "--shared", "--incoming"])
+        .assert()
+        .code(2);
+    any.assert_calls(0);
+}
+
+#[test]
+fn member_list_all_lists_every_shared_image_in_order() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        exact(
+            when,
+            "/v2/images",
+            &[("visibility", "shared"), ("owner", "p"), ("limit", "1000")],
+        );
+        then.status(200).json_body(json!({"images": [
+            image("img-b", "p", "B"), image("foreign", "q", "F"), image("img-a", "p", "A")]}));
+    });
+    for (img, members) in [
+        (
+            "img-b",
+            json!([{"member_id": "m1", "image_id": "img-b", "status": "pending"}]),
+        ),
+        (
+            "img-a",
+            json!([{"member_id": "m2", "image_id": "img-a", "status": "accepted"},
+                   {"member_id": "m3", "image_id": "img-a", "status": "pending"}]),
+        ),
+    ] {
+        server.mock(|when, then| {
+            when.path(format!("/v2/images/{img}/members"));
+            then.status(200).json_body(json!({ "members": members }));
+        });
+    }
+    let foreign = server.mock(|when, then| {
+        when.path("/v2/images/foreign/members");
+        then.status(200).json_body(json!({"members": []}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args([
+            "member", "list", "--all", "--status", "pending", "-o", "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            "Image ID,Member ID,Status,Created At,Updated At\n\
+             img-b,m1,pending,,\n\
+             img-a,m3,pending,,\n",
+        );
+    foreign.assert_calls(0);
+}
+
+#[test]
+fn member_show_as_one_csv_row() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200).json_body(json!({"member_id": "m", "image_id": "i", "status": "accepted",
+            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z", "schema": "/v2/schemas/member"}));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "m", "-o", "csv"])
+        .assert()
+        .success()
+        .stdout(
+            "Image ID,Member ID,Status,Created At,Updated At\n\
+             i,m,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
+        );
+}
