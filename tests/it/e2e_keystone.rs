@@ -369,3 +369,49 @@ fn keystone_e2e_auth_status_shows_the_real_identity() {
     );
     assert_eq!(rows[4]["value"], seeded.glance());
 }
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_this_project_comes_from_the_token() {
+    let seeded = seeded();
+    let sandbox = Sandbox::new();
+    let image = seeded.id("IMAGE");
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["image", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let images: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let owner = seeded.id("proj-owner");
+    assert!(images.iter().any(|i| i["id"] == image), "{images:?}");
+    assert!(images.iter().all(|i| i["owner"] == owner), "{images:?}");
+
+    let out = cloud(&sandbox, "ks-alpha")
+        .args([
+            "image",
+            "list",
+            "--incoming",
+            "--status",
+            "accepted",
+            "-o",
+            "ids",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).lines().any(|id| id == image),
+        "{}",
+        stdout_of(&out)
+    );
+
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["member", "list", "--all", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        members(&out)
+            .iter()
+            .any(|(member, _)| member == seeded.id("proj-alpha"))
+    );
+}

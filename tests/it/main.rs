@@ -5,6 +5,7 @@
 
 mod audit;
 mod completions;
+mod e2e_audit;
 mod e2e_glance;
 mod e2e_keystone;
 mod huawei;

@@ -1,0 +1,314 @@
+//! End to end: the sharing audit (`image list`, `member list --all`) against the real
+//! Glance of `scripts/local-glance` (fakeauth: the token is the project id). Each test
+//! run makes its own projects and images through Glance's API, so runs never see each
+//! other's images; what ims prints is compared, as parsed JSON, with raw GETs.
+
+use std::process::Output;
+use std::sync::OnceLock;
+
+use serde_json::{Value, json};
+
+use crate::util::{Sandbox, stderr_of};
+
+/// The projects and images of this run.
+struct World {
+    url: String,
+    owner: String,
+    other_owner: String,
+    member: String,
+    second_member: String,
+    /// The owner's shared images, in creation order.
+    images: Vec<String>,
+    /// The other owner's image, shared with `member` too.
+    foreign: String,
+}
+
+/// One request to Glance as `token`: the parsed answer (`null` for an empty body);
+/// panics unless the status is 2xx.
+fn call(world_url: &str, method: &str, path: &str, token: &str, body: Option<Value>) -> Value {
+    let url = format!("{world_url}{path}");
+    let agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let mut response = match body {
+        Some(body) => agent
+            .run(
+                ureq::http::Request::builder()
+                    .method(method)
+                    .uri(&url)
+                    .header("X-Auth-Token", token)
+                    .header("Content-Type", "application/json")
+                    .body(body.to_string())
+                    .unwrap(),
+            )
+            .expect("request to Glance"),
+        None => agent
+            .run(
+                ureq::http::Request::builder()
+                    .method(method)
+                    .uri(&url)
+                    .header("X-Auth-Token", token)
+                    .body(())
+                    .unwrap(),
+            )
+            .expect("request to Glance"),
+    };
+    let status = response.status().as_u16();
+    let text = response.body_mut().read_to_string().unwrap_or_default();
+    assert!(
+        (200..300).contains(&status),
+        "{method} {path} as {token}: {status} {text}"
+    );
+    if text.trim().is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap()
+    }
+}
+
+/// Creates this run's projects and images once per test binary.
+fn world() -> &'static World {
+    static WORLD: OnceLock<World> = OnceLock::new();
+    WORLD.get_or_init(|| {
+        let url = std::env::var("IMS_E2E_GLANCE_URL")
+            .ok()
+            .filter(|url| !url.is_empty())
+            .expect(
+                "IMS_E2E_GLANCE_URL is not set: these tests need a real Glance; run scripts/test",
+            )
+            .trim_end_matches('/')
+            .to_string();
+        let run = format!(
+            "{}-{}",
+            std::process::id(),
+            jiff::Timestamp::now().as_millisecond()
+        );
+        let project = |role: &str| format!("audit-{role}-{run}");
+        let (owner, other_owner) = (project("owner"), project("other"));
+        let (member, second_member) = (project("m1"), project("m2"));
+        let create = |token: &str, name: &str| -> String {
+            let body = json!({"name": name, "visibility": "shared",
+                              "disk_format": "raw", "container_format": "bare"});
+            call(&url, "POST", "/v2/images", token, Some(body))["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        let images: Vec<String> = (0..6)
+            .map(|n| create(&owner, &format!("audit-{n}")))
+            .collect();
+        let foreign = create(&other_owner, "audit-foreign");
+        let share = |token: &str, image: &str, with: &str| {
+            let path = format!("/v2/images/{image}/members");
+            call(&url, "POST", &path, token, Some(json!({ "member": with })));
+        };
+        for image in &images[..4] {
+            share(&owner, image, &member);
+        }
+        for image in &images[..2] {
+            share(&owner, image, &second_member);
+        }
+        share(&other_owner, &foreign, &member);
+        let answer = |image: &str, status: &str| {
+            let path = format!("/v2/images/{image}/members/{member}");
+            call(
+                &url,
+                "PUT",
+                &path,
+                &member,
+                Some(json!({ "status": status })),
+            );
+        };
+        answer(&images[0], "accepted");
+        answer(&images[1], "rejected");
+        World {
+            url,
+            owner,
+            other_owner,
+            member,
+            second_member,
+            images,
+            foreign,
+        }
+    })
+}
+
+/// `ims --endpoint URL --token PROJECT --project-id PROJECT ARGS...`.
+fn ims(project: &str, args: &[&str]) -> Output {
+    let world = world();
+    let out = Sandbox::new()
+        .ims()
+        .args([
+            "--endpoint",
+            &world.url,
+            "--token",
+            project,
+            "--project-id",
+            project,
+        ])
+        .args(args)
+        .output()
+        .expect("run ims");
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
+    out
+}
+
+fn json_of(out: &Output) -> Vec<Value> {
+    serde_json::from_slice(&out.stdout).expect("a JSON array")
+}
+
+fn ids_of(values: &[Value], key: &str) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| v[key].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Every image of a raw image list as `token`, following Glance's `next` links.
+fn raw_images(token: &str, query: &str) -> Vec<Value> {
+    let world = world();
+    let mut images = Vec::new();
+    let mut path = format!("/v2/images?{query}");
+    loop {
+        let page = call(&world.url, "GET", &path, token, None);
+        images.extend(page["images"].as_array().unwrap().iter().cloned());
+        match page["next"].as_str() {
+            Some(next) => path = next.to_string(),
+            None => return images,
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn e2e_audit_owner_sees_its_shared_images_and_no_one_elses() {
+    let world = world();
+    let listed = json_of(&ims(&world.owner, &["image", "list", "-o", "json"]));
+    let raw = raw_images(
+        &world.owner,
+        &format!("visibility=shared&owner={}", world.owner),
+    );
+    assert_eq!(listed, raw);
+    let mut ids = ids_of(&listed, "id");
+    ids.sort();
+    let mut expected = world.images.clone();
+    expected.sort();
+    assert_eq!(ids, expected);
+    assert!(!ids.contains(&world.foreign));
+    let other = json_of(&ims(&world.other_owner, &["image", "list", "-o", "json"]));
+    assert_eq!(ids_of(&other, "id"), vec![world.foreign.clone()]);
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn e2e_audit_paging_with_limit_2_gives_the_same_list() {
+    let world = world();
+    let whole = ims(&world.owner, &["image", "list", "-o", "ids"]);
+    let paged = ims(
+        &world.owner,
+        &["-v", "image", "list", "--limit", "2", "-o", "ids"],
+    );
+    assert_eq!(String::from_utf8_lossy(&paged.stdout).lines().count(), 6);
+    assert_eq!(paged.stdout, whole.stdout);
+    let requests = stderr_of(&paged)
+        .lines()
+        .filter(|line| line.contains("GET ") && line.contains("/v2/images?"))
+        .count();
+    assert!(requests >= 3, "{}", stderr_of(&paged));
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn e2e_audit_member_sees_incoming_images_with_its_status() {
+    let world = world();
+    let listed = json_of(&ims(
+        &world.member,
+        &["image", "list", "--incoming", "-o", "json"],
+    ));
+    let mut expected = Vec::new();
+    for status in ["accepted", "pending", "rejected"] {
+        for mut image in raw_images(
+            &world.member,
+            &format!("visibility=shared&member_status={status}"),
+        ) {
+            image["member_status"] = json!(status);
+            expected.push(image);
+        }
+    }
+    assert_eq!(listed, expected);
+    let status_of = |id: &str| {
+        listed
+            .iter()
+            .find(|image| image["id"] == id)
+            .map(|image| image["member_status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status_of(&world.images[0]).as_deref(), Some("accepted"));
+    assert_eq!(status_of(&world.images[1]).as_deref(), Some("rejected"));
+    assert_eq!(status_of(&world.images[2]).as_deref(), Some("pending"));
+    assert_eq!(status_of(&world.foreign).as_deref(), Some("pending"));
+    assert_eq!(status_of(&world.images[5]), None);
+
+    let pending = ims(
+        &world.member,
+        &[
+            "image",
+            "list",
+            "--incoming",
+            "--status",
+            "pending",
+            "-o",
+            "ids",
+        ],
+    );
+    let mut pending: Vec<String> = String::from_utf8_lossy(&pending.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    pending.sort();
+    let mut expected = vec![
+        world.images[2].clone(),
+        world.images[3].clone(),
+        world.foreign.clone(),
+    ];
+    expected.sort();
+    assert_eq!(pending, expected);
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn e2e_audit_member_list_all_is_the_union_of_per_image_lists() {
+    let world = world();
+    let all = json_of(&ims(
+        &world.owner,
+        &["member", "list", "--all", "-o", "json"],
+    ));
+    let order = ids_of(
+        &json_of(&ims(&world.owner, &["image", "list", "-o", "json"])),
+        "id",
+    );
+    let mut expected = Vec::new();
+    for image in &order {
+        let page = call(
+            &world.url,
+            "GET",
+            &format!("/v2/images/{image}/members"),
+            &world.owner,
+            None,
+        );
+        expected.extend(page["members"].as_array().unwrap().iter().cloned());
+    }
+    assert_eq!(all, expected);
+    assert_eq!(all.len(), 6);
+    let pending = json_of(&ims(
+        &world.owner,
+        &[
+            "member", "list", "--all", "--status", "pending", "-o", "json",
+        ],
+    ));
+    assert!(pending.iter().all(|m| m["status"] == "pending"));
+    assert!(
+        ids_of(&pending, "member_id").contains(&world.second_member),
+        "{pending:?}"
+    );
+}
