@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::auth::Login;
 use crate::cli::{Api, GlobalArgs, OutputFormat, ProfileCommand};
 use crate::error::diag;
 use crate::output;
@@ -61,6 +62,14 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
 /// The resolved settings of a profile, each with its source; secrets masked.
 fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Result<()> {
     let settings = Settings::resolve(global, &process_env, config, name)?;
+    let mut rows = rows(&settings);
+    if let Some(row) = token_project_row(&settings)? {
+        let at = rows
+            .iter()
+            .position(|r| r[0] == "api")
+            .map_or(0, |at| at + 1);
+        rows.insert(at, row);
+    }
     output::print_records(
         settings.output.value,
         &[
@@ -68,7 +77,7 @@ fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Res
             ("Value", "value"),
             ("Source", "source"),
         ],
-        rows(&settings),
+        rows,
     )?;
     Ok(())
 }
@@ -78,6 +87,34 @@ fn output_format(global: &GlobalArgs, config: &Config) -> anyhow::Result<OutputF
     Ok(Settings::resolve(global, &process_env, config, None)?
         .output
         .value)
+}
+
+/// "This project" when no setting names it and a Keystone sign-in is configured: the
+/// project of the cached token (read from the cache, nothing is sent), or a note that the
+/// next sign-in will tell.
+fn token_project_row(settings: &Settings) -> anyhow::Result<Option<[String; 3]>> {
+    if settings.project_id.is_some() {
+        return Ok(None);
+    }
+    let Some((identity, cache)) = Login::identity(settings)? else {
+        return Ok(None);
+    };
+    let cached = cache
+        .as_ref()
+        .and_then(|(store, key)| store.load(key))
+        .and_then(|signed_in| Some(signed_in.project.get("id")?.as_str()?.to_string()));
+    Ok(Some(match cached {
+        Some(id) => [
+            "project_id".to_string(),
+            id,
+            format!("the cached Keystone token of {}", identity.describe()),
+        ],
+        None => [
+            "project_id".to_string(),
+            "(the Keystone token's project)".to_string(),
+            "Keystone sign-in: run `ims auth login` to see it".to_string(),
+        ],
+    }))
 }
 
 /// One (name, shown value, source) row.

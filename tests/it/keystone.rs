@@ -749,3 +749,60 @@ fn parallel_runs_leave_one_valid_cache_file() {
         .success()
         .stdout("proj-alpha\n");
 }
+
+#[test]
+fn this_project_comes_from_the_token_and_profile_show_names_it() {
+    let server = MockServer::start();
+    let sign_in = sign_in(&server, "tok-p", &in_an_hour());
+    let images = server.mock(|when, then| {
+        when.method(GET)
+            .path("/v2/images")
+            .query_param("owner", "a4bd")
+            .query_param("visibility", "shared")
+            .header("x-auth-token", "tok-p");
+        then.status(200).json_body(json!({"images": [
+            {"id": "img-1", "owner": "a4bd", "name": "one"}]}));
+    });
+    let sandbox = Sandbox::new();
+    let clouds = clouds_yaml(&sandbox, &server.base_url());
+    let before = with_cloud(&sandbox, &clouds)
+        .args(["profile", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    let rows: Value = serde_json::from_slice(&before.stdout).unwrap();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .contains(&json!({"setting": "project_id",
+            "value": "(the Keystone token's project)",
+            "source": "Keystone sign-in: run `ims auth login` to see it"})),
+        "{rows}"
+    );
+    with_cloud(&sandbox, &clouds)
+        .args(["image", "list", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("img-1\n");
+    let after = with_cloud(&sandbox, &clouds)
+        .args(["profile", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    let rows: Value = serde_json::from_slice(&after.stdout).unwrap();
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["setting"] == "project_id")
+        .cloned()
+        .unwrap();
+    assert_eq!(row["value"], "a4bd");
+    assert!(
+        row["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("the cached Keystone token of user u-owner (domain Default)"),
+        "{row}"
+    );
+    sign_in.assert_calls(1);
+    images.assert_calls(1);
+}
