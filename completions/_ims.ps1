@@ -74,6 +74,10 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one member of an image')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the members of one or more images')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Share images with members (owner side)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop sharing images with members (owner side); asks first on a terminal')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept images shared with this project (member side)')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject images shared with this project (member side)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -130,9 +134,124 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ims;member;add' {
+            [CompletionResult]::new('--member-type', '--member-type', [CompletionResultType]::ParameterName, 'What the members are (Huawei''s v1 API only) [default: project]')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes to send at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes to send at once')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print each request that would change something (METHOD URL BODY) and send none')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the https certificate (warns every time)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ims;member;remove' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes to send at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes to send at once')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Remove without asking (needed when not on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Remove without asking (needed when not on a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print each request that would change something (METHOD URL BODY) and send none')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the https certificate (warns every time)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ims;member;accept' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes to send at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes to send at once')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print each request that would change something (METHOD URL BODY) and send none')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the https certificate (warns every time)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ims;member;reject' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes to send at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes to send at once')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: IMS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]')
+            [CompletionResult]::new('--os-cloud', '--os-cloud', [CompletionResultType]::ParameterName, 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print each request that would change something (METHOD URL BODY) and send none')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the https certificate (warns every time)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ims;member;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one member of an image')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the members of one or more images')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Share images with members (owner side)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop sharing images with members (owner side); asks first on a terminal')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept images shared with this project (member side)')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject images shared with this project (member side)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -140,6 +259,18 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             break
         }
         'ims;member;help;list' {
+            break
+        }
+        'ims;member;help;add' {
+            break
+        }
+        'ims;member;help;remove' {
+            break
+        }
+        'ims;member;help;accept' {
+            break
+        }
+        'ims;member;help;reject' {
             break
         }
         'ims;member;help;help' {
@@ -456,12 +587,28 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
         'ims;help;member' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one member of an image')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the members of one or more images')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Share images with members (owner side)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop sharing images with members (owner side); asks first on a terminal')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept images shared with this project (member side)')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject images shared with this project (member side)')
             break
         }
         'ims;help;member;show' {
             break
         }
         'ims;help;member;list' {
+            break
+        }
+        'ims;help;member;add' {
+            break
+        }
+        'ims;help;member;remove' {
+            break
+        }
+        'ims;help;member;accept' {
+            break
+        }
+        'ims;help;member;reject' {
             break
         }
         'ims;help;image' {

@@ -70,6 +70,10 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --version 'Print version'
             cand show 'Show one member of an image'
             cand list 'List the members of one or more images'
+            cand add 'Share images with members (owner side)'
+            cand remove 'Stop sharing images with members (owner side); asks first on a terminal'
+            cand accept 'Accept images shared with this project (member side)'
+            cand reject 'Reject images shared with this project (member side)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ims;member;show'= {
@@ -123,14 +127,133 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ims;member;add'= {
+            cand --member-type 'What the members are (Huawei''s v1 API only) [default: project]'
+            cand -j 'How many changes to send at once'
+            cand --jobs 'How many changes to send at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --dry-run 'Print each request that would change something (METHOD URL BODY) and send none'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;member;remove'= {
+            cand -j 'How many changes to send at once'
+            cand --jobs 'How many changes to send at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand -y 'Remove without asking (needed when not on a terminal)'
+            cand --yes 'Remove without asking (needed when not on a terminal)'
+            cand --dry-run 'Print each request that would change something (METHOD URL BODY) and send none'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;member;accept'= {
+            cand -j 'How many changes to send at once'
+            cand --jobs 'How many changes to send at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --dry-run 'Print each request that would change something (METHOD URL BODY) and send none'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;member;reject'= {
+            cand -j 'How many changes to send at once'
+            cand --jobs 'How many changes to send at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --dry-run 'Print each request that would change something (METHOD URL BODY) and send none'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ims;member;help'= {
             cand show 'Show one member of an image'
             cand list 'List the members of one or more images'
+            cand add 'Share images with members (owner side)'
+            cand remove 'Stop sharing images with members (owner side); asks first on a terminal'
+            cand accept 'Accept images shared with this project (member side)'
+            cand reject 'Reject images shared with this project (member side)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ims;member;help;show'= {
         }
         &'ims;member;help;list'= {
+        }
+        &'ims;member;help;add'= {
+        }
+        &'ims;member;help;remove'= {
+        }
+        &'ims;member;help;accept'= {
+        }
+        &'ims;member;help;reject'= {
         }
         &'ims;member;help;help'= {
         }
@@ -422,10 +545,22 @@ set edit:completion:arg-completer[ims] = {|@words|
         &'ims;help;member'= {
             cand show 'Show one member of an image'
             cand list 'List the members of one or more images'
+            cand add 'Share images with members (owner side)'
+            cand remove 'Stop sharing images with members (owner side); asks first on a terminal'
+            cand accept 'Accept images shared with this project (member side)'
+            cand reject 'Reject images shared with this project (member side)'
         }
         &'ims;help;member;show'= {
         }
         &'ims;help;member;list'= {
+        }
+        &'ims;help;member;add'= {
+        }
+        &'ims;help;member;remove'= {
+        }
+        &'ims;help;member;accept'= {
+        }
+        &'ims;help;member;reject'= {
         }
         &'ims;help;image'= {
             cand list 'List this project''s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'

@@ -50,29 +50,33 @@ complete -c ims -n "__fish_ims_needs_command" -f -a "profile" -d 'Inspect the co
 complete -c ims -n "__fish_ims_needs_command" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
 complete -c ims -n "__fish_ims_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ims -n "__fish_ims_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l insecure -d 'Do not verify the https certificate (warns every time)'
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -s V -l version -d 'Print version'
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'Show one member of an image'
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -f -a "list" -d 'List the members of one or more images'
-complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -f -a "show" -d 'Show one member of an image'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -f -a "list" -d 'List the members of one or more images'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -f -a "add" -d 'Share images with members (owner side)'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -f -a "remove" -d 'Stop sharing images with members (owner side); asks first on a terminal'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -f -a "accept" -d 'Accept images shared with this project (member side)'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -f -a "reject" -d 'Reject images shared with this project (member side)'
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -120,8 +124,104 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l member-type -d 'What the members are (Huawei\'s v1 API only) [default: project]' -r -f -a "project\t'A project (tenant) ID'
+domain\t'An account (domain) ID'
+organization\t'An organization, as its URN'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s j -l jobs -d 'How many changes to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l dry-run -d 'Print each request that would change something (METHOD URL BODY) and send none'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s j -l jobs -d 'How many changes to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Remove without asking (needed when not on a terminal)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print each request that would change something (METHOD URL BODY) and send none'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s j -l jobs -d 'How many changes to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l dry-run -d 'Print each request that would change something (METHOD URL BODY) and send none'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s j -l jobs -d 'How many changes to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l dry-run -d 'Print each request that would change something (METHOD URL BODY) and send none'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member of an image'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the members of one or more images'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Share images with members (owner side)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop sharing images with members (owner side); asks first on a terminal'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "accept" -d 'Accept images shared with this project (member side)'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "reject" -d 'Reject images shared with this project (member side)'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
@@ -357,6 +457,10 @@ complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcom
 complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member of an image'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List the members of one or more images'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Share images with members (owner side)'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Stop sharing images with members (owner side); asks first on a terminal'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "accept" -d 'Accept images shared with this project (member side)'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "reject" -d 'Reject images shared with this project (member side)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'List this project\'s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles in the config file; the default one is marked'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show the resolved settings and where each came from (secrets masked)'

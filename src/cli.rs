@@ -150,6 +150,90 @@ pub enum MemberCommand {
     },
     /// List the members of one or more images
     List(ListArgs),
+    /// Share images with members (owner side)
+    Add(AddArgs),
+    /// Stop sharing images with members (owner side); asks first on a terminal
+    Remove(RemoveArgs),
+    /// Accept images shared with this project (member side)
+    Accept(AnswerArgs),
+    /// Reject images shared with this project (member side)
+    Reject(AnswerArgs),
+}
+
+/// Options every share change takes.
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+    /// Print each request that would change something (METHOD URL BODY) and send none
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// How many changes to send at once
+    #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: u16,
+}
+
+/// Arguments of `ims member add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The image's ID; `-` reads image IDs from stdin (one per line or whitespace-separated)
+    #[arg(value_name = "IMAGE_ID")]
+    pub image_id: String,
+
+    /// The members to share with (project IDs; domain IDs or organization URNs with
+    /// --member-type)
+    #[arg(required = true, value_name = "MEMBER_ID")]
+    pub member_ids: Vec<String>,
+
+    /// What the members are (Huawei's v1 API only) [default: project]
+    #[arg(long, value_enum)]
+    pub member_type: Option<MemberType>,
+
+    /// Dry run and concurrency.
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// Arguments of `ims member remove`.
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The image's ID; `-` reads image IDs from stdin (one per line or whitespace-separated)
+    #[arg(value_name = "IMAGE_ID")]
+    pub image_id: String,
+
+    /// The members to remove
+    #[arg(required = true, value_name = "MEMBER_ID")]
+    pub member_ids: Vec<String>,
+
+    /// Remove without asking (needed when not on a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+
+    /// Dry run and concurrency.
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// Arguments of `ims member accept|reject`.
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// Images shared with this project; `-` reads more IDs from stdin
+    #[arg(required = true, value_name = "IMAGE_ID")]
+    pub image_ids: Vec<String>,
+
+    /// Dry run and concurrency.
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// What a member of Huawei's v1 batch API is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MemberType {
+    /// A project (tenant) ID
+    Project,
+    /// An account (domain) ID
+    Domain,
+    /// An organization, as its URN
+    Organization,
 }
 
 /// Arguments of `ims member list`.

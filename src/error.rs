@@ -59,6 +59,7 @@ pub struct Error {
     kind: ErrorKind,
     message: String,
     status: Option<u16>,
+    retries: u8,
 }
 
 impl Error {
@@ -68,6 +69,7 @@ impl Error {
             kind,
             message: message.into(),
             status: None,
+            retries: 0,
         }
     }
 
@@ -88,6 +90,7 @@ impl Error {
 
     /// Notes how many retries came before this failure (nothing when none did).
     pub fn after(mut self, retries: u8) -> Error {
+        self.retries = retries;
         match retries {
             0 => {}
             1 => self.message.push_str(" (after 1 retry)"),
@@ -106,6 +109,11 @@ impl Error {
     pub fn with_status(mut self, status: u16) -> Error {
         self.status = Some(status);
         self
+    }
+
+    /// How many times the request was retried before this failure.
+    pub(crate) fn retries(&self) -> u8 {
+        self.retries
     }
 
     /// The HTTP status of the answer, when the error is one.

@@ -316,10 +316,31 @@ impl<'a> Authorizer<'a> {
         query: &[(String, String)],
         parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
+        self.renewing(&mut |credential| self.client.get_with(url, query, credential, parse))
+    }
+
+    /// Sends a change (`POST`, `PUT`, `DELETE` with a JSON `body`) authorised, and hands
+    /// the answer's body to `parse`, renewing a rejected cached Keystone token once.
+    pub(crate) fn send_with<T>(
+        &self,
+        method: &'static str,
+        url: &str,
+        body: &[u8],
+        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+    ) -> Result<T, Error> {
+        self.renewing(&mut |credential| self.client.send_with(method, url, body, credential, parse))
+    }
+
+    /// Runs `request` with the current credential; after a 401 on a cached Keystone
+    /// token, once more with a new one.
+    fn renewing<T>(
+        &self,
+        request: &mut dyn FnMut(&Credential) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let credential = self.current()?;
-        match self.client.get_with(url, query, &credential, parse) {
+        match request(&credential) {
             Err(err) if err.status() == Some(401) => match self.renew(&credential)? {
-                Some(fresh) => self.client.get_with(url, query, &fresh, parse),
+                Some(fresh) => request(&fresh),
                 None => Err(err),
             },
             other => other,

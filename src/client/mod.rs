@@ -28,7 +28,7 @@ use crate::url::{canonical_query, split_query};
 use body::parse_body;
 use failure::{http_error, transport_error};
 use redirect::redirect_target;
-use retry::{MAX_RETRY_WAIT, backoff, is_connect_failure, retry_after};
+use retry::{MAX_RETRY_WAIT, Replay, backoff, is_connect_failure, transient_status};
 use tls::tls_config;
 use trace::{Traced, trace};
 
@@ -71,6 +71,7 @@ struct Call<'a> {
     query: Vec<(String, String)>,
     body: &'a [u8],
     credential: Option<&'a dyn Authorize>,
+    replay: Replay,
 }
 
 impl Client {
@@ -117,6 +118,34 @@ impl Client {
             query: query.to_vec(),
             body: b"",
             credential: Some(credential),
+            replay: Replay::Safe,
+        };
+        self.exchange(call, parse).map(|(value, _)| value)
+    }
+
+    /// Sends a change: `method` (`POST`, `PUT` or `DELETE`) to `url` with the JSON `body`
+    /// (none when empty), authorised by `credential`; the answer's body goes to `parse`
+    /// (an empty slice for `204 No Content`). Redirects are not followed. PUT and DELETE
+    /// are retried like a GET; a POST only when it surely did not reach the server (see
+    /// [`Replay`]).
+    pub(crate) fn send_with<T>(
+        &self,
+        method: &'static str,
+        url: &str,
+        body: &[u8],
+        credential: &dyn Authorize,
+        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+    ) -> Result<T, Error> {
+        let call = Call {
+            method,
+            url: url.to_string(),
+            query: Vec::new(),
+            body,
+            credential: Some(credential),
+            replay: match method {
+                "POST" => Replay::OnlyUnsent,
+                _ => Replay::Safe,
+            },
         };
         self.exchange(call, parse).map(|(value, _)| value)
     }
@@ -134,6 +163,8 @@ impl Client {
             query: Vec::new(),
             body,
             credential: None,
+            // A sign-in changes nothing: asking again is always safe.
+            replay: Replay::Safe,
         };
         self.exchange(call, &mut |bytes| Ok(serde_json::from_slice(bytes)?))
     }
@@ -157,6 +188,16 @@ impl Client {
             }
             if !status.is_success() {
                 return Err(http_error(&mut response, call.credential).after(retries));
+            }
+            if status == http::StatusCode::NO_CONTENT && call.method != "GET" {
+                let value = parse(b"").map_err(|err| match err {
+                    BodyError::Json(err) => Error::bad_answer(format!(
+                        "{} {wire_url}: unexpected empty answer: {err}",
+                        call.method
+                    )),
+                    BodyError::Stop(err) => err,
+                })?;
+                return Ok((value, response.headers().clone()));
             }
             let value = parse_body(
                 call.method,
@@ -184,8 +225,7 @@ impl Client {
         loop {
             let (result, transient) = match self.send(call, retry) {
                 Ok((wire_url, response)) => {
-                    let wait = matches!(response.status().as_u16(), 429 | 502 | 503 | 504)
-                        .then(|| retry_after(response.headers(), jiff::Timestamp::now()));
+                    let wait = transient_status(call.replay, &response);
                     (Ok((wire_url, response)), wait)
                 }
                 Err((error, connect_failed)) => (Err(error), connect_failed.then_some(None)),
@@ -243,14 +283,20 @@ impl Client {
         }
         let agent = self.agent(&uri).map_err(|err| (err, false))?;
         let started = Instant::now();
-        let result = match call.method {
-            "POST" => {
-                headers.push(Header::plain(
-                    "Content-Type",
-                    "application/json".to_string(),
-                ));
-                with_headers(agent.post(uri), &headers).send(call.body)
-            }
+        if !call.body.is_empty() {
+            headers.push(Header::plain(
+                "Content-Type",
+                "application/json".to_string(),
+            ));
+        }
+        let result = match (call.method, call.body) {
+            ("POST", body) => with_headers(agent.post(uri), &headers).send(body),
+            ("PUT", body) => with_headers(agent.put(uri), &headers).send(body),
+            ("DELETE", []) => with_headers(agent.delete(uri), &headers).call(),
+            // Huawei's batch API takes a body on DELETE.
+            ("DELETE", body) => with_headers(agent.delete(uri), &headers)
+                .force_send_body()
+                .send(body),
             _ => with_headers(agent.get(uri), &headers).call(),
         };
         let elapsed = started.elapsed();

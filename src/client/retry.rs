@@ -41,6 +41,35 @@ pub(crate) fn retry_after(headers: &http::HeaderMap, now: jiff::Timestamp) -> Op
     Some(Duration::from_secs(secs.unsigned_abs()).min(MAX_RETRY_WAIT))
 }
 
+/// Whether asking again may repeat a change the server already made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Replay {
+    /// Asking again is harmless (GET, PUT, DELETE, a sign-in): every transient failure
+    /// is retried.
+    Safe,
+    /// A POST that creates something: retried only when it surely did not reach the
+    /// server (the connection failed) or the server said to come back (429 or 503 with
+    /// `Retry-After`).
+    OnlyUnsent,
+}
+
+/// The wait before asking again after `response`: `Some(Some(wait))` when the answer asks
+/// for one (`Retry-After`), `Some(None)` for a backoff, `None` when it is final.
+pub(crate) fn transient_status(
+    replay: Replay,
+    response: &http::Response<ureq::Body>,
+) -> Option<Option<Duration>> {
+    let status = response.status().as_u16();
+    let wait = retry_after(response.headers(), jiff::Timestamp::now());
+    match replay {
+        Replay::Safe => matches!(status, 429 | 502 | 503 | 504).then_some(wait),
+        Replay::OnlyUnsent => match (status, wait) {
+            (429 | 503, Some(wait)) => Some(Some(wait)),
+            _ => None,
+        },
+    }
+}
+
 /// Exponential backoff with jitter: between half and all of 250 ms × 2^retry.
 pub(crate) fn backoff(retry: u8) -> Duration {
     use std::hash::{BuildHasher, Hasher};

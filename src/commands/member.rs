@@ -8,25 +8,15 @@ use anyhow::Context;
 
 use super::session::Session;
 use crate::api::ImageApi;
-use crate::cli::{GlobalArgs, ListArgs, MemberCommand, StatusFilter};
+use crate::cli::{GlobalArgs, ListArgs, StatusFilter};
 use crate::error::{Error, ErrorKind, Failures};
 use crate::model::Member;
 use crate::output::{self, MemberStream};
 use crate::settings::Settings;
 use crate::url::check_id;
 
-/// Runs a `member` subcommand.
-pub fn run(global: &GlobalArgs, command: MemberCommand) -> anyhow::Result<()> {
-    match command {
-        MemberCommand::Show {
-            image_id,
-            member_id,
-        } => show(global, &image_id, &member_id),
-        MemberCommand::List(args) => list(global, args),
-    }
-}
-
-fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<()> {
+/// `ims member show IMAGE MEMBER`
+pub(crate) fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<()> {
     check_id("image ID", image_id)?;
     check_id("member ID", member_id)?;
     let session = Session::open(global)?;
@@ -39,7 +29,8 @@ fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<
     Ok(())
 }
 
-fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()> {
+/// `ims member list IMAGE...|-` or `--all`
+pub(crate) fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()> {
     let image_ids = expand_stdin(std::mem::take(&mut args.image_ids))?;
     for id in &image_ids {
         check_id("image ID", id)?;
@@ -130,7 +121,7 @@ fn list_with(
 }
 
 /// Replaces each `-` with the IDs read from stdin (whitespace-separated).
-fn expand_stdin(ids: Vec<String>) -> Result<Vec<String>, Error> {
+pub(crate) fn expand_stdin(ids: Vec<String>) -> Result<Vec<String>, Error> {
     if !ids.iter().any(|id| id == "-") {
         return Ok(ids);
     }
@@ -164,10 +155,10 @@ fn keep(filter: StatusFilter, member: &Member) -> bool {
 
 /// Runs `fetch` for every ID on up to `jobs` threads (this one included) and returns the
 /// results in input order.
-fn fetch_all<T: Send>(
-    ids: &[String],
+pub(crate) fn fetch_all<I: Sync, T: Send>(
+    ids: &[I],
     jobs: usize,
-    fetch: impl Fn(&str) -> Result<T, Error> + Sync,
+    fetch: impl Fn(&I) -> Result<T, Error> + Sync,
 ) -> Vec<Result<T, Error>> {
     let slots: Vec<Mutex<Option<Result<T, Error>>>> =
         ids.iter().map(|_| Mutex::new(None)).collect();

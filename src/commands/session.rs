@@ -71,6 +71,11 @@ impl Session {
         })
     }
 
+    /// The route the settings select (v2, or Huawei's v1).
+    pub(crate) fn route(&self) -> &Route {
+        &self.route
+    }
+
     /// "This project": `--project-id`, `IMS_PROJECT_ID` or `project_id`, else the project
     /// of the Keystone token; without one, exit 3 naming where to set it.
     pub(crate) fn this_project(&self, api: &ImageApi) -> Result<String, Error> {

@@ -2,6 +2,7 @@
 //! (any JSON value, `null` kept apart from missing); every other field is kept as sent.
 
 pub(crate) mod image;
+pub(crate) mod job;
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};

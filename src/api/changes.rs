@@ -1,0 +1,215 @@
+//! Share changes as requests: each function builds one [`Change`] (method, URL, JSON body)
+//! without sending it, so a dry run can print exactly what a real run sends; [`send`]
+//! sends one. v2: one request per image and member. Huawei v1: one batch request for all
+//! of them, answered with a job to poll.
+//!
+//! [`send`]: ImageApi::send
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use super::service::{ImageApi, Route};
+use crate::error::{Error, ErrorKind};
+use crate::model::job::{Job, JobStarted, JobState};
+use crate::url::encode;
+
+/// How long a Huawei job may run before `ims` stops waiting for it.
+pub(crate) const JOB_PATIENCE: Duration = Duration::from_secs(10 * 60);
+
+/// The longest pause between two polls of a job.
+const MAX_JOB_PAUSE: Duration = Duration::from_secs(10);
+
+/// One request that changes something.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Change {
+    /// `POST`, `PUT` or `DELETE`.
+    pub(crate) method: &'static str,
+    /// The full URL.
+    pub(crate) url: String,
+    /// The JSON body, if any.
+    pub(crate) body: Option<Value>,
+}
+
+impl Change {
+    /// `METHOD URL [BODY]`, as a dry run prints it (no credential, no signature).
+    pub(crate) fn line(&self) -> String {
+        match &self.body {
+            Some(body) => format!("{} {} {body}", self.method, self.url),
+            None => format!("{} {}", self.method, self.url),
+        }
+    }
+}
+
+/// The member list that a v1 batch request names: projects, domains or organizations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BatchMembers {
+    /// `"projects"`: project IDs.
+    Projects,
+    /// `"domains"`: account (domain) IDs.
+    Domains,
+    /// `"organizations"`: organization URNs.
+    Organizations,
+}
+
+impl BatchMembers {
+    fn key(self) -> &'static str {
+        match self {
+            BatchMembers::Projects => "projects",
+            BatchMembers::Domains => "domains",
+            BatchMembers::Organizations => "organizations",
+        }
+    }
+}
+
+impl ImageApi<'_> {
+    /// v2: share `image` with `member`.
+    pub(crate) fn add_member(&self, image: &str, member: &str) -> Change {
+        Change {
+            method: "POST",
+            url: self.route.members_url(self.endpoint, image),
+            body: Some(json!({ "member": member })),
+        }
+    }
+
+    /// v2: stop sharing `image` with `member`.
+    pub(crate) fn remove_member(&self, image: &str, member: &str) -> Change {
+        Change {
+            method: "DELETE",
+            url: self.route.member_url(self.endpoint, image, member),
+            body: None,
+        }
+    }
+
+    /// v2: set the membership `status` of `project` (this project) in `image`.
+    pub(crate) fn answer_share(&self, image: &str, project: &str, status: &str) -> Change {
+        Change {
+            method: "PUT",
+            url: self.route.member_url(self.endpoint, image, project),
+            body: Some(json!({ "status": status })),
+        }
+    }
+
+    /// v1: share `images` with `members` (`POST`), or stop sharing (`DELETE`).
+    pub(crate) fn batch_members(
+        &self,
+        method: &'static str,
+        images: &[String],
+        members: &[String],
+        kind: BatchMembers,
+    ) -> Change {
+        let mut body = serde_json::Map::new();
+        body.insert("images".to_string(), json!(images));
+        body.insert(kind.key().to_string(), json!(members));
+        Change {
+            method,
+            url: self.batch_url(),
+            body: Some(Value::Object(body)),
+        }
+    }
+
+    /// v1: set the membership `status` of `project` in every one of `images`.
+    pub(crate) fn batch_answer(&self, images: &[String], project: &str, status: &str) -> Change {
+        Change {
+            method: "PUT",
+            url: self.batch_url(),
+            body: Some(json!({ "images": images, "project_id": project, "status": status })),
+        }
+    }
+
+    /// `{endpoint}/v1/cloudimages/members`.
+    fn batch_url(&self) -> String {
+        format!("{}/v1/cloudimages/members", self.endpoint)
+    }
+
+    /// Sends `change`; the answer's JSON (`None` for an empty answer such as `204`).
+    pub(crate) fn send(&self, change: &Change) -> Result<Option<Value>, Error> {
+        let body = change
+            .body
+            .as_ref()
+            .map(|body| body.to_string().into_bytes())
+            .unwrap_or_default();
+        self.auth
+            .send_with(change.method, &change.url, &body, &mut |bytes| match bytes
+                .iter()
+                .all(u8::is_ascii_whitespace)
+            {
+                true => Ok(None),
+                false => Ok(Some(serde_json::from_slice(bytes)?)),
+            })
+    }
+
+    /// v1: sends a batch `change`; the ID of the job that carries it out.
+    pub(crate) fn start_job(&self, change: &Change) -> Result<String, Error> {
+        let answer = self.send(change)?.unwrap_or(Value::Null);
+        serde_json::from_value::<JobStarted>(answer)
+            .map(|started| started.job_id)
+            .map_err(|err| {
+                Error::bad_answer(format!(
+                    "{} {}: the answer names no job: {err}",
+                    change.method, change.url
+                ))
+            })
+    }
+
+    /// v1: polls job `job_id` until it succeeds or fails: at once, then after 1 s, backing
+    /// off to 10 s between polls; `on_poll` sees every answer (for progress). A failed job
+    /// is exit 6 with its reason and the results that failed; one still running after
+    /// [`JOB_PATIENCE`] is exit 7 naming it.
+    pub(crate) fn wait_for_job(
+        &self,
+        job_id: &str,
+        on_poll: &mut dyn FnMut(&Job),
+    ) -> Result<(), Error> {
+        let started = std::time::Instant::now();
+        let mut pause = Duration::from_secs(1);
+        loop {
+            let job = self.job(job_id)?;
+            on_poll(&job);
+            match job.state() {
+                JobState::Success => return Ok(()),
+                JobState::Fail => {
+                    return Err(Error::new(
+                        ErrorKind::Http,
+                        format!("job {job_id} failed: {}", job.failure()),
+                    ));
+                }
+                JobState::Running if started.elapsed() + pause > JOB_PATIENCE => {
+                    return Err(Error::new(
+                        ErrorKind::Network,
+                        format!(
+                            "job {job_id} is still {} after {} minutes; gave up waiting (it \
+                             may still finish: see `GET {}`)",
+                            job.status_text(),
+                            JOB_PATIENCE.as_secs() / 60,
+                            self.job_url(job_id)
+                        ),
+                    ));
+                }
+                JobState::Running => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(MAX_JOB_PAUSE);
+                }
+            }
+        }
+    }
+
+    /// v1: how job `job_id` stands: `GET {endpoint}/v1/{project_id}/jobs/{job_id}`.
+    pub(crate) fn job(&self, job_id: &str) -> Result<Job, Error> {
+        self.auth.get_json(&self.job_url(job_id), &[])
+    }
+
+    /// `{endpoint}/v1/{project_id}/jobs/{job_id}`.
+    fn job_url(&self, job_id: &str) -> String {
+        let project = match self.route {
+            Route::V1 { project_id } => project_id.as_str(),
+            Route::V2 => "",
+        };
+        format!(
+            "{}/v1/{}/jobs/{}",
+            self.endpoint,
+            encode(project),
+            encode(job_id)
+        )
+    }
+}
