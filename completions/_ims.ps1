@@ -163,6 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             break
         }
         'ims;member;remove' {
+            [CompletionResult]::new('--member-type', '--member-type', [CompletionResultType]::ParameterName, 'What the members are (Huawei''s v1 API only) [default: project]')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes to send at once')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes to send at once')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')

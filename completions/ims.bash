@@ -1591,12 +1591,16 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__remove)
-            opts="-y -j -p -o -v -h -V --yes --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-y -j -p -o -v -h -V --member-type --yes --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --member-type)
+                    COMPREPLY=($(compgen -W "project domain organization" -- "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -155,6 +155,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --version 'Print version'
         }
         &'ims;member;remove'= {
+            cand --member-type 'What the members are (Huawei''s v1 API only) [default: project]'
             cand -j 'How many changes to send at once'
             cand --jobs 'How many changes to send at once'
             cand -p 'Profile to use from the config file [env: IMS_PROFILE]'

@@ -149,6 +149,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l member-type -d 'What the members are (Huawei\'s v1 API only) [default: project]' -r -f -a "project\t'A project (tenant) ID'
+domain\t'An account (domain) ID'
+organization\t'An organization, as its URN'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s j -l jobs -d 'How many changes to send at once' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F

@@ -204,6 +204,10 @@ pub struct RemoveArgs {
     #[arg(required = true, value_name = "MEMBER_ID")]
     pub member_ids: Vec<String>,
 
+    /// What the members are (Huawei's v1 API only) [default: project]
+    #[arg(long, value_enum)]
+    pub member_type: Option<MemberType>,
+
     /// Remove without asking (needed when not on a terminal)
     #[arg(short, long)]
     pub yes: bool,

@@ -241,4 +241,36 @@ mod tests {
         let ts: jiff::Timestamp = "2019-11-15T03:36:55Z".parse().unwrap();
         assert_eq!(sdk_date(ts), "20191115T033655Z");
     }
+
+    /// Vector C, with a body: made with Huawei's official Python SDK
+    /// (`huaweicloudsdkcore` 3.x, `Signer.sign` on this request with a fixed
+    /// `X-Sdk-Date`): the payload hash is the body's SHA-256.
+    #[test]
+    fn python_sdk_vector_with_a_body() {
+        let body = br#"{"images":["d164b5df-1bc3-4c3f-893e-3e471fd16e64"],"projects":["edc89b490d7d4392898e19b2deb34797"]}"#;
+        let headers = [
+            ("Content-Type", "application/json"),
+            ("Host", "ims.ap-southeast-1.myhuaweicloud.com"),
+            ("X-Project-Id", "1bed856811654c1cb661a6ca845ebc77"),
+            ("X-Sdk-Date", "20261125T100000Z"),
+        ];
+        let request = Request {
+            method: "POST",
+            path: "/v1/cloudimages/members",
+            query: &[],
+            headers: &headers,
+            body,
+        };
+        assert!(
+            canonical_request(&request)
+                .ends_with("\n168cfc2ec018b647bfde19394adcc08dd34956c811766ff1247afe856214aa31")
+        );
+        let sk = Secret::new("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc");
+        assert_eq!(
+            authorization("QTWAOYTTINDUT2QVKYUC", &request, "20261125T100000Z", &sk).unwrap(),
+            "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, \
+             SignedHeaders=content-type;host;x-project-id;x-sdk-date, \
+             Signature=a44b394add7a4c9623d4a109a45d059b4c9609eb9ae1eabfe2277d5aec37f017"
+        );
+    }
 }

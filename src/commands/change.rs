@@ -56,19 +56,24 @@ pub(crate) fn add(global: &GlobalArgs, args: AddArgs) -> anyhow::Result<()> {
     let images = expand_stdin(vec![args.image_id])?;
     let pairs = pairs_of(&images, &args.member_ids)?;
     let session = Session::open(global)?;
-    let kind = match (session.route(), args.member_type) {
-        (Route::V2, Some(_)) => {
-            return Err(Error::usage(
-                "--member-type is for Huawei's v1 API (--api v1); the v2 API shares with \
-                 projects only",
-            )
-            .into());
-        }
-        (_, None | Some(MemberType::Project)) => BatchMembers::Projects,
-        (_, Some(MemberType::Domain)) => BatchMembers::Domains,
-        (_, Some(MemberType::Organization)) => BatchMembers::Organizations,
-    };
+    let kind = batch_members(&session, args.member_type)?;
     run(&session, Action::Add, pairs, kind, &args.change)
+}
+
+/// What the v1 batch body names the members: `--member-type`, which v2 does not take.
+fn batch_members(
+    session: &Session,
+    member_type: Option<MemberType>,
+) -> Result<BatchMembers, Error> {
+    match (session.route(), member_type) {
+        (Route::V2, Some(_)) => Err(Error::usage(
+            "--member-type is for Huawei's v1 API (--api v1); the v2 API shares with \
+             projects only",
+        )),
+        (_, None | Some(MemberType::Project)) => Ok(BatchMembers::Projects),
+        (_, Some(MemberType::Domain)) => Ok(BatchMembers::Domains),
+        (_, Some(MemberType::Organization)) => Ok(BatchMembers::Organizations),
+    }
 }
 
 /// `ims member remove IMAGE|- MEMBER... [--yes]`
@@ -79,13 +84,8 @@ pub(crate) fn remove(global: &GlobalArgs, args: RemoveArgs) -> anyhow::Result<()
         confirm(&pairs, images.len())?;
     }
     let session = Session::open(global)?;
-    run(
-        &session,
-        Action::Remove,
-        pairs,
-        BatchMembers::Projects,
-        &args.change,
-    )
+    let kind = batch_members(&session, args.member_type)?;
+    run(&session, Action::Remove, pairs, kind, &args.change)
 }
 
 /// `ims member accept IMAGE...|-`

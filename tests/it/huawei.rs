@@ -9,9 +9,9 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-const PROJECT: &str = "1bed856811654c1cb661a6ca845ebc77";
-const AK: &str = "QTWAOYTTINDUT2QVKYUC";
-const SK: &str = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
+pub const PROJECT: &str = "1bed856811654c1cb661a6ca845ebc77";
+pub const AK: &str = "QTWAOYTTINDUT2QVKYUC";
+pub const SK: &str = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
 
 fn v1(server: &MockServer, sandbox: &Sandbox) -> assert_cmd::Command {
     let mut cmd = ims_at(sandbox, server, "tok");
@@ -286,7 +286,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Recomputes the signature of `req` as the API gateway does, with `sk`.
-fn gateway_accepts(req: &HttpMockRequest, sk: &str) -> bool {
+pub fn gateway_accepts(req: &HttpMockRequest, sk: &str) -> bool {
     let headers = req.headers();
     let header = |name: &str| {
         headers
@@ -376,7 +376,7 @@ fn gateway_accepts(req: &HttpMockRequest, sk: &str) -> bool {
     let canonical = format!(
         "{}\n{canonical_uri}\n{canonical_query}\n{canonical_headers}\n{signed_headers}\n{}",
         req.method(),
-        hex(&Sha256::digest(b""))
+        hex(&Sha256::digest(req.body_ref()))
     );
     let to_sign = format!(
         "SDK-HMAC-SHA256\n{date}\n{}",
@@ -409,7 +409,7 @@ fn gateway<'a>(
     (ok, refused)
 }
 
-fn aksk(sandbox: &Sandbox, server: &MockServer, sk: &str) -> assert_cmd::Command {
+pub fn aksk(sandbox: &Sandbox, server: &MockServer, sk: &str) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
     cmd.env("IMS_ENDPOINT", server.base_url())
         .env("IMS_ACCESS_KEY", AK)

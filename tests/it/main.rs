@@ -4,6 +4,7 @@
 //! fixtures live in [`util`].
 
 mod audit;
+mod changes;
 mod completions;
 mod e2e_audit;
 mod e2e_glance;
