@@ -312,3 +312,134 @@ fn e2e_audit_member_list_all_is_the_union_of_per_image_lists() {
         "{pending:?}"
     );
 }
+
+/// `ims --endpoint URL --token PROJECT --project-id PROJECT ARGS...`, any exit code.
+fn ims_any(project: &str, args: &[&str]) -> Output {
+    Sandbox::new()
+        .ims()
+        .args([
+            "--endpoint",
+            &world().url,
+            "--token",
+            project,
+            "--project-id",
+            project,
+        ])
+        .args(args)
+        .output()
+        .expect("run ims")
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn e2e_changes_the_whole_share_life_cycle() {
+    let world = world();
+    let owner = format!("{}-lc", world.owner);
+    let (alpha, beta) = (
+        format!("{}-lc-a", world.member),
+        format!("{}-lc-b", world.member),
+    );
+    let image = call(
+        &world.url,
+        "POST",
+        "/v2/images",
+        &owner,
+        Some(json!({"name": "life-cycle", "visibility": "shared",
+                    "disk_format": "raw", "container_format": "bare"})),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let raw_members = || {
+        let page = call(
+            &world.url,
+            "GET",
+            &format!("/v2/images/{image}/members"),
+            &owner,
+            None,
+        );
+        let mut pairs: Vec<(String, String)> = page["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["member_id"].as_str().unwrap().to_string(),
+                    m["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        pairs.sort();
+        pairs
+    };
+
+    let added = ims(
+        &owner,
+        &["member", "add", &image, &alpha, &beta, "-o", "json"],
+    );
+    assert_eq!(json_of(&added).len(), 2);
+    assert_eq!(
+        raw_members(),
+        vec![
+            (alpha.clone(), "pending".to_string()),
+            (beta.clone(), "pending".to_string())
+        ]
+    );
+    let accepted = ims(&alpha, &["member", "accept", &image, "-o", "json"]);
+    assert_eq!(json_of(&accepted)[0]["status"], "accepted");
+    ims(&beta, &["member", "reject", &image]);
+    let listed = json_of(&ims(&owner, &["member", "list", &image, "-o", "json"]));
+    let mut statuses: Vec<(String, String)> = listed
+        .iter()
+        .map(|m| {
+            (
+                m["member_id"].as_str().unwrap().to_string(),
+                m["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        vec![
+            (alpha.clone(), "accepted".to_string()),
+            (beta.clone(), "rejected".to_string())
+        ]
+    );
+    assert_eq!(statuses, raw_members());
+
+    let removed = ims(&owner, &["member", "remove", &image, &beta, "--yes"]);
+    assert_eq!(removed.stdout, b"");
+    assert_eq!(
+        stderr_of(&removed),
+        format!("ims: removed {beta} from image {image}\n")
+    );
+    assert_eq!(raw_members(), vec![(alpha.clone(), "accepted".to_string())]);
+
+    // Running them again changes nothing and still succeeds.
+    let again = ims(&owner, &["member", "add", &image, &alpha, "-o", "ids"]);
+    assert_eq!(String::from_utf8_lossy(&again.stdout), format!("{alpha}\n"));
+    assert_eq!(
+        stderr_of(&again),
+        format!("ims: {alpha} is already a member of image {image}\n")
+    );
+    let again = ims(&owner, &["member", "remove", &image, &beta, "--yes"]);
+    assert_eq!(
+        stderr_of(&again),
+        format!("ims: {beta} is not a member of image {image}: nothing to remove\n")
+    );
+    assert_eq!(raw_members(), vec![(alpha.clone(), "accepted".to_string())]);
+
+    // A member cannot share the image on.
+    let refused = ims_any(&alpha, &["member", "add", &image, &beta]);
+    assert_eq!(refused.status.code(), Some(4), "{}", stderr_of(&refused));
+    assert_eq!(raw_members(), vec![(alpha.clone(), "accepted".to_string())]);
+
+    // A dry run sends nothing.
+    let dry = ims(&owner, &["member", "remove", &image, &alpha, "--dry-run"]);
+    assert_eq!(
+        String::from_utf8_lossy(&dry.stdout),
+        format!("DELETE {}/v2/images/{image}/members/{alpha}\n", world.url)
+    );
+    assert_eq!(raw_members(), vec![(alpha.clone(), "accepted".to_string())]);
+}

@@ -415,3 +415,36 @@ fn keystone_e2e_this_project_comes_from_the_token() {
             .any(|(member, _)| member == seeded.id("proj-alpha"))
     );
 }
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_two_users_change_a_share() {
+    let seeded = seeded();
+    let sandbox = Sandbox::new();
+    let image = seeded.id("IMAGE");
+    let other = seeded.id("proj-other");
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["member", "add", image, other, "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), format!("{other}\n"));
+    let out = cloud(&sandbox, "ks-other")
+        .args(["member", "accept", image, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        members(&out),
+        vec![(other.to_string(), "accepted".to_string())]
+    );
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["member", "remove", image, other, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["member", "list", image, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(members(&out), owner_view());
+}
