@@ -309,6 +309,7 @@ impl Client {
                     elapsed,
                     retry,
                     sent: &headers,
+                    body: call.credential.map(|_| call.body),
                     response: Some(&response),
                 };
                 trace(self.options.verbose, &traced);
@@ -322,6 +323,7 @@ impl Client {
                     elapsed,
                     retry,
                     sent: &headers,
+                    body: call.credential.map(|_| call.body),
                     response: None,
                 };
                 trace(self.options.verbose, &traced);

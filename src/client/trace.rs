@@ -22,6 +22,9 @@ pub(crate) struct Traced<'a> {
     pub(crate) retry: u8,
     /// The headers sent.
     pub(crate) sent: &'a [Header],
+    /// The body sent, when `-vv` may show it (a share change; never a sign-in, whose
+    /// body holds the password).
+    pub(crate) body: Option<&'a [u8]>,
     /// The answer, when one came.
     pub(crate) response: Option<&'a http::Response<ureq::Body>>,
 }
@@ -51,6 +54,9 @@ pub(crate) fn trace(verbose: u8, traced: &Traced) {
     diag(concat!("> User-Agent: ims/", env!("CARGO_PKG_VERSION")));
     for header in traced.sent {
         diag(&format!("> {}: {}", header.name, header.shown));
+    }
+    if let Some(body) = traced.body.filter(|body| !body.is_empty()) {
+        diag(&format!("> {}", String::from_utf8_lossy(body)));
     }
     if let Some(response) = traced.response {
         for (name, value) in response.headers() {

@@ -623,3 +623,38 @@ fn v1_failed_job_is_exit_6_with_its_reason_and_failing_results() {
              ims: error: image i2, member p-a: not done: the batch job did not succeed\n",
         );
 }
+
+#[test]
+fn very_verbose_shows_the_body_sent_and_masks_the_token() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(PUT).path("/v2/images/i1/members/me");
+        then.status(200).json_body(member("i1", "me", "accepted"));
+    });
+    let sandbox = Sandbox::new();
+    let out = ims_at(&sandbox, &server, "secret-token-1")
+        .args([
+            "-vv",
+            "--project-id",
+            "me",
+            "member",
+            "accept",
+            "i1",
+            "-o",
+            "ids",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("ims: > Content-Type: application/json\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ims: > X-Auth-Token: ****\n"), "{stderr}");
+    assert!(
+        stderr.contains("ims: > {\"status\":\"accepted\"}\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("secret-token-1"), "{stderr}");
+}
