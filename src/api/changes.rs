@@ -164,7 +164,9 @@ impl ImageApi<'_> {
         let started = std::time::Instant::now();
         let mut pause = Duration::from_secs(1);
         loop {
-            let job = self.job(job_id)?;
+            let job = self
+                .job(job_id)
+                .map_err(|err| err.prefixed(&format!("waiting for job {job_id}")))?;
             on_poll(&job);
             match job.state() {
                 JobState::Success => return Ok(()),
