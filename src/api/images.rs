@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::service::{ImageApi, MAX_PAGES, Route};
 use crate::error::Error;
-use crate::model::image::{Image, ImagePage};
+use crate::model::image::{ImagePage, Listed};
 use crate::url::split_query;
 
 /// Which images to list.
@@ -73,11 +73,11 @@ impl ImageApi<'_> {
     /// them (another project's image in `SharedBy`, one of this project's in
     /// `SharedWith`). A marker or `next` link seen before, or more than [`MAX_PAGES`]
     /// pages, stops with exit 8 rather than loop.
-    pub(crate) fn list_images(
+    pub(crate) fn list_images<R: Listed>(
         &self,
         filter: ImageFilter,
         limit: Option<u16>,
-        on_image: &mut dyn FnMut(Image) -> Result<(), Error>,
+        on_image: &mut dyn FnMut(R) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let limit = limit.unwrap_or_else(|| self.route.default_image_limit());
         let first_url = self.route.images_url(self);
@@ -90,7 +90,7 @@ impl ImageApi<'_> {
                      than loop"
                 )));
             }
-            let page: ImagePage = self.auth.get_json(&url, &query)?;
+            let page: ImagePage<R> = self.auth.get_json(&url, &query)?;
             let full = page.images.len() >= usize::from(limit);
             let last_id = page.images.last().map(|image| image.id().to_string());
             for image in page.images {
@@ -125,7 +125,7 @@ impl ImageApi<'_> {
 }
 
 /// Whether `image` belongs in the list `filter` asks for.
-fn keep(filter: ImageFilter, image: &Image) -> bool {
+fn keep(filter: ImageFilter, image: &impl Listed) -> bool {
     match filter {
         ImageFilter::SharedBy(project) => image.owner() == Some(project),
         ImageFilter::SharedWith { project, .. } => image.owner() != Some(project),

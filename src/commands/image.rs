@@ -5,7 +5,7 @@ use super::session::Session;
 use crate::api::{ImageApi, ImageFilter};
 use crate::cli::{GlobalArgs, ImageCommand, ImageListArgs, StatusFilter};
 use crate::error::Error;
-use crate::model::image::Image;
+use crate::model::image::{Image, Listed};
 use crate::output::{self, ImageColumns, ImageStream, member_status};
 
 /// Runs an `image` subcommand.
@@ -22,7 +22,7 @@ fn list(global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         match args.incoming {
             true => incoming(api, &project, args),
-            false => shared_by(api, &project, args.limit),
+            false => shared_by::<Image>(api, &project, args.limit),
         }
     })??;
     let columns = match args.incoming {
@@ -39,12 +39,13 @@ fn list(global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The images `project` owns and shares, in the order listed.
-pub(crate) fn shared_by(
+/// The images `project` owns and shares, in the order listed: whole records (`Image`)
+/// or just IDs and owners (`ImageRef`).
+pub(crate) fn shared_by<R: Listed>(
     api: &ImageApi,
     project: &str,
     limit: Option<u16>,
-) -> Result<Vec<Image>, Error> {
+) -> Result<Vec<R>, Error> {
     let mut images = Vec::new();
     api.list_images(ImageFilter::SharedBy(project), limit, &mut |image| {
         images.push(image);
@@ -65,7 +66,7 @@ fn incoming(api: &ImageApi, project: &str, args: &ImageListArgs) -> Result<Vec<I
     let mut images = Vec::new();
     for status in statuses {
         let filter = ImageFilter::SharedWith { project, status };
-        api.list_images(filter, args.limit, &mut |mut image| {
+        api.list_images(filter, args.limit, &mut |mut image: Image| {
             image.set("member_status", member_status(status));
             images.push(image);
             Ok(())

@@ -11,6 +11,7 @@ use crate::api::ImageApi;
 use crate::cli::{GlobalArgs, ListArgs, StatusFilter};
 use crate::error::{Error, ErrorKind, Failures};
 use crate::model::Member;
+use crate::model::image::ImageRef;
 use crate::output::{self, MemberStream};
 use crate::settings::Settings;
 use crate::url::check_id;
@@ -40,8 +41,8 @@ pub(crate) fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()
         let image_ids = match args.all {
             true => {
                 let project = session.this_project(api)?;
-                let images = super::image::shared_by(api, &project, None)?;
-                images.iter().map(|image| image.id().to_string()).collect()
+                let images = super::image::shared_by::<ImageRef>(api, &project, None)?;
+                images.into_iter().map(|image| image.id).collect()
             }
             false => image_ids,
         };
