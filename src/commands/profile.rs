@@ -218,12 +218,14 @@ mod tests {
     use crate::settings::Source;
     use crate::settings::file;
 
-    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    fn env_of(
+        pairs: &[(&str, &str)],
+    ) -> impl Fn(&str) -> Result<Option<String>, crate::error::Error> {
         let map: HashMap<String, String> = pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        move |name: &str| map.get(name).cloned()
+        move |name: &str| Ok(map.get(name).cloned())
     }
 
     fn config(text: &str) -> Config {

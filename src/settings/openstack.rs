@@ -77,7 +77,7 @@ impl OpenStackLayer {
     ) -> Result<OpenStackLayer, Error> {
         match cloud {
             Some(cloud) => from_cloud(cloud, env),
-            None => Ok(from_env(env)),
+            None => from_env(env),
         }
     }
 
@@ -93,14 +93,14 @@ impl OpenStackLayer {
     }
 }
 
-fn from_env(env: EnvLookup) -> OpenStackLayer {
+fn from_env(env: EnvLookup) -> Result<OpenStackLayer, Error> {
     let mut layer = OpenStackLayer::default();
     for (var, key) in OS_VARIABLES {
-        if let Some(value) = env(var) {
+        if let Some(value) = env(var)? {
             layer.set(key, value, Source::Env(var));
         }
     }
-    layer
+    Ok(layer)
 }
 
 /// One cloud of `clouds.yaml`: the parts ims reads; everything else is ignored.
@@ -117,13 +117,13 @@ struct Cloud {
 }
 
 /// Where openstacksdk looks for `clouds.yaml`, in order.
-pub(crate) fn clouds_yaml_candidates(env: EnvLookup) -> Vec<PathBuf> {
+pub(crate) fn clouds_yaml_candidates(env: EnvLookup) -> Result<Vec<PathBuf>, Error> {
     let mut candidates = Vec::new();
-    if let Some(path) = env("OS_CLIENT_CONFIG_FILE") {
+    if let Some(path) = env("OS_CLIENT_CONFIG_FILE")? {
         candidates.push(PathBuf::from(path));
     }
     candidates.push(PathBuf::from("clouds.yaml"));
-    let config_home = env("XDG_CONFIG_HOME")
+    let config_home = env("XDG_CONFIG_HOME")?
         .map(PathBuf::from)
         .or_else(|| dirs::home_dir().map(|home| home.join(".config")));
     if let Some(dir) = config_home {
@@ -134,11 +134,11 @@ pub(crate) fn clouds_yaml_candidates(env: EnvLookup) -> Vec<PathBuf> {
     }
     candidates.push(PathBuf::from("/etc/openstack/clouds.yaml"));
     candidates.dedup();
-    candidates
+    Ok(candidates)
 }
 
 fn from_cloud(name: &Sourced<String>, env: EnvLookup) -> Result<OpenStackLayer, Error> {
-    let candidates = clouds_yaml_candidates(env);
+    let candidates = clouds_yaml_candidates(env)?;
     let Some(path) = candidates.iter().find(|p| p.is_file()) else {
         let searched: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::config(format!(
@@ -268,9 +268,11 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn env_of(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> Option<String> {
+    fn env_of(
+        pairs: Vec<(&'static str, String)>,
+    ) -> impl Fn(&str) -> Result<Option<String>, Error> {
         let map: HashMap<&str, String> = pairs.into_iter().collect();
-        move |name: &str| map.get(name).cloned()
+        move |name: &str| Ok(map.get(name).cloned())
     }
 
     const CLOUDS: &str = "clouds:\n  ks-owner:\n    auth_type: password\n    auth:\n      auth_url: http://127.0.0.1:5000/v3\n      username: u-owner\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n      project_id: 12345\n    region_name: RegionOne\n    interface: internal\n    verify: false\n    cacert: /etc/ca.pem\n    identity_api_version: 3\n";
