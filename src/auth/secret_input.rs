@@ -31,16 +31,13 @@ pub(crate) fn read_token(token: &Sourced<TokenSource>) -> Result<Secret, Error> 
     Ok(Secret::new(value))
 }
 
-pub(crate) fn read_token_file(path: &std::path::Path, source: &Source) -> Result<String, Error> {
+/// The trimmed content of the token file `path` (a regular file of at most 4 MiB).
+fn read_token_file(path: &std::path::Path, source: &Source) -> Result<String, Error> {
+    let what = format!("token_file {} (from {source})", path.display());
+    let text = crate::files::read_small_text(path, &what)?
+        .ok_or_else(|| Error::config(format!("cannot read {what}: it does not exist")))?;
     crate::settings::file::warn_if_exposed(path, "token_file");
-    std::fs::read_to_string(path)
-        .map(|text| text.trim().to_string())
-        .map_err(|err| {
-            Error::config(format!(
-                "cannot read token_file {} (from {source}): {err}",
-                path.display()
-            ))
-        })
+    Ok(text.trim().to_string())
 }
 
 /// Runs `command` (the setting `what`) through the shell; its trimmed stdout is the

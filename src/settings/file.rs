@@ -138,12 +138,15 @@ pub(crate) struct ConfigFile {
     pub(crate) profiles: BTreeMap<String, Profile>,
 }
 
-/// Warns when `path`, which holds a secret, can be read by group or others (like ssh).
+/// Warns when the regular file `path`, which holds a secret, can be read by group or
+/// others (like ssh). Anything else (a device, a FIFO) is refused where it is read, never
+/// worth a `chmod` hint.
 pub(crate) fn warn_if_exposed(path: &Path, what: &str) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         if let Ok(meta) = std::fs::metadata(path)
+            && meta.is_file()
             && meta.permissions().mode() & 0o077 != 0
         {
             crate::error::warn(&format!(
@@ -157,21 +160,20 @@ pub(crate) fn warn_if_exposed(path: &Path, what: &str) {
     }
 }
 
-/// Reads the file at `path`; `Ok(None)` when it does not exist.
-pub(crate) fn load(path: &Path) -> Result<Option<ConfigFile>, Error> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => {
-            return Err(Error::config(format!(
-                "cannot read config file {}: {err}",
-                path.display()
-            )));
-        }
+/// Reads the config file at `path` (a regular file of at most 4 MiB); `Ok(None)` when it
+/// does not exist.
+pub(crate) fn load(path: &Sourced<PathBuf>) -> Result<Option<ConfigFile>, Error> {
+    let what = format!(
+        "config file {} (from {})",
+        path.value.display(),
+        path.source
+    );
+    let Some(text) = crate::files::read_small_text(&path.value, &what)? else {
+        return Ok(None);
     };
-    let file = parse(path, &text)?;
+    let file = parse(&path.value, &text)?;
     if file.profiles.values().any(Profile::holds_secret) {
-        warn_if_exposed(path, "config file");
+        warn_if_exposed(&path.value, "config file");
     }
     Ok(Some(file))
 }
@@ -286,7 +288,7 @@ impl Config {
                 file: None,
             });
         };
-        let file = load(&path.value)?;
+        let file = load(&path)?;
         if file.is_none() && path.source != Source::Default {
             return Err(Error::config(format!(
                 "config file {} (from {}) does not exist",

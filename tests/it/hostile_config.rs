@@ -6,8 +6,8 @@
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
-use std::path::PathBuf;
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::util::*;
 use httpmock::prelude::*;
@@ -45,6 +45,153 @@ fn set_cloud_password(sandbox: &Sandbox, password: &str) {
         "secure.yaml",
         &format!("clouds:\n  ks:\n    auth:\n      password: {yaml}\n"),
     );
+}
+
+/// `ims --os-cloud ks` with `clouds` found through OS_CLIENT_CONFIG_FILE.
+fn with_cloud(sandbox: &Sandbox, clouds: &Path) -> assert_cmd::Command {
+    let mut cmd = ims(sandbox);
+    cmd.env("OS_CLIENT_CONFIG_FILE", clouds)
+        .args(["--os-cloud", "ks"]);
+    cmd
+}
+
+// ---- 5: FIFOs, devices and huge inputs are refused, never read whole ----
+
+#[test]
+fn a_config_file_that_is_a_fifo_or_a_device_is_refused() {
+    let sandbox = Sandbox::new();
+    let fifo = mkfifo(&sandbox, "config.fifo");
+    ims(&sandbox)
+        .args(["--config", fifo.to_str().unwrap(), "profile", "list"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: cannot read config file {} (from --config): it is a FIFO, not a regular file\n",
+            fifo.display()
+        ));
+    ims(&sandbox)
+        .env("IMS_CONFIG", "/dev/zero")
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stderr("ims: error: cannot read config file /dev/zero (from IMS_CONFIG): it is a character device, not a regular file\n");
+}
+
+#[test]
+fn a_token_file_that_is_a_fifo_a_device_or_huge_is_refused_without_a_chmod_hint() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let fifo = mkfifo(&sandbox, "token.fifo");
+    let big = sandbox.dir.path().join("big.token");
+    std::fs::write(&big, vec![b'a'; 5 * 1024 * 1024]).unwrap();
+    for (token_file, why) in [
+        (fifo.clone(), "it is a FIFO, not a regular file"),
+        (
+            PathBuf::from("/dev/zero"),
+            "it is a character device, not a regular file",
+        ),
+        (
+            big,
+            "it is larger than 4 MiB, too large for a settings file",
+        ),
+    ] {
+        let path = sandbox.config(&format!(
+            "[profiles.default]\nendpoint = \"{}\"\ntoken_file = \"{}\"\n",
+            server.base_url(),
+            token_file.display()
+        ));
+        ims(&sandbox)
+            .args(["member", "list", IMG])
+            .assert()
+            .code(3)
+            .stderr(format!(
+                "ims: error: cannot read token_file {} (from {}:default): {why}\n",
+                token_file.display(),
+                path.display()
+            ));
+    }
+    any.assert_calls(0);
+}
+
+#[test]
+fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let fifo = mkfifo(&sandbox, "clouds.fifo");
+    ims(&sandbox)
+        .env("OS_CLIENT_CONFIG_FILE", &fifo)
+        .env("OS_CLOUD", "ks")
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: cannot read clouds.yaml {} (from OS_CLIENT_CONFIG_FILE): it is a FIFO, not a regular file\n",
+            fifo.display()
+        ));
+
+    let clouds = cloud(&sandbox, &server, "pw-1234");
+    let secure = sandbox.dir.path().join("secure.yaml");
+    std::fs::remove_file(&secure).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &secure).unwrap();
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: cannot read secure.yaml {} (for cloud `ks` from --os-cloud): it is a character device, not a regular file\n",
+            secure.display()
+        ));
+    std::fs::remove_file(&secure).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&secure)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: cannot read secure.yaml {} (for cloud `ks` from --os-cloud): it is a FIFO, not a regular file\n",
+            secure.display()
+        ));
+    any.assert_calls(0);
+}
+
+#[test]
+fn image_ids_on_stdin_are_bounded() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let started = Instant::now();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"));
+    cmd.env_clear()
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .current_dir(sandbox.dir.path())
+        .args(["--endpoint", &server.base_url(), "--token", "tok-1234"])
+        .args(["member", "list", "-"])
+        .stdin(std::fs::File::open("/dev/zero").unwrap());
+    let out = output_within(cmd, BOUND);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(
+        stderr_of(&out),
+        "ims: error: image IDs on stdin: more than 64 MiB; pass at most 1000000 IDs at a time\n"
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let many = "x ".repeat(1_000_001);
+    ims_at(&sandbox, &server, "tok-1234")
+        .timeout(BOUND)
+        .write_stdin(many)
+        .args(["member", "list", "-"])
+        .assert()
+        .code(2)
+        .stderr("ims: error: image IDs on stdin: more than 1000000 IDs at a time\n");
+    any.assert_calls(0);
 }
 
 // ---- 15: environment values that are not UTF-8 ----
