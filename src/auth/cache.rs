@@ -67,7 +67,7 @@ impl TokenCache {
             return None;
         }
         Some(SignedIn {
-            token: Secret::new(entry.token),
+            token: Secret::masked(entry.token),
             expires_at: entry.expires_at,
             user: entry.user,
             project: entry.project,

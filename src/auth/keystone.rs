@@ -292,7 +292,7 @@ impl Identity {
                 let password = match &password.value {
                     PasswordSource::Literal(secret) => secret.clone(),
                     PasswordSource::Command(command) => {
-                        Secret::new(super::secret_input::run_secret_command(
+                        Secret::masked(super::secret_input::run_secret_command(
                             "password_command",
                             command,
                             &password.source,
@@ -393,7 +393,7 @@ impl Identity {
                 ))
             })?;
         Ok(SignedIn {
-            token: Secret::new(token),
+            token: Secret::masked(token),
             expires_at,
             user: answer.token.user,
             project: answer.token.project,

@@ -28,7 +28,7 @@ pub(crate) fn read_token(token: &Sourced<TokenSource>) -> Result<Secret, Error> 
             token.source
         )));
     }
-    Ok(Secret::new(value))
+    Ok(Secret::masked(value))
 }
 
 /// The trimmed content of the token file `path` (a regular file of at most 4 MiB).

@@ -84,7 +84,7 @@ fn show(
         ]);
         let endpoint =
             match signed_in.image_endpoint(&identity.interface, identity.region.as_deref()) {
-                Ok(url) => url,
+                Ok(url) => crate::secret::mask_userinfo(&url),
                 Err(err) => err.to_string(),
             };
         rows.push(["image endpoint".to_string(), endpoint]);

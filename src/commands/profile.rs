@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::cli::{Api, GlobalArgs, OutputFormat, ProfileCommand};
 use crate::error::diag;
 use crate::output;
+use crate::secret::{mask_command, mask_userinfo};
 use crate::settings::file::DEFAULT_PROFILE;
 use crate::settings::{
     Config, CredentialSettings, KeystoneSettings, PasswordSource, Settings, Sourced, TokenSource,
@@ -42,7 +43,10 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
             vec![
                 Value::from(name.as_str()),
                 Value::Bool(name == default),
-                profile.endpoint.as_deref().map_or(Value::Null, Value::from),
+                profile
+                    .endpoint
+                    .as_deref()
+                    .map_or(Value::Null, |url| Value::from(mask_userinfo(url))),
             ]
         })
         .collect::<Vec<_>>();
@@ -58,7 +62,8 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The resolved settings of a profile, each with its source; secrets masked.
+/// The resolved settings of a profile, each with its source; secrets, the arguments of
+/// commands and the user info of URLs masked.
 fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Result<()> {
     let settings = Settings::resolve(global, &process_env, config, name)?;
     output::print_records(
@@ -100,7 +105,7 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
         rows.push(row("cloud", cloud, cloud.value.clone()));
     }
     if let Some(endpoint) = &settings.endpoint {
-        rows.push(row("endpoint", endpoint, endpoint.value.clone()));
+        rows.push(row("endpoint", endpoint, mask_userinfo(&endpoint.value)));
     }
     let api = match settings.api.value {
         Api::V2 => "v2",
@@ -115,7 +120,7 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
             let (name, shown) = match &token.value {
                 TokenSource::Literal(secret) => ("token", secret.to_string()),
                 TokenSource::File(path) => ("token_file", path.display().to_string()),
-                TokenSource::Command(command) => ("token_command", command.clone()),
+                TokenSource::Command(command) => ("token_command", mask_command(command)),
             };
             rows.push(row(name, token, shown));
         }
@@ -185,13 +190,13 @@ fn keystone_rows(keystone: &KeystoneSettings, rows: &mut Vec<[String; 3]>) {
     ];
     for (name, value) in plain {
         if let Some(value) = value {
-            rows.push(row(name, value, value.value.clone()));
+            rows.push(row(name, value, mask_userinfo(&value.value)));
         }
     }
     if let Some(password) = &keystone.password {
         let (name, shown) = match &password.value {
             PasswordSource::Literal(secret) => ("password", secret.to_string()),
-            PasswordSource::Command(command) => ("password_command", command.clone()),
+            PasswordSource::Command(command) => ("password_command", mask_command(command)),
         };
         rows.push(row(name, password, shown));
     }

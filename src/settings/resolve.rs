@@ -238,13 +238,13 @@ impl Layers<'_> {
     ) -> Result<Option<CredentialSettings>, Error> {
         let (args, profile) = (self.args, self.profile);
         let text = |text: &str| Ok(text.to_string());
-        let secret = |text: &str| Ok(Secret::new(text));
+        let secret = |text: &str| Ok(Secret::masked(text));
         let token = self.first(
             args.token
                 .clone()
-                .map(|t| (TokenSource::Literal(Secret::new(t)), "--token")),
+                .map(|t| (TokenSource::Literal(Secret::masked(t)), "--token")),
             &["IMS_TOKEN"],
-            |text| Ok(TokenSource::Literal(Secret::new(text))),
+            |text| Ok(TokenSource::Literal(Secret::masked(text))),
             profile_token(profile, self.from_profile)?,
         )?;
         let access_key = self.first(
@@ -327,7 +327,8 @@ impl Layers<'_> {
     /// Keystone settings from the profile, then the cloud or `OS_*` variables.
     fn keystone(&self) -> Result<KeystoneSettings, Error> {
         let profile = self.profile;
-        let secret = |found: Sourced<String>| Sourced::new(Secret::new(found.value), found.source);
+        let secret =
+            |found: Sourced<String>| Sourced::new(Secret::masked(found.value), found.source);
         let domain = |specific: &Option<String>, key: &str, fallback: &str| {
             self.text(specific, key)
                 .or_else(|| self.openstack.get(fallback))
@@ -382,7 +383,7 @@ impl Layers<'_> {
             (None, Some(command)) => Ok(from_profile(PasswordSource::Command(command.clone()))),
             (None, None) => Ok(self.openstack.get("password").map(|found| {
                 Sourced::new(
-                    PasswordSource::Literal(Secret::new(found.value)),
+                    PasswordSource::Literal(Secret::masked(found.value)),
                     found.source,
                 )
             })),

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::util::*;
 use httpmock::prelude::*;
+use serde_json::{Value, json};
 
 const IMG: &str = "eadd4a00-a784-4e4f-bcf9-a7906aac0198";
 
@@ -22,6 +23,50 @@ fn ims(sandbox: &Sandbox) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
     cmd.timeout(BOUND);
     cmd
+}
+
+fn in_an_hour() -> String {
+    (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600))
+        .strftime("%Y-%m-%dT%H:%M:%S.000000Z")
+        .to_string()
+}
+
+/// A Keystone answer whose catalog's image endpoint is `image_url`.
+fn token_answer(image_url: &str) -> Value {
+    json!({"token": {
+        "expires_at": in_an_hour(),
+        "user": {"id": "5f89", "name": "u-owner"},
+        "project": {"id": "a4bd", "name": "proj-owner"},
+        "catalog": [{"type": "image", "endpoints": [
+            {"interface": "public", "region_id": "RegionOne", "url": image_url}]}]}})
+}
+
+/// A password sign-in of u-owner to proj-owner with `password`.
+fn password_body(password: &str) -> Value {
+    json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+        "name": "u-owner", "domain": {"name": "Default"}, "password": password}}},
+        "scope": {"project": {"name": "proj-owner", "domain": {"name": "Default"}}}}})
+}
+
+/// A Keystone that hands out `token` for exactly the sign-in `body`.
+fn keystone<'a>(server: &'a MockServer, body: Value, token: &str) -> httpmock::Mock<'a> {
+    server.mock(|when, then| {
+        when.method(POST).path("/v3/auth/tokens").json_body(body);
+        then.status(201)
+            .header("x-subject-token", token)
+            .json_body(token_answer(&server.base_url()));
+    })
+}
+
+/// A Glance that lists one member for `token`.
+fn glance<'a>(server: &'a MockServer, token: &str) -> httpmock::Mock<'a> {
+    server.mock(|when, then| {
+        when.method(GET)
+            .path(format!("/v2/images/{IMG}/members"))
+            .header("x-auth-token", token);
+        then.status(200).json_body(json!({"members": [
+            {"member_id": "proj-alpha", "image_id": IMG, "status": "accepted"}]}));
+    })
 }
 
 /// clouds.yaml with cloud `ks` (user u-owner, project proj-owner) signing in at `server`,
@@ -194,6 +239,186 @@ fn image_ids_on_stdin_are_bounded() {
     any.assert_calls(0);
 }
 
+// ---- 9: what a server echoes back is masked ----
+
+#[test]
+fn a_token_echoed_in_an_error_body_or_a_header_is_masked() {
+    let token = "SeCrEt-ToKeN-400";
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.any_request();
+        then.status(400)
+            .header("x-echo", format!("X-Auth-Token={token}"))
+            .header("x-echo-encoded", "token=SeCrEt%2DToKeN%2D400")
+            .json_body(json!({"code": 400, "title": "Bad Request",
+                "message": format!("bad header X-Auth-Token: {token}")}));
+    });
+    let sandbox = Sandbox::new();
+    let out = ims_at(&sandbox, &server, token)
+        .timeout(BOUND)
+        .args(["-vv", "member", "list", IMG])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SeCrEt"), "{stderr}");
+    assert!(
+        stderr.contains("ims: < x-echo: X-Auth-Token=****\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ims: < x-echo-encoded: token=****\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(&format!(
+            "ims: error: image {IMG}: HTTP 400 Bad Request: bad header X-Auth-Token: ****\n"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn keystone_echoing_the_sign_in_body_never_shows_the_password() {
+    let password = "pa\"ss/wörd SeCrEt";
+    let sign_in = serde_json::to_string(&password_body(password)).unwrap();
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v3/auth/tokens");
+        then.status(401)
+            .header("x-echo-form", "password=pa%22ss%2Fw%C3%B6rd+SeCrEt")
+            .header("content-type", "text/plain")
+            .body(format!("could not sign in with {sign_in}"));
+    });
+    let sandbox = Sandbox::new();
+    let clouds = cloud(&sandbox, &server, password);
+    let out = with_cloud(&sandbox, &clouds)
+        .args(["-vv", "member", "list", IMG])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SeCrEt"), "{stderr}");
+    assert!(!stderr.contains("wörd"), "{stderr}");
+    assert!(
+        stderr.contains("ims: < x-echo-form: password=****\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(r#""domain":{"name":"Default"},"password":"****"}}}"#),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_cached_token_echoed_by_the_image_service_is_masked() {
+    let server = MockServer::start();
+    keystone(&server, password_body("pw-1234"), "CaChEd-ToKeN-77");
+    let ok = glance(&server, "CaChEd-ToKeN-77");
+    ok.up_to_n_times(1);
+    server.mock(|when, then| {
+        when.path(format!("/v2/images/{IMG}/members"));
+        then.status(400)
+            .body("token CaChEd-ToKeN-77 is not for this image");
+    });
+    let sandbox = Sandbox::new();
+    let clouds = cloud(&sandbox, &server, "pw-1234");
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG])
+        .assert()
+        .success();
+    // The second run takes the token from the cache.
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG])
+        .assert()
+        .code(6)
+        .stderr(format!(
+            "ims: error: image {IMG}: HTTP 400 Bad Request: token **** is not for this image\n"
+        ));
+}
+
+// ---- 10, 11: URLs and command lines carry secrets ----
+
+#[test]
+fn user_info_in_urls_is_masked_everywhere() {
+    let sandbox = Sandbox::new();
+    ims(&sandbox)
+        .args([
+            "--endpoint",
+            "http://user:PaSsWoRd@127.0.0.1:1",
+            "--token",
+            "tok-1234",
+            "member",
+            "list",
+            IMG,
+        ])
+        .assert()
+        .code(3)
+        .stderr("ims: error: endpoint (from --endpoint): `http://user:****@127.0.0.1:1` must not carry user info\n");
+    sandbox.config(
+        "[profiles.default]\nendpoint = \"https://user:PaSsWoRd@ims.example.com\"\nauth_url = \"https://TOKEN-PaSsWoRd@iam.example.com/v3\"\npassword = \"pw-1234\"\nusername = \"u\"\n",
+    );
+    let out = ims(&sandbox)
+        .args(["profile", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = stdout_of(&out);
+    assert!(!stdout.contains("PaSsWoRd"), "{stdout}");
+    let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let value = |name: &str| {
+        rows.iter()
+            .find(|row| row["setting"] == name)
+            .map(|row| row["value"].clone())
+    };
+    assert_eq!(
+        value("endpoint"),
+        Some(json!("https://user:****@ims.example.com"))
+    );
+    assert_eq!(
+        value("auth_url"),
+        Some(json!("https://****@iam.example.com/v3"))
+    );
+    ims(&sandbox)
+        .args(["profile", "list", "-o", "json"])
+        .assert()
+        .success()
+        .stdout("[\n  {\n    \"name\": \"default\",\n    \"default\": true,\n    \"endpoint\": \"https://user:****@ims.example.com\"\n  }\n]\n");
+}
+
+#[test]
+fn profile_show_masks_the_arguments_of_commands() {
+    let sandbox = Sandbox::new();
+    sandbox.config(
+        "[profiles.a]\ntoken_command = \"echo SeCrEt\"\n[profiles.b]\nauth_url = \"http://k/v3\"\nusername = \"u\"\npassword_command = \"TOKEN=SeCrEt vault read -field=pw secret/ims\"\n",
+    );
+    for (profile, row) in [
+        (
+            "a",
+            json!({"setting": "token_command", "value": "echo ****"}),
+        ),
+        (
+            "b",
+            json!({"setting": "password_command", "value": "**** ****"}),
+        ),
+    ] {
+        let out = ims(&sandbox)
+            .args(["profile", "show", profile, "-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let stdout = stdout_of(&out);
+        assert!(!stdout.contains("SeCrEt"), "{stdout}");
+        let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+        let found = rows
+            .iter()
+            .find(|r| r["setting"] == row["setting"])
+            .unwrap();
+        assert_eq!(found["value"], row["value"]);
+    }
+}
+
 // ---- 15: environment values that are not UTF-8 ----
 
 #[test]
@@ -251,3 +476,5 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
     assert!(clouds.exists());
     any.assert_calls(0);
 }
+
+// ---- 19: everything missing, named at once ----
