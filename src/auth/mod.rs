@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use serde::de::DeserializeOwned;
 use ureq::http::Uri;
 
+use crate::cli::Timeout;
 use crate::client::{Authorize, Client, Header};
 use crate::error::{Error, diag, warn};
 use crate::model::BodyError;
@@ -40,11 +41,12 @@ pub enum Credential {
 
 impl Credential {
     /// Reads the ready credential the settings select: the token itself, a token file,
-    /// the output of a token command, or the AK/SK pair (which needs `project_id`).
-    /// A Keystone sign-in is not ready: the [`Authorizer`] does it.
+    /// the output of a token command (which may run for `limit`), or the AK/SK pair (which
+    /// needs `project_id`). A Keystone sign-in is not ready: the [`Authorizer`] does it.
     pub fn from_settings(
         credential: Option<&CredentialSettings>,
         project_id: Option<&Sourced<String>>,
+        limit: &Sourced<Timeout>,
     ) -> Result<Credential, Error> {
         match credential {
             None | Some(CredentialSettings::Keystone(_)) => Err(Error::config(
@@ -52,7 +54,9 @@ impl Credential {
                  token / token_file / token_command / access_key and secret_key in a profile, \
                  or sign in with --os-cloud, OS_* variables or Keystone keys in a profile",
             )),
-            Some(CredentialSettings::Token(token)) => read_token(token).map(Credential::Token),
+            Some(CredentialSettings::Token(token)) => {
+                read_token(token, limit).map(Credential::Token)
+            }
             Some(CredentialSettings::AkSk(aksk)) => {
                 let Some(project_id) = project_id else {
                     return Err(Error::config(format!(
@@ -170,7 +174,7 @@ impl Login {
         let Some(CredentialSettings::Keystone(keystone)) = &settings.credential else {
             return Ok(None);
         };
-        let identity = Identity::from_settings(keystone, &searched(settings))?;
+        let identity = Identity::from_settings(keystone, &searched(settings), &settings.timeout)?;
         let cache = match (settings.no_cache.value, identity.cache_key()) {
             (false, Some(key)) => TokenCache::open().map(|cache| (cache, key)),
             _ => None,
@@ -260,6 +264,7 @@ impl<'a> Authorizer<'a> {
             let credential = Credential::from_settings(
                 settings.credential.as_ref(),
                 settings.project_id.as_ref(),
+                &settings.timeout,
             )?;
             return Ok(Authorizer {
                 client,
@@ -374,12 +379,19 @@ mod tests {
     use crate::settings::{Source, TokenSource};
     use std::path::PathBuf;
 
+    fn limit() -> Sourced<Timeout> {
+        Sourced {
+            value: Timeout::DEFAULT,
+            source: Source::Default,
+        }
+    }
+
     fn read(token: TokenSource) -> Result<Credential, Error> {
         let settings = CredentialSettings::Token(Sourced {
             value: token,
             source: Source::Flag("--token"),
         });
-        Credential::from_settings(Some(&settings), None)
+        Credential::from_settings(Some(&settings), None, &limit())
     }
 
     fn token_of(result: Result<Credential, Error>) -> String {
@@ -433,7 +445,7 @@ mod tests {
         let err = read(TokenSource::Literal(Secret::new("a\nb"))).unwrap_err();
         assert!(err.to_string().contains("control characters"));
         assert!(!err.to_string().contains("a\nb"));
-        let err = Credential::from_settings(None, None).unwrap_err();
+        let err = Credential::from_settings(None, None, &limit()).unwrap_err();
         assert_eq!(err.kind(), crate::error::ErrorKind::Config);
     }
 
@@ -457,7 +469,7 @@ mod tests {
 
     #[test]
     fn aksk_needs_a_project_id() {
-        let err = Credential::from_settings(Some(&aksk(None)), None).unwrap_err();
+        let err = Credential::from_settings(Some(&aksk(None)), None, &limit()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "AK/SK signing (access key from IMS_ACCESS_KEY) needs a project ID for X-Project-Id: set --project-id, IMS_PROJECT_ID or project_id in the profile"
@@ -470,7 +482,9 @@ mod tests {
             value: "p1".to_string(),
             source: Source::Flag("--project-id"),
         };
-        let cred = Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project)).unwrap();
+        let cred =
+            Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project), &limit())
+                .unwrap();
         let uri: Uri = "https://ims.example.com:8443/v1/p1/cloudimages/i/members"
             .parse()
             .unwrap();
@@ -530,7 +544,9 @@ mod tests {
             value: "p1".to_string(),
             source: Source::Default,
         };
-        let cred = Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project)).unwrap();
+        let cred =
+            Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project), &limit())
+                .unwrap();
         let text = format!("{cred:?} {:?}", aksk(Some("hush-st")));
         assert!(!text.contains("hush"), "{text}");
     }

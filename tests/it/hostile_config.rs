@@ -100,6 +100,109 @@ fn with_cloud(sandbox: &Sandbox, clouds: &Path) -> assert_cmd::Command {
     cmd
 }
 
+// ---- 4: secret commands are bounded in time and output ----
+
+#[test]
+fn a_token_command_that_never_finishes_is_stopped_at_the_timeout() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let path = sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"sleep 1000\"\n",
+        server.base_url()
+    ));
+    let started = Instant::now();
+    ims(&sandbox)
+        .args(["--timeout", "1", "member", "list", IMG])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: token_command `sleep ****` (from {}:default) did not finish within 1 s (the timeout, from --timeout); it was stopped\n",
+            path.display()
+        ));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    any.assert_calls(0);
+}
+
+#[test]
+fn a_background_child_holding_stdout_is_killed_with_its_group() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let pid_file = sandbox.dir.path().join("child.pid");
+    let path = sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"sh -c 'sleep 1000 & echo $! > {}'; echo tok\"\ntimeout = 1\n",
+        server.base_url(),
+        pid_file.display()
+    ));
+    ims(&sandbox)
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: token_command `sh ****` (from {0}:default) did not finish within 1 s (the timeout, from {0}:default); it was stopped\n",
+            path.display()
+        ));
+    any.assert_calls(0);
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let stat = format!("/proc/{}/stat", pid.trim());
+    // Killed: gone, or a zombie waiting for a reaper.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let state = std::fs::read_to_string(&stat)
+            .ok()
+            .and_then(|text| text.rsplit_once(") ").map(|(_, rest)| rest.chars().next()))
+            .flatten();
+        if matches!(state, None | Some('Z')) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the background sleep still runs");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_password_command_that_never_finishes_is_stopped_before_any_sign_in() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let path = sandbox.config(&format!(
+        "[profiles.default]\nauth_url = \"{}/v3\"\nuser_id = \"u1\"\nproject_id = \"p1\"\npassword_command = \"sleep 1000; echo SeCrEt-ArG\"\n",
+        server.base_url()
+    ));
+    ims(&sandbox)
+        .env("IMS_TIMEOUT", "1")
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: password_command `sleep ****` (from {}:default) did not finish within 1 s (the timeout, from IMS_TIMEOUT); it was stopped\n",
+            path.display()
+        ));
+    any.assert_calls(0);
+}
+
+#[test]
+fn a_token_command_printing_megabytes_is_refused() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let path = sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n",
+        server.base_url()
+    ));
+    ims(&sandbox)
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: token_command `head ****` (from {}:default) printed more than 1 MiB, too long for a secret; it was stopped\n",
+            path.display()
+        ));
+    any.assert_calls(0);
+}
+
 // ---- 5: FIFOs, devices and huge inputs are refused, never read whole ----
 
 #[test]
@@ -418,6 +521,8 @@ fn profile_show_masks_the_arguments_of_commands() {
         assert_eq!(found["value"], row["value"]);
     }
 }
+
+// ---- 14: a cached token is used only with the secret that signed in ----
 
 // ---- 15: environment values that are not UTF-8 ----
 
