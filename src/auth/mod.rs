@@ -16,7 +16,7 @@ use crate::client::{Authorize, Client, Header};
 use crate::error::{Error, diag, warn};
 use crate::model::BodyError;
 use crate::secret::Secret;
-use crate::settings::{CredentialSettings, Settings, Sourced};
+use crate::settings::{CredentialSettings, Settings, Source, Sourced};
 use cache::TokenCache;
 use keystone::{Identity, SignedIn};
 use secret_input::read_token;
@@ -42,7 +42,9 @@ pub enum Credential {
 impl Credential {
     /// Reads the ready credential the settings select: the token itself, a token file,
     /// the output of a token command (which may run for `limit`), or the AK/SK pair (which
-    /// needs `project_id`). A Keystone sign-in is not ready: the [`Authorizer`] does it.
+    /// needs `project_id`). Every value that goes into a header is checked here, so that a
+    /// pasted line break is a configuration error naming the setting. A Keystone sign-in
+    /// is not ready: the [`Authorizer`] does it.
     pub fn from_settings(
         credential: Option<&CredentialSettings>,
         project_id: Option<&Sourced<String>>,
@@ -65,14 +67,36 @@ impl Credential {
                         aksk.access_key.source
                     )));
                 };
+                let access_key = aksk.access_key.value.trim();
+                header_safe("access key", access_key, &aksk.access_key.source)?;
+                header_safe("project ID", &project_id.value, &project_id.source)?;
+                let security_token = match &aksk.security_token {
+                    Some(token) => {
+                        let value = token.value.expose().trim();
+                        header_safe("security token", value, &token.source)?;
+                        Some(Secret::masked(value))
+                    }
+                    None => None,
+                };
                 Ok(Credential::AkSk {
-                    access_key: aksk.access_key.value.trim().to_string(),
+                    access_key: access_key.to_string(),
                     secret_key: aksk.secret_key.value.clone(),
-                    security_token: aksk.security_token.as_ref().map(|t| t.value.clone()),
+                    security_token,
                     project_id: project_id.value.clone(),
                 })
             }
         }
+    }
+}
+
+/// Refuses a header value (`what`, set by `source`) with control characters: a header
+/// cannot carry them, and they are nearly always a pasted line break.
+fn header_safe(what: &str, value: &str, source: &Source) -> Result<(), Error> {
+    match value.chars().any(char::is_control) {
+        true => Err(Error::config(format!(
+            "the {what} from {source} contains control characters (a line break?)"
+        ))),
+        false => Ok(()),
     }
 }
 

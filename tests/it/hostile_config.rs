@@ -582,4 +582,34 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
     any.assert_calls(0);
 }
 
+// ---- 18: credentials that would break a header ----
+
+#[test]
+fn control_characters_in_header_credentials_are_exit_3_naming_the_setting() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let cases = [
+        ("IMS_SECURITY_TOKEN", "st-1\nst-2", "security token"),
+        ("IMS_ACCESS_KEY", "AK\r\nX-Evil: 1", "access key"),
+        ("IMS_PROJECT_ID", "p\u{7}1", "project ID"),
+    ];
+    for (var, value, what) in cases {
+        ims(&sandbox)
+            .env("IMS_ENDPOINT", server.base_url())
+            .env("IMS_ACCESS_KEY", "AKID")
+            .env("IMS_SECRET_KEY", "sk-1234")
+            .env("IMS_PROJECT_ID", "p1")
+            .env(var, value)
+            .args(["member", "list", IMG])
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(format!(
+                "ims: error: the {what} from {var} contains control characters (a line break?)\n"
+            ));
+    }
+    any.assert_calls(0);
+}
+
 // ---- 19: everything missing, named at once ----
