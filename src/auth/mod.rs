@@ -16,6 +16,7 @@ use crate::client::{Authorize, Client, Header};
 use crate::error::{Error, diag, warn};
 use crate::model::BodyError;
 use crate::secret::Secret;
+use crate::settings::credentials::{NO_CREDENTIAL, aksk_needs_project_id};
 use crate::settings::{CredentialSettings, Settings, Source, Sourced};
 use cache::TokenCache;
 use keystone::{Identity, SignedIn};
@@ -51,20 +52,14 @@ impl Credential {
         limit: &Sourced<Timeout>,
     ) -> Result<Credential, Error> {
         match credential {
-            None | Some(CredentialSettings::Keystone(_)) => Err(Error::config(
-                "no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, \
-                 token / token_file / token_command / access_key and secret_key in a profile, \
-                 or sign in with --os-cloud, OS_* variables or Keystone keys in a profile",
-            )),
+            None | Some(CredentialSettings::Keystone(_)) => Err(Error::config(NO_CREDENTIAL)),
             Some(CredentialSettings::Token(token)) => {
                 read_token(token, limit).map(Credential::Token)
             }
             Some(CredentialSettings::AkSk(aksk)) => {
                 let Some(project_id) = project_id else {
-                    return Err(Error::config(format!(
-                        "AK/SK signing (access key from {}) needs a project ID for X-Project-Id: \
-                         set --project-id, IMS_PROJECT_ID or project_id in the profile",
-                        aksk.access_key.source
+                    return Err(Error::config(aksk_needs_project_id(
+                        &aksk.access_key.source,
                     )));
                 };
                 let access_key = aksk.access_key.value.trim();
@@ -281,9 +276,11 @@ fn searched(settings: &Settings) -> String {
 }
 
 impl<'a> Authorizer<'a> {
-    /// The authorizer the settings call for; a Keystone sign-in happens here (or the
-    /// cache answers).
+    /// The authorizer the settings call for, once they are complete (everything missing
+    /// is named at once, before any command runs or request is sent); a Keystone sign-in
+    /// happens here (or the cache answers).
     pub fn new(client: &'a Client, settings: &Settings) -> Result<Authorizer<'a>, Error> {
+        settings.check_request_settings()?;
         let Some((identity, cache)) = Login::identity(settings)? else {
             let credential = Credential::from_settings(
                 settings.credential.as_ref(),

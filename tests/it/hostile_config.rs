@@ -18,6 +18,12 @@ const IMG: &str = "eadd4a00-a784-4e4f-bcf9-a7906aac0198";
 /// How long any one `ims` run here may take before the test fails.
 const BOUND: Duration = Duration::from_secs(20);
 
+/// The message for a missing endpoint.
+const NO_ENDPOINT: &str = "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile (or sign in with Keystone to find it in the service catalog)";
+
+/// The message for a missing credential.
+const NO_CREDENTIAL: &str = "no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, token / token_file / token_command / access_key and secret_key in a profile, or sign in with --os-cloud, OS_* variables or Keystone keys in a profile";
+
 /// `sandbox.ims()`, bounded in time.
 fn ims(sandbox: &Sandbox) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
@@ -613,3 +619,35 @@ fn control_characters_in_header_credentials_are_exit_3_naming_the_setting() {
 }
 
 // ---- 19: everything missing, named at once ----
+
+#[test]
+fn everything_missing_is_named_in_one_message_before_anything_runs() {
+    let sandbox = Sandbox::new();
+    ims(&sandbox)
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!("ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}\n"));
+    ims(&sandbox)
+        .env("IMS_ACCESS_KEY", "AKID")
+        .env("IMS_SECRET_KEY", "sk-1234")
+        .args(["member", "show", IMG, "m"])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: {NO_ENDPOINT}; AK/SK signing (access key from IMS_ACCESS_KEY) needs a project ID for X-Project-Id: set --project-id, IMS_PROJECT_ID or project_id in the profile\n"
+        ));
+    // The token command is not run while the endpoint is missing.
+    let marker = sandbox.dir.path().join("ran");
+    sandbox.config(&format!(
+        "[profiles.default]\ntoken_command = \"touch {}; echo tok-1234\"\n",
+        marker.display()
+    ));
+    ims(&sandbox)
+        .args(["member", "list", IMG])
+        .assert()
+        .code(3)
+        .stderr(format!("ims: error: {NO_ENDPOINT}\n"));
+    assert!(!marker.exists());
+}
