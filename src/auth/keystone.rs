@@ -376,6 +376,24 @@ impl Identity {
         )
     }
 
+    /// What the token cache fingerprints for this sign-in (salted, never stored): the
+    /// secret that signs in (the password, the application credential's secret), or the
+    /// command line of `password_command`, so that a warm run never runs the command.
+    /// `None` for a rescoped token, which is not cached.
+    pub fn cache_secret(&self) -> Option<Secret> {
+        let text = match &self.method {
+            Method::Password(_, password) => match &password.value {
+                PasswordSource::Literal(secret) => format!("password\n{}", secret.expose()),
+                PasswordSource::Command(command) => format!("password_command\n{command}"),
+            },
+            Method::ApplicationCredential { secret, .. } => {
+                format!("application_credential_secret\n{}", secret.expose())
+            }
+            Method::Token(_) => return None,
+        };
+        Some(Secret::new(text))
+    }
+
     /// Signs in: `POST {auth_url}/auth/tokens`; the token is the `X-Subject-Token` header.
     pub fn sign_in(&self, client: &Client) -> Result<SignedIn, Error> {
         let url = format!("{}/auth/tokens", self.auth_url);

@@ -201,8 +201,9 @@ impl Login {
         Ok(Some((identity, cache)))
     }
 
-    /// Takes a fresh cached token (unless `fresh` is asked for), else signs in and caches.
-    /// The flag says whether the token came from the cache.
+    /// Takes a fresh cached token that the secret of this sign-in signed in for (unless
+    /// `fresh` is asked for), else signs in and caches. The flag says whether the token
+    /// came from the cache.
     pub fn open(
         client: &Client,
         identity: Identity,
@@ -210,9 +211,11 @@ impl Login {
         fresh: bool,
         verbose: u8,
     ) -> Result<(Login, bool), Error> {
-        let cached = match &cache {
-            Some((store, key)) if !fresh => store
+        let cached = match (&cache, identity.cache_secret()) {
+            (Some((store, key)), Some(secret)) if !fresh => store
                 .load(key)
+                .filter(|cached| cached.signed_in_with(&secret))
+                .map(|cached| cached.signed_in)
                 .filter(|signed_in| signed_in.is_fresh(jiff::Timestamp::now())),
             _ => None,
         };
@@ -247,8 +250,8 @@ fn sign_in_and_cache(
     cache: &CacheSlot,
 ) -> Result<SignedIn, Error> {
     let signed_in = identity.sign_in(client)?;
-    if let Some((store, key)) = cache
-        && let Err(err) = store.store(key, &identity.describe(), &signed_in)
+    if let (Some((store, key)), Some(secret)) = (cache, identity.cache_secret())
+        && let Err(err) = store.store(key, &identity.describe(), &signed_in, &secret)
     {
         warn(&err.to_string());
     }

@@ -64,6 +64,16 @@ fn keystone<'a>(server: &'a MockServer, body: Value, token: &str) -> httpmock::M
     })
 }
 
+/// A Keystone that refuses every other sign-in, as Keystone refuses a wrong password.
+fn keystone_refuses_the_rest(server: &MockServer) -> httpmock::Mock<'_> {
+    server.mock(|when, then| {
+        when.method(POST).path("/v3/auth/tokens");
+        then.status(401).json_body(json!({"error": {"code": 401,
+            "title": "Unauthorized",
+            "message": "The request you have made requires authentication."}}));
+    })
+}
+
 /// A Glance that lists one member for `token`.
 fn glance<'a>(server: &'a MockServer, token: &str) -> httpmock::Mock<'a> {
     server.mock(|when, then| {
@@ -104,6 +114,12 @@ fn with_cloud(sandbox: &Sandbox, clouds: &Path) -> assert_cmd::Command {
     cmd.env("OS_CLIENT_CONFIG_FILE", clouds)
         .args(["--os-cloud", "ks"]);
     cmd
+}
+
+fn cache_files(sandbox: &Sandbox) -> Vec<PathBuf> {
+    std::fs::read_dir(sandbox.dir.path().join("cache/ims"))
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
 }
 
 // ---- 4: secret commands are bounded in time and output ----
@@ -529,6 +545,156 @@ fn profile_show_masks_the_arguments_of_commands() {
 }
 
 // ---- 14: a cached token is used only with the secret that signed in ----
+
+#[test]
+fn a_wrong_password_misses_the_cache_and_is_refused() {
+    let server = MockServer::start();
+    let right = keystone(&server, password_body("right-pw-1"), "tok-A");
+    let wrong = keystone_refuses_the_rest(&server);
+    let members = glance(&server, "tok-A");
+    let sandbox = Sandbox::new();
+    let clouds = cloud(&sandbox, &server, "right-pw-1");
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG, "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("proj-alpha\n");
+    let text = std::fs::read_to_string(&cache_files(&sandbox)[0]).unwrap();
+    assert!(!text.contains("right-pw-1"), "{text}");
+
+    set_cloud_password(&sandbox, "wrong-pw-2");
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: sign-in as user u-owner (domain Default), project proj-owner (domain Default) at {}/v3 failed: HTTP 401 Unauthorized: The request you have made requires authentication.\n",
+            server.base_url()
+        ));
+    wrong.assert_calls(1);
+    let out = with_cloud(&sandbox, &clouds)
+        .args(["auth", "status", "-o", "json"])
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        rows[1],
+        json!({"field": "state", "value": "signed in with another password or secret than the one set now: the next command signs in again"})
+    );
+
+    // The right password still finds its token: no new sign-in.
+    set_cloud_password(&sandbox, "right-pw-1");
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG, "-o", "ids"])
+        .assert()
+        .success();
+    right.assert_calls(1);
+    members.assert_calls(2);
+    with_cloud(&sandbox, &clouds)
+        .args(["auth", "logout"])
+        .assert()
+        .success();
+    assert!(cache_files(&sandbox).is_empty());
+}
+
+#[test]
+fn a_changed_application_credential_secret_signs_in_again() {
+    let server = MockServer::start();
+    let body = |secret: &str| {
+        json!({"auth": {"identity": {"methods": ["application_credential"],
+            "application_credential": {"id": "ac-1", "secret": secret}}}})
+    };
+    let first = keystone(&server, body("ac-secret-1"), "tok-1");
+    let second = keystone(&server, body("ac-secret-2"), "tok-2");
+    glance(&server, "tok-1");
+    let members = glance(&server, "tok-2");
+    let sandbox = Sandbox::new();
+    let run = |secret: &str| {
+        ims(&sandbox)
+            .env("OS_AUTH_URL", format!("{}/v3", server.base_url()))
+            .env("OS_APPLICATION_CREDENTIAL_ID", "ac-1")
+            .env("OS_APPLICATION_CREDENTIAL_SECRET", secret)
+            .args(["member", "list", IMG, "-o", "ids"])
+            .assert()
+            .success();
+    };
+    run("ac-secret-1");
+    run("ac-secret-1");
+    run("ac-secret-2");
+    first.assert_calls(1);
+    second.assert_calls(1);
+    members.assert_calls(1);
+}
+
+#[test]
+fn a_warm_run_never_runs_password_command_and_a_changed_command_signs_in() {
+    let server = MockServer::start();
+    let sign_in = keystone(
+        &server,
+        json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+            "id": "5f89", "password": "from-command"}}}, "scope": {"project": {"id": "a4bd"}}}}),
+        "tok-P",
+    );
+    glance(&server, "tok-P");
+    let sandbox = Sandbox::new();
+    let runs = sandbox.dir.path().join("runs");
+    let profile = |command: &str| {
+        sandbox.config(&format!(
+            "[profiles.default]\nauth_url = \"{}\"\nuser_id = \"5f89\"\nproject_id = \"a4bd\"\npassword_command = \"{command}\"\n",
+            server.base_url()
+        ));
+    };
+    profile(&format!(
+        "echo run >> {}; printf from-command",
+        runs.display()
+    ));
+    for _ in 0..3 {
+        ims(&sandbox)
+            .args(["member", "list", IMG, "-o", "ids"])
+            .assert()
+            .success();
+    }
+    assert_eq!(std::fs::read_to_string(&runs).unwrap(), "run\n");
+    sign_in.assert_calls(1);
+    profile(&format!(
+        "echo again >> {}; printf from-command",
+        runs.display()
+    ));
+    ims(&sandbox)
+        .args(["member", "list", IMG, "-o", "ids"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&runs).unwrap(), "run\nagain\n");
+    sign_in.assert_calls(2);
+}
+
+#[test]
+fn an_old_cache_entry_without_a_fingerprint_is_a_miss() {
+    let server = MockServer::start();
+    let sign_in = keystone(&server, password_body("pw-1234"), "tok-A");
+    glance(&server, "tok-A");
+    let sandbox = Sandbox::new();
+    let clouds = cloud(&sandbox, &server, "pw-1234");
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG])
+        .assert()
+        .success();
+    let file = cache_files(&sandbox).remove(0);
+    let mut entry: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let object = entry.as_object_mut().unwrap();
+    object.remove("salt");
+    object.remove("fingerprint");
+    object.insert("version".into(), json!(1));
+    std::fs::write(&file, entry.to_string()).unwrap();
+    with_cloud(&sandbox, &clouds)
+        .args(["member", "list", IMG])
+        .assert()
+        .success();
+    sign_in.assert_calls(2);
+    let entry: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(entry["fingerprint"].is_string(), "{entry}");
+}
 
 // ---- 15: environment values that are not UTF-8 ----
 
