@@ -170,13 +170,15 @@ pub fn report(err: &anyhow::Error) {
     diag(&format!("error: {}", chain.join(": ")));
 }
 
-/// Writes one `ims: ...` line to stderr, control characters escaped (a message may quote
-/// a server or an ID); a closed stderr is ignored, never a panic.
+/// Writes one `ims: ...` line to stderr: every secret ims holds and the user info of every
+/// URL masked (a message may quote a server that echoes the request), control characters
+/// escaped (it may quote an ID); a closed stderr is ignored, never a panic.
 pub fn diag(line: &str) {
+    let masked = crate::secret::mask(line);
     let _ = writeln!(
         std::io::stderr().lock(),
         "ims: {}",
-        crate::text::printable(line)
+        crate::text::printable(&masked)
     );
 }
 

@@ -8,6 +8,7 @@ mod cli;
 mod client;
 mod commands;
 mod error;
+mod files;
 mod model;
 mod output;
 mod secret;

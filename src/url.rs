@@ -5,6 +5,7 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use crate::error::Error;
+use crate::secret::mask_userinfo;
 
 /// Bytes kept as they are in a path segment: RFC 3986 unreserved characters.
 const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
@@ -20,27 +21,29 @@ pub(crate) struct Endpoint(String);
 
 impl Endpoint {
     /// Checks that `text` is an absolute `http(s)` URL with a host and no query,
-    /// fragment or user info; trailing slashes are dropped.
+    /// fragment or user info; trailing slashes are dropped. A message shows the URL with
+    /// its user info masked (`http://user:****@host`).
     pub(crate) fn parse(text: &str) -> Result<Endpoint, String> {
         let text = text.trim();
+        let shown = mask_userinfo(text);
         let lower = text.to_ascii_lowercase();
         if !lower.starts_with("http://") && !lower.starts_with("https://") {
             return Err(format!(
-                "`{text}` is not an absolute http(s) URL (e.g. https://ims.example.com)"
+                "`{shown}` is not an absolute http(s) URL (e.g. https://ims.example.com)"
             ));
         }
         if text.contains(['?', '#']) {
-            return Err(format!("`{text}` must not have a query or fragment"));
+            return Err(format!("`{shown}` must not have a query or fragment"));
         }
         let uri: ureq::http::Uri = text
             .parse()
-            .map_err(|err| format!("`{text}` is not a valid URL: {err}"))?;
+            .map_err(|err| format!("`{shown}` is not a valid URL: {err}"))?;
         let authority = uri.authority().map(|a| a.as_str()).unwrap_or("");
         if authority.contains('@') {
-            return Err(format!("`{text}` must not carry user info"));
+            return Err(format!("`{shown}` must not carry user info"));
         }
         if uri.host().is_none_or(str::is_empty) {
-            return Err(format!("`{text}` has no host"));
+            return Err(format!("`{shown}` has no host"));
         }
         Ok(Endpoint(text.trim_end_matches('/').to_string()))
     }
@@ -217,6 +220,14 @@ mod tests {
         ] {
             assert!(Endpoint::parse(bad).is_err(), "{bad}");
         }
+        assert_eq!(
+            Endpoint::parse("http://user:PaSsWoRd@host").unwrap_err(),
+            "`http://user:****@host` must not carry user info"
+        );
+        assert_eq!(
+            Endpoint::parse("ftp://user:PaSsWoRd@host").unwrap_err(),
+            "`ftp://user:****@host` is not an absolute http(s) URL (e.g. https://ims.example.com)"
+        );
     }
 
     proptest::proptest! {

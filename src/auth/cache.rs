@@ -1,21 +1,33 @@
 //! The Keystone token cache: one file per identity and scope in `$XDG_CACHE_HOME/ims/`
 //! (the platform cache dir), mode 0600 in a 0700 directory, written atomically. A file
-//! holds the token, its expiry and the catalog's image services; never a password or
-//! secret. Unreadable, foreign or stale files are ignored and replaced.
+//! holds the token, its expiry, the catalog's image services and a salted fingerprint of
+//! the secret that signed in (HMAC-SHA256 keyed with a random per-entry salt); never a
+//! password or secret. A token is used only while the secret that would sign in now has
+//! the same fingerprint. Unreadable, foreign, old-format or stale files are ignored and
+//! replaced.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use sha2::Sha256;
 
 use super::keystone::{Service, SignedIn};
+use super::signer::hex;
 use crate::error::Error;
 use crate::secret::Secret;
 
-/// Format version of cache files.
-const VERSION: u32 = 1;
+/// Format version of cache files: 2 added the fingerprint of the secret.
+const VERSION: u32 = 2;
+
+/// Bytes of random salt per entry.
+const SALT_BYTES: usize = 32;
+
+/// What the fingerprint's HMAC starts with, so that it means nothing elsewhere.
+const FINGERPRINT_CONTEXT: &[u8] = b"ims token cache: the secret that signed in\0";
 
 /// The cache directory.
 #[derive(Debug, Clone)]
@@ -31,6 +43,10 @@ struct Entry {
     identity: String,
     token: String,
     expires_at: jiff::Timestamp,
+    /// The random salt of the fingerprint, hex.
+    salt: String,
+    /// HMAC-SHA256 of the secret that signed in, keyed with the salt, hex.
+    fingerprint: String,
     #[serde(default)]
     user: Value,
     #[serde(default)]
@@ -59,40 +75,61 @@ impl TokenCache {
         self.dir.join(format!("{key}.json"))
     }
 
-    /// The cached sign-in for `key`, whatever its age; `None` when absent or unreadable.
-    pub fn load(&self, key: &str) -> Option<SignedIn> {
-        let text = fs::read(self.path(key)).ok()?;
+    /// The cached sign-in for `key`, whatever its age and whoever signed in; `None` when
+    /// absent, unreadable, of an older format or holding a token that cannot be sent.
+    pub fn load(&self, key: &str) -> Option<Cached> {
+        let text = crate::files::read_small(&self.path(key)).ok()?;
         let entry: Entry = serde_json::from_slice(&text).ok()?;
-        if entry.version != VERSION || entry.key != key || entry.token.is_empty() {
+        let usable = entry.version == VERSION
+            && entry.key == key
+            && !entry.token.is_empty()
+            && !entry.token.chars().any(char::is_control);
+        if !usable {
             return None;
         }
-        Some(SignedIn {
-            token: Secret::new(entry.token),
-            expires_at: entry.expires_at,
-            user: entry.user,
-            project: entry.project,
-            catalog: entry.catalog,
+        Some(Cached {
+            salt: unhex(&entry.salt)?,
+            fingerprint: unhex(&entry.fingerprint)?,
+            signed_in: SignedIn {
+                token: Secret::masked(entry.token),
+                expires_at: entry.expires_at,
+                user: entry.user,
+                project: entry.project,
+                catalog: entry.catalog,
+            },
         })
     }
 
-    /// Stores `signed_in` for `key`: a private temporary file renamed over the old one, so
-    /// a reader never sees half a file and two writers never mix.
-    pub fn store(&self, key: &str, identity: &str, signed_in: &SignedIn) -> Result<(), Error> {
+    /// Stores `signed_in` for `key` with a fingerprint of `secret` (freshly salted): a
+    /// private temporary file renamed over the old one, so a reader never sees half a file
+    /// and two writers never mix.
+    pub fn store(
+        &self,
+        key: &str,
+        identity: &str,
+        signed_in: &SignedIn,
+        secret: &Secret,
+    ) -> Result<(), Error> {
+        let failed = |what: &str, err: std::io::Error| {
+            Error::config(format!(
+                "cannot {what} the token cache in {}: {err}",
+                self.dir.display()
+            ))
+        };
+        let mut salt = [0u8; SALT_BYTES];
+        getrandom::fill(&mut salt)
+            .map_err(|err| failed("salt", std::io::Error::other(err.to_string())))?;
         let entry = Entry {
             version: VERSION,
             key: key.to_string(),
             identity: identity.to_string(),
             token: signed_in.token.expose().to_string(),
             expires_at: signed_in.expires_at,
+            salt: hex(&salt),
+            fingerprint: hex(&fingerprint(&salt, secret)?.finalize().into_bytes()),
             user: signed_in.user.clone(),
             project: signed_in.project.clone(),
             catalog: signed_in.catalog.clone(),
-        };
-        let failed = |what: &str, err: std::io::Error| {
-            Error::config(format!(
-                "cannot {what} the token cache in {}: {err}",
-                self.dir.display()
-            ))
         };
         self.make_dir().map_err(|err| failed("create", err))?;
         let text = serde_json::to_vec_pretty(&entry)
@@ -167,6 +204,41 @@ impl TokenCache {
     }
 }
 
+/// A cached sign-in and the salted fingerprint of the secret that made it.
+pub struct Cached {
+    /// The sign-in.
+    pub signed_in: SignedIn,
+    salt: Vec<u8>,
+    fingerprint: Vec<u8>,
+}
+
+impl Cached {
+    /// Whether `secret` is the one that signed in (compared in constant time).
+    pub fn signed_in_with(&self, secret: &Secret) -> bool {
+        fingerprint(&self.salt, secret).is_ok_and(|mac| mac.verify_slice(&self.fingerprint).is_ok())
+    }
+}
+
+/// The HMAC-SHA256 of `secret` keyed with `salt`, ready to finalize or verify.
+fn fingerprint(salt: &[u8], secret: &Secret) -> Result<Hmac<Sha256>, Error> {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(salt)
+        .map_err(|_| Error::config("the token cache salt cannot key HMAC-SHA256"))?;
+    mac.update(FINGERPRINT_CONTEXT);
+    mac.update(secret.expose().as_bytes());
+    Ok(mac)
+}
+
+/// The bytes of lower- or upper-case hex `text`; `None` when it is not hex.
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
+        .collect()
+}
+
 /// Writes a new file readable and writable by its owner only.
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut options = fs::OpenOptions::new();
@@ -186,6 +258,10 @@ mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 
+    fn secret(text: &str) -> Secret {
+        Secret::new(format!("password\n{text}"))
+    }
+
     fn signed_in(token: &str) -> SignedIn {
         SignedIn {
             token: Secret::new(token),
@@ -202,8 +278,10 @@ mod tests {
     fn store_and_load_with_private_modes() {
         let dir = tempfile::tempdir().unwrap();
         let cache = TokenCache::at(&dir.path().join("ims"));
-        cache.store("k1", "who", &signed_in("tok-1")).unwrap();
-        let loaded = cache.load("k1").unwrap();
+        cache
+            .store("k1", "who", &signed_in("tok-1"), &secret("pw"))
+            .unwrap();
+        let loaded = cache.load("k1").unwrap().signed_in;
         assert_eq!(loaded.token.expose(), "tok-1");
         assert_eq!(loaded.image_endpoint("public", None).unwrap(), "http://g");
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
@@ -224,22 +302,30 @@ mod tests {
         assert!(cache.load("k1").is_none());
         fs::write(dir.path().join("k1.json"), "{not json").unwrap();
         assert!(cache.load("k1").is_none());
-        cache.store("k2", "who", &signed_in("tok-2")).unwrap();
+        cache
+            .store("k2", "who", &signed_in("tok-2"), &secret("pw"))
+            .unwrap();
         fs::copy(dir.path().join("k2.json"), dir.path().join("k1.json")).unwrap();
         assert!(
             cache.load("k1").is_none(),
             "an entry stored under another key is foreign"
         );
-        cache.store("k1", "who", &signed_in("tok-1")).unwrap();
-        assert_eq!(cache.load("k1").unwrap().token.expose(), "tok-1");
+        cache
+            .store("k1", "who", &signed_in("tok-1"), &secret("pw"))
+            .unwrap();
+        assert_eq!(cache.load("k1").unwrap().signed_in.token.expose(), "tok-1");
     }
 
     #[test]
     fn remove_and_remove_all() {
         let dir = tempfile::tempdir().unwrap();
         let cache = TokenCache::at(dir.path());
-        cache.store("a", "who", &signed_in("t")).unwrap();
-        cache.store("b", "who", &signed_in("t")).unwrap();
+        cache
+            .store("a", "who", &signed_in("t"), &secret("pw"))
+            .unwrap();
+        cache
+            .store("b", "who", &signed_in("t"), &secret("pw"))
+            .unwrap();
         assert!(cache.remove("a").unwrap());
         assert!(!cache.remove("a").unwrap());
         assert_eq!(cache.remove_all().unwrap(), 1);
@@ -256,13 +342,82 @@ mod tests {
                 scope.spawn(move || {
                     for j in 0..25 {
                         cache
-                            .store("k", "who", &signed_in(&format!("tok-{i}-{j}")))
+                            .store(
+                                "k",
+                                "who",
+                                &signed_in(&format!("tok-{i}-{j}")),
+                                &secret("pw"),
+                            )
                             .unwrap();
                         assert!(cache.load("k").is_some());
                     }
                 });
             }
         });
-        assert!(cache.load("k").unwrap().token.expose().starts_with("tok-"));
+        assert!(
+            cache
+                .load("k")
+                .unwrap()
+                .signed_in
+                .token
+                .expose()
+                .starts_with("tok-")
+        );
+    }
+
+    #[test]
+    fn only_the_secret_that_signed_in_matches_and_no_secret_is_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::at(dir.path());
+        cache
+            .store("k", "who", &signed_in("tok"), &secret("right-pw"))
+            .unwrap();
+        let cached = cache.load("k").unwrap();
+        assert!(cached.signed_in_with(&secret("right-pw")));
+        assert!(!cached.signed_in_with(&secret("wrong-pw")));
+        let text = fs::read_to_string(dir.path().join("k.json")).unwrap();
+        assert!(!text.contains("right-pw"), "{text}");
+        let entry: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(entry["salt"].as_str().map(str::len), Some(64));
+        assert_eq!(entry["fingerprint"].as_str().map(str::len), Some(64));
+        // A fresh salt per entry: the same secret never gives the same fingerprint twice.
+        cache
+            .store("k", "who", &signed_in("tok"), &secret("right-pw"))
+            .unwrap();
+        let again: Value =
+            serde_json::from_str(&fs::read_to_string(dir.path().join("k.json")).unwrap()).unwrap();
+        assert_ne!(again["salt"], entry["salt"]);
+        assert_ne!(again["fingerprint"], entry["fingerprint"]);
+    }
+
+    #[test]
+    fn old_entries_without_a_fingerprint_are_misses() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::at(dir.path());
+        cache
+            .store("k", "who", &signed_in("tok"), &secret("pw"))
+            .unwrap();
+        let path = dir.path().join("k.json");
+        let mut entry: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let object = entry.as_object_mut().unwrap();
+        object.remove("salt");
+        object.remove("fingerprint");
+        fs::write(&path, entry.to_string()).unwrap();
+        assert!(cache.load("k").is_none());
+        entry["version"] = 1.into();
+        fs::write(&path, entry.to_string()).unwrap();
+        assert!(cache.load("k").is_none());
+    }
+
+    #[test]
+    fn hex_round_trip() {
+        assert_eq!(
+            unhex(&hex(&[0, 1, 0xab, 0xff])),
+            Some(vec![0, 1, 0xab, 0xff])
+        );
+        assert_eq!(unhex("ABff"), Some(vec![0xab, 0xff]));
+        for bad in ["a", "zz", "é1"] {
+            assert_eq!(unhex(bad), None, "{bad}");
+        }
     }
 }

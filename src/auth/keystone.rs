@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::cli::Timeout;
 use crate::client::Client;
 use crate::error::Error;
 use crate::secret::Secret;
@@ -135,6 +136,8 @@ pub struct Identity {
     pub interface: String,
     /// Catalog region, when one is asked for.
     pub region: Option<String>,
+    /// How long `password_command` may run: the request timeout, with its source.
+    pub command_limit: Sourced<Timeout>,
 }
 
 /// Where a missing sign-in setting was looked for.
@@ -152,9 +155,14 @@ fn value(setting: &Option<Sourced<String>>) -> Option<String> {
 }
 
 impl Identity {
-    /// Checks the settings and reads the password (running `password_command` if set).
-    /// `searched` says where settings were looked for, for the message of a missing one.
-    pub fn from_settings(settings: &KeystoneSettings, searched: &str) -> Result<Identity, Error> {
+    /// Checks the settings; nothing is read or run yet. `searched` says where settings
+    /// were looked for, for the message of a missing one; `command_limit` bounds
+    /// `password_command`.
+    pub fn from_settings(
+        settings: &KeystoneSettings,
+        searched: &str,
+        command_limit: &Sourced<Timeout>,
+    ) -> Result<Identity, Error> {
         let auth_url = value(&settings.auth_url).ok_or_else(|| {
             missing(
                 "an identity endpoint",
@@ -280,6 +288,7 @@ impl Identity {
             scope,
             interface,
             region: value(&settings.region),
+            command_limit: command_limit.clone(),
         })
     }
 
@@ -292,10 +301,11 @@ impl Identity {
                 let password = match &password.value {
                     PasswordSource::Literal(secret) => secret.clone(),
                     PasswordSource::Command(command) => {
-                        Secret::new(super::secret_input::run_secret_command(
+                        Secret::masked(super::secret_input::run_secret_command(
                             "password_command",
                             command,
                             &password.source,
+                            &self.command_limit,
                         )?)
                     }
                 };
@@ -366,6 +376,24 @@ impl Identity {
         )
     }
 
+    /// What the token cache fingerprints for this sign-in (salted, never stored): the
+    /// secret that signs in (the password, the application credential's secret), or the
+    /// command line of `password_command`, so that a warm run never runs the command.
+    /// `None` for a rescoped token, which is not cached.
+    pub fn cache_secret(&self) -> Option<Secret> {
+        let text = match &self.method {
+            Method::Password(_, password) => match &password.value {
+                PasswordSource::Literal(secret) => format!("password\n{}", secret.expose()),
+                PasswordSource::Command(command) => format!("password_command\n{command}"),
+            },
+            Method::ApplicationCredential { secret, .. } => {
+                format!("application_credential_secret\n{}", secret.expose())
+            }
+            Method::Token(_) => return None,
+        };
+        Some(Secret::new(text))
+    }
+
     /// Signs in: `POST {auth_url}/auth/tokens`; the token is the `X-Subject-Token` header.
     pub fn sign_in(&self, client: &Client) -> Result<SignedIn, Error> {
         let url = format!("{}/auth/tokens", self.auth_url);
@@ -393,7 +421,7 @@ impl Identity {
                 ))
             })?;
         Ok(SignedIn {
-            token: Secret::new(token),
+            token: Secret::masked(token),
             expires_at,
             user: answer.token.user,
             project: answer.token.project,
@@ -564,6 +592,13 @@ mod tests {
     use super::*;
     use crate::settings::Source;
 
+    fn limit() -> Sourced<Timeout> {
+        Sourced {
+            value: Timeout::DEFAULT,
+            source: Source::Default,
+        }
+    }
+
     fn sourced(value: &str) -> Option<Sourced<String>> {
         Some(Sourced {
             value: value.to_string(),
@@ -588,7 +623,7 @@ mod tests {
 
     #[test]
     fn password_body_scoped_by_name() {
-        let identity = Identity::from_settings(&password_settings(), "here").unwrap();
+        let identity = Identity::from_settings(&password_settings(), "here", &limit()).unwrap();
         assert_eq!(identity.auth_url, "http://127.0.0.1:5000/v3");
         assert_eq!(
             identity.request_body().unwrap(),
@@ -608,7 +643,7 @@ mod tests {
             password: password_settings().password,
             ..KeystoneSettings::default()
         };
-        let identity = Identity::from_settings(&settings, "here").unwrap();
+        let identity = Identity::from_settings(&settings, "here", &limit()).unwrap();
         assert_eq!(identity.auth_url, "http://k:5000/v3");
         assert_eq!(
             identity.request_body().unwrap(),
@@ -630,7 +665,7 @@ mod tests {
             project_name: sourced("ignored"),
             ..KeystoneSettings::default()
         };
-        let identity = Identity::from_settings(&settings, "here").unwrap();
+        let identity = Identity::from_settings(&settings, "here", &limit()).unwrap();
         assert_eq!(
             identity.request_body().unwrap(),
             json!({"auth": {"identity": {"methods": ["application_credential"],
@@ -643,23 +678,26 @@ mod tests {
     fn missing_fields_name_the_keys_and_places() {
         let mut settings = password_settings();
         settings.project_name = None;
-        let err =
-            Identity::from_settings(&settings, "profile `default` of /c.toml, OS_* variables")
-                .unwrap_err();
+        let err = Identity::from_settings(
+            &settings,
+            "profile `default` of /c.toml, OS_* variables",
+            &limit(),
+        )
+        .unwrap_err();
         assert_eq!(
             err.to_string(),
             "Keystone sign-in needs a project: set project_name or project_id (profile), auth.project_name (clouds.yaml) or OS_PROJECT_NAME / OS_PROJECT_ID (looked in profile `default` of /c.toml, OS_* variables)"
         );
         let mut settings = password_settings();
         settings.auth_url = None;
-        let err = Identity::from_settings(&settings, "x").unwrap_err();
+        let err = Identity::from_settings(&settings, "x", &limit()).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("Keystone sign-in needs an identity endpoint: set auth_url")
         );
         let mut settings = password_settings();
         settings.auth_type = sourced("kerberos");
-        let err = Identity::from_settings(&settings, "x").unwrap_err();
+        let err = Identity::from_settings(&settings, "x", &limit()).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("auth_type `kerberos` (from OS_X) is not supported")
@@ -668,16 +706,16 @@ mod tests {
 
     #[test]
     fn cache_key_ignores_the_password_but_not_the_scope() {
-        let a = Identity::from_settings(&password_settings(), "x").unwrap();
+        let a = Identity::from_settings(&password_settings(), "x", &limit()).unwrap();
         let mut settings = password_settings();
         settings.password = Some(Sourced {
             value: PasswordSource::Literal(Secret::new("other")),
             source: Source::Env("OS_PASSWORD"),
         });
-        let b = Identity::from_settings(&settings, "x").unwrap();
+        let b = Identity::from_settings(&settings, "x", &limit()).unwrap();
         assert_eq!(a.cache_key(), b.cache_key());
         settings.project_name = sourced("proj-alpha");
-        let c = Identity::from_settings(&settings, "x").unwrap();
+        let c = Identity::from_settings(&settings, "x", &limit()).unwrap();
         assert_ne!(a.cache_key(), c.cache_key());
     }
 

@@ -11,11 +11,13 @@ use std::sync::Mutex;
 use serde::de::DeserializeOwned;
 use ureq::http::Uri;
 
+use crate::cli::Timeout;
 use crate::client::{Authorize, Client, Header};
 use crate::error::{Error, diag, warn};
 use crate::model::BodyError;
 use crate::secret::Secret;
-use crate::settings::{CredentialSettings, Settings, Sourced};
+use crate::settings::credentials::{NO_CREDENTIAL, aksk_needs_project_id};
+use crate::settings::{CredentialSettings, Settings, Source, Sourced};
 use cache::TokenCache;
 use keystone::{Identity, SignedIn};
 use secret_input::read_token;
@@ -40,35 +42,56 @@ pub enum Credential {
 
 impl Credential {
     /// Reads the ready credential the settings select: the token itself, a token file,
-    /// the output of a token command, or the AK/SK pair (which needs `project_id`).
-    /// A Keystone sign-in is not ready: the [`Authorizer`] does it.
+    /// the output of a token command (which may run for `limit`), or the AK/SK pair (which
+    /// needs `project_id`). Every value that goes into a header is checked here, so that a
+    /// pasted line break is a configuration error naming the setting. A Keystone sign-in
+    /// is not ready: the [`Authorizer`] does it.
     pub fn from_settings(
         credential: Option<&CredentialSettings>,
         project_id: Option<&Sourced<String>>,
+        limit: &Sourced<Timeout>,
     ) -> Result<Credential, Error> {
         match credential {
-            None | Some(CredentialSettings::Keystone(_)) => Err(Error::config(
-                "no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, \
-                 token / token_file / token_command / access_key and secret_key in a profile, \
-                 or sign in with --os-cloud, OS_* variables or Keystone keys in a profile",
-            )),
-            Some(CredentialSettings::Token(token)) => read_token(token).map(Credential::Token),
+            None | Some(CredentialSettings::Keystone(_)) => Err(Error::config(NO_CREDENTIAL)),
+            Some(CredentialSettings::Token(token)) => {
+                read_token(token, limit).map(Credential::Token)
+            }
             Some(CredentialSettings::AkSk(aksk)) => {
                 let Some(project_id) = project_id else {
-                    return Err(Error::config(format!(
-                        "AK/SK signing (access key from {}) needs a project ID for X-Project-Id: \
-                         set --project-id, IMS_PROJECT_ID or project_id in the profile",
-                        aksk.access_key.source
+                    return Err(Error::config(aksk_needs_project_id(
+                        &aksk.access_key.source,
                     )));
                 };
+                let access_key = aksk.access_key.value.trim();
+                header_safe("access key", access_key, &aksk.access_key.source)?;
+                header_safe("project ID", &project_id.value, &project_id.source)?;
+                let security_token = match &aksk.security_token {
+                    Some(token) => {
+                        let value = token.value.expose().trim();
+                        header_safe("security token", value, &token.source)?;
+                        Some(Secret::masked(value))
+                    }
+                    None => None,
+                };
                 Ok(Credential::AkSk {
-                    access_key: aksk.access_key.value.trim().to_string(),
+                    access_key: access_key.to_string(),
                     secret_key: aksk.secret_key.value.clone(),
-                    security_token: aksk.security_token.as_ref().map(|t| t.value.clone()),
+                    security_token,
                     project_id: project_id.value.clone(),
                 })
             }
         }
+    }
+}
+
+/// Refuses a header value (`what`, set by `source`) with control characters: a header
+/// cannot carry them, and they are nearly always a pasted line break.
+fn header_safe(what: &str, value: &str, source: &Source) -> Result<(), Error> {
+    match value.chars().any(char::is_control) {
+        true => Err(Error::config(format!(
+            "the {what} from {source} contains control characters (a line break?)"
+        ))),
+        false => Ok(()),
     }
 }
 
@@ -170,7 +193,7 @@ impl Login {
         let Some(CredentialSettings::Keystone(keystone)) = &settings.credential else {
             return Ok(None);
         };
-        let identity = Identity::from_settings(keystone, &searched(settings))?;
+        let identity = Identity::from_settings(keystone, &searched(settings), &settings.timeout)?;
         let cache = match (settings.no_cache.value, identity.cache_key()) {
             (false, Some(key)) => TokenCache::open().map(|cache| (cache, key)),
             _ => None,
@@ -178,8 +201,9 @@ impl Login {
         Ok(Some((identity, cache)))
     }
 
-    /// Takes a fresh cached token (unless `fresh` is asked for), else signs in and caches.
-    /// The flag says whether the token came from the cache.
+    /// Takes a fresh cached token that the secret of this sign-in signed in for (unless
+    /// `fresh` is asked for), else signs in and caches. The flag says whether the token
+    /// came from the cache.
     pub fn open(
         client: &Client,
         identity: Identity,
@@ -187,9 +211,11 @@ impl Login {
         fresh: bool,
         verbose: u8,
     ) -> Result<(Login, bool), Error> {
-        let cached = match &cache {
-            Some((store, key)) if !fresh => store
+        let cached = match (&cache, identity.cache_secret()) {
+            (Some((store, key)), Some(secret)) if !fresh => store
                 .load(key)
+                .filter(|cached| cached.signed_in_with(&secret))
+                .map(|cached| cached.signed_in)
                 .filter(|signed_in| signed_in.is_fresh(jiff::Timestamp::now())),
             _ => None,
         };
@@ -224,8 +250,8 @@ fn sign_in_and_cache(
     cache: &CacheSlot,
 ) -> Result<SignedIn, Error> {
     let signed_in = identity.sign_in(client)?;
-    if let Some((store, key)) = cache
-        && let Err(err) = store.store(key, &identity.describe(), &signed_in)
+    if let (Some((store, key)), Some(secret)) = (cache, identity.cache_secret())
+        && let Err(err) = store.store(key, &identity.describe(), &signed_in, &secret)
     {
         warn(&err.to_string());
     }
@@ -253,13 +279,15 @@ fn searched(settings: &Settings) -> String {
 }
 
 impl<'a> Authorizer<'a> {
-    /// The authorizer the settings call for; a Keystone sign-in happens here (or the
+    /// The authorizer the settings call for (checked complete by
+    /// `Settings::check_request_settings` before); a Keystone sign-in happens here (or the
     /// cache answers).
     pub fn new(client: &'a Client, settings: &Settings) -> Result<Authorizer<'a>, Error> {
         let Some((identity, cache)) = Login::identity(settings)? else {
             let credential = Credential::from_settings(
                 settings.credential.as_ref(),
                 settings.project_id.as_ref(),
+                &settings.timeout,
             )?;
             return Ok(Authorizer {
                 client,
@@ -402,12 +430,19 @@ mod tests {
     use crate::settings::{Source, TokenSource};
     use std::path::PathBuf;
 
+    fn limit() -> Sourced<Timeout> {
+        Sourced {
+            value: Timeout::DEFAULT,
+            source: Source::Default,
+        }
+    }
+
     fn read(token: TokenSource) -> Result<Credential, Error> {
         let settings = CredentialSettings::Token(Sourced {
             value: token,
             source: Source::Flag("--token"),
         });
-        Credential::from_settings(Some(&settings), None)
+        Credential::from_settings(Some(&settings), None, &limit())
     }
 
     fn token_of(result: Result<Credential, Error>) -> String {
@@ -461,7 +496,7 @@ mod tests {
         let err = read(TokenSource::Literal(Secret::new("a\nb"))).unwrap_err();
         assert!(err.to_string().contains("control characters"));
         assert!(!err.to_string().contains("a\nb"));
-        let err = Credential::from_settings(None, None).unwrap_err();
+        let err = Credential::from_settings(None, None, &limit()).unwrap_err();
         assert_eq!(err.kind(), crate::error::ErrorKind::Config);
     }
 
@@ -485,7 +520,7 @@ mod tests {
 
     #[test]
     fn aksk_needs_a_project_id() {
-        let err = Credential::from_settings(Some(&aksk(None)), None).unwrap_err();
+        let err = Credential::from_settings(Some(&aksk(None)), None, &limit()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "AK/SK signing (access key from IMS_ACCESS_KEY) needs a project ID for X-Project-Id: set --project-id, IMS_PROJECT_ID or project_id in the profile"
@@ -498,7 +533,9 @@ mod tests {
             value: "p1".to_string(),
             source: Source::Flag("--project-id"),
         };
-        let cred = Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project)).unwrap();
+        let cred =
+            Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project), &limit())
+                .unwrap();
         let uri: Uri = "https://ims.example.com:8443/v1/p1/cloudimages/i/members"
             .parse()
             .unwrap();
@@ -558,7 +595,9 @@ mod tests {
             value: "p1".to_string(),
             source: Source::Default,
         };
-        let cred = Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project)).unwrap();
+        let cred =
+            Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project), &limit())
+                .unwrap();
         let text = format!("{cred:?} {:?}", aksk(Some("hush-st")));
         assert!(!text.contains("hush"), "{text}");
     }

@@ -30,13 +30,24 @@ pub fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<()> {
     match command {
         AuthCommand::Status => {
             let cached = cache.as_ref().and_then(|(store, key)| store.load(key));
-            show(&settings, &identity, cache.is_some(), cached.as_ref())
+            let held = cached.as_ref().map(|cached| {
+                let same = identity
+                    .cache_secret()
+                    .is_some_and(|secret| cached.signed_in_with(&secret));
+                let signer = match same {
+                    true => Signer::ThisSecret,
+                    false => Signer::AnotherSecret,
+                };
+                (&cached.signed_in, signer)
+            });
+            show(&settings, &identity, cache.is_some(), held)
         }
         AuthCommand::Login => {
             let client = super::session::client_for(&settings);
             let caching = cache.is_some();
             let (login, _) = Login::open(&client, identity, cache, true, settings.verbose)?;
-            show(&settings, &login.identity, caching, Some(&login.signed_in))
+            let held = Some((&login.signed_in, Signer::ThisSecret));
+            show(&settings, &login.identity, caching, held)
         }
         AuthCommand::Logout { .. } => {
             let removed = match &cache {
@@ -52,19 +63,30 @@ pub fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<()> {
     }
 }
 
+/// Which secret signed in for a cached token.
+enum Signer {
+    /// The password or secret configured now.
+    ThisSecret,
+    /// Another one: the next command signs in again.
+    AnotherSecret,
+}
+
 /// Prints what the cache holds for `identity` (Field | Value); never the token.
 fn show(
     settings: &Settings,
     identity: &Identity,
     caching: bool,
-    cached: Option<&SignedIn>,
+    held: Option<(&SignedIn, Signer)>,
 ) -> anyhow::Result<()> {
     let now = jiff::Timestamp::now();
     let mut rows = vec![["identity".to_string(), identity.describe()]];
-    let state = match (caching, cached) {
+    let state = match (caching, &held) {
         (false, _) => "the cache is off (--no-cache or IMS_NO_CACHE)".to_string(),
         (true, None) => "not signed in: nothing cached".to_string(),
-        (true, Some(signed_in)) => {
+        (true, Some((_, Signer::AnotherSecret))) => "signed in with another password or \
+            secret than the one set now: the next command signs in again"
+            .to_string(),
+        (true, Some((signed_in, Signer::ThisSecret))) => {
             let left = signed_in.expires_at.as_second() - now.as_second();
             if left <= 0 {
                 "expired".to_string()
@@ -76,7 +98,7 @@ fn show(
         }
     };
     rows.push(["state".to_string(), state]);
-    if let Some(signed_in) = cached {
+    if let Some((signed_in, _)) = held {
         rows.push(["user".to_string(), SignedIn::describe(&signed_in.user)]);
         rows.push([
             "project".to_string(),
@@ -84,7 +106,7 @@ fn show(
         ]);
         let endpoint =
             match signed_in.image_endpoint(&identity.interface, identity.region.as_deref()) {
-                Ok(url) => url,
+                Ok(url) => crate::secret::mask_userinfo(&url),
                 Err(err) => err.to_string(),
             };
         rows.push(["image endpoint".to_string(), endpoint]);

@@ -121,20 +121,44 @@ fn list_with(
     }
 }
 
-/// Replaces each `-` with the IDs read from stdin (whitespace-separated).
+/// The most bytes of image IDs read from stdin (room for 1.8 million UUIDs).
+const MAX_STDIN_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most image IDs read from stdin.
+const MAX_STDIN_IDS: usize = 1_000_000;
+
+/// Replaces each `-` with the IDs read from stdin (whitespace-separated): at most
+/// [`MAX_STDIN_IDS`] IDs in at most [`MAX_STDIN_BYTES`] (64 MiB); more is a usage error,
+/// so that `- < /dev/zero` ends at once instead of filling memory.
 pub(crate) fn expand_stdin(ids: Vec<String>) -> Result<Vec<String>, Error> {
     if !ids.iter().any(|id| id == "-") {
         return Ok(ids);
     }
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     std::io::stdin()
-        .read_to_string(&mut text)
+        .lock()
+        .take(MAX_STDIN_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|err| Error::usage(format!("cannot read image IDs from stdin: {err}")))?;
-    let mut from_stdin = Some(
-        text.split_whitespace()
-            .map(str::to_string)
-            .collect::<Vec<_>>(),
-    );
+    if bytes.len() as u64 > MAX_STDIN_BYTES {
+        return Err(Error::usage(format!(
+            "image IDs on stdin: more than {} MiB; pass at most {MAX_STDIN_IDS} IDs at a time",
+            MAX_STDIN_BYTES / 1024 / 1024
+        )));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::usage("image IDs on stdin: the input is not UTF-8 text"))?;
+    let from_stdin: Vec<String> = text
+        .split_whitespace()
+        .take(MAX_STDIN_IDS + 1)
+        .map(str::to_string)
+        .collect();
+    if from_stdin.len() > MAX_STDIN_IDS {
+        return Err(Error::usage(format!(
+            "image IDs on stdin: more than {MAX_STDIN_IDS} IDs at a time"
+        )));
+    }
+    let mut from_stdin = Some(from_stdin);
     Ok(ids
         .into_iter()
         .flat_map(|id| match id.as_str() {

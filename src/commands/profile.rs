@@ -7,6 +7,7 @@ use crate::auth::Login;
 use crate::cli::{Api, GlobalArgs, OutputFormat, ProfileCommand};
 use crate::error::diag;
 use crate::output;
+use crate::secret::{mask_command, mask_userinfo};
 use crate::settings::file::DEFAULT_PROFILE;
 use crate::settings::{
     Config, CredentialSettings, KeystoneSettings, PasswordSource, Settings, Sourced, TokenSource,
@@ -43,7 +44,10 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
             vec![
                 Value::from(name.as_str()),
                 Value::Bool(name == default),
-                profile.endpoint.as_deref().map_or(Value::Null, Value::from),
+                profile
+                    .endpoint
+                    .as_deref()
+                    .map_or(Value::Null, |url| Value::from(mask_userinfo(url))),
             ]
         })
         .collect::<Vec<_>>();
@@ -59,11 +63,12 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The resolved settings of a profile, each with its source; secrets masked.
+/// The resolved settings of a profile, each with its source; secrets, the arguments of
+/// commands and the user info of URLs masked.
 fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Result<()> {
     let settings = Settings::resolve(global, &process_env, config, name)?;
     let mut rows = rows(&settings);
-    if let Some(row) = token_project_row(&settings)? {
+    if let Some(row) = token_project_row(&settings) {
         let at = rows
             .iter()
             .position(|r| r[0] == "api")
@@ -89,21 +94,20 @@ fn output_format(global: &GlobalArgs, config: &Config) -> anyhow::Result<OutputF
         .value)
 }
 
-/// "This project" when no setting names it and a Keystone sign-in is configured: the
-/// project of the cached token (read from the cache, nothing is sent), or a note that the
-/// next sign-in will tell.
-fn token_project_row(settings: &Settings) -> anyhow::Result<Option<[String; 3]>> {
+/// "This project" when no setting names it and a complete Keystone sign-in is
+/// configured: the project of the cached token (read from the cache, nothing is sent),
+/// or a note that the next sign-in will tell. An incomplete sign-in adds no row:
+/// `profile show` is where one looks to find out what is missing.
+fn token_project_row(settings: &Settings) -> Option<[String; 3]> {
     if settings.project_id.is_some() {
-        return Ok(None);
+        return None;
     }
-    let Some((identity, cache)) = Login::identity(settings)? else {
-        return Ok(None);
-    };
+    let (identity, cache) = Login::identity(settings).ok().flatten()?;
     let cached = cache
         .as_ref()
         .and_then(|(store, key)| store.load(key))
-        .and_then(|signed_in| Some(signed_in.project.get("id")?.as_str()?.to_string()));
-    Ok(Some(match cached {
+        .and_then(|cached| Some(cached.signed_in.project.get("id")?.as_str()?.to_string()));
+    Some(match cached {
         Some(id) => [
             "project_id".to_string(),
             id,
@@ -114,7 +118,7 @@ fn token_project_row(settings: &Settings) -> anyhow::Result<Option<[String; 3]>>
             "(the Keystone token's project)".to_string(),
             "Keystone sign-in: run `ims auth login` to see it".to_string(),
         ],
-    }))
+    })
 }
 
 /// One (name, shown value, source) row.
@@ -137,7 +141,7 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
         rows.push(row("cloud", cloud, cloud.value.clone()));
     }
     if let Some(endpoint) = &settings.endpoint {
-        rows.push(row("endpoint", endpoint, endpoint.value.clone()));
+        rows.push(row("endpoint", endpoint, mask_userinfo(&endpoint.value)));
     }
     let api = match settings.api.value {
         Api::V2 => "v2",
@@ -152,7 +156,7 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
             let (name, shown) = match &token.value {
                 TokenSource::Literal(secret) => ("token", secret.to_string()),
                 TokenSource::File(path) => ("token_file", path.display().to_string()),
-                TokenSource::Command(command) => ("token_command", command.clone()),
+                TokenSource::Command(command) => ("token_command", mask_command(command)),
             };
             rows.push(row(name, token, shown));
         }
@@ -222,13 +226,13 @@ fn keystone_rows(keystone: &KeystoneSettings, rows: &mut Vec<[String; 3]>) {
     ];
     for (name, value) in plain {
         if let Some(value) = value {
-            rows.push(row(name, value, value.value.clone()));
+            rows.push(row(name, value, mask_userinfo(&value.value)));
         }
     }
     if let Some(password) = &keystone.password {
         let (name, shown) = match &password.value {
             PasswordSource::Literal(secret) => ("password", secret.to_string()),
-            PasswordSource::Command(command) => ("password_command", command.clone()),
+            PasswordSource::Command(command) => ("password_command", mask_command(command)),
         };
         rows.push(row(name, password, shown));
     }
@@ -255,12 +259,14 @@ mod tests {
     use crate::settings::Source;
     use crate::settings::file;
 
-    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    fn env_of(
+        pairs: &[(&str, &str)],
+    ) -> impl Fn(&str) -> Result<Option<String>, crate::error::Error> {
         let map: HashMap<String, String> = pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        move |name: &str| map.get(name).cloned()
+        move |name: &str| Ok(map.get(name).cloned())
     }
 
     fn config(text: &str) -> Config {

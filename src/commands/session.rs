@@ -6,6 +6,7 @@ use crate::auth::Authorizer;
 use crate::cli::{Api, GlobalArgs};
 use crate::client::{Client, ClientOptions, Tls};
 use crate::error::{Error, warn};
+use crate::settings::required::NO_ENDPOINT;
 use crate::settings::{Config, Settings, process_env};
 use crate::url::{Endpoint, check_id};
 
@@ -46,6 +47,8 @@ impl Session {
     pub(crate) fn open(global: &GlobalArgs) -> Result<Session, Error> {
         let config = Config::load(global, &process_env)?;
         let settings = Settings::resolve(global, &process_env, &config, None)?;
+        // Everything missing is named at once, before any command runs or request is sent.
+        settings.check_request_settings()?;
         if let Some(project_id) = &settings.project_id {
             check_id("project ID", &project_id.value)
                 .map_err(|err| Error::config(format!("{err} (from {})", project_id.source)))?;
@@ -101,12 +104,7 @@ impl Session {
             })?,
             (None, Some(found)) => Endpoint::parse(&found?)
                 .map_err(|why| Error::bad_answer(format!("the catalog's image endpoint: {why}")))?,
-            (None, None) => {
-                return Err(Error::config(
-                    "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile \
-                     (or sign in with Keystone to find it in the service catalog)",
-                ));
-            }
+            (None, None) => return Err(Error::config(NO_ENDPOINT)),
         };
         Ok(work(&ImageApi::new(&auth, &endpoint, &self.route)))
     }

@@ -9,6 +9,19 @@ use super::source::{Source, Sourced};
 use crate::error::Error;
 use crate::secret::Secret;
 
+/// The message for a missing credential.
+pub(crate) const NO_CREDENTIAL: &str = "no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY \
+    and IMS_SECRET_KEY, token / token_file / token_command / access_key and secret_key in a \
+    profile, or sign in with --os-cloud, OS_* variables or Keystone keys in a profile";
+
+/// The message for AK/SK signing (access key from `source`) without a project ID.
+pub(crate) fn aksk_needs_project_id(source: &Source) -> String {
+    format!(
+        "AK/SK signing (access key from {source}) needs a project ID for X-Project-Id: \
+         set --project-id, IMS_PROJECT_ID or project_id in the profile"
+    )
+}
+
 /// Where the token comes from, before it is read.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum TokenSource {

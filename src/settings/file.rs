@@ -138,12 +138,15 @@ pub(crate) struct ConfigFile {
     pub(crate) profiles: BTreeMap<String, Profile>,
 }
 
-/// Warns when `path`, which holds a secret, can be read by group or others (like ssh).
+/// Warns when the regular file `path`, which holds a secret, can be read by group or
+/// others (like ssh). Anything else (a device, a FIFO) is refused where it is read, never
+/// worth a `chmod` hint.
 pub(crate) fn warn_if_exposed(path: &Path, what: &str) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         if let Ok(meta) = std::fs::metadata(path)
+            && meta.is_file()
             && meta.permissions().mode() & 0o077 != 0
         {
             crate::error::warn(&format!(
@@ -157,21 +160,20 @@ pub(crate) fn warn_if_exposed(path: &Path, what: &str) {
     }
 }
 
-/// Reads the file at `path`; `Ok(None)` when it does not exist.
-pub(crate) fn load(path: &Path) -> Result<Option<ConfigFile>, Error> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => {
-            return Err(Error::config(format!(
-                "cannot read config file {}: {err}",
-                path.display()
-            )));
-        }
+/// Reads the config file at `path` (a regular file of at most 4 MiB); `Ok(None)` when it
+/// does not exist.
+pub(crate) fn load(path: &Sourced<PathBuf>) -> Result<Option<ConfigFile>, Error> {
+    let what = format!(
+        "config file {} (from {})",
+        path.value.display(),
+        path.source
+    );
+    let Some(text) = crate::files::read_small_text(&path.value, &what)? else {
+        return Ok(None);
     };
-    let file = parse(path, &text)?;
+    let file = parse(&path.value, &text)?;
     if file.profiles.values().any(Profile::holds_secret) {
-        warn_if_exposed(path, "config file");
+        warn_if_exposed(&path.value, "config file");
     }
     Ok(Some(file))
 }
@@ -247,13 +249,14 @@ fn closest<'a>(key: &str, valid: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
-/// The default config file: `$XDG_CONFIG_HOME/ims/config.toml`, else the platform's config dir.
-pub(crate) fn default_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let base = env("XDG_CONFIG_HOME")
+/// The default config file: `$XDG_CONFIG_HOME/ims/config.toml`, else the platform's config
+/// dir; `None` when there is none.
+pub(crate) fn default_path(env: EnvLookup) -> Result<Option<PathBuf>, Error> {
+    let base = env("XDG_CONFIG_HOME")?
         .map(PathBuf::from)
         .filter(|dir| dir.is_absolute())
-        .or_else(dirs::config_dir)?;
-    Some(base.join("ims").join("config.toml"))
+        .or_else(dirs::config_dir);
+    Ok(base.map(|base| base.join("ims").join("config.toml")))
 }
 
 /// The profile used when neither a flag, `IMS_PROFILE` nor `default_profile` names one.
@@ -272,12 +275,12 @@ impl Config {
     /// Finds and parses the config file. A missing default file is fine; a missing file
     /// named by `--config` or `IMS_CONFIG` is an error.
     pub(crate) fn load(args: &GlobalArgs, env: EnvLookup) -> Result<Config, Error> {
-        let path = match (&args.config, env("IMS_CONFIG")) {
-            (Some(path), _) => Some(Sourced::new(path.clone(), Source::Flag("--config"))),
-            (None, Some(path)) => {
-                Some(Sourced::new(PathBuf::from(path), Source::Env("IMS_CONFIG")))
-            }
-            (None, None) => default_path(env).map(|path| Sourced::new(path, Source::Default)),
+        let path = match &args.config {
+            Some(path) => Some(Sourced::new(path.clone(), Source::Flag("--config"))),
+            None => match env("IMS_CONFIG")? {
+                Some(path) => Some(Sourced::new(PathBuf::from(path), Source::Env("IMS_CONFIG"))),
+                None => default_path(env)?.map(|path| Sourced::new(path, Source::Default)),
+            },
         };
         let Some(path) = path else {
             return Ok(Config {
@@ -285,7 +288,7 @@ impl Config {
                 file: None,
             });
         };
-        let file = load(&path.value)?;
+        let file = load(&path)?;
         if file.is_none() && path.source != Source::Default {
             return Err(Error::config(format!(
                 "config file {} (from {}) does not exist",
@@ -320,14 +323,18 @@ impl Config {
     }
 
     /// The profile selected by `--profile`, `IMS_PROFILE`, `default_profile`, else `default`.
-    pub(crate) fn selected_profile(&self, args: &GlobalArgs, env: EnvLookup) -> Sourced<String> {
+    pub(crate) fn selected_profile(
+        &self,
+        args: &GlobalArgs,
+        env: EnvLookup,
+    ) -> Result<Sourced<String>, Error> {
         if let Some(name) = &args.profile {
-            return Sourced::new(name.clone(), Source::Flag("--profile"));
+            return Ok(Sourced::new(name.clone(), Source::Flag("--profile")));
         }
-        if let Some(name) = env("IMS_PROFILE") {
-            return Sourced::new(name, Source::Env("IMS_PROFILE"));
+        if let Some(name) = env("IMS_PROFILE")? {
+            return Ok(Sourced::new(name, Source::Env("IMS_PROFILE")));
         }
-        match (&self.file, &self.path) {
+        let selected = match (&self.file, &self.path) {
             (
                 Some(ConfigFile {
                     default_profile: Some(name),
@@ -342,7 +349,8 @@ impl Config {
                 },
             ),
             _ => Sourced::new(DEFAULT_PROFILE.to_string(), Source::Default),
-        }
+        };
+        Ok(selected)
     }
 
     /// The named profile; an empty one for the implicit `default` when the file lacks it.
@@ -459,14 +467,14 @@ mod tests {
 
     #[test]
     fn default_path_prefers_absolute_xdg() {
-        let env = |k: &str| (k == "XDG_CONFIG_HOME").then(|| "/xdg".to_string());
+        let env = |k: &str| Ok((k == "XDG_CONFIG_HOME").then(|| "/xdg".to_string()));
         assert_eq!(
-            default_path(&env),
+            default_path(&env).unwrap(),
             Some(PathBuf::from("/xdg/ims/config.toml"))
         );
-        let relative = |k: &str| (k == "XDG_CONFIG_HOME").then(|| "rel".to_string());
+        let relative = |k: &str| Ok((k == "XDG_CONFIG_HOME").then(|| "rel".to_string()));
         assert_ne!(
-            default_path(&relative),
+            default_path(&relative).unwrap(),
             Some(PathBuf::from("rel/ims/config.toml"))
         );
     }

@@ -3,12 +3,14 @@
 //!
 //! One concern per file, lowest first: [`source`] (provenance and rank), [`file`] (the
 //! TOML config file and profile selection), [`openstack`] (clouds.yaml, secure.yaml,
-//! `OS_*`), [`credentials`] (which credential is selected) and [`resolve`] (every setting
-//! a command needs, one function per group).
+//! `OS_*`), [`credentials`] (which credential is selected), [`resolve`] (every setting
+//! a command needs, one function per group) and [`required`] (what a request needs, all
+//! missing settings named at once).
 
 pub(crate) mod credentials;
 pub(crate) mod file;
 pub(crate) mod openstack;
+pub(crate) mod required;
 pub(crate) mod resolve;
 pub(crate) mod source;
 

@@ -77,7 +77,7 @@ impl OpenStackLayer {
     ) -> Result<OpenStackLayer, Error> {
         match cloud {
             Some(cloud) => from_cloud(cloud, env),
-            None => Ok(from_env(env)),
+            None => from_env(env),
         }
     }
 
@@ -93,14 +93,14 @@ impl OpenStackLayer {
     }
 }
 
-fn from_env(env: EnvLookup) -> OpenStackLayer {
+fn from_env(env: EnvLookup) -> Result<OpenStackLayer, Error> {
     let mut layer = OpenStackLayer::default();
     for (var, key) in OS_VARIABLES {
-        if let Some(value) = env(var) {
+        if let Some(value) = env(var)? {
             layer.set(key, value, Source::Env(var));
         }
     }
-    layer
+    Ok(layer)
 }
 
 /// One cloud of `clouds.yaml`: the parts ims reads; everything else is ignored.
@@ -116,31 +116,44 @@ struct Cloud {
     image_endpoint_override: Option<Yaml>,
 }
 
-/// Where openstacksdk looks for `clouds.yaml`, in order.
-pub(crate) fn clouds_yaml_candidates(env: EnvLookup) -> Vec<PathBuf> {
+/// Where openstacksdk looks for `clouds.yaml`, in order: the file `OS_CLIENT_CONFIG_FILE`
+/// names (its source that variable), then the usual places (source: default).
+pub(crate) fn clouds_yaml_candidates(env: EnvLookup) -> Result<Vec<Sourced<PathBuf>>, Error> {
     let mut candidates = Vec::new();
-    if let Some(path) = env("OS_CLIENT_CONFIG_FILE") {
-        candidates.push(PathBuf::from(path));
+    if let Some(path) = env("OS_CLIENT_CONFIG_FILE")? {
+        candidates.push(Sourced::new(
+            PathBuf::from(path),
+            Source::Env("OS_CLIENT_CONFIG_FILE"),
+        ));
     }
-    candidates.push(PathBuf::from("clouds.yaml"));
-    let config_home = env("XDG_CONFIG_HOME")
+    let mut searched = vec![PathBuf::from("clouds.yaml")];
+    let config_home = env("XDG_CONFIG_HOME")?
         .map(PathBuf::from)
         .or_else(|| dirs::home_dir().map(|home| home.join(".config")));
     if let Some(dir) = config_home {
-        candidates.push(dir.join("openstack/clouds.yaml"));
+        searched.push(dir.join("openstack/clouds.yaml"));
     }
     if let Some(home) = dirs::home_dir() {
-        candidates.push(home.join(".config/openstack/clouds.yaml"));
+        searched.push(home.join(".config/openstack/clouds.yaml"));
     }
-    candidates.push(PathBuf::from("/etc/openstack/clouds.yaml"));
-    candidates.dedup();
-    candidates
+    searched.push(PathBuf::from("/etc/openstack/clouds.yaml"));
+    for path in searched {
+        if candidates.last().is_none_or(|last| last.value != path) {
+            candidates.push(Sourced::new(path, Source::Default));
+        }
+    }
+    Ok(candidates)
 }
 
 fn from_cloud(name: &Sourced<String>, env: EnvLookup) -> Result<OpenStackLayer, Error> {
-    let candidates = clouds_yaml_candidates(env);
-    let Some(path) = candidates.iter().find(|p| p.is_file()) else {
-        let searched: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
+    let candidates = clouds_yaml_candidates(env)?;
+    // The first that exists is the one, whatever it is: a FIFO or a device is refused
+    // where it is read, not skipped for the next candidate.
+    let Some(found) = candidates.iter().find(|p| p.value.exists()) else {
+        let searched: Vec<String> = candidates
+            .iter()
+            .map(|p| p.value.display().to_string())
+            .collect();
         return Err(Error::config(format!(
             "cloud `{}` (from {}): no clouds.yaml found (searched {})",
             name.value,
@@ -148,7 +161,13 @@ fn from_cloud(name: &Sourced<String>, env: EnvLookup) -> Result<OpenStackLayer, 
             searched.join(", ")
         )));
     };
-    let clouds = read_clouds(path)?;
+    let path = &found.value;
+    let for_cloud = format!("for cloud `{}` from {}", name.value, name.source);
+    let origin = match &found.source {
+        Source::Default => for_cloud.clone(),
+        named => format!("from {named}"),
+    };
+    let clouds = read_clouds(&format!("clouds.yaml {} ({origin})", path.display()), path)?;
     let Some(cloud) = clouds.get(&name.value) else {
         let known: Vec<&str> = clouds.keys().map(String::as_str).collect();
         return Err(Error::config(format!(
@@ -166,9 +185,11 @@ fn from_cloud(name: &Sourced<String>, env: EnvLookup) -> Result<OpenStackLayer, 
     let mut layer = OpenStackLayer::default();
     // secure.yaml beside clouds.yaml holds the secrets; its values win for its keys.
     let secure_path = path.with_file_name("secure.yaml");
-    if secure_path.is_file() {
+    if secure_path.exists() {
+        let what = format!("secure.yaml {} ({for_cloud})", secure_path.display());
+        let secure = read_clouds(&what, &secure_path)?;
         crate::settings::file::warn_if_exposed(&secure_path, "secure.yaml");
-        if let Some(secure) = read_clouds(&secure_path)?.get(&name.value) {
+        if let Some(secure) = secure.get(&name.value) {
             add_cloud(&mut layer, secure, &secure_path, &name.value)?;
         }
     }
@@ -183,14 +204,19 @@ fn from_cloud(name: &Sourced<String>, env: EnvLookup) -> Result<OpenStackLayer, 
     Ok(layer)
 }
 
-fn read_clouds(path: &Path) -> Result<BTreeMap<String, Cloud>, Error> {
+/// The clouds of the clouds file at `path`; `what` names it and why it is read, for
+/// messages.
+fn read_clouds(what: &str, path: &Path) -> Result<BTreeMap<String, Cloud>, Error> {
     #[derive(Deserialize)]
     struct File {
         #[serde(default)]
         clouds: BTreeMap<String, Cloud>,
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|err| Error::config(format!("cannot read {}: {err}", path.display())))?;
+    let text = crate::files::read_small_text(path, what)?.ok_or_else(|| {
+        Error::config(format!(
+            "cannot read {what}: it disappeared while being read"
+        ))
+    })?;
     if text.trim().is_empty() {
         return Ok(BTreeMap::new());
     }
@@ -268,9 +294,11 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn env_of(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> Option<String> {
+    fn env_of(
+        pairs: Vec<(&'static str, String)>,
+    ) -> impl Fn(&str) -> Result<Option<String>, Error> {
         let map: HashMap<&str, String> = pairs.into_iter().collect();
-        move |name: &str| map.get(name).cloned()
+        move |name: &str| Ok(map.get(name).cloned())
     }
 
     const CLOUDS: &str = "clouds:\n  ks-owner:\n    auth_type: password\n    auth:\n      auth_url: http://127.0.0.1:5000/v3\n      username: u-owner\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n      project_id: 12345\n    region_name: RegionOne\n    interface: internal\n    verify: false\n    cacert: /etc/ca.pem\n    identity_api_version: 3\n";

@@ -75,12 +75,12 @@ impl Settings {
     ) -> Result<Settings, Error> {
         let profile_name = match profile_name {
             Some(name) => Sourced::new(name.to_string(), Source::Flag("profile show NAME")),
-            None => config.selected_profile(args, env),
+            None => config.selected_profile(args, env)?,
         };
         let empty = Profile::default();
         let profile = config.profile(&profile_name)?.unwrap_or(&empty);
         let from_profile = config.profile_source(&profile_name.value);
-        let cloud = cloud_name(args, env, profile, &from_profile);
+        let cloud = cloud_name(args, env, profile, &from_profile)?;
         let openstack = OpenStackLayer::load(cloud.as_ref(), env)?;
         let layers = Layers {
             args,
@@ -125,13 +125,15 @@ fn cloud_name(
     env: EnvLookup,
     profile: &Profile,
     from_profile: &Source,
-) -> Option<Sourced<String>> {
-    match (&args.os_cloud, env("OS_CLOUD"), &profile.cloud) {
-        (Some(name), _, _) => Some(Sourced::new(name.clone(), Source::Flag("--os-cloud"))),
-        (None, Some(name), _) => Some(Sourced::new(name, Source::Env("OS_CLOUD"))),
-        (None, None, Some(name)) => Some(Sourced::new(name.clone(), from_profile.clone())),
-        (None, None, None) => None,
+) -> Result<Option<Sourced<String>>, Error> {
+    if let Some(name) = &args.os_cloud {
+        return Ok(Some(Sourced::new(name.clone(), Source::Flag("--os-cloud"))));
     }
+    Ok(match (env("OS_CLOUD")?, &profile.cloud) {
+        (Some(name), _) => Some(Sourced::new(name, Source::Env("OS_CLOUD"))),
+        (None, Some(name)) => Some(Sourced::new(name.clone(), from_profile.clone())),
+        (None, None) => None,
+    })
 }
 
 /// The layers of one resolution: flags, environment, profile and the OpenStack layer.
@@ -236,13 +238,13 @@ impl Layers<'_> {
     ) -> Result<Option<CredentialSettings>, Error> {
         let (args, profile) = (self.args, self.profile);
         let text = |text: &str| Ok(text.to_string());
-        let secret = |text: &str| Ok(Secret::new(text));
+        let secret = |text: &str| Ok(Secret::masked(text));
         let token = self.first(
             args.token
                 .clone()
-                .map(|t| (TokenSource::Literal(Secret::new(t)), "--token")),
+                .map(|t| (TokenSource::Literal(Secret::masked(t)), "--token")),
             &["IMS_TOKEN"],
-            |text| Ok(TokenSource::Literal(Secret::new(text))),
+            |text| Ok(TokenSource::Literal(Secret::masked(text))),
             profile_token(profile, self.from_profile)?,
         )?;
         let access_key = self.first(
@@ -286,7 +288,7 @@ impl Layers<'_> {
             return Ok(Some(Sourced::new(value, Source::Flag(flag))));
         }
         for var in vars {
-            if let Some(text) = (self.env)(var) {
+            if let Some(text) = (self.env)(var)? {
                 let value = parse(&text).map_err(|why| Error::config(format!("{var}: {why}")))?;
                 return Ok(Some(Sourced::new(value, Source::Env(var))));
             }
@@ -325,7 +327,8 @@ impl Layers<'_> {
     /// Keystone settings from the profile, then the cloud or `OS_*` variables.
     fn keystone(&self) -> Result<KeystoneSettings, Error> {
         let profile = self.profile;
-        let secret = |found: Sourced<String>| Sourced::new(Secret::new(found.value), found.source);
+        let secret =
+            |found: Sourced<String>| Sourced::new(Secret::masked(found.value), found.source);
         let domain = |specific: &Option<String>, key: &str, fallback: &str| {
             self.text(specific, key)
                 .or_else(|| self.openstack.get(fallback))
@@ -380,7 +383,7 @@ impl Layers<'_> {
             (None, Some(command)) => Ok(from_profile(PasswordSource::Command(command.clone()))),
             (None, None) => Ok(self.openstack.get("password").map(|found| {
                 Sourced::new(
-                    PasswordSource::Literal(Secret::new(found.value)),
+                    PasswordSource::Literal(Secret::masked(found.value)),
                     found.source,
                 )
             })),
@@ -416,12 +419,12 @@ mod tests {
     use std::collections::HashMap;
     use std::time::Duration;
 
-    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Result<Option<String>, Error> {
         let map: HashMap<String, String> = pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        move |name: &str| map.get(name).cloned()
+        move |name: &str| Ok(map.get(name).cloned())
     }
 
     fn config(text: &str) -> Config {
@@ -600,10 +603,10 @@ mod tests {
         let cfg = config(FILE);
         let none = env_of(&[]);
         let args = GlobalArgs::default();
-        assert_eq!(cfg.selected_profile(&args, &none).value, "a");
+        assert_eq!(cfg.selected_profile(&args, &none).unwrap().value, "a");
         let env = env_of(&[("IMS_PROFILE", "b")]);
         assert_eq!(
-            cfg.selected_profile(&args, &env),
+            cfg.selected_profile(&args, &env).unwrap(),
             Sourced::new("b".into(), Source::Env("IMS_PROFILE"))
         );
         let args = GlobalArgs {
@@ -611,14 +614,16 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            cfg.selected_profile(&args, &env).source,
+            cfg.selected_profile(&args, &env).unwrap().source,
             Source::Flag("--profile")
         );
         let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
         assert_eq!(token_of(s), TokenSource::Command("echo tb".into()));
         let plain = config("");
         assert_eq!(
-            plain.selected_profile(&GlobalArgs::default(), &none),
+            plain
+                .selected_profile(&GlobalArgs::default(), &none)
+                .unwrap(),
             Sourced::new("default".into(), Source::Default)
         );
     }

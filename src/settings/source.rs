@@ -5,12 +5,22 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// Looks up an environment variable; empty values count as unset.
-pub(crate) type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+use crate::error::Error;
 
-/// The process environment as an [`EnvLookup`].
-pub(crate) fn process_env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|value| !value.is_empty())
+/// Looks up an environment variable; empty values count as unset. A value that cannot be
+/// used (not UTF-8) is an error naming the variable, never silently unset.
+pub(crate) type EnvLookup<'a> = &'a dyn Fn(&str) -> Result<Option<String>, Error>;
+
+/// The process environment as an [`EnvLookup`]: a value that is not UTF-8 is a
+/// configuration error (exit 3), not a fallback to the next layer.
+pub(crate) fn process_env(name: &str) -> Result<Option<String>, Error> {
+    match std::env::var(name) {
+        Ok(value) => Ok(Some(value).filter(|value| !value.is_empty())),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(Error::config(format!(
+            "{name}: the value is not valid UTF-8; set it to UTF-8 text or unset it"
+        ))),
+    }
 }
 
 /// Where a setting's value came from.

@@ -9,6 +9,7 @@ mod completions;
 mod e2e_audit;
 mod e2e_glance;
 mod e2e_keystone;
+mod hostile_config;
 mod huawei;
 mod keystone;
 mod member_list;

@@ -344,7 +344,9 @@ fn profile_show_gives_every_source_and_masks_secrets() {
         .args(["profile", "show", "other"])
         .output()
         .unwrap();
-    assert!(stdout_of(&out).contains("│ token_command ┆ pass show ims"));
+    // A command line can carry a secret: the program is shown, its arguments masked.
+    assert!(stdout_of(&out).contains("│ token_command ┆ pass ****"));
+    assert!(!stdout_of(&out).contains("show ims"));
     sandbox
         .ims()
         .args(["profile", "show", "ghost"])

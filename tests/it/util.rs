@@ -178,3 +178,41 @@ pub fn stdout_of(output: &std::process::Output) -> String {
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
+
+/// Makes a FIFO named `name` in the sandbox and returns its path.
+pub fn mkfifo(sandbox: &Sandbox, name: &str) -> PathBuf {
+    let path = sandbox.dir.path().join(name);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+    path
+}
+
+/// Runs `cmd` (its stdout and stderr captured) and returns its output; fails the test,
+/// killing the process, when it runs longer than `bound`. For runs whose stdin is not a
+/// buffer assert_cmd could write (a device, a FIFO).
+pub fn output_within(
+    mut cmd: std::process::Command,
+    bound: std::time::Duration,
+) -> std::process::Output {
+    use std::process::Stdio;
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id().to_string();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    match receiver.recv_timeout(bound) {
+        Ok(output) => output.expect("output"),
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid])
+                .status();
+            panic!("the command did not finish within {bound:?}");
+        }
+    }
+}

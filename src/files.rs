@@ -1,0 +1,162 @@
+//! Reading the small files a user names (config file, token file, clouds.yaml, secure.yaml,
+//! CA bundle, token cache entries): regular files only, opened so that a FIFO cannot block,
+//! and read bounded, so that a path set to a FIFO or `/dev/zero` is refused instead of
+//! hanging or eating memory.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use crate::error::Error;
+
+/// The largest settings file read: far above any real one.
+pub(crate) const SMALL_FILE_LIMIT: u64 = 4 * 1024 * 1024;
+
+/// Reads the regular file at `path` whole, at most [`SMALL_FILE_LIMIT`] bytes. Anything
+/// else (a FIFO, a device, a directory, a socket) is refused without being read, and a
+/// larger file is refused; the error's kind stays `NotFound` for a missing file.
+pub(crate) fn read_small(path: &Path) -> io::Result<Vec<u8>> {
+    let file = open_nonblocking(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {}, not a regular file", file_kind(&meta)),
+        ));
+    }
+    let mut bytes = Vec::new();
+    (&file).take(SMALL_FILE_LIMIT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > SMALL_FILE_LIMIT {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!(
+                "it is larger than {} MiB, too large for a settings file",
+                SMALL_FILE_LIMIT / 1024 / 1024
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads the settings file `path` as text with [`read_small`]; `Ok(None)` when it does not
+/// exist. Anything but a regular UTF-8 file of at most 4 MiB is a configuration error,
+/// `cannot read {what}: ...`, where `what` names the file and the setting it came from.
+pub(crate) fn read_small_text(path: &Path, what: &str) -> Result<Option<String>, Error> {
+    let failed = |why: &dyn std::fmt::Display| Error::config(format!("cannot read {what}: {why}"));
+    let bytes = match read_small(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(failed(&err)),
+    };
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| failed(&"it is not UTF-8 text"))
+}
+
+/// Opens `path` for reading without waiting for a FIFO's writer (`O_NONBLOCK`).
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    Ok(File::from(rustix::fs::open(path, flags, Mode::empty())?))
+}
+
+/// Opens `path` for reading.
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// What kind of file `meta` describes, for a message: "a FIFO", "a directory", ...
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() {
+        "a directory"
+    } else {
+        "not a plain file"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_files_are_read_and_others_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, "hello\n").unwrap();
+        assert_eq!(read_small(&path).unwrap(), b"hello\n");
+        let missing = read_small(&dir.path().join("none")).unwrap_err();
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
+        assert_eq!(
+            read_small(dir.path()).unwrap_err().to_string(),
+            "it is a directory, not a regular file"
+        );
+        assert_eq!(
+            read_small(Path::new("/dev/zero")).unwrap_err().to_string(),
+            "it is a character device, not a regular file"
+        );
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert_eq!(
+            read_small(&fifo).unwrap_err().to_string(),
+            "it is a FIFO, not a regular file"
+        );
+    }
+
+    #[test]
+    fn large_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        let file = File::create(&path).unwrap();
+        file.set_len(SMALL_FILE_LIMIT + 1).unwrap();
+        let err = read_small(&path).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
+        assert_eq!(
+            err.to_string(),
+            "it is larger than 4 MiB, too large for a settings file"
+        );
+        file.set_len(SMALL_FILE_LIMIT).unwrap();
+        assert_eq!(read_small(&path).unwrap().len() as u64, SMALL_FILE_LIMIT);
+    }
+
+    #[test]
+    fn text_names_the_file_and_a_missing_one_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t");
+        assert_eq!(read_small_text(&path, "token_file t").unwrap(), None);
+        std::fs::write(&path, b"ok\xff").unwrap();
+        assert_eq!(
+            read_small_text(&path, "token_file t")
+                .unwrap_err()
+                .to_string(),
+            "cannot read token_file t: it is not UTF-8 text"
+        );
+        std::fs::write(&path, "ok").unwrap();
+        assert_eq!(
+            read_small_text(&path, "token_file t").unwrap(),
+            Some("ok".to_string())
+        );
+    }
+}
