@@ -185,6 +185,17 @@ pub struct Login {
     pub cache: CacheSlot,
     /// The sign-in in use.
     pub signed_in: SignedIn,
+    /// Whether the token came from the cache (a 401 on it then earns one renewal).
+    pub from_cache: bool,
+}
+
+/// Whether a sign-in may use a cached token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CachedToken {
+    /// Use a fresh cached token that the same secret signed in for.
+    UseIfFresh,
+    /// Sign in anew (`ims auth login`).
+    Ignore,
 }
 
 impl Login {
@@ -201,18 +212,17 @@ impl Login {
         Ok(Some((identity, cache)))
     }
 
-    /// Takes a fresh cached token that the secret of this sign-in signed in for (unless
-    /// `fresh` is asked for), else signs in and caches. The flag says whether the token
-    /// came from the cache.
+    /// Takes a fresh cached token that the secret of this sign-in signed in for (when
+    /// `cached` allows), else signs in and caches.
     pub fn open(
         client: &Client,
         identity: Identity,
         cache: CacheSlot,
-        fresh: bool,
+        cached: CachedToken,
         verbose: u8,
-    ) -> Result<(Login, bool), Error> {
-        let cached = match (&cache, identity.cache_secret()) {
-            (Some((store, key)), Some(secret)) if !fresh => store
+    ) -> Result<Login, Error> {
+        let cached = match (&cache, identity.cache_secret(), cached) {
+            (Some((store, key)), Some(secret), CachedToken::UseIfFresh) => store
                 .load(key)
                 .filter(|cached| cached.signed_in_with(&secret))
                 .map(|cached| cached.signed_in)
@@ -233,12 +243,12 @@ impl Login {
             }
             None => sign_in_and_cache(client, &identity, &cache)?,
         };
-        let login = Login {
+        Ok(Login {
             identity,
             cache,
             signed_in,
-        };
-        Ok((login, from_cache))
+            from_cache,
+        })
     }
 }
 
@@ -299,7 +309,14 @@ impl<'a> Authorizer<'a> {
                 keystone: None,
             });
         };
-        let (login, from_cache) = Login::open(client, identity, cache, false, settings.verbose)?;
+        let login = Login::open(
+            client,
+            identity,
+            cache,
+            CachedToken::UseIfFresh,
+            settings.verbose,
+        )?;
+        let from_cache = login.from_cache;
         Ok(Authorizer {
             client,
             state: Mutex::new(State {

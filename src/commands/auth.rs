@@ -1,8 +1,8 @@
 //! `ims auth status|login|logout`: the cached Keystone token, never printed.
 
-use crate::auth::Login;
 use crate::auth::cache::TokenCache;
 use crate::auth::keystone::{EXPIRY_MARGIN_SECS, Identity, SignedIn};
+use crate::auth::{CachedToken, Login};
 use crate::cli::{AuthCommand, GlobalArgs};
 use crate::error::{Error, diag};
 use crate::output;
@@ -45,7 +45,13 @@ pub fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<()> {
         AuthCommand::Login => {
             let client = super::session::client_for(&settings);
             let caching = cache.is_some();
-            let (login, _) = Login::open(&client, identity, cache, true, settings.verbose)?;
+            let login = Login::open(
+                &client,
+                identity,
+                cache,
+                CachedToken::Ignore,
+                settings.verbose,
+            )?;
             let held = Some((&login.signed_in, Signer::ThisSecret));
             show(&settings, &login.identity, caching, held)
         }

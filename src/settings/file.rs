@@ -11,40 +11,41 @@ use crate::cli::{Api, GlobalArgs, OutputFormat};
 use crate::error::Error;
 use crate::secret::Secret;
 
-/// The keys a profile may hold.
-pub(crate) const PROFILE_KEYS: &[&str] = &[
-    "endpoint",
-    "token",
-    "token_file",
-    "token_command",
-    "access_key",
-    "secret_key",
-    "security_token",
-    "project_id",
-    "api",
-    "output",
-    "timeout",
-    "retries",
-    "ca_file",
-    "insecure",
-    "cloud",
-    "auth_type",
-    "auth_url",
-    "username",
-    "user_id",
-    "password",
-    "password_command",
-    "user_domain_name",
-    "user_domain_id",
-    "project_name",
-    "project_domain_name",
-    "project_domain_id",
-    "application_credential_id",
-    "application_credential_name",
-    "application_credential_secret",
-    "region",
-    "interface",
-];
+/// The keys a profile may hold: the fields of [`Profile`], read from its derived
+/// `Deserialize` (serde hands them to `deserialize_struct`), so the list and the struct
+/// cannot drift apart.
+pub(crate) fn profile_keys() -> &'static [&'static str] {
+    struct Fields(&'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for &mut Fields {
+        type Error = serde::de::value::Error;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("only the field names are read"))
+        }
+
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = fields;
+            Err(serde::de::Error::custom("only the field names are read"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut fields = Fields(&[]);
+    let _ = Profile::deserialize(&mut fields);
+    fields.0
+}
 
 /// The keys allowed at the top of the file.
 const TOP_LEVEL_KEYS: &[&str] = &["default_profile", "profiles"];
@@ -216,8 +217,8 @@ fn check_keys(path: &Path, table: &toml::Table) -> Result<(), Error> {
             )));
         };
         for key in profile.keys() {
-            if !PROFILE_KEYS.contains(&key.as_str()) {
-                return Err(unknown_key(path, Some(name), key, PROFILE_KEYS));
+            if !profile_keys().contains(&key.as_str()) {
+                return Err(unknown_key(path, Some(name), key, profile_keys()));
             }
         }
     }
@@ -486,5 +487,39 @@ mod tests {
         assert_eq!(expand_tilde("~"), home);
         assert_eq!(expand_tilde("/abs/~"), PathBuf::from("/abs/~"));
         assert_eq!(expand_tilde("~user/x"), PathBuf::from("~user/x"));
+    }
+
+    #[test]
+    fn the_accepted_keys_are_the_profile_fields() {
+        let keys = profile_keys();
+        assert_eq!(keys.first(), Some(&"endpoint"));
+        for key in [
+            "token_command",
+            "secret_key",
+            "cloud",
+            "password_command",
+            "interface",
+        ] {
+            assert!(keys.contains(&key), "{key}");
+        }
+        // Every accepted key, set at once, is a valid profile: none is refused by the
+        // struct, and none of the struct's fields is missing from the list.
+        let text: String = keys
+            .iter()
+            .map(|key| {
+                let value = match *key {
+                    "timeout" | "retries" => "5",
+                    "insecure" => "false",
+                    "api" => "\"v2\"",
+                    "output" => "\"json\"",
+                    _ => "\"x\"",
+                };
+                format!("{key} = {value}\n")
+            })
+            .collect();
+        let file = parse(Path::new("/all.toml"), &format!("[profiles.all]\n{text}")).unwrap();
+        assert_eq!(file.profiles["all"].endpoint.as_deref(), Some("x"));
+        let unknown = parse(Path::new("/u.toml"), "[profiles.p]\nnot_a_field = 1\n");
+        assert!(unknown.is_err());
     }
 }
