@@ -1,6 +1,21 @@
-//! `ims`: image-sharing members of Huawei Cloud IMS, Open Telekom Cloud IMS and OpenStack
-//! Glance v2. This file parses the command line, runs the command, and turns an error
-//! into a message on stderr and an exit code.
+//! `ims`: image sharing on Huawei Cloud IMS, Open Telekom Cloud IMS and OpenStack Glance
+//! v2. This file parses the command line, runs the command, and turns an error into a
+//! message on stderr and an exit code.
+//!
+//! Data flows one way. The layers, lowest first; a file uses only its own layer and those
+//! below it, so no two files import each other:
+//!
+//! 1. `error`, `secret`, `text`, `url`, `files`, `cli`: the typed error, secrets, terminal
+//!    escaping, URL helpers, small-file reading, the command-line grammar and its typed
+//!    values;
+//! 2. `model`: what the service sends (members, images, jobs, error bodies);
+//! 3. `client`: the one HTTP path and its policies (retry, redirect, TLS, limits, trace);
+//! 4. `settings`: every setting with its source;
+//! 5. `auth`: credentials, Keystone sign-in, the token cache;
+//! 6. `api`: one function per request of the image service;
+//! 7. `output`: one renderer per format;
+//! 8. `commands`: one short function per subcommand;
+//! 9. `main`: this file.
 
 mod api;
 mod auth;
