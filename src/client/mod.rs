@@ -2,13 +2,15 @@
 //! request itself (agent, headers, the exchange loop); its policies live beside it, each
 //! alone: [`retry`] (which failures are retried, and when), [`redirect`] (same origin
 //! only), [`tls`] (trust roots, handshake failures), [`failure`] (error statuses and
-//! transport failures as typed errors), [`body`] (size limits, reading the answer) and
-//! [`trace`] (`-v`). A credential authorises a request through [`Authorize`].
+//! transport failures as typed errors), [`reference`] (`Location` resolved per RFC 3986),
+//! [`body`] (size limits, reading the answer) and [`trace`] (`-v`). A credential
+//! authorises a request through [`Authorize`].
 
 mod authorize;
 mod body;
 mod failure;
 mod redirect;
+mod reference;
 mod retry;
 mod tls;
 mod trace;
