@@ -1,14 +1,16 @@
 //! The one HTTP path: every request `ims` makes goes through [`Client`]. This file is the
-//! request itself (agent, headers, the exchange loop); its policies live beside it, each
-//! alone: [`retry`] (which failures are retried, and when), [`redirect`] (same origin
-//! only), [`tls`] (trust roots, handshake failures), [`failure`] (error statuses and
-//! transport failures as typed errors), [`reference`] (`Location` resolved per RFC 3986),
-//! [`body`] (size limits, reading the answer) and [`trace`] (`-v`). A credential
-//! authorises a request through [`Authorize`].
+//! request itself (agent, the exchange loop); its policies live beside it, each alone:
+//! [`head`] (the headers on the wire, in order, and the head size limit), [`retry`]
+//! (which failures are retried, and when), [`redirect`] (same origin only), [`reference`]
+//! (`Location` resolved per RFC 3986), [`tls`] (trust roots, handshake failures),
+//! [`failure`] (error statuses and transport failures as typed errors), [`body`] (size
+//! limits, reading the answer) and [`trace`] (`-v`). A credential authorises a request
+//! through [`Authorize`].
 
 mod authorize;
 mod body;
 mod failure;
+mod head;
 mod redirect;
 mod reference;
 mod retry;
@@ -29,6 +31,7 @@ use crate::model::BodyError;
 use crate::url::canonical_query;
 use body::parse_body;
 use failure::{http_error, transport_error};
+use head::{MAX_REQUEST_HEAD, USER_AGENT, check_size, check_url_size, request_headers};
 use redirect::{redirect_target, split_query};
 use retry::{MAX_RETRY_WAIT, backoff, is_connect_failure, retry_after};
 use tls::tls_config;
@@ -37,8 +40,9 @@ use trace::{Traced, trace};
 /// Read buffer of a connection; also the largest response head accepted.
 const INPUT_BUFFER_BYTES: usize = 64 * 1024;
 
-/// Write buffer of a connection: request heads and the sign-in body.
-const OUTPUT_BUFFER_BYTES: usize = 16 * 1024;
+/// Write buffer of a connection: it must hold the longest line of a request head, and
+/// heads over [`MAX_REQUEST_HEAD`] are refused before they are sent.
+const OUTPUT_BUFFER_BYTES: usize = MAX_REQUEST_HEAD;
 
 /// Same-origin redirects followed before giving up.
 const MAX_REDIRECTS: usize = 5;
@@ -224,15 +228,26 @@ impl Client {
         } else {
             format!("{}?{canonical}", call.url)
         };
+        check_url_size(call.method, &wire_url).map_err(|err| (err, false))?;
         let uri: http::Uri = wire_url.parse().map_err(|err| {
             (
                 Error::config(format!("invalid URL {wire_url}: {err}")),
                 false,
             )
         })?;
-        let mut headers = vec![Header::plain("Accept", "application/json".to_string())];
-        if let Some(credential) = call.credential {
-            let signed = credential
+        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+            // ureq would make user info an Authorization header that no trace shows.
+            return Err((
+                Error::config(format!(
+                    "{} {}: a URL with user info is not supported",
+                    call.method,
+                    uri.host().unwrap_or_default()
+                )),
+                false,
+            ));
+        }
+        let signed = match call.credential {
+            Some(credential) => credential
                 .headers(
                     call.method,
                     &uri,
@@ -240,19 +255,16 @@ impl Client {
                     call.body,
                     jiff::Timestamp::now(),
                 )
-                .map_err(|err| (err, false))?;
-            headers.extend(signed);
-        }
+                .map_err(|err| (err, false))?,
+            None => Vec::new(),
+        };
+        let body = (call.method == "POST").then_some(call.body);
+        let headers = request_headers(&uri, signed, body);
+        check_size(call.method, &uri, &headers).map_err(|err| (err, false))?;
         let agent = self.agent(&uri).map_err(|err| (err, false))?;
         let started = Instant::now();
         let result = match call.method {
-            "POST" => {
-                headers.push(Header::plain(
-                    "Content-Type",
-                    "application/json".to_string(),
-                ));
-                with_headers(agent.post(uri), &headers).send(call.body)
-            }
+            "POST" => with_headers(agent.post(uri), &headers).send(call.body),
             _ => with_headers(agent.get(uri), &headers).call(),
         };
         let elapsed = started.elapsed();
@@ -311,5 +323,6 @@ fn agent_config(
         .input_buffer_size(INPUT_BUFFER_BYTES)
         .output_buffer_size(OUTPUT_BUFFER_BYTES)
         .max_response_header_size(INPUT_BUFFER_BYTES)
-        .user_agent(concat!("ims/", env!("CARGO_PKG_VERSION")))
+        // Requests carry their own User-Agent; this one is for a CONNECT to a proxy.
+        .user_agent(USER_AGENT)
 }

@@ -1,15 +1,181 @@
-//! Hostile transports: relative and network-path redirects.
+//! Hostile transports: request heads over the usual 16 KiB, relative and network-path
+//! redirects and the headers `-vv` lists against what went on the wire.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
 
 use crate::util::*;
 use httpmock::prelude::*;
 
 // ---- a raw HTTP/1.1 server whose every connection runs `serve` ----
 
+/// Starts a server on 127.0.0.1 that hands each accepted connection, with its number
+/// (from 0), to `serve` on a thread of its own; returns the port.
+fn raw(serve: impl Fn(TcpStream, usize) + Send + Sync + 'static) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let serve = Arc::new(serve);
+    std::thread::spawn(move || {
+        for (number, stream) in listener.incoming().enumerate() {
+            let Ok(stream) = stream else { continue };
+            let serve = serve.clone();
+            std::thread::spawn(move || serve(stream, number));
+        }
+    });
+    port
+}
+
+/// Reads one request head (up to and including the blank line), byte by byte so that
+/// nothing of a next request is taken; `None` when the peer closed first.
+fn read_head(stream: &mut TcpStream) -> Option<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return None,
+        }
+    }
+    Some(String::from_utf8_lossy(&head).into_owned())
+}
+
+/// Reads a request head and the body its Content-Length announces.
+fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
+    let head = read_head(stream)?;
+    let length = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).ok()?;
+    Some((head, body))
+}
+
+/// The path of a request head's request line.
+fn path_of(head: &str) -> String {
+    head.split(' ').nth(1).unwrap_or("").to_string()
+}
+
+/// A 200 answer with a JSON body, kept alive (no `Connection: close`).
+fn json_answer(body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
 /// The member list of image `image`: one member, `m-<image>`.
 fn members_of(image: &str) -> String {
     format!(
         r#"{{"members":[{{"member_id":"m-{image}","image_id":"{image}","status":"accepted"}}]}}"#
     )
+}
+
+// ---- 16: request heads over 16 KiB ----
+
+#[test]
+fn a_20000_character_token_is_sent() {
+    let token = "T".repeat(20_000);
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m")
+            .header("x-auth-token", &token);
+        then.status(200).body(r#"{"member_id":"m"}"#);
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, &token)
+        .args(["member", "show", "i", "m", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("m\n")
+        .stderr("");
+    mock.assert_calls(1);
+}
+
+#[test]
+fn a_17_kb_image_id_is_sent() {
+    let image = "i".repeat(17_000);
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.path(format!("/v2/images/{image}/members"));
+        then.status(200).body(members_of("x"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "list", &image, "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("m-x\n")
+        .stderr("");
+    mock.assert_calls(1);
+}
+
+#[test]
+fn a_request_head_over_64_kib_is_refused_before_sending() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let token = "S".repeat(70_000);
+    let out = ims_at(&sandbox, &server, &token)
+        .args(["member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SSS"), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "ims: error: member m of image i: GET {}/v2/images/i/members/m: not sent: the request head would be 70",
+            server.base_url()
+        )) && stderr.ends_with(
+            " bytes, over the limit of 65536 (64 KiB); its X-Auth-Token header alone is 70000 bytes: check the credential\n"
+        ),
+        "{stderr}"
+    );
+
+    // A token_command that prints 10 MB.
+    let config = sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n",
+        server.base_url()
+    ));
+    let out = sandbox
+        .ims()
+        .args(["member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{config:?}");
+    let stderr = stderr_of(&out);
+    assert!(stderr.len() < 400, "{}", &stderr[..400]);
+    assert!(
+        stderr.ends_with(" bytes, over the limit of 65536 (64 KiB); its X-Auth-Token header alone is 10000000 bytes: check the credential\n"),
+        "{stderr}"
+    );
+
+    // An image ID of 70,000 characters.
+    let image = "i".repeat(70_000);
+    let out = ims_at(&sandbox, &server, "t")
+        .args(["member", "list", &image])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.ends_with(&format!(
+            "…: not sent: the request head would be over the limit of 65536 (64 KiB); its URL alone is {} bytes: check the IDs\n",
+            format!("{}/v2/images/{image}/members", server.base_url()).len()
+        )),
+        "{}",
+        &stderr[stderr.len().saturating_sub(300)..]
+    );
+    any.assert_calls(0);
 }
 
 // ---- 20: Location resolved per RFC 3986 ----
@@ -60,4 +226,212 @@ fn a_network_path_location_is_another_origin() {
         ));
     moved.assert_calls(1);
     followed.assert_calls(0);
+}
+
+// ---- 24: -vv lists what goes on the wire ----
+
+/// The `> ` lines of a `-vv` trace, without the `ims: > ` prefix.
+fn traced_request_headers(stderr: &str) -> Vec<Vec<String>> {
+    let mut requests: Vec<Vec<String>> = Vec::new();
+    let mut in_request = false;
+    for line in stderr.lines() {
+        match line.strip_prefix("ims: > ") {
+            Some(header) => {
+                if !in_request {
+                    requests.push(Vec::new());
+                }
+                in_request = true;
+                if let Some(last) = requests.last_mut() {
+                    last.push(header.to_string());
+                }
+            }
+            None => in_request = false,
+        }
+    }
+    requests
+}
+
+/// The header lines of a request head as received, names as sent.
+fn received_headers(head: &str) -> Vec<String> {
+    head.split("\r\n")
+        .skip(1)
+        .filter(|line| !line.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The `-vv` list, names lower-cased and secrets as received: what the wire carried.
+fn as_on_the_wire(traced: &[String], secrets: &[(&str, &str)]) -> Vec<String> {
+    traced
+        .iter()
+        .map(|line| {
+            let (name, value) = line.split_once(": ").unwrap();
+            let value = secrets
+                .iter()
+                .find(|(secret_name, _)| secret_name.eq_ignore_ascii_case(name))
+                .map_or(value.to_string(), |(_, secret)| secret.to_string());
+            format!("{}: {value}", name.to_ascii_lowercase())
+        })
+        .collect()
+}
+
+/// A server that records each request head (and body) and answers with `answer(path)`.
+fn recording_server(
+    answer: impl Fn(&str) -> Vec<u8> + Send + Sync + 'static,
+) -> (u16, Arc<Mutex<Vec<String>>>) {
+    let heads = Arc::new(Mutex::new(Vec::new()));
+    let seen = heads.clone();
+    let port = raw(move |mut stream, _| {
+        while let Some((head, _)) = read_request(&mut stream) {
+            seen.lock().unwrap().push(head.clone());
+            if stream.write_all(&answer(&path_of(&head))).is_err() {
+                return;
+            }
+        }
+    });
+    (port, heads)
+}
+
+#[test]
+fn verbose_headers_are_the_ones_on_the_wire() {
+    let (port, heads) = recording_server(|_| json_answer(r#"{"member_id":"m"}"#));
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .ims()
+        .args([
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+            "--token",
+            "SECRET-TOKEN",
+        ])
+        .args(["-vv", "member", "show", "i", "m", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "m\n");
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SECRET-TOKEN"), "{stderr}");
+    let traced = traced_request_headers(&stderr);
+    assert_eq!(
+        traced,
+        [[
+            format!("Host: 127.0.0.1:{port}"),
+            format!("User-Agent: {USER_AGENT}"),
+            "Accept: application/json".to_string(),
+            "Accept-Encoding: gzip".to_string(),
+            "X-Auth-Token: ****".to_string(),
+        ]]
+    );
+    let heads = heads.lock().unwrap();
+    assert_eq!(heads.len(), 1);
+    assert_eq!(
+        received_headers(&heads[0]),
+        as_on_the_wire(&traced[0], &[("X-Auth-Token", "SECRET-TOKEN")])
+    );
+}
+
+#[test]
+fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() {
+    // AK/SK with a security token.
+    let (port, heads) = recording_server(|_| json_answer(r#"{"member_id":"m"}"#));
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .ims()
+        .env("IMS_ACCESS_KEY", "AKID")
+        .env("IMS_SECRET_KEY", "SECRET-KEY")
+        .env("IMS_SECURITY_TOKEN", "SECRET-STS")
+        .args([
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+            "--project-id",
+            "p1",
+        ])
+        .args(["-vv", "member", "show", "i", "m", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SECRET"), "{stderr}");
+    let traced = traced_request_headers(&stderr);
+    assert_eq!(traced.len(), 1, "{stderr}");
+    let heads = heads.lock().unwrap();
+    let received = received_headers(&heads[0]);
+    let authorization = received
+        .iter()
+        .find_map(|line| line.strip_prefix("authorization: "))
+        .unwrap()
+        .to_string();
+    assert!(
+        traced[0].contains(&format!(
+            "Authorization: {}Signature=****",
+            authorization.rsplit_once("Signature=").unwrap().0
+        )),
+        "{traced:?}"
+    );
+    assert!(
+        traced[0].contains(&"X-Security-Token: ****".to_string()),
+        "{traced:?}"
+    );
+    assert_eq!(
+        received,
+        as_on_the_wire(
+            &traced[0],
+            &[
+                ("Authorization", &authorization),
+                ("X-Security-Token", "SECRET-STS")
+            ]
+        )
+    );
+
+    // A Keystone sign-in (a POST with a body), then the GET it allows.
+    let image_port = Arc::new(Mutex::new(0u16));
+    let catalog_port = image_port.clone();
+    let (port, heads) = recording_server(move |path| {
+        if path == "/v3/auth/tokens" {
+            let image_url = format!("http://127.0.0.1:{}", catalog_port.lock().unwrap());
+            let body = serde_json::json!({"token": {
+                "expires_at": "2999-01-01T00:00:00.000000Z",
+                "project": {"id": "p1", "name": "proj", "domain": {"id": "default"}},
+                "catalog": [{"type": "image", "endpoints": [
+                    {"interface": "public", "region_id": "RegionOne", "url": image_url}]}]}})
+            .to_string();
+            format!(
+                "HTTP/1.1 201 Created\r\nX-Subject-Token: SECRET-KS-TOKEN\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .into_bytes()
+        } else {
+            json_answer(r#"{"member_id":"m"}"#)
+        }
+    });
+    *image_port.lock().unwrap() = port;
+    let out = sandbox
+        .ims()
+        .env("OS_AUTH_URL", format!("http://127.0.0.1:{port}/v3"))
+        .env("OS_USERNAME", "u")
+        .env("OS_PASSWORD", "SECRET-PASSWORD")
+        .env("OS_USER_DOMAIN_NAME", "Default")
+        .env("OS_PROJECT_NAME", "proj")
+        .env("OS_PROJECT_DOMAIN_NAME", "Default")
+        .args(["--no-cache", "-vv", "member", "show", "i", "m", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SECRET"), "{stderr}");
+    let traced = traced_request_headers(&stderr);
+    let heads = heads.lock().unwrap();
+    assert_eq!(traced.len(), 2, "{stderr}");
+    assert_eq!(heads.len(), 2);
+    assert!(heads[0].starts_with("POST /v3/auth/tokens HTTP/1.1\r\n"));
+    assert_eq!(received_headers(&heads[0]), as_on_the_wire(&traced[0], &[]));
+    assert!(
+        traced[0].contains(&"Content-Type: application/json".to_string())
+            && traced[0].iter().any(|h| h.starts_with("Content-Length: ")),
+        "{traced:?}"
+    );
+    assert_eq!(
+        received_headers(&heads[1]),
+        as_on_the_wire(&traced[1], &[("X-Auth-Token", "SECRET-KS-TOKEN")])
+    );
 }
