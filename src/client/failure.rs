@@ -15,6 +15,9 @@ use crate::model::ServiceError;
 /// Largest answer read (a 100,000-member list is about 14 MB).
 pub(crate) const MAX_BODY_BYTES: u64 = 512 * 1024 * 1024;
 
+/// Largest response head (status line and headers) accepted.
+pub(crate) const MAX_RESPONSE_HEAD: usize = 64 * 1024;
+
 /// Largest error body read; the rest is ignored.
 pub(crate) const MAX_ERROR_BODY_BYTES: u64 = 64 * 1024;
 
@@ -144,6 +147,10 @@ pub(crate) fn transport_error(
         ureq::Error::Pem(pem) => network(format!("TLS error: {pem}")),
         ureq::Error::Protocol(proto) => Error::bad_answer(format!(
             "{method} {url}: the answer is not valid HTTP: {proto}"
+        )),
+        ureq::Error::LargeResponseHeader(..) => Error::bad_answer(format!(
+            "{method} {url}: the answer is not valid HTTP: its head is larger than {} KiB",
+            MAX_RESPONSE_HEAD / 1024
         )),
         ureq::Error::BodyExceedsLimit(_) => too_large(method, url),
         ureq::Error::BadUri(uri) => Error::config(format!("invalid URL {uri}")),

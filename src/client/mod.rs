@@ -30,15 +30,16 @@ use crate::error::{Error, ErrorKind, diag};
 use crate::model::BodyError;
 use crate::url::canonical_query;
 use body::parse_body;
-use failure::{http_error, transport_error};
+use failure::{MAX_RESPONSE_HEAD, http_error, transport_error};
 use head::{MAX_REQUEST_HEAD, USER_AGENT, check_size, check_url_size, request_headers};
 use redirect::{redirect_target, split_query};
 use retry::{MAX_RETRY_WAIT, backoff, is_connect_failure, retry_after};
 use tls::tls_config;
 use trace::{Traced, trace};
 
-/// Read buffer of a connection; also the largest response head accepted.
-const INPUT_BUFFER_BYTES: usize = 64 * 1024;
+/// Read buffer of a connection: a response head of [`MAX_RESPONSE_HEAD`] fits with room
+/// to spare, so that a larger one is reported as too large (not as a stalled read).
+const INPUT_BUFFER_BYTES: usize = MAX_RESPONSE_HEAD + 16 * 1024;
 
 /// Write buffer of a connection: it must hold the longest line of a request head, and
 /// heads over [`MAX_REQUEST_HEAD`] are refused before they are sent.
@@ -322,7 +323,7 @@ fn agent_config(
         // answers stream through smaller ones just as well.
         .input_buffer_size(INPUT_BUFFER_BYTES)
         .output_buffer_size(OUTPUT_BUFFER_BYTES)
-        .max_response_header_size(INPUT_BUFFER_BYTES)
+        .max_response_header_size(MAX_RESPONSE_HEAD)
         // Requests carry their own User-Agent; this one is for a CONNECT to a proxy.
         .user_agent(USER_AGENT)
 }

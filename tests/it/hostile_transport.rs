@@ -1,5 +1,6 @@
-//! Hostile transports: request heads over the usual 16 KiB, relative and network-path
-//! redirects and the headers `-vv` lists against what went on the wire.
+//! Hostile transports: request heads over the usual 16 KiB, response heads over 64 KiB,
+//! relative and network-path redirects and the headers `-vv` lists against what went on the
+//! wire.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -75,6 +76,18 @@ fn members_of(image: &str) -> String {
     format!(
         r#"{{"members":[{{"member_id":"m-{image}","image_id":"{image}","status":"accepted"}}]}}"#
     )
+}
+
+/// `ims --endpoint http://127.0.0.1:PORT --token t`.
+fn ims_raw(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
+    cmd.args([
+        "--endpoint",
+        &format!("http://127.0.0.1:{port}"),
+        "--token",
+        "t",
+    ]);
+    cmd
 }
 
 // ---- 16: request heads over 16 KiB ----
@@ -176,6 +189,29 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
         &stderr[stderr.len().saturating_sub(300)..]
     );
     any.assert_calls(0);
+}
+
+// ---- 17: a response head over 64 KiB ----
+
+#[test]
+fn a_70_kb_response_header_is_an_unreadable_answer() {
+    let mut answer = b"HTTP/1.1 200 OK\r\nX-Big: ".to_vec();
+    answer.extend(std::iter::repeat_n(b'b', 70_000));
+    answer.extend(b"\r\nContent-Length: 2\r\n\r\n{}");
+    let port = raw(move |mut stream, _| {
+        if read_head(&mut stream).is_some() {
+            let _ = stream.write_all(&answer);
+        }
+    });
+    let sandbox = Sandbox::new();
+    ims_raw(&sandbox, port)
+        .args(["--retries", "0", "member", "show", "i", "m"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer is not valid HTTP: its head is larger than 64 KiB\n"
+        ));
 }
 
 // ---- 20: Location resolved per RFC 3986 ----
