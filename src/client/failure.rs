@@ -8,7 +8,7 @@ use std::time::Duration;
 use ureq::http::{self, StatusCode};
 
 use super::authorize::Authorize;
-use super::tls::{describe_tls, tls_cause};
+use super::tls_error::{describe_tls, tls_cause};
 use crate::error::{Error, ErrorKind};
 use crate::model::ServiceError;
 

@@ -1,27 +1,32 @@
 //! The one HTTP path: every request `ims` makes goes through [`Client`]. This file is the
-//! request itself (agent, the exchange loop); its policies live beside it, each alone:
-//! [`head`] (the headers on the wire, in order, and the head size limit), [`retry`]
-//! (which failures are retried, and when), [`redirect`] (same origin only), [`reference`]
-//! (`Location` resolved per RFC 3986), [`tls`] (trust roots, handshake failures),
-//! [`failure`] (error statuses and transport failures as typed errors), [`body`] (size
-//! limits, reading the answer) and [`trace`] (`-v`). A credential authorises a request
-//! through [`Authorize`].
+//! request itself (agents, the exchange loop); its policies live beside it, each alone:
+//! [`head`] (the headers on the wire, in order, and the head size limit), [`connect`]
+//! (TCP and TLS under ureq), [`tls`] and [`verify`] (trust roots and the certificate
+//! check), [`tls_error`] (handshake failures in words), [`retry`] (which failures are
+//! retried, and when), [`redirect`] (same origin only), [`reference`] (`Location` resolved
+//! per RFC 3986), [`failure`] (error statuses and transport failures as typed errors),
+//! [`body`] (size limits, reading the answer) and [`trace`] (`-v`). A credential
+//! authorises a request through [`Authorize`].
 
 mod authorize;
 mod body;
+mod connect;
 mod failure;
 mod head;
 mod redirect;
 mod reference;
 mod retry;
 mod tls;
+mod tls_error;
 mod trace;
+mod verify;
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 use ureq::http;
+use ureq::unversioned::resolver::DefaultResolver;
 
 pub(crate) use authorize::{Authorize, Header};
 pub(crate) use tls::Tls;
@@ -34,7 +39,7 @@ use failure::{MAX_RESPONSE_HEAD, http_error, transport_error};
 use head::{MAX_REQUEST_HEAD, USER_AGENT, check_size, check_url_size, request_headers};
 use redirect::{redirect_target, split_query};
 use retry::{MAX_RETRY_WAIT, backoff, is_connect_failure, retry_after};
-use tls::tls_config;
+use tls::client_config;
 use trace::{Traced, trace};
 
 /// Read buffer of a connection: a response head of [`MAX_RESPONSE_HEAD`] fits with room
@@ -84,7 +89,11 @@ impl Client {
     /// A client with `options`.
     pub(crate) fn new(options: ClientOptions) -> Client {
         Client {
-            plain: agent_config(&options).build().new_agent(),
+            plain: ureq::Agent::with_parts(
+                agent_config(&options),
+                connect::plain(),
+                DefaultResolver::default(),
+            ),
             tls: OnceLock::new(),
             options,
         }
@@ -97,11 +106,13 @@ impl Client {
             return Ok(&self.plain);
         }
         let made = self.tls.get_or_init(|| {
-            let tls = tls_config(&self.options.tls).map_err(|err| (err.kind(), err.to_string()))?;
-            Ok(agent_config(&self.options)
-                .tls_config(tls)
-                .build()
-                .new_agent())
+            let tls =
+                client_config(&self.options.tls).map_err(|err| (err.kind(), err.to_string()))?;
+            Ok(ureq::Agent::with_parts(
+                agent_config(&self.options),
+                connect::secure(tls),
+                DefaultResolver::default(),
+            ))
         });
         made.as_ref()
             .map_err(|(kind, message)| Error::new(*kind, message.clone()))
@@ -312,9 +323,7 @@ fn with_headers<B>(
 }
 
 /// The agent settings shared by the http and https agents.
-fn agent_config(
-    options: &ClientOptions,
-) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+fn agent_config(options: &ClientOptions) -> ureq::config::Config {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
@@ -326,4 +335,5 @@ fn agent_config(
         .max_response_header_size(MAX_RESPONSE_HEAD)
         // Requests carry their own User-Agent; this one is for a CONNECT to a proxy.
         .user_agent(USER_AGENT)
+        .build()
 }

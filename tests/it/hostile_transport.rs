@@ -1,6 +1,6 @@
-//! Hostile transports: request heads over the usual 16 KiB, response heads over 64 KiB,
-//! relative and network-path redirects and the headers `-vv` lists against what went on the
-//! wire.
+//! Hostile transports: self-signed certificates made the usual way and TLS errors in words,
+//! request heads over the usual 16 KiB, response heads over 64 KiB, relative and
+//! network-path redirects and the headers `-vv` lists against what went on the wire.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -88,6 +88,173 @@ fn ims_raw(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
         "t",
     ]);
     cmd
+}
+
+// ---- 13: self-signed certificates made the usual way, and TLS errors in words ----
+
+/// A certificate and its PKCS#8 key, DER.
+type CertAndKey = (Vec<u8>, Vec<u8>);
+
+/// A self-signed certificate for `names` marked `CA:TRUE`, as `openssl req -x509` makes
+/// it, valid now or expired in 2021. Returns its PEM and the certificate and key.
+fn self_signed_ca(names: &[&str], validity: Validity) -> (String, CertAndKey) {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair, date_time_ymd};
+    let key = KeyPair::generate().unwrap();
+    let mut params =
+        CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>()).unwrap();
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, names[0]);
+    if validity == Validity::Expired {
+        params.not_before = date_time_ymd(2020, 1, 1);
+        params.not_after = date_time_ymd(2021, 1, 1);
+    }
+    let cert = params.self_signed(&key).unwrap();
+    (cert.pem(), (cert.der().to_vec(), key.serialize_der()))
+}
+
+/// Whether a test certificate is in its validity period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Validity {
+    Current,
+    Expired,
+}
+
+/// A CA, and a certificate it signs for 127.0.0.1 that is itself marked `CA:TRUE`.
+fn ca_and_ca_leaf() -> (String, CertAndKey) {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "ims test CA");
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(vec!["127.0.0.1".to_string()]).unwrap();
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let cert = params.signed_by(&key, &ca).unwrap();
+    (ca.pem(), (cert.der().to_vec(), key.serialize_der()))
+}
+
+/// A TLS server on 127.0.0.1 with `cert` that answers every request with one member.
+fn tls_server((cert, key): CertAndKey) -> u16 {
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![CertificateDer::from(cert)],
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)),
+        )
+        .unwrap();
+    let config = Arc::new(config);
+    raw(move |stream, _| {
+        let conn = rustls::ServerConnection::new(config.clone()).unwrap();
+        let mut tls = rustls::StreamOwned::new(conn, stream);
+        let mut request = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+            match tls.read(&mut buf) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => request.extend_from_slice(&buf[..n]),
+            }
+        }
+        let body = r#"{"member_id":"tls-member"}"#;
+        let _ = write!(
+            tls,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let _ = tls.flush();
+        tls.conn.send_close_notify();
+        let _ = tls.flush();
+    })
+}
+
+/// `ims --endpoint https://127.0.0.1:PORT … member show i m -o ids` with `--ca-file ca`.
+fn https_show(sandbox: &Sandbox, port: u16, ca: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
+    cmd.args([
+        "--endpoint",
+        &format!("https://127.0.0.1:{port}"),
+        "--token",
+        "t",
+        "--ca-file",
+        ca.to_str().unwrap(),
+    ])
+    .args(["--retries", "0", "member", "show", "i", "m", "-o", "ids"]);
+    cmd
+}
+
+#[test]
+fn a_self_signed_ca_certificate_given_with_ca_file_is_accepted() {
+    let sandbox = Sandbox::new();
+    let (pem, cert) = self_signed_ca(&["127.0.0.1", "localhost"], Validity::Current);
+    let ca = sandbox.file("self.pem", &pem);
+    https_show(&sandbox, tls_server(cert), &ca)
+        .assert()
+        .success()
+        .stdout("tls-member\n")
+        .stderr("");
+}
+
+#[test]
+fn a_self_signed_ca_certificate_is_still_checked_for_host_and_dates() {
+    let sandbox = Sandbox::new();
+    let (pem, cert) = self_signed_ca(&["ims.example.com"], Validity::Current);
+    let ca = sandbox.file("other-host.pem", &pem);
+    let port = tls_server(cert);
+    https_show(&sandbox, port, &ca).assert().code(7).stdout("").stderr(format!(
+        "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate is not valid for this host name (it is for ims.example.com)\n"
+    ));
+
+    let (pem, cert) = self_signed_ca(&["127.0.0.1"], Validity::Expired);
+    let ca = sandbox.file("expired.pem", &pem);
+    let port = tls_server(cert);
+    let out = https_show(&sandbox, port, &ca).output().unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.starts_with(&format!(
+            "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate has expired (on 2021-01-01; this machine's clock says "
+        )),
+        "{stderr}"
+    );
+
+    // Not given with --ca-file: the system store does not know it.
+    let (_, cert) = self_signed_ca(&["127.0.0.1"], Validity::Current);
+    let (other_pem, _) = self_signed_ca(&["127.0.0.1"], Validity::Current);
+    let other = sandbox.file("unrelated.pem", &other_pem);
+    let port = tls_server(cert);
+    https_show(&sandbox, port, &other).assert().code(7).stderr(format!(
+        "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate is not signed by a trusted CA (unknown issuer); add the CA with --ca-file\n"
+    ));
+}
+
+#[test]
+fn tls_failures_are_said_in_words() {
+    let sandbox = Sandbox::new();
+    // A server certificate that is itself a CA, signed by a trusted CA.
+    let (ca_pem, cert) = ca_and_ca_leaf();
+    let ca = sandbox.file("ca.pem", &ca_pem);
+    let port = tls_server(cert);
+    https_show(&sandbox, port, &ca).assert().code(7).stderr(format!(
+        "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the server's certificate is a CA certificate, not one for a server\n"
+    ));
+
+    // Plain HTTP on the https port.
+    let port = raw(|mut stream, _| {
+        let mut hello = [0u8; 512];
+        let _ = stream.read(&mut hello);
+        let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+    });
+    https_show(&sandbox, port, &ca).assert().code(7).stderr(format!(
+        "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the server did not answer in TLS (is the endpoint http://, not https://?)\n"
+    ));
 }
 
 // ---- 16: request heads over 16 KiB ----
