@@ -134,7 +134,7 @@ _ims() {
 
     case "${cmd}" in
         ims)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version member profile auth completions help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version member profile auth completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -184,6 +184,10 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -200,7 +204,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__auth)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version status login logout help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version status login logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,6 +251,10 @@ _ims() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -336,7 +344,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__auth__subcmd__login)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,6 +391,10 @@ _ims() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -402,7 +414,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__auth__subcmd__logout)
-            opts="-p -o -v -h -V --all --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --all --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -449,6 +461,10 @@ _ims() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -468,7 +484,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__auth__subcmd__status)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +534,10 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -534,7 +554,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__completions)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -581,6 +601,10 @@ _ims() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -782,7 +806,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version show list help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,6 +853,10 @@ _ims() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -904,7 +932,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__list)
-            opts="-j -p -o -v -h -V --status --jobs --limit --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --status --jobs --limit --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -970,6 +998,10 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -986,7 +1018,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__show)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1036,6 +1068,10 @@ _ims() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1052,7 +1088,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version list show help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1099,6 +1135,10 @@ _ims() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1174,7 +1214,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile__subcmd__list)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1221,6 +1261,10 @@ _ims() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1240,7 +1284,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile__subcmd__show)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1287,6 +1331,10 @@ _ims() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

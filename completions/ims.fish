@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ims_global_optspecs
-    string join \n p/profile= config= endpoint= token= api= project-id= o/output= timeout= retries= ca-file= insecure os-cloud= no-cache v/verbose h/help V/version
+    string join \n p/profile= config= endpoint= token= api= project-id= o/output= timeout= retries= deadline= ca-file= insecure os-cloud= no-cache v/verbose h/help V/version
 end
 
 function __fish_ims_needs_command
@@ -36,6 +36,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_needs_command" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_needs_command" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_needs_command" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_needs_command" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_needs_command" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_needs_command" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -60,6 +61,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list help" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -82,6 +84,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -107,6 +110,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -129,6 +133,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -151,6 +156,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -170,6 +176,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -192,6 +199,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -215,6 +223,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -234,6 +243,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Do not verify the https certificate (warns every time)'
@@ -253,6 +263,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l all -d 'Remove every cached token'
@@ -277,6 +288,7 @@ json\t'The service\'s JSON, pretty-printed'
 ids\t'One member ID per line, for xargs'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand completions" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand completions" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l insecure -d 'Do not verify the https certificate (warns every time)'

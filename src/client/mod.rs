@@ -3,13 +3,14 @@
 //! [`head`] (the headers on the wire, in order, and the head size limit), [`connect`]
 //! (TCP and TLS under ureq), [`tls`] and [`verify`] (trust roots and the certificate
 //! check), [`tls_error`] (handshake failures in words), [`retry`] (which failures are
-//! retried, and when), [`redirect`] (same origin only), [`reference`] (`Location` resolved
-//! per RFC 3986), [`failure`] (error statuses and transport failures as typed errors),
-//! [`body`] (size limits, reading the answer) and [`trace`] (`-v`). A credential
-//! authorises a request through [`Authorize`].
+//! retried, and when), [`budget`] (`--timeout` and `--deadline`), [`redirect`] (same origin
+//! only), [`reference`] (`Location` resolved per RFC 3986), [`failure`] (error statuses
+//! and transport failures as typed errors), [`body`] (size limits, reading the answer) and
+//! [`trace`] (`-v`). A credential authorises a request through [`Authorize`].
 
 mod authorize;
 mod body;
+mod budget;
 mod connect;
 mod failure;
 mod head;
@@ -35,6 +36,7 @@ use crate::error::{Error, ErrorKind, diag};
 use crate::model::BodyError;
 use crate::url::canonical_query;
 use body::parse_body;
+use budget::{Budget, Limit};
 use failure::{MAX_RESPONSE_HEAD, http_error, transport_error};
 use head::{MAX_REQUEST_HEAD, USER_AGENT, check_size, check_url_size, request_headers};
 use redirect::{redirect_target, split_query};
@@ -60,6 +62,8 @@ pub(crate) struct ClientOptions {
     pub(crate) timeout: Duration,
     /// Retries of a transient failure.
     pub(crate) retries: u8,
+    /// Bound on all requests together, retries and waits included (`--deadline`).
+    pub(crate) deadline: Option<Duration>,
     /// `-v` count.
     pub(crate) verbose: u8,
     /// Certificate verification.
@@ -73,6 +77,8 @@ pub(crate) struct Client {
     /// The agent for https URLs, made at the first one: loading the system trust store
     /// costs more than a whole request to a local endpoint, so http-only runs skip it.
     tls: OnceLock<Result<ureq::Agent, (ErrorKind, String)>>,
+    /// Time limits, the deadline counted from the client's making.
+    budget: Budget,
     options: ClientOptions,
 }
 
@@ -85,8 +91,34 @@ struct Call<'a> {
     credential: Option<&'a dyn Authorize>,
 }
 
+impl Call<'_> {
+    /// The URL as sent: the query in canonical form.
+    fn wire_url(&self) -> String {
+        let canonical = canonical_query(&self.query);
+        match canonical.is_empty() {
+            true => self.url.clone(),
+            false => format!("{}?{canonical}", self.url),
+        }
+    }
+}
+
+/// How a failed request may be tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Retry {
+    /// Not as a transient failure.
+    Never,
+    /// Like any transient failure: the server surely did not get the request.
+    Transient,
+}
+
+/// A failed request: the error, and whether it may be tried again.
+struct Failed {
+    error: Error,
+    retry: Retry,
+}
+
 impl Client {
-    /// A client with `options`.
+    /// A client with `options`; a deadline counts from now.
     pub(crate) fn new(options: ClientOptions) -> Client {
         Client {
             plain: ureq::Agent::with_parts(
@@ -95,6 +127,7 @@ impl Client {
                 DefaultResolver::default(),
             ),
             tls: OnceLock::new(),
+            budget: Budget::new(options.timeout, options.deadline, Instant::now()),
             options,
         }
     }
@@ -182,7 +215,8 @@ impl Client {
                 &mut response,
                 self.options.timeout,
                 parse,
-            )?;
+            )
+            .map_err(|err| self.cut_by_deadline(err, call.method, &wire_url))?;
             return Ok((value, response.headers().clone()));
         }
         Err(Error::new(
@@ -191,22 +225,45 @@ impl Client {
         ))
     }
 
+    /// A network failure while reading an answer, said as the deadline cutting it when the
+    /// deadline has passed by now.
+    fn cut_by_deadline(&self, err: Error, method: &str, wire_url: &str) -> Error {
+        match (err.kind(), self.budget.passed(Instant::now())) {
+            (ErrorKind::Network, Some(why)) => {
+                Error::new(ErrorKind::Network, format!("{method} {wire_url}: {why}"))
+            }
+            _ => err,
+        }
+    }
+
     /// Sends a request, retrying transient failures: connect errors and 429, 502, 503, 504,
-    /// after `Retry-After` (capped at a minute) or an exponential backoff with jitter.
-    /// Returns the URL as sent, the response and how many retries it took.
+    /// after `Retry-After` (capped at a minute) or an exponential backoff with jitter, as
+    /// long as the deadline allows. Returns the URL as sent, the response and how many retries it took.
     fn send_with_retries(
         &self,
         call: &Call,
     ) -> Result<(String, http::Response<ureq::Body>, u8), Error> {
         let mut retry = 0;
         loop {
-            let (result, transient) = match self.send(call, retry) {
+            let limit = self.budget.next_request(Instant::now()).map_err(|why| {
+                Error::new(
+                    ErrorKind::Network,
+                    format!("{} {}: {why}", call.method, call.wire_url()),
+                )
+                .after(retry)
+            })?;
+            let outcome = self.send(call, retry, &limit);
+            let (result, transient) = match outcome {
                 Ok((wire_url, response)) => {
                     let wait = matches!(response.status().as_u16(), 429 | 502 | 503 | 504)
                         .then(|| retry_after(response.headers(), jiff::Timestamp::now()));
                     (Ok((wire_url, response)), wait)
                 }
-                Err((error, connect_failed)) => (Err(error), connect_failed.then_some(None)),
+                Err(Failed {
+                    error,
+                    retry: Retry::Transient,
+                }) => (Err(error), Some(None)),
+                Err(Failed { error, .. }) => (Err(error), None),
             };
             let Some(wait) = transient.filter(|_| retry < self.options.retries) else {
                 return match result {
@@ -215,6 +272,16 @@ impl Client {
                 };
             };
             let wait = wait.unwrap_or_else(|| backoff(retry)).min(MAX_RETRY_WAIT);
+            if let Some(why) = self.budget.refuse_wait(wait, Instant::now()) {
+                let error = match result {
+                    Ok((_, mut response)) => http_error(&mut response, call.credential),
+                    Err(error) => error,
+                };
+                return Err(Error::new(
+                    ErrorKind::Network,
+                    format!("{}; {why}", error.after(retry)),
+                ));
+            }
             retry += 1;
             if self.options.verbose > 0 {
                 diag(&format!(
@@ -227,36 +294,31 @@ impl Client {
         }
     }
 
-    /// Sends one request and traces it; transport failures become typed errors (with
-    /// whether the connection failed, so that a retry is safe). Returns the URL as sent.
+    /// Sends one request within `limit` and traces it; transport failures
+    /// become typed errors (with whether and how the request may be tried again). Returns
+    /// the URL as sent.
     fn send(
         &self,
         call: &Call,
         retry: u8,
-    ) -> Result<(String, http::Response<ureq::Body>), (Error, bool)> {
-        let canonical = canonical_query(&call.query);
-        let wire_url = if canonical.is_empty() {
-            call.url.clone()
-        } else {
-            format!("{}?{canonical}", call.url)
+        limit: &Limit,
+    ) -> Result<(String, http::Response<ureq::Body>), Failed> {
+        let never = |error| Failed {
+            error,
+            retry: Retry::Never,
         };
-        check_url_size(call.method, &wire_url).map_err(|err| (err, false))?;
-        let uri: http::Uri = wire_url.parse().map_err(|err| {
-            (
-                Error::config(format!("invalid URL {wire_url}: {err}")),
-                false,
-            )
-        })?;
+        let wire_url = call.wire_url();
+        check_url_size(call.method, &wire_url).map_err(never)?;
+        let uri: http::Uri = wire_url
+            .parse()
+            .map_err(|err| never(Error::config(format!("invalid URL {wire_url}: {err}"))))?;
         if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
             // ureq would make user info an Authorization header that no trace shows.
-            return Err((
-                Error::config(format!(
-                    "{} {}: a URL with user info is not supported",
-                    call.method,
-                    uri.host().unwrap_or_default()
-                )),
-                false,
-            ));
+            return Err(never(Error::config(format!(
+                "{} {}: a URL with user info is not supported",
+                call.method,
+                uri.host().unwrap_or_default()
+            ))));
         }
         let signed = match call.credential {
             Some(credential) => credential
@@ -267,17 +329,17 @@ impl Client {
                     call.body,
                     jiff::Timestamp::now(),
                 )
-                .map_err(|err| (err, false))?,
+                .map_err(never)?,
             None => Vec::new(),
         };
         let body = (call.method == "POST").then_some(call.body);
         let headers = request_headers(&uri, signed, body);
-        check_size(call.method, &uri, &headers).map_err(|err| (err, false))?;
-        let agent = self.agent(&uri).map_err(|err| (err, false))?;
+        check_size(call.method, &uri, &headers).map_err(never)?;
+        let agent = self.agent(&uri).map_err(never)?;
         let started = Instant::now();
         let result = match call.method {
-            "POST" => with_headers(agent.post(uri), &headers).send(call.body),
-            _ => with_headers(agent.get(uri), &headers).call(),
+            "POST" => configured(agent.post(uri), &headers, limit).send(call.body),
+            _ => configured(agent.get(uri), &headers, limit).call(),
         };
         let elapsed = started.elapsed();
         let line = |outcome: &str| format!("{} {wire_url} -> {outcome}", call.method);
@@ -295,8 +357,11 @@ impl Client {
                 Ok((wire_url, response))
             }
             Err(err) => {
-                let connect_failed = is_connect_failure(&err);
-                let error = transport_error(err, call.method, &wire_url, self.options.timeout);
+                let retry_as = match is_connect_failure(&err) {
+                    true => Retry::Transient,
+                    false => Retry::Never,
+                };
+                let error = transport_error(err, call.method, &wire_url, limit);
                 let traced = Traced {
                     outcome: &line("failed"),
                     elapsed,
@@ -305,17 +370,22 @@ impl Client {
                     response: None,
                 };
                 trace(self.options.verbose, &traced);
-                Err((error, connect_failed))
+                Err(Failed {
+                    error,
+                    retry: retry_as,
+                })
             }
         }
     }
 }
 
-/// Adds `headers` to a request.
-fn with_headers<B>(
-    mut request: ureq::RequestBuilder<B>,
+/// A request with `headers`, bounded by `limit`.
+fn configured<B>(
+    request: ureq::RequestBuilder<B>,
     headers: &[Header],
+    limit: &Limit,
 ) -> ureq::RequestBuilder<B> {
+    let mut request = request.config().timeout_global(Some(limit.left)).build();
     for header in headers {
         request = request.header(header.name, header.value.expose());
     }

@@ -25,6 +25,7 @@ pub(crate) const PROFILE_KEYS: &[&str] = &[
     "output",
     "timeout",
     "retries",
+    "deadline",
     "ca_file",
     "insecure",
     "cloud",
@@ -77,6 +78,8 @@ pub(crate) struct Profile {
     pub(crate) timeout: Option<f64>,
     /// Retries of transient failures.
     pub(crate) retries: Option<i64>,
+    /// Seconds a whole command may take.
+    pub(crate) deadline: Option<f64>,
     /// Extra trusted CA bundle (`~` expanded).
     pub(crate) ca_file: Option<String>,
     /// Skip certificate verification.

@@ -1,10 +1,12 @@
 //! Hostile transports: self-signed certificates made the usual way and TLS errors in words,
 //! request heads over the usual 16 KiB, response heads over 64 KiB, relative and
-//! network-path redirects and the headers `-vv` lists against what went on the wire.
+//! network-path redirects, the headers `-vv` lists against what went on the wire and the
+//! total `--deadline`.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::util::*;
 use httpmock::prelude::*;
@@ -637,4 +639,186 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
         received_headers(&heads[1]),
         as_on_the_wire(&traced[1], &[("X-Auth-Token", "SECRET-KS-TOKEN")])
     );
+}
+
+// ---- 25: a total deadline ----
+
+#[test]
+fn a_long_retry_after_is_not_waited_for_past_the_deadline() {
+    let server = MockServer::start();
+    let busy = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(503).header("retry-after", "999999");
+    });
+    let sandbox = Sandbox::new();
+    let started = Instant::now();
+    ims_at(&sandbox, &server, "t")
+        .args(["--timeout", "5", "--deadline", "0.5"])
+        .args(["member", "show", "i", "m"])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(
+            "ims: error: member m of image i: HTTP 503 Service Unavailable; not retried: waiting 60 s would pass the --deadline of 0.5 s\n",
+        );
+    assert!(started.elapsed() < Duration::from_secs(3));
+    busy.assert_calls(1);
+}
+
+#[test]
+fn a_503_storm_is_cut_short_by_the_deadline() {
+    let server = MockServer::start();
+    let busy = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(503);
+    });
+    let sandbox = Sandbox::new();
+    let started = Instant::now();
+    let out = ims_at(&sandbox, &server, "t")
+        .env("IMS_DEADLINE", "0.8")
+        .args(["--retries", "10", "member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert_eq!(out.status.code(), Some(7));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.starts_with("ims: error: member m of image i: HTTP 503 Service Unavailable (after ")
+            && stderr.contains(" s would pass the --deadline of 0.8 s\n"),
+        "{stderr}"
+    );
+    assert!(busy.calls() >= 2 && busy.calls() <= 6, "{}", busy.calls());
+}
+
+#[test]
+fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
+    let server = MockServer::start();
+    let first = server.mock(|when, then| {
+        when.path("/v2/images/i1/members");
+        then.status(200)
+            .delay(Duration::from_millis(300))
+            .body(members_of("i1"));
+    });
+    let slow = server.mock(|when, then| {
+        when.path("/v2/images/i2/members");
+        then.status(200)
+            .delay(Duration::from_secs(5))
+            .body(members_of("i2"));
+    });
+    let third = server.mock(|when, then| {
+        when.path("/v2/images/i3/members");
+        then.status(200).body(members_of("i3"));
+    });
+    let sandbox = Sandbox::new();
+    sandbox.config("[profiles.default]\ndeadline = 0.7\n");
+    let started = Instant::now();
+    let out = ims_at(&sandbox, &server, "t")
+        .args([
+            "member", "list", "i1", "i2", "i3", "--jobs", "1", "-o", "ids",
+        ])
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert_eq!(out.status.code(), Some(7));
+    assert_eq!(stdout_of(&out), "m-i1\n");
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "ims: error: image i2: GET {0}/v2/images/i2/members: timed out: the --deadline of 0.7 s was reached\n\
+             ims: error: image i3: GET {0}/v2/images/i3/members: not sent: the --deadline of 0.7 s has passed\n",
+            server.base_url()
+        )
+    );
+    first.assert_calls(1);
+    slow.assert_calls(1);
+    third.assert_calls(0);
+
+    // The deadline passes while the body is read.
+    let port = raw(|mut stream, _| {
+        if read_head(&mut stream).is_some() {
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"members\": [",
+            );
+            std::thread::sleep(Duration::from_secs(5));
+        }
+    });
+    let started = Instant::now();
+    ims_raw(&sandbox, port)
+        .args(["--deadline", "0.5", "member", "list", "i1"])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: image i1: GET http://127.0.0.1:{port}/v2/images/i1/members: timed out: the --deadline of 0.5 s was reached\n"
+        ));
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+#[test]
+fn deadline_is_validated_resolved_and_shown() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    for bad in ["0", "-1", "x", "1e9"] {
+        ims_at(&sandbox, &server, "t")
+            .args(["--deadline", bad, "member", "show", "i", "m"])
+            .assert()
+            .code(2);
+    }
+    ims_at(&sandbox, &server, "t")
+        .env("IMS_DEADLINE", "soon")
+        .args(["member", "show", "i", "m"])
+        .assert()
+        .code(3)
+        .stderr(
+            "ims: error: IMS_DEADLINE: `soon` is not a number of seconds between 0 and 86400\n",
+        );
+    let path = sandbox.config("[profiles.default]\ndeadline = -2\n");
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "m"])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: {}:default: key `deadline`: `-2` is not a number of seconds between 0 and 86400\n",
+            path.display()
+        ));
+    any.assert_calls(0);
+
+    let path = sandbox.config("[profiles.default]\ndeadline = 90\n");
+    let file = path.display().to_string();
+    let row = |args: &[&str], env: Option<&str>| {
+        let mut cmd = sandbox.ims();
+        if let Some(value) = env {
+            cmd.env("IMS_DEADLINE", value);
+        }
+        let out = cmd
+            .args(args)
+            .args(["profile", "show", "-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|row| row["setting"] == "deadline")
+            .cloned()
+    };
+    assert_eq!(
+        row(&[], None),
+        Some(
+            serde_json::json!({"setting": "deadline", "value": "90", "source": format!("{file}:default")})
+        )
+    );
+    assert_eq!(
+        row(&[], Some("2.5")),
+        Some(serde_json::json!({"setting": "deadline", "value": "2.5", "source": "IMS_DEADLINE"}))
+    );
+    assert_eq!(
+        row(&["--deadline", "7"], Some("2.5")),
+        Some(serde_json::json!({"setting": "deadline", "value": "7", "source": "--deadline"}))
+    );
+    sandbox.config("[profiles.default]\n");
+    assert_eq!(row(&[], None), None);
 }
