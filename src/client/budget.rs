@@ -101,6 +101,16 @@ impl Budget {
 }
 
 impl Limit {
+    /// The same limit with `spent` of it used (a fresh connection within one try); `None`
+    /// when nothing is left.
+    pub(crate) fn less(self, spent: Duration) -> Option<Limit> {
+        let left = self
+            .left
+            .checked_sub(spent)
+            .filter(|left| !left.is_zero())?;
+        Some(Limit { left, ..self })
+    }
+
     /// What a request that ran out of this limit says.
     pub(crate) fn timed_out(&self) -> String {
         match self.cause {
@@ -181,6 +191,15 @@ mod tests {
             roomy.next_request(start).unwrap().timed_out(),
             "timed out after 1 s (--timeout)"
         );
+    }
+
+    #[test]
+    fn a_limit_shrinks_and_runs_out() {
+        let limit = Limit::timeout(S);
+        assert_eq!(limit.less(S / 4).map(|l| l.left), Some(S * 3 / 4));
+        assert_eq!(limit.less(S / 4).unwrap().timed_out(), limit.timed_out());
+        assert_eq!(limit.less(S), None);
+        assert_eq!(limit.less(2 * S), None);
     }
 
     #[test]

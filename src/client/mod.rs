@@ -1,12 +1,13 @@
 //! The one HTTP path: every request `ims` makes goes through [`Client`]. This file is the
 //! request itself (agents, the exchange loop); its policies live beside it, each alone:
-//! [`head`] (the headers on the wire, in order, and the head size limit), [`connect`]
-//! (TCP and TLS under ureq), [`tls`] and [`verify`] (trust roots and the certificate
-//! check), [`tls_error`] (handshake failures in words), [`retry`] (which failures are
-//! retried, and when), [`budget`] (`--timeout` and `--deadline`), [`redirect`] (same origin
-//! only), [`reference`] (`Location` resolved per RFC 3986), [`failure`] (error statuses
-//! and transport failures as typed errors), [`body`] (size limits, reading the answer) and
-//! [`trace`] (`-v`). A credential authorises a request through [`Authorize`].
+//! [`head`] (the headers on the wire, in order, and the head size limit), [`connect`] (TCP,
+//! TLS and the watch that spots a dropped keep-alive connection), [`tls`] and [`verify`]
+//! (trust roots and the certificate check), [`tls_error`] (handshake failures in words),
+//! [`retry`] (which failures are retried, and when), [`budget`] (`--timeout` and
+//! `--deadline`), [`redirect`] and [`reference`] (same origin only, `Location` resolved per
+//! RFC 3986), [`failure`] (error statuses and transport failures as typed errors), [`body`]
+//! (size limits, reading the answer) and [`trace`] (`-v`). A credential authorises a
+//! request through [`Authorize`].
 
 mod authorize;
 mod body;
@@ -37,10 +38,11 @@ use crate::model::BodyError;
 use crate::url::canonical_query;
 use body::parse_body;
 use budget::{Budget, Limit};
+use connect::{last_attempt, start_attempt};
 use failure::{MAX_RESPONSE_HEAD, http_error, transport_error};
 use head::{MAX_REQUEST_HEAD, USER_AGENT, check_size, check_url_size, request_headers};
 use redirect::{redirect_target, split_query};
-use retry::{MAX_RETRY_WAIT, backoff, is_connect_failure, retry_after};
+use retry::{MAX_RETRY_WAIT, backoff, is_connect_failure, is_connection_closed, retry_after};
 use tls::client_config;
 use trace::{Traced, trace};
 
@@ -102,6 +104,15 @@ impl Call<'_> {
     }
 }
 
+/// Which connection a request may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Connection {
+    /// A kept-alive one from the pool, else a new one.
+    Pooled,
+    /// A new one.
+    Fresh,
+}
+
 /// How a failed request may be tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Retry {
@@ -109,6 +120,9 @@ enum Retry {
     Never,
     /// Like any transient failure: the server surely did not get the request.
     Transient,
+    /// At once on a fresh connection, not counted: it went out on a kept-alive connection
+    /// the server had dropped, and no byte of an answer came.
+    Stale,
 }
 
 /// A failed request: the error, and whether it may be tried again.
@@ -238,7 +252,9 @@ impl Client {
 
     /// Sends a request, retrying transient failures: connect errors and 429, 502, 503, 504,
     /// after `Retry-After` (capped at a minute) or an exponential backoff with jitter, as
-    /// long as the deadline allows. Returns the URL as sent, the response and how many retries it took.
+    /// long as the deadline allows. A request that went out on a kept-alive connection the
+    /// server had dropped is sent again at once on a fresh one, within the same try.
+    /// Returns the URL as sent, the response and how many retries it took.
     fn send_with_retries(
         &self,
         call: &Call,
@@ -252,7 +268,21 @@ impl Client {
                 )
                 .after(retry)
             })?;
-            let outcome = self.send(call, retry, &limit);
+            let started = Instant::now();
+            let mut outcome = self.send(call, retry, &limit, Connection::Pooled);
+            if let Err(Failed {
+                retry: Retry::Stale,
+                ..
+            }) = &outcome
+                && let Some(left) = limit.less(started.elapsed())
+            {
+                if self.options.verbose > 0 {
+                    diag(
+                        "the server had closed the kept-alive connection; sending again on a new one",
+                    );
+                }
+                outcome = self.send(call, retry, &left, Connection::Fresh);
+            }
             let (result, transient) = match outcome {
                 Ok((wire_url, response)) => {
                     let wait = matches!(response.status().as_u16(), 429 | 502 | 503 | 504)
@@ -294,7 +324,7 @@ impl Client {
         }
     }
 
-    /// Sends one request within `limit` and traces it; transport failures
+    /// Sends one request within `limit` on `connection` and traces it; transport failures
     /// become typed errors (with whether and how the request may be tried again). Returns
     /// the URL as sent.
     fn send(
@@ -302,6 +332,7 @@ impl Client {
         call: &Call,
         retry: u8,
         limit: &Limit,
+        connection: Connection,
     ) -> Result<(String, http::Response<ureq::Body>), Failed> {
         let never = |error| Failed {
             error,
@@ -336,12 +367,14 @@ impl Client {
         let headers = request_headers(&uri, signed, body);
         check_size(call.method, &uri, &headers).map_err(never)?;
         let agent = self.agent(&uri).map_err(never)?;
+        start_attempt();
         let started = Instant::now();
         let result = match call.method {
-            "POST" => configured(agent.post(uri), &headers, limit).send(call.body),
-            _ => configured(agent.get(uri), &headers, limit).call(),
+            "POST" => configured(agent.post(uri), &headers, limit, connection).send(call.body),
+            _ => configured(agent.get(uri), &headers, limit, connection).call(),
         };
         let elapsed = started.elapsed();
+        let attempt = last_attempt();
         let line = |outcome: &str| format!("{} {wire_url} -> {outcome}", call.method);
         match result {
             Ok(response) => {
@@ -357,9 +390,13 @@ impl Client {
                 Ok((wire_url, response))
             }
             Err(err) => {
-                let retry_as = match is_connect_failure(&err) {
-                    true => Retry::Transient,
-                    false => Retry::Never,
+                let retry_as = if attempt.reused && !attempt.answered && is_connection_closed(&err)
+                {
+                    Retry::Stale
+                } else if is_connect_failure(&err) {
+                    Retry::Transient
+                } else {
+                    Retry::Never
                 };
                 let error = transport_error(err, call.method, &wire_url, limit);
                 let traced = Traced {
@@ -379,13 +416,19 @@ impl Client {
     }
 }
 
-/// A request with `headers`, bounded by `limit`.
+/// A request with `headers`, bounded by `limit`, on a `connection` of the kind asked for.
 fn configured<B>(
     request: ureq::RequestBuilder<B>,
     headers: &[Header],
     limit: &Limit,
+    connection: Connection,
 ) -> ureq::RequestBuilder<B> {
-    let mut request = request.config().timeout_global(Some(limit.left)).build();
+    let config = request.config().timeout_global(Some(limit.left));
+    let mut request = match connection {
+        Connection::Pooled => config.build(),
+        // No pooled connection is young enough: a new one is made.
+        Connection::Fresh => config.max_idle_age(Duration::ZERO).build(),
+    };
     for header in headers {
         request = request.header(header.name, header.value.expose());
     }

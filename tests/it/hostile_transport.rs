@@ -1,10 +1,11 @@
-//! Hostile transports: self-signed certificates made the usual way and TLS errors in words,
-//! request heads over the usual 16 KiB, response heads over 64 KiB, relative and
-//! network-path redirects, the headers `-vv` lists against what went on the wire and the
+//! Hostile transports: keep-alive connections the server drops, self-signed certificates
+//! made the usual way, request and response heads over the usual sizes, relative and
+//! network-path redirects, the headers `-vv` lists against what went on the wire, and the
 //! total `--deadline`.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -90,6 +91,108 @@ fn ims_raw(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
         "t",
     ]);
     cmd
+}
+
+/// `member list i1 … i20 --jobs 1 -o ids` and what it must print.
+fn twenty_images() -> (Vec<String>, String) {
+    let images: Vec<String> = (1..=20).map(|n| format!("i{n}")).collect();
+    let ids = images.iter().map(|i| format!("m-{i}\n")).collect();
+    (images, ids)
+}
+
+// ---- 12: keep-alive connections the server drops ----
+
+#[test]
+fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
+    // Each connection answers one request, kept alive, then drops the connection when the
+    // next request arrives: every second one reads it first (the client sees the
+    // connection end), the others close with it unread (the client sees a reset).
+    let answered = Arc::new(AtomicUsize::new(0));
+    let dropped = Arc::new(AtomicUsize::new(0));
+    let (a, d) = (answered.clone(), dropped.clone());
+    let port = raw(move |mut stream, number| {
+        let Some(head) = read_head(&mut stream) else {
+            return;
+        };
+        let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
+        stream.write_all(&json_answer(&members_of(&image))).unwrap();
+        a.fetch_add(1, Ordering::SeqCst);
+        if number % 2 == 0 {
+            if read_head(&mut stream).is_some() {
+                d.fetch_add(1, Ordering::SeqCst);
+            }
+        } else if stream.peek(&mut [0u8; 1]).is_ok_and(|n| n > 0) {
+            d.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let (images, ids) = twenty_images();
+    let sandbox = Sandbox::new();
+    ims_raw(&sandbox, port)
+        .args(["--retries", "0", "member", "list"])
+        .args(&images)
+        .args(["--jobs", "1", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout(ids.clone())
+        .stderr("");
+    assert_eq!(answered.load(Ordering::SeqCst), 20);
+    assert_eq!(dropped.load(Ordering::SeqCst), 19);
+
+    // Answers, then closes at once without `Connection: close`, as load balancers with a
+    // short keep-alive timeout do.
+    let port = raw(|mut stream, _| {
+        if let Some(head) = read_head(&mut stream) {
+            let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
+            let _ = stream.write_all(&json_answer(&members_of(&image)));
+        }
+    });
+    ims_raw(&sandbox, port)
+        .args(["--retries", "0", "member", "list"])
+        .args(&images)
+        .args(["--jobs", "1", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout(ids)
+        .stderr("");
+
+    // Part of the answer came: the request is not sent again.
+    let requests = Arc::new(AtomicUsize::new(0));
+    let seen = requests.clone();
+    let port = raw(move |mut stream, _| {
+        let Some(head) = read_head(&mut stream) else {
+            return;
+        };
+        seen.fetch_add(1, Ordering::SeqCst);
+        let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
+        stream.write_all(&json_answer(&members_of(&image))).unwrap();
+        if read_head(&mut stream).is_some() {
+            seen.fetch_add(1, Ordering::SeqCst);
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Le");
+        }
+    });
+    let out = ims_raw(&sandbox, port)
+        .args([
+            "--retries",
+            "0",
+            "member",
+            "list",
+            "i1",
+            "i2",
+            "--jobs",
+            "1",
+        ])
+        .args(["-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "m-i1\n");
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "ims: error: image i2: GET http://127.0.0.1:{port}/v2/images/i2/members: network error: Peer disconnected\n"
+        )
+    );
+    assert_eq!(requests.load(Ordering::SeqCst), 2);
 }
 
 // ---- 13: self-signed certificates made the usual way, and TLS errors in words ----
