@@ -1,5 +1,5 @@
 //! Command-line grammar: every flag with its doc, and the typed values flags parse into
-//! ([`Timeout`], [`Retries`]) with their defaults, defined once here and shown in the help
+//! ([`Timeout`], [`Retries`], [`Deadline`]) with their defaults, defined once here and shown in the help
 //! from there. No other logic lives here; `settings` turns these values into resolved
 //! settings (flag > environment > profile > default).
 
@@ -69,6 +69,11 @@ pub struct GlobalArgs {
           help = format!("Retries of a transient failure: connect error, 429, 502, 503, 504 \
                           [env: IMS_RETRIES] [default: {}]", Retries::DEFAULT))]
     pub retries: Option<Retries>,
+
+    /// Seconds the whole command may take, retries and paging included: no retry wait ends
+    /// after it and no request starts after it [env: IMS_DEADLINE] [default: none]
+    #[arg(long, global = true, value_name = "SECS", value_parser = Deadline::parse)]
+    pub deadline: Option<Deadline>,
 
     /// PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]
     #[arg(long, global = true, value_name = "PATH")]
@@ -380,6 +385,24 @@ impl Retries {
     }
 }
 
+/// The time a whole command may take, retries and paging included; parsed once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Deadline(pub(crate) Duration);
+
+impl Deadline {
+    /// Parses a positive number of seconds, fractions allowed, up to a day.
+    pub(crate) fn parse(text: &str) -> Result<Deadline, String> {
+        Timeout::parse(text).map(|Timeout(limit)| Deadline(limit))
+    }
+}
+
+impl fmt::Display for Deadline {
+    /// Seconds, as a user writes them (`90`, `0.5`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.as_secs_f64())
+    }
+}
+
 impl fmt::Display for Retries {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
@@ -407,5 +430,18 @@ mod tests {
         for bad in ["0", "-1", "abc", "", "NaN", "inf", "1e9"] {
             assert!(Timeout::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn deadline_accepts_positive_seconds_only() {
+        assert_eq!(
+            Deadline::parse("0.5"),
+            Ok(Deadline(Duration::from_millis(500)))
+        );
+        assert_eq!(Deadline(Duration::from_secs(90)).to_string(), "90");
+        assert_eq!(
+            Deadline::parse("0"),
+            Err("`0` is not a number of seconds between 0 and 86400".to_string())
+        );
     }
 }

@@ -8,12 +8,16 @@ use std::time::Duration;
 use ureq::http::{self, StatusCode};
 
 use super::authorize::Authorize;
-use super::tls::{describe_tls, tls_cause};
+use super::budget::Limit;
+use super::tls_error::{describe_tls, tls_cause};
 use crate::error::{Error, ErrorKind};
 use crate::model::ServiceError;
 
 /// Largest answer read (a 100,000-member list is about 14 MB).
 pub(crate) const MAX_BODY_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Largest response head (status line and headers) accepted.
+pub(crate) const MAX_RESPONSE_HEAD: usize = 64 * 1024;
 
 /// Largest error body read; the rest is ignored.
 pub(crate) const MAX_ERROR_BODY_BYTES: u64 = 64 * 1024;
@@ -94,15 +98,16 @@ pub(crate) fn read_error(io: std::io::Error, method: &str, url: &str, timeout: D
         return Error::bad_answer(format!("{method} {url}: the answer was cut short"));
     }
     let kind = io.kind();
+    let limit = Limit::timeout(timeout);
     match io.into_inner().map(|inner| inner.downcast::<ureq::Error>()) {
-        Some(Ok(ureq_error)) => transport_error(*ureq_error, method, url, timeout),
+        Some(Ok(ureq_error)) => transport_error(*ureq_error, method, url, &limit),
         Some(Err(other)) => transport_error(
             ureq::Error::Io(std::io::Error::new(kind, other)),
             method,
             url,
-            timeout,
+            &limit,
         ),
-        None => transport_error(ureq::Error::Io(kind.into()), method, url, timeout),
+        None => transport_error(ureq::Error::Io(kind.into()), method, url, &limit),
     }
 }
 
@@ -114,19 +119,12 @@ pub(crate) fn too_large(method: &str, url: &str) -> Error {
     ))
 }
 
-/// Maps a ureq failure to a typed error that says what happened, without secrets.
-pub(crate) fn transport_error(
-    err: ureq::Error,
-    method: &str,
-    url: &str,
-    timeout: Duration,
-) -> Error {
+/// Maps a ureq failure of a request that ran under `limit` to a typed error that says
+/// what happened, without secrets.
+pub(crate) fn transport_error(err: ureq::Error, method: &str, url: &str, limit: &Limit) -> Error {
     let network = |what: String| Error::new(ErrorKind::Network, format!("{method} {url}: {what}"));
     match err {
-        ureq::Error::Timeout(_) => network(format!(
-            "timed out after {} s (--timeout)",
-            timeout.as_secs_f64()
-        )),
+        ureq::Error::Timeout(_) => network(limit.timed_out()),
         ureq::Error::HostNotFound => network("host not found (DNS)".to_string()),
         ureq::Error::ConnectionFailed => network("cannot connect".to_string()),
         ureq::Error::Io(io) => match (tls_cause(&io), io.kind()) {
@@ -134,9 +132,9 @@ pub(crate) fn transport_error(
             (None, std::io::ErrorKind::ConnectionRefused) => {
                 network("connection refused".to_string())
             }
-            (None, std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock) => network(
-                format!("timed out after {} s (--timeout)", timeout.as_secs_f64()),
-            ),
+            (None, std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock) => {
+                network(limit.timed_out())
+            }
             (None, _) => network(format!("network error: {io}")),
         },
         ureq::Error::Tls(what) => network(format!("TLS error: {what}")),
@@ -144,6 +142,10 @@ pub(crate) fn transport_error(
         ureq::Error::Pem(pem) => network(format!("TLS error: {pem}")),
         ureq::Error::Protocol(proto) => Error::bad_answer(format!(
             "{method} {url}: the answer is not valid HTTP: {proto}"
+        )),
+        ureq::Error::LargeResponseHeader(..) => Error::bad_answer(format!(
+            "{method} {url}: the answer is not valid HTTP: its head is larger than {} KiB",
+            MAX_RESPONSE_HEAD / 1024
         )),
         ureq::Error::BodyExceedsLimit(_) => too_large(method, url),
         ureq::Error::BadUri(uri) => Error::config(format!("invalid URL {uri}")),

@@ -1,23 +1,34 @@
 //! The one HTTP path: every request `ims` makes goes through [`Client`]. This file is the
-//! request itself (agent, headers, the exchange loop); its policies live beside it, each
-//! alone: [`retry`] (which failures are retried, and when), [`redirect`] (same origin
-//! only), [`tls`] (trust roots, handshake failures), [`failure`] (error statuses and
-//! transport failures as typed errors), [`body`] (size limits, reading the answer) and
-//! [`trace`] (`-v`). A credential authorises a request through [`Authorize`].
+//! request itself (agents, the exchange loop); its policies live beside it, each alone:
+//! [`head`] (the headers on the wire, in order, and the head size limit), [`connect`] (TCP,
+//! TLS and the watch that spots a dropped keep-alive connection), [`tls`] and [`verify`]
+//! (trust roots and the certificate check), [`tls_error`] (handshake failures in words),
+//! [`retry`] (which failures are retried, and when), [`budget`] (`--timeout` and
+//! `--deadline`), [`redirect`] and [`reference`] (same origin only, `Location` resolved per
+//! RFC 3986), [`failure`] (error statuses and transport failures as typed errors), [`body`]
+//! (size limits, reading the answer) and [`trace`] (`-v`). A credential authorises a
+//! request through [`Authorize`].
 
 mod authorize;
 mod body;
+mod budget;
+mod connect;
 mod failure;
+mod head;
 mod redirect;
+mod reference;
 mod retry;
 mod tls;
+mod tls_error;
 mod trace;
+mod verify;
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 use ureq::http;
+use ureq::unversioned::resolver::DefaultResolver;
 
 pub(crate) use authorize::{Authorize, Header};
 pub(crate) use tls::Tls;
@@ -26,17 +37,24 @@ use crate::error::{Error, ErrorKind, diag};
 use crate::model::BodyError;
 use crate::url::{canonical_query, split_query};
 use body::parse_body;
-use failure::{http_error, transport_error};
+use budget::{Budget, Limit};
+use connect::{last_attempt, start_attempt};
+use failure::{MAX_RESPONSE_HEAD, http_error, transport_error};
+use head::{MAX_REQUEST_HEAD, USER_AGENT, check_size, check_url_size, request_headers};
 use redirect::redirect_target;
-use retry::{MAX_RETRY_WAIT, Replay, backoff, is_connect_failure, transient_status};
-use tls::tls_config;
+use retry::{
+    MAX_RETRY_WAIT, Replay, backoff, is_connect_failure, is_connection_closed, transient_status,
+};
+use tls::client_config;
 use trace::{Traced, trace};
 
-/// Read buffer of a connection; also the largest response head accepted.
-const INPUT_BUFFER_BYTES: usize = 64 * 1024;
+/// Read buffer of a connection: a response head of [`MAX_RESPONSE_HEAD`] fits with room
+/// to spare, so that a larger one is reported as too large (not as a stalled read).
+const INPUT_BUFFER_BYTES: usize = MAX_RESPONSE_HEAD + 16 * 1024;
 
-/// Write buffer of a connection: request heads and the sign-in body.
-const OUTPUT_BUFFER_BYTES: usize = 16 * 1024;
+/// Write buffer of a connection: it must hold the longest line of a request head, and
+/// heads over [`MAX_REQUEST_HEAD`] are refused before they are sent.
+const OUTPUT_BUFFER_BYTES: usize = MAX_REQUEST_HEAD;
 
 /// Same-origin redirects followed before giving up.
 const MAX_REDIRECTS: usize = 5;
@@ -48,6 +66,8 @@ pub(crate) struct ClientOptions {
     pub(crate) timeout: Duration,
     /// Retries of a transient failure.
     pub(crate) retries: u8,
+    /// Bound on all requests together, retries and waits included (`--deadline`).
+    pub(crate) deadline: Option<Duration>,
     /// `-v` count.
     pub(crate) verbose: u8,
     /// Certificate verification.
@@ -61,6 +81,8 @@ pub(crate) struct Client {
     /// The agent for https URLs, made at the first one: loading the system trust store
     /// costs more than a whole request to a local endpoint, so http-only runs skip it.
     tls: OnceLock<Result<ureq::Agent, (ErrorKind, String)>>,
+    /// Time limits, the deadline counted from the client's making.
+    budget: Budget,
     options: ClientOptions,
 }
 
@@ -74,12 +96,55 @@ struct Call<'a> {
     replay: Replay,
 }
 
+impl Call<'_> {
+    /// The URL as sent: the query in canonical form.
+    fn wire_url(&self) -> String {
+        let canonical = canonical_query(&self.query);
+        match canonical.is_empty() {
+            true => self.url.clone(),
+            false => format!("{}?{canonical}", self.url),
+        }
+    }
+}
+
+/// Which connection a request may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Connection {
+    /// A kept-alive one from the pool, else a new one.
+    Pooled,
+    /// A new one.
+    Fresh,
+}
+
+/// How a failed request may be tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Retry {
+    /// Not as a transient failure.
+    Never,
+    /// Like any transient failure: the server surely did not get the request.
+    Transient,
+    /// At once on a fresh connection, not counted: it went out on a kept-alive connection
+    /// the server had dropped, and no byte of an answer came.
+    Stale,
+}
+
+/// A failed request: the error, and whether it may be tried again.
+struct Failed {
+    error: Error,
+    retry: Retry,
+}
+
 impl Client {
-    /// A client with `options`.
+    /// A client with `options`; a deadline counts from now.
     pub(crate) fn new(options: ClientOptions) -> Client {
         Client {
-            plain: agent_config(&options).build().new_agent(),
+            plain: ureq::Agent::with_parts(
+                agent_config(&options),
+                connect::plain(),
+                DefaultResolver::default(),
+            ),
             tls: OnceLock::new(),
+            budget: Budget::new(options.timeout, options.deadline, Instant::now()),
             options,
         }
     }
@@ -91,11 +156,13 @@ impl Client {
             return Ok(&self.plain);
         }
         let made = self.tls.get_or_init(|| {
-            let tls = tls_config(&self.options.tls).map_err(|err| (err.kind(), err.to_string()))?;
-            Ok(agent_config(&self.options)
-                .tls_config(tls)
-                .build()
-                .new_agent())
+            let tls =
+                client_config(&self.options.tls).map_err(|err| (err.kind(), err.to_string()))?;
+            Ok(ureq::Agent::with_parts(
+                agent_config(&self.options),
+                connect::secure(tls),
+                DefaultResolver::default(),
+            ))
         });
         made.as_ref()
             .map_err(|(kind, message)| Error::new(*kind, message.clone()))
@@ -205,7 +272,8 @@ impl Client {
                 &mut response,
                 self.options.timeout,
                 parse,
-            )?;
+            )
+            .map_err(|err| self.cut_by_deadline(err, call.method, &wire_url))?;
             return Ok((value, response.headers().clone()));
         }
         Err(Error::new(
@@ -214,8 +282,21 @@ impl Client {
         ))
     }
 
+    /// A network failure while reading an answer, said as the deadline cutting it when the
+    /// deadline has passed by now.
+    fn cut_by_deadline(&self, err: Error, method: &str, wire_url: &str) -> Error {
+        match (err.kind(), self.budget.passed(Instant::now())) {
+            (ErrorKind::Network, Some(why)) => {
+                Error::new(ErrorKind::Network, format!("{method} {wire_url}: {why}"))
+            }
+            _ => err,
+        }
+    }
+
     /// Sends a request, retrying transient failures: connect errors and 429, 502, 503, 504,
-    /// after `Retry-After` (capped at a minute) or an exponential backoff with jitter.
+    /// after `Retry-After` (capped at a minute) or an exponential backoff with jitter, as
+    /// long as the deadline allows. A request that went out on a kept-alive connection the
+    /// server had dropped is sent again at once on a fresh one, within the same try.
     /// Returns the URL as sent, the response and how many retries it took.
     fn send_with_retries(
         &self,
@@ -223,12 +304,38 @@ impl Client {
     ) -> Result<(String, http::Response<ureq::Body>, u8), Error> {
         let mut retry = 0;
         loop {
-            let (result, transient) = match self.send(call, retry) {
+            let limit = self.budget.next_request(Instant::now()).map_err(|why| {
+                Error::new(
+                    ErrorKind::Network,
+                    format!("{} {}: {why}", call.method, call.wire_url()),
+                )
+                .after(retry)
+            })?;
+            let started = Instant::now();
+            let mut outcome = self.send(call, retry, &limit, Connection::Pooled);
+            if let Err(Failed {
+                retry: Retry::Stale,
+                ..
+            }) = &outcome
+                && let Some(left) = limit.less(started.elapsed())
+            {
+                if self.options.verbose > 0 {
+                    diag(
+                        "the server had closed the kept-alive connection; sending again on a new one",
+                    );
+                }
+                outcome = self.send(call, retry, &left, Connection::Fresh);
+            }
+            let (result, transient) = match outcome {
                 Ok((wire_url, response)) => {
                     let wait = transient_status(call.replay, &response);
                     (Ok((wire_url, response)), wait)
                 }
-                Err((error, connect_failed)) => (Err(error), connect_failed.then_some(None)),
+                Err(Failed {
+                    error,
+                    retry: Retry::Transient,
+                }) => (Err(error), Some(None)),
+                Err(Failed { error, .. }) => (Err(error), None),
             };
             let Some(wait) = transient.filter(|_| retry < self.options.retries) else {
                 return match result {
@@ -237,6 +344,16 @@ impl Client {
                 };
             };
             let wait = wait.unwrap_or_else(|| backoff(retry)).min(MAX_RETRY_WAIT);
+            if let Some(why) = self.budget.refuse_wait(wait, Instant::now()) {
+                let error = match result {
+                    Ok((_, mut response)) => http_error(&mut response, call.credential),
+                    Err(error) => error,
+                };
+                return Err(Error::new(
+                    ErrorKind::Network,
+                    format!("{}; {why}", error.after(retry)),
+                ));
+            }
             retry += 1;
             if self.options.verbose > 0 {
                 diag(&format!(
@@ -249,28 +366,35 @@ impl Client {
         }
     }
 
-    /// Sends one request and traces it; transport failures become typed errors (with
-    /// whether the connection failed, so that a retry is safe). Returns the URL as sent.
+    /// Sends one request within `limit` on `connection` and traces it; transport failures
+    /// become typed errors (with whether and how the request may be tried again). Returns
+    /// the URL as sent.
     fn send(
         &self,
         call: &Call,
         retry: u8,
-    ) -> Result<(String, http::Response<ureq::Body>), (Error, bool)> {
-        let canonical = canonical_query(&call.query);
-        let wire_url = if canonical.is_empty() {
-            call.url.clone()
-        } else {
-            format!("{}?{canonical}", call.url)
+        limit: &Limit,
+        connection: Connection,
+    ) -> Result<(String, http::Response<ureq::Body>), Failed> {
+        let never = |error| Failed {
+            error,
+            retry: Retry::Never,
         };
-        let uri: http::Uri = wire_url.parse().map_err(|err| {
-            (
-                Error::config(format!("invalid URL {wire_url}: {err}")),
-                false,
-            )
-        })?;
-        let mut headers = vec![Header::plain("Accept", "application/json".to_string())];
-        if let Some(credential) = call.credential {
-            let signed = credential
+        let wire_url = call.wire_url();
+        check_url_size(call.method, &wire_url).map_err(never)?;
+        let uri: http::Uri = wire_url
+            .parse()
+            .map_err(|err| never(Error::config(format!("invalid URL {wire_url}: {err}"))))?;
+        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+            // ureq would make user info an Authorization header that no trace shows.
+            return Err(never(Error::config(format!(
+                "{} {}: a URL with user info is not supported",
+                call.method,
+                uri.host().unwrap_or_default()
+            ))));
+        }
+        let signed = match call.credential {
+            Some(credential) => credential
                 .headers(
                     call.method,
                     &uri,
@@ -278,28 +402,27 @@ impl Client {
                     call.body,
                     jiff::Timestamp::now(),
                 )
-                .map_err(|err| (err, false))?;
-            headers.extend(signed);
-        }
-        let agent = self.agent(&uri).map_err(|err| (err, false))?;
+                .map_err(never)?,
+            None => Vec::new(),
+        };
+        let body = (!call.body.is_empty()).then_some(call.body);
+        let headers = request_headers(&uri, signed, body);
+        check_size(call.method, &uri, &headers).map_err(never)?;
+        let agent = self.agent(&uri).map_err(never)?;
+        start_attempt();
         let started = Instant::now();
-        if !call.body.is_empty() {
-            headers.push(Header::plain(
-                "Content-Type",
-                "application/json".to_string(),
-            ));
-        }
         let result = match (call.method, call.body) {
-            ("POST", body) => with_headers(agent.post(uri), &headers).send(body),
-            ("PUT", body) => with_headers(agent.put(uri), &headers).send(body),
-            ("DELETE", []) => with_headers(agent.delete(uri), &headers).call(),
+            ("POST", body) => configured(agent.post(uri), &headers, limit, connection).send(body),
+            ("PUT", body) => configured(agent.put(uri), &headers, limit, connection).send(body),
+            ("DELETE", []) => configured(agent.delete(uri), &headers, limit, connection).call(),
             // Huawei's batch API takes a body on DELETE.
-            ("DELETE", body) => with_headers(agent.delete(uri), &headers)
+            ("DELETE", body) => configured(agent.delete(uri), &headers, limit, connection)
                 .force_send_body()
                 .send(body),
-            _ => with_headers(agent.get(uri), &headers).call(),
+            _ => configured(agent.get(uri), &headers, limit, connection).call(),
         };
         let elapsed = started.elapsed();
+        let attempt = last_attempt();
         let line = |outcome: &str| format!("{} {wire_url} -> {outcome}", call.method);
         match result {
             Ok(response) => {
@@ -316,8 +439,15 @@ impl Client {
                 Ok((wire_url, response))
             }
             Err(err) => {
-                let connect_failed = is_connect_failure(&err);
-                let error = transport_error(err, call.method, &wire_url, self.options.timeout);
+                let retry_as = if attempt.reused && !attempt.answered && is_connection_closed(&err)
+                {
+                    Retry::Stale
+                } else if is_connect_failure(&err) {
+                    Retry::Transient
+                } else {
+                    Retry::Never
+                };
+                let error = transport_error(err, call.method, &wire_url, limit);
                 let traced = Traced {
                     outcome: &line("failed"),
                     elapsed,
@@ -327,17 +457,28 @@ impl Client {
                     response: None,
                 };
                 trace(self.options.verbose, &traced);
-                Err((error, connect_failed))
+                Err(Failed {
+                    error,
+                    retry: retry_as,
+                })
             }
         }
     }
 }
 
-/// Adds `headers` to a request.
-fn with_headers<B>(
-    mut request: ureq::RequestBuilder<B>,
+/// A request with `headers`, bounded by `limit`, on a `connection` of the kind asked for.
+fn configured<B>(
+    request: ureq::RequestBuilder<B>,
     headers: &[Header],
+    limit: &Limit,
+    connection: Connection,
 ) -> ureq::RequestBuilder<B> {
+    let config = request.config().timeout_global(Some(limit.left));
+    let mut request = match connection {
+        Connection::Pooled => config.build(),
+        // No pooled connection is young enough: a new one is made.
+        Connection::Fresh => config.max_idle_age(Duration::ZERO).build(),
+    };
     for header in headers {
         request = request.header(header.name, header.value.expose());
     }
@@ -345,9 +486,7 @@ fn with_headers<B>(
 }
 
 /// The agent settings shared by the http and https agents.
-fn agent_config(
-    options: &ClientOptions,
-) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+fn agent_config(options: &ClientOptions) -> ureq::config::Config {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
@@ -356,6 +495,8 @@ fn agent_config(
         // answers stream through smaller ones just as well.
         .input_buffer_size(INPUT_BUFFER_BYTES)
         .output_buffer_size(OUTPUT_BUFFER_BYTES)
-        .max_response_header_size(INPUT_BUFFER_BYTES)
-        .user_agent(concat!("ims/", env!("CARGO_PKG_VERSION")))
+        .max_response_header_size(MAX_RESPONSE_HEAD)
+        // Requests carry their own User-Agent; this one is for a CONNECT to a proxy.
+        .user_agent(USER_AGENT)
+        .build()
 }

@@ -1,8 +1,10 @@
 //! The redirect policy: a GET follows a redirect only within the same scheme, host and
-//! port, so credentials never leave the endpoint's origin.
+//! port, so credentials never leave the endpoint's origin. `Location` is resolved against
+//! the request's URL as RFC 3986 says first (`members2`, `../x`, `//other.example/x`).
 
 use ureq::http;
 
+use super::reference::resolve;
 use crate::error::{Error, ErrorKind};
 
 /// The next URL of a same-origin redirect; `None` for a 3xx without `Location` (such as
@@ -18,20 +20,22 @@ pub(crate) fn redirect_target(
     let current: http::Uri = url
         .parse()
         .map_err(|_| Error::new(ErrorKind::Unexpected, format!("invalid URL {url}")))?;
-    let next = if location.starts_with('/') {
-        format!(
-            "{}://{}{location}",
-            current.scheme_str().unwrap_or("http"),
-            current.authority().map_or("", |a| a.as_str())
-        )
-    } else {
-        location.clone()
-    };
+    let next = resolve(url, location.trim());
     let target: http::Uri = next.parse().map_err(|_| {
         Error::bad_answer(format!(
             "GET {url}: redirect to an invalid location `{location}`"
         ))
     })?;
+    if target.authority().is_some_and(|a| a.as_str().contains('@')) {
+        // ureq would turn user info into an Authorization header; it is not shown.
+        return Err(Error::new(
+            ErrorKind::Http,
+            format!(
+                "GET {url}: HTTP {}: redirect to a location with user info not followed",
+                response.status()
+            ),
+        ));
+    }
     if origin(&target) != origin(&current) {
         return Err(Error::new(
             ErrorKind::Http,

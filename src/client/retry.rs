@@ -28,6 +28,22 @@ pub(crate) fn is_connect_failure(err: &ureq::Error) -> bool {
     }
 }
 
+/// Whether a failure is the connection ending (reset, closed, broken pipe), as a request
+/// sent on a kept-alive connection the server has dropped fails.
+pub(crate) fn is_connection_closed(err: &ureq::Error) -> bool {
+    match err {
+        ureq::Error::Io(io) => matches!(
+            io.kind(),
+            std::io::ErrorKind::ConnectionReset
+                | std::io::ErrorKind::ConnectionAborted
+                | std::io::ErrorKind::BrokenPipe
+                | std::io::ErrorKind::UnexpectedEof
+                | std::io::ErrorKind::NotConnected
+        ),
+        _ => false,
+    }
+}
+
 /// The wait a `Retry-After` header asks for: seconds, or an HTTP date (`now` is when the
 /// answer came). `None` when absent or unreadable.
 pub(crate) fn retry_after(headers: &http::HeaderMap, now: jiff::Timestamp) -> Option<Duration> {

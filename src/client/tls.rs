@@ -1,9 +1,16 @@
-//! TLS for https endpoints: which certificates are trusted (the system store, a PEM bundle
-//! from `--ca-file`, or none with `--insecure`) and a handshake failure said for people.
+//! TLS for https endpoints: which certificates are trusted (the system store and a PEM
+//! bundle from `--ca-file`, or none with `--insecure`), made into the rustls configuration
+//! the https connections use.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::error::Error;
+use rustls::client::danger::ServerCertVerifier;
+use rustls::pki_types::CertificateDer;
+use rustls::{ClientConfig, RootCertStore};
+
+use super::verify::{Unverified, Verifier};
+use crate::error::{Error, ErrorKind};
 
 /// Which certificates an https endpoint must chain to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,78 +24,60 @@ pub(crate) enum Tls {
     Insecure,
 }
 
-/// The TLS failure inside an I/O error, described for people.
-pub(crate) fn tls_cause(io: &std::io::Error) -> Option<String> {
-    io.get_ref()?
-        .downcast_ref::<rustls::Error>()
-        .map(describe_tls)
-}
-
-/// Says why a TLS handshake failed, naming the usual causes.
-pub(crate) fn describe_tls(err: &rustls::Error) -> String {
-    use rustls::CertificateError as Cert;
-    match err {
-        rustls::Error::InvalidCertificate(cert) => match cert {
-            Cert::UnknownIssuer => "the certificate is not signed by a trusted CA (unknown \
-                issuer); add the CA with --ca-file"
-                .to_string(),
-            Cert::Expired | Cert::ExpiredContext { .. } => {
-                "the certificate has expired".to_string()
-            }
-            Cert::NotValidYet | Cert::NotValidYetContext { .. } => {
-                "the certificate is not valid yet (check this machine's clock)".to_string()
-            }
-            Cert::NotValidForName | Cert::NotValidForNameContext { .. } => {
-                "the certificate is not valid for this host name".to_string()
-            }
-            Cert::Revoked => "the certificate has been revoked".to_string(),
-            other => format!("invalid certificate: {other:?}"),
-        },
-        other => other.to_string(),
-    }
-}
-
-/// The TLS settings for https endpoints: the system trust store plus an optional PEM
-/// bundle, or no verification.
-pub(crate) fn tls_config(tls: &Tls) -> Result<ureq::tls::TlsConfig, Error> {
-    use ureq::tls::{Certificate, RootCerts, TlsConfig};
-    let extra_ca = match tls {
-        Tls::Insecure => {
-            return Ok(TlsConfig::builder().disable_verification(true).build());
+/// The rustls configuration of https connections: TLS 1.2 and 1.3 with ring, and the
+/// certificate check `tls` asks for. A CA file that cannot be read is exit 3.
+pub(crate) fn client_config(tls: &Tls) -> Result<Arc<ClientConfig>, Error> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier: Arc<dyn ServerCertVerifier> = match tls {
+        Tls::Insecure => Arc::new(Unverified),
+        Tls::Verify { extra_ca } => {
+            let given = match extra_ca {
+                Some(path) => read_ca_file(path)?,
+                None => Vec::new(),
+            };
+            let mut roots = RootCertStore::empty();
+            roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+            roots.add_parsable_certificates(given.iter().cloned());
+            Arc::new(Verifier::new(
+                roots,
+                given,
+                provider.signature_verification_algorithms,
+            ))
         }
-        Tls::Verify { extra_ca } => extra_ca,
     };
-    let native = rustls_native_certs::load_native_certs();
-    let mut roots: Vec<Certificate<'static>> = native
-        .certs
-        .iter()
-        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
-        .collect();
-    if let Some(path) = extra_ca {
-        let pem = std::fs::read(path).map_err(|err| {
-            Error::config(format!("cannot read CA file {}: {err}", path.display()))
-        })?;
-        let before = roots.len();
-        for item in ureq::tls::parse_pem(&pem) {
-            match item {
-                Ok(ureq::tls::PemItem::Certificate(cert)) => roots.push(cert),
-                Ok(_) => {}
-                Err(err) => {
-                    return Err(Error::config(format!(
-                        "CA file {} is not a PEM bundle: {err}",
-                        path.display()
-                    )));
-                }
+    let config = ClientConfig::builder_with_provider(provider)
+        .with_protocol_versions(rustls::ALL_VERSIONS)
+        .map_err(|err| Error::new(ErrorKind::Unexpected, format!("TLS setup failed: {err}")))?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth();
+    Ok(Arc::new(config))
+}
+
+/// The certificates of a PEM bundle (other PEM items are skipped); none is exit 3.
+fn read_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, Error> {
+    let pem = crate::files::read_small(path)
+        .map_err(|err| Error::config(format!("cannot read CA file {}: {err}", path.display())))?;
+    let mut certs = Vec::new();
+    for item in ureq::tls::parse_pem(&pem) {
+        match item {
+            Ok(ureq::tls::PemItem::Certificate(cert)) => {
+                certs.push(CertificateDer::from(cert.der().to_vec()));
+            }
+            Ok(_) => {}
+            Err(err) => {
+                return Err(Error::config(format!(
+                    "CA file {} is not a PEM bundle: {err}",
+                    path.display()
+                )));
             }
         }
-        if roots.len() == before {
-            return Err(Error::config(format!(
-                "CA file {} holds no PEM certificate",
-                path.display()
-            )));
-        }
     }
-    Ok(TlsConfig::builder()
-        .root_certs(RootCerts::new_with_certs(&roots))
-        .build())
+    if certs.is_empty() {
+        return Err(Error::config(format!(
+            "CA file {} holds no PEM certificate",
+            path.display()
+        )));
+    }
+    Ok(certs)
 }

@@ -1,5 +1,6 @@
 //! The `-v` trace: one line per request on stderr (method, URL, status, time, request id,
-//! retry); `-vv` adds the headers sent and received, secrets masked.
+//! retry); `-vv` adds the headers sent (all of them, as on the wire) and received,
+//! secrets masked.
 
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ pub(crate) struct Traced<'a> {
     pub(crate) elapsed: Duration,
     /// Which retry this was (0: the first try).
     pub(crate) retry: u8,
-    /// The headers sent.
+    /// The headers sent, in wire order.
     pub(crate) sent: &'a [Header],
     /// The body sent, when `-vv` may show it (a share change; never a sign-in, whose
     /// body holds the password).
@@ -51,7 +52,6 @@ pub(crate) fn trace(verbose: u8, traced: &Traced) {
     if verbose < 2 {
         return;
     }
-    diag(concat!("> User-Agent: ims/", env!("CARGO_PKG_VERSION")));
     for header in traced.sent {
         diag(&format!("> {}: {}", header.name, header.shown));
     }

@@ -190,6 +190,9 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
         &settings.retries,
         settings.retries.value.to_string(),
     ));
+    if let Some(deadline) = &settings.deadline {
+        rows.push(row("deadline", deadline, deadline.value.to_string()));
+    }
     if let Some(ca_file) = &settings.ca_file {
         rows.push(row("ca_file", ca_file, ca_file.value.display().to_string()));
     }

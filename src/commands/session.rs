@@ -10,7 +10,7 @@ use crate::settings::required::NO_ENDPOINT;
 use crate::settings::{Config, Settings, process_env};
 use crate::url::{Endpoint, check_id};
 
-/// The HTTP client the settings ask for (timeouts, retries, TLS, tracing).
+/// The HTTP client the settings ask for (timeout, deadline, retries, TLS, tracing).
 pub(crate) fn client_for(settings: &Settings) -> Client {
     if settings.insecure.value {
         warn(&format!(
@@ -22,6 +22,7 @@ pub(crate) fn client_for(settings: &Settings) -> Client {
     Client::new(ClientOptions {
         timeout: settings.timeout.value.0,
         retries: settings.retries.value.0,
+        deadline: settings.deadline.as_ref().map(|d| d.value.0),
         verbose: settings.verbose,
         tls: match settings.insecure.value {
             true => Tls::Insecure,

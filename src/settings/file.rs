@@ -78,6 +78,8 @@ pub(crate) struct Profile {
     pub(crate) timeout: Option<f64>,
     /// Retries of transient failures.
     pub(crate) retries: Option<i64>,
+    /// Seconds a whole command may take.
+    pub(crate) deadline: Option<f64>,
     /// Extra trusted CA bundle (`~` expanded).
     pub(crate) ca_file: Option<String>,
     /// Skip certificate verification.
@@ -508,7 +510,7 @@ mod tests {
             .iter()
             .map(|key| {
                 let value = match *key {
-                    "timeout" | "retries" => "5",
+                    "timeout" | "retries" | "deadline" => "5",
                     "insecure" => "false",
                     "api" => "\"v2\"",
                     "output" => "\"json\"",

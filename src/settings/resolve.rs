@@ -11,7 +11,7 @@ use super::credentials::{
 use super::file::{Config, Profile, expand_tilde};
 use super::openstack::OpenStackLayer;
 use super::source::{EnvLookup, Source, Sourced};
-use crate::cli::{Api, GlobalArgs, OutputFormat, Retries, Timeout};
+use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Timeout};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -36,6 +36,8 @@ pub(crate) struct Settings {
     pub(crate) timeout: Sourced<Timeout>,
     /// Retries of transient failures.
     pub(crate) retries: Sourced<Retries>,
+    /// The time a whole command may take; none by default.
+    pub(crate) deadline: Option<Sourced<Deadline>>,
     /// Extra trusted CA bundle.
     pub(crate) ca_file: Option<Sourced<PathBuf>>,
     /// Skip certificate verification.
@@ -59,6 +61,7 @@ struct Service {
 struct Transport {
     timeout: Sourced<Timeout>,
     retries: Sourced<Retries>,
+    deadline: Option<Sourced<Deadline>>,
     ca_file: Option<Sourced<PathBuf>>,
     insecure: Sourced<bool>,
     no_cache: Sourced<bool>,
@@ -110,6 +113,7 @@ impl Settings {
             output,
             timeout: transport.timeout,
             retries: transport.retries,
+            deadline: transport.deadline,
             ca_file: transport.ca_file,
             insecure: transport.insecure,
             cloud,
@@ -176,7 +180,7 @@ impl Layers<'_> {
         })
     }
 
-    /// Timeout, retries, CA file, `--insecure` and the token cache switch.
+    /// Timeout, retries, deadline, CA file, `--insecure` and the token cache switch.
     fn transport(&self) -> Result<Transport, Error> {
         let (args, profile) = (self.args, self.profile);
         let timeout = profile
@@ -186,6 +190,10 @@ impl Layers<'_> {
         let retries = profile
             .retries
             .map(|n| self.checked("retries", Retries::parse(&n.to_string())))
+            .transpose()?;
+        let deadline = profile
+            .deadline
+            .map(|secs| self.checked("deadline", Deadline::parse(&secs.to_string())))
             .transpose()?;
         Ok(Transport {
             timeout: self
@@ -204,6 +212,12 @@ impl Layers<'_> {
                     retries,
                 )?
                 .unwrap_or(Sourced::new(Retries::DEFAULT, Source::Default)),
+            deadline: self.first(
+                args.deadline.map(|v| (v, "--deadline")),
+                &["IMS_DEADLINE"],
+                Deadline::parse,
+                deadline,
+            )?,
             ca_file: self.first_or_cloud(
                 args.ca_file.clone().map(|v| (v, "--ca-file")),
                 &["IMS_CA_FILE"],
@@ -596,6 +610,36 @@ mod tests {
         assert_eq!(s.endpoint, None);
         assert_eq!(s.credential, None);
         assert_eq!(s.api, Sourced::new(Api::V2, Source::Default));
+    }
+
+    #[test]
+    fn deadline_is_off_unless_set_and_follows_precedence() {
+        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &config(""), None).unwrap();
+        assert_eq!(s.deadline, None);
+        let cfg = config("[profiles.default]\ndeadline = 90\n");
+        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap();
+        assert_eq!(
+            s.deadline,
+            Some(Sourced::new(
+                Deadline(Duration::from_secs(90)),
+                from_profile("default")
+            ))
+        );
+        let env = env_of(&[("IMS_DEADLINE", "2.5")]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        assert_eq!(
+            s.deadline,
+            Some(Sourced::new(
+                Deadline(Duration::from_millis(2500)),
+                Source::Env("IMS_DEADLINE")
+            ))
+        );
+        let args = GlobalArgs {
+            deadline: Some(Deadline(Duration::from_secs(7))),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&args, &env, &cfg, None).unwrap();
+        assert_eq!(s.deadline.unwrap().source, Source::Flag("--deadline"));
     }
 
     #[test]

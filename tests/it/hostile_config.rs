@@ -826,3 +826,30 @@ fn everything_missing_is_named_in_one_message_before_anything_runs() {
         .stderr(format!("ims: error: {NO_ENDPOINT}\n"));
     assert!(!marker.exists());
 }
+
+#[test]
+fn a_ca_file_that_is_a_fifo_or_a_device_is_refused() {
+    let sandbox = Sandbox::new();
+    let fifo = mkfifo(&sandbox, "ca.fifo");
+    for (path, why) in [
+        (
+            fifo.display().to_string(),
+            "it is a FIFO, not a regular file",
+        ),
+        (
+            "/dev/zero".to_string(),
+            "it is a character device, not a regular file",
+        ),
+    ] {
+        ims(&sandbox)
+            .args(["--endpoint", "https://127.0.0.1:1", "--token", "tok-1234"])
+            .args(["--ca-file", &path, "member", "show", IMG, "m"])
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(format!(
+                "ims: error: member m of image {IMG}: cannot read CA file {path}: {why}\n"
+            ));
+    }
+}

@@ -1,0 +1,930 @@
+//! Hostile transports: keep-alive connections the server drops, self-signed certificates
+//! made the usual way, request and response heads over the usual sizes, relative and
+//! network-path redirects, the headers `-vv` lists against what went on the wire, and the
+//! total `--deadline`.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::util::*;
+use httpmock::prelude::*;
+
+// ---- a raw HTTP/1.1 server whose every connection runs `serve` ----
+
+/// Starts a server on 127.0.0.1 that hands each accepted connection, with its number
+/// (from 0), to `serve` on a thread of its own; returns the port.
+fn raw(serve: impl Fn(TcpStream, usize) + Send + Sync + 'static) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let serve = Arc::new(serve);
+    std::thread::spawn(move || {
+        for (number, stream) in listener.incoming().enumerate() {
+            let Ok(stream) = stream else { continue };
+            let serve = serve.clone();
+            std::thread::spawn(move || serve(stream, number));
+        }
+    });
+    port
+}
+
+/// Reads one request head (up to and including the blank line), byte by byte so that
+/// nothing of a next request is taken; `None` when the peer closed first.
+fn read_head(stream: &mut TcpStream) -> Option<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return None,
+        }
+    }
+    Some(String::from_utf8_lossy(&head).into_owned())
+}
+
+/// Reads a request head and the body its Content-Length announces.
+fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
+    let head = read_head(stream)?;
+    let length = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).ok()?;
+    Some((head, body))
+}
+
+/// The path of a request head's request line.
+fn path_of(head: &str) -> String {
+    head.split(' ').nth(1).unwrap_or("").to_string()
+}
+
+/// A 200 answer with a JSON body, kept alive (no `Connection: close`).
+fn json_answer(body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// The member list of image `image`: one member, `m-<image>`.
+fn members_of(image: &str) -> String {
+    format!(
+        r#"{{"members":[{{"member_id":"m-{image}","image_id":"{image}","status":"accepted"}}]}}"#
+    )
+}
+
+/// `ims --endpoint http://127.0.0.1:PORT --token t`.
+fn ims_raw(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
+    cmd.args([
+        "--endpoint",
+        &format!("http://127.0.0.1:{port}"),
+        "--token",
+        "t",
+    ]);
+    cmd
+}
+
+/// `member list i1 … i20 --jobs 1 -o ids` and what it must print.
+fn twenty_images() -> (Vec<String>, String) {
+    let images: Vec<String> = (1..=20).map(|n| format!("i{n}")).collect();
+    let ids = images.iter().map(|i| format!("m-{i}\n")).collect();
+    (images, ids)
+}
+
+// ---- 12: keep-alive connections the server drops ----
+
+#[test]
+fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
+    // Each connection answers one request, kept alive, then drops the connection when the
+    // next request arrives: every second one reads it first (the client sees the
+    // connection end), the others close with it unread (the client sees a reset).
+    let answered = Arc::new(AtomicUsize::new(0));
+    let dropped = Arc::new(AtomicUsize::new(0));
+    let (a, d) = (answered.clone(), dropped.clone());
+    let port = raw(move |mut stream, number| {
+        let Some(head) = read_head(&mut stream) else {
+            return;
+        };
+        let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
+        stream.write_all(&json_answer(&members_of(&image))).unwrap();
+        a.fetch_add(1, Ordering::SeqCst);
+        if number % 2 == 0 {
+            if read_head(&mut stream).is_some() {
+                d.fetch_add(1, Ordering::SeqCst);
+            }
+        } else if stream.peek(&mut [0u8; 1]).is_ok_and(|n| n > 0) {
+            d.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let (images, ids) = twenty_images();
+    let sandbox = Sandbox::new();
+    ims_raw(&sandbox, port)
+        .args(["--retries", "0", "member", "list"])
+        .args(&images)
+        .args(["--jobs", "1", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout(ids.clone())
+        .stderr("");
+    assert_eq!(answered.load(Ordering::SeqCst), 20);
+    assert_eq!(dropped.load(Ordering::SeqCst), 19);
+
+    // Answers, then closes at once without `Connection: close`, as load balancers with a
+    // short keep-alive timeout do.
+    let port = raw(|mut stream, _| {
+        if let Some(head) = read_head(&mut stream) {
+            let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
+            let _ = stream.write_all(&json_answer(&members_of(&image)));
+        }
+    });
+    ims_raw(&sandbox, port)
+        .args(["--retries", "0", "member", "list"])
+        .args(&images)
+        .args(["--jobs", "1", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout(ids)
+        .stderr("");
+
+    // Part of the answer came: the request is not sent again.
+    let requests = Arc::new(AtomicUsize::new(0));
+    let seen = requests.clone();
+    let port = raw(move |mut stream, _| {
+        let Some(head) = read_head(&mut stream) else {
+            return;
+        };
+        seen.fetch_add(1, Ordering::SeqCst);
+        let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
+        stream.write_all(&json_answer(&members_of(&image))).unwrap();
+        if read_head(&mut stream).is_some() {
+            seen.fetch_add(1, Ordering::SeqCst);
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Le");
+        }
+    });
+    let out = ims_raw(&sandbox, port)
+        .args([
+            "--retries",
+            "0",
+            "member",
+            "list",
+            "i1",
+            "i2",
+            "--jobs",
+            "1",
+        ])
+        .args(["-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "m-i1\n");
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "ims: error: image i2: GET http://127.0.0.1:{port}/v2/images/i2/members: network error: Peer disconnected\n"
+        )
+    );
+    assert_eq!(requests.load(Ordering::SeqCst), 2);
+}
+
+// ---- 13: self-signed certificates made the usual way, and TLS errors in words ----
+
+/// A certificate and its PKCS#8 key, DER.
+type CertAndKey = (Vec<u8>, Vec<u8>);
+
+/// A self-signed certificate for `names` marked `CA:TRUE`, as `openssl req -x509` makes
+/// it, valid now or expired in 2021. Returns its PEM and the certificate and key.
+fn self_signed_ca(names: &[&str], validity: Validity) -> (String, CertAndKey) {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair, date_time_ymd};
+    let key = KeyPair::generate().unwrap();
+    let mut params =
+        CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>()).unwrap();
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, names[0]);
+    if validity == Validity::Expired {
+        params.not_before = date_time_ymd(2020, 1, 1);
+        params.not_after = date_time_ymd(2021, 1, 1);
+    }
+    let cert = params.self_signed(&key).unwrap();
+    (cert.pem(), (cert.der().to_vec(), key.serialize_der()))
+}
+
+/// Whether a test certificate is in its validity period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Validity {
+    Current,
+    Expired,
+}
+
+/// A CA, and a certificate it signs for 127.0.0.1 that is itself marked `CA:TRUE`.
+fn ca_and_ca_leaf() -> (String, CertAndKey) {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "ims test CA");
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(vec!["127.0.0.1".to_string()]).unwrap();
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let cert = params.signed_by(&key, &ca).unwrap();
+    (ca.pem(), (cert.der().to_vec(), key.serialize_der()))
+}
+
+/// A TLS server on 127.0.0.1 with `cert` that answers every request with one member.
+fn tls_server((cert, key): CertAndKey) -> u16 {
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![CertificateDer::from(cert)],
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)),
+        )
+        .unwrap();
+    let config = Arc::new(config);
+    raw(move |stream, _| {
+        let conn = rustls::ServerConnection::new(config.clone()).unwrap();
+        let mut tls = rustls::StreamOwned::new(conn, stream);
+        let mut request = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+            match tls.read(&mut buf) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => request.extend_from_slice(&buf[..n]),
+            }
+        }
+        let body = r#"{"member_id":"tls-member"}"#;
+        let _ = write!(
+            tls,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let _ = tls.flush();
+        tls.conn.send_close_notify();
+        let _ = tls.flush();
+    })
+}
+
+/// `ims --endpoint https://127.0.0.1:PORT … member show i m -o ids` with `--ca-file ca`.
+fn https_show(sandbox: &Sandbox, port: u16, ca: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
+    cmd.args([
+        "--endpoint",
+        &format!("https://127.0.0.1:{port}"),
+        "--token",
+        "t",
+        "--ca-file",
+        ca.to_str().unwrap(),
+    ])
+    .args(["--retries", "0", "member", "show", "i", "m", "-o", "ids"]);
+    cmd
+}
+
+#[test]
+fn a_self_signed_ca_certificate_given_with_ca_file_is_accepted() {
+    let sandbox = Sandbox::new();
+    let (pem, cert) = self_signed_ca(&["127.0.0.1", "localhost"], Validity::Current);
+    let ca = sandbox.file("self.pem", &pem);
+    https_show(&sandbox, tls_server(cert), &ca)
+        .assert()
+        .success()
+        .stdout("tls-member\n")
+        .stderr("");
+}
+
+#[test]
+fn a_self_signed_ca_certificate_is_still_checked_for_host_and_dates() {
+    let sandbox = Sandbox::new();
+    let (pem, cert) = self_signed_ca(&["ims.example.com"], Validity::Current);
+    let ca = sandbox.file("other-host.pem", &pem);
+    let port = tls_server(cert);
+    https_show(&sandbox, port, &ca).assert().code(7).stdout("").stderr(format!(
+        "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate is not valid for this host name (it is for ims.example.com)\n"
+    ));
+
+    let (pem, cert) = self_signed_ca(&["127.0.0.1"], Validity::Expired);
+    let ca = sandbox.file("expired.pem", &pem);
+    let port = tls_server(cert);
+    let out = https_show(&sandbox, port, &ca).output().unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.starts_with(&format!(
+            "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate has expired (on 2021-01-01; this machine's clock says "
+        )),
+        "{stderr}"
+    );
+
+    // Not given with --ca-file: the system store does not know it.
+    let (_, cert) = self_signed_ca(&["127.0.0.1"], Validity::Current);
+    let (other_pem, _) = self_signed_ca(&["127.0.0.1"], Validity::Current);
+    let other = sandbox.file("unrelated.pem", &other_pem);
+    let port = tls_server(cert);
+    https_show(&sandbox, port, &other).assert().code(7).stderr(format!(
+        "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate is not signed by a trusted CA (unknown issuer); add the CA with --ca-file\n"
+    ));
+}
+
+#[test]
+fn tls_failures_are_said_in_words() {
+    let sandbox = Sandbox::new();
+    // A server certificate that is itself a CA, signed by a trusted CA.
+    let (ca_pem, cert) = ca_and_ca_leaf();
+    let ca = sandbox.file("ca.pem", &ca_pem);
+    let port = tls_server(cert);
+    https_show(&sandbox, port, &ca).assert().code(7).stderr(format!(
+        "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the server's certificate is a CA certificate, not one for a server\n"
+    ));
+
+    // Plain HTTP on the https port.
+    let port = raw(|mut stream, _| {
+        let mut hello = [0u8; 512];
+        let _ = stream.read(&mut hello);
+        let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+    });
+    https_show(&sandbox, port, &ca).assert().code(7).stderr(format!(
+        "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the server did not answer in TLS (is the endpoint http://, not https://?)\n"
+    ));
+}
+
+// ---- 16: request heads over 16 KiB ----
+
+#[test]
+fn a_20000_character_token_is_sent() {
+    let token = "T".repeat(20_000);
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m")
+            .header("x-auth-token", &token);
+        then.status(200).body(r#"{"member_id":"m"}"#);
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, &token)
+        .args(["member", "show", "i", "m", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("m\n")
+        .stderr("");
+    mock.assert_calls(1);
+}
+
+#[test]
+fn a_17_kb_image_id_is_sent() {
+    let image = "i".repeat(17_000);
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.path(format!("/v2/images/{image}/members"));
+        then.status(200).body(members_of("x"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "list", &image, "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("m-x\n")
+        .stderr("");
+    mock.assert_calls(1);
+}
+
+#[test]
+fn a_request_head_over_64_kib_is_refused_before_sending() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    let token = "S".repeat(70_000);
+    let out = ims_at(&sandbox, &server, &token)
+        .args(["member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SSS"), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "ims: error: member m of image i: GET {}/v2/images/i/members/m: not sent: the request head would be 70",
+            server.base_url()
+        )) && stderr.ends_with(
+            " bytes, over the limit of 65536 (64 KiB); its X-Auth-Token header alone is 70000 bytes: check the credential\n"
+        ),
+        "{stderr}"
+    );
+
+    // A token_command that prints 10 MB.
+    let config = sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n",
+        server.base_url()
+    ));
+    let out = sandbox
+        .ims()
+        .args(["member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{config:?}");
+    let stderr = stderr_of(&out);
+    assert!(stderr.len() < 400, "{}", &stderr[..400]);
+    // The token command's own bound (1 MiB of output) stops it before any head is built.
+    assert!(
+        stderr.starts_with("ims: error: token_command `head ****` (from ")
+            && stderr
+                .ends_with(" printed more than 1 MiB, too long for a secret; it was stopped\n"),
+        "{stderr}"
+    );
+
+    // An image ID of 70,000 characters.
+    let image = "i".repeat(70_000);
+    let out = ims_at(&sandbox, &server, "t")
+        .args(["member", "list", &image])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.ends_with(&format!(
+            "…: not sent: the request head would be over the limit of 65536 (64 KiB); its URL alone is {} bytes: check the IDs\n",
+            format!("{}/v2/images/{image}/members", server.base_url()).len()
+        )),
+        "{}",
+        &stderr[stderr.len().saturating_sub(300)..]
+    );
+    any.assert_calls(0);
+}
+
+// ---- 17: a response head over 64 KiB ----
+
+#[test]
+fn a_70_kb_response_header_is_an_unreadable_answer() {
+    let mut answer = b"HTTP/1.1 200 OK\r\nX-Big: ".to_vec();
+    answer.extend(std::iter::repeat_n(b'b', 70_000));
+    answer.extend(b"\r\nContent-Length: 2\r\n\r\n{}");
+    let port = raw(move |mut stream, _| {
+        if read_head(&mut stream).is_some() {
+            let _ = stream.write_all(&answer);
+        }
+    });
+    let sandbox = Sandbox::new();
+    ims_raw(&sandbox, port)
+        .args(["--retries", "0", "member", "show", "i", "m"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer is not valid HTTP: its head is larger than 64 KiB\n"
+        ));
+}
+
+// ---- 20: Location resolved per RFC 3986 ----
+
+#[test]
+fn a_relative_location_is_followed() {
+    let server = MockServer::start();
+    let moved = server.mock(|when, then| {
+        when.path("/v2/images/i/members");
+        then.status(301).header("location", "members2");
+    });
+    let target = server.mock(|when, then| {
+        when.path("/v2/images/i/members2")
+            .header("x-auth-token", "t");
+        then.status(200).body(members_of("i"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "list", "i", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("m-i\n")
+        .stderr("");
+    moved.assert_calls(1);
+    target.assert_calls(1);
+}
+
+#[test]
+fn a_network_path_location_is_another_origin() {
+    let server = MockServer::start();
+    let moved = server.mock(|when, then| {
+        when.path("/v2/images/i/members");
+        then.status(302).header("location", "//other.example/x");
+    });
+    let followed = server.mock(|when, then| {
+        when.path("//other.example/x");
+        then.status(200).body(members_of("i"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "list", "i"])
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: image i: GET {}/v2/images/i/members: HTTP 302 Found: redirect to another origin (http://other.example/x) not followed, so that credentials stay with the endpoint; point --endpoint at the new address\n",
+            server.base_url()
+        ));
+    moved.assert_calls(1);
+    followed.assert_calls(0);
+}
+
+// ---- 24: -vv lists what goes on the wire ----
+
+/// The `> ` lines of a `-vv` trace, without the `ims: > ` prefix.
+fn traced_request_headers(stderr: &str) -> Vec<Vec<String>> {
+    let mut requests: Vec<Vec<String>> = Vec::new();
+    let mut in_request = false;
+    for line in stderr.lines() {
+        match line.strip_prefix("ims: > ") {
+            Some(header) => {
+                if !in_request {
+                    requests.push(Vec::new());
+                }
+                in_request = true;
+                if let Some(last) = requests.last_mut() {
+                    last.push(header.to_string());
+                }
+            }
+            None => in_request = false,
+        }
+    }
+    requests
+}
+
+/// The header lines of a request head as received, names as sent.
+fn received_headers(head: &str) -> Vec<String> {
+    head.split("\r\n")
+        .skip(1)
+        .filter(|line| !line.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The `-vv` list, names lower-cased and secrets as received: what the wire carried.
+fn as_on_the_wire(traced: &[String], secrets: &[(&str, &str)]) -> Vec<String> {
+    traced
+        .iter()
+        .map(|line| {
+            let (name, value) = line.split_once(": ").unwrap();
+            let value = secrets
+                .iter()
+                .find(|(secret_name, _)| secret_name.eq_ignore_ascii_case(name))
+                .map_or(value.to_string(), |(_, secret)| secret.to_string());
+            format!("{}: {value}", name.to_ascii_lowercase())
+        })
+        .collect()
+}
+
+/// A server that records each request head (and body) and answers with `answer(path)`.
+fn recording_server(
+    answer: impl Fn(&str) -> Vec<u8> + Send + Sync + 'static,
+) -> (u16, Arc<Mutex<Vec<String>>>) {
+    let heads = Arc::new(Mutex::new(Vec::new()));
+    let seen = heads.clone();
+    let port = raw(move |mut stream, _| {
+        while let Some((head, _)) = read_request(&mut stream) {
+            seen.lock().unwrap().push(head.clone());
+            if stream.write_all(&answer(&path_of(&head))).is_err() {
+                return;
+            }
+        }
+    });
+    (port, heads)
+}
+
+#[test]
+fn verbose_headers_are_the_ones_on_the_wire() {
+    let (port, heads) = recording_server(|_| json_answer(r#"{"member_id":"m"}"#));
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .ims()
+        .args([
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+            "--token",
+            "SECRET-TOKEN",
+        ])
+        .args(["-vv", "member", "show", "i", "m", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "m\n");
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SECRET-TOKEN"), "{stderr}");
+    let traced = traced_request_headers(&stderr);
+    assert_eq!(
+        traced,
+        [[
+            format!("Host: 127.0.0.1:{port}"),
+            format!("User-Agent: {USER_AGENT}"),
+            "Accept: application/json".to_string(),
+            "Accept-Encoding: gzip".to_string(),
+            "X-Auth-Token: ****".to_string(),
+        ]]
+    );
+    let heads = heads.lock().unwrap();
+    assert_eq!(heads.len(), 1);
+    assert_eq!(
+        received_headers(&heads[0]),
+        as_on_the_wire(&traced[0], &[("X-Auth-Token", "SECRET-TOKEN")])
+    );
+}
+
+#[test]
+fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() {
+    // AK/SK with a security token.
+    let (port, heads) = recording_server(|_| json_answer(r#"{"member_id":"m"}"#));
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .ims()
+        .env("IMS_ACCESS_KEY", "AKID")
+        .env("IMS_SECRET_KEY", "SECRET-KEY")
+        .env("IMS_SECURITY_TOKEN", "SECRET-STS")
+        .args([
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+            "--project-id",
+            "p1",
+        ])
+        .args(["-vv", "member", "show", "i", "m", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SECRET"), "{stderr}");
+    let traced = traced_request_headers(&stderr);
+    assert_eq!(traced.len(), 1, "{stderr}");
+    let heads = heads.lock().unwrap();
+    let received = received_headers(&heads[0]);
+    let authorization = received
+        .iter()
+        .find_map(|line| line.strip_prefix("authorization: "))
+        .unwrap()
+        .to_string();
+    assert!(
+        traced[0].contains(&format!(
+            "Authorization: {}Signature=****",
+            authorization.rsplit_once("Signature=").unwrap().0
+        )),
+        "{traced:?}"
+    );
+    assert!(
+        traced[0].contains(&"X-Security-Token: ****".to_string()),
+        "{traced:?}"
+    );
+    assert_eq!(
+        received,
+        as_on_the_wire(
+            &traced[0],
+            &[
+                ("Authorization", &authorization),
+                ("X-Security-Token", "SECRET-STS")
+            ]
+        )
+    );
+
+    // A Keystone sign-in (a POST with a body), then the GET it allows.
+    let image_port = Arc::new(Mutex::new(0u16));
+    let catalog_port = image_port.clone();
+    let (port, heads) = recording_server(move |path| {
+        if path == "/v3/auth/tokens" {
+            let image_url = format!("http://127.0.0.1:{}", catalog_port.lock().unwrap());
+            let body = serde_json::json!({"token": {
+                "expires_at": "2999-01-01T00:00:00.000000Z",
+                "project": {"id": "p1", "name": "proj", "domain": {"id": "default"}},
+                "catalog": [{"type": "image", "endpoints": [
+                    {"interface": "public", "region_id": "RegionOne", "url": image_url}]}]}})
+            .to_string();
+            format!(
+                "HTTP/1.1 201 Created\r\nX-Subject-Token: SECRET-KS-TOKEN\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .into_bytes()
+        } else {
+            json_answer(r#"{"member_id":"m"}"#)
+        }
+    });
+    *image_port.lock().unwrap() = port;
+    let out = sandbox
+        .ims()
+        .env("OS_AUTH_URL", format!("http://127.0.0.1:{port}/v3"))
+        .env("OS_USERNAME", "u")
+        .env("OS_PASSWORD", "SECRET-PASSWORD")
+        .env("OS_USER_DOMAIN_NAME", "Default")
+        .env("OS_PROJECT_NAME", "proj")
+        .env("OS_PROJECT_DOMAIN_NAME", "Default")
+        .args(["--no-cache", "-vv", "member", "show", "i", "m", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("SECRET"), "{stderr}");
+    let traced = traced_request_headers(&stderr);
+    let heads = heads.lock().unwrap();
+    assert_eq!(traced.len(), 2, "{stderr}");
+    assert_eq!(heads.len(), 2);
+    assert!(heads[0].starts_with("POST /v3/auth/tokens HTTP/1.1\r\n"));
+    assert_eq!(received_headers(&heads[0]), as_on_the_wire(&traced[0], &[]));
+    assert!(
+        traced[0].contains(&"Content-Type: application/json".to_string())
+            && traced[0].iter().any(|h| h.starts_with("Content-Length: ")),
+        "{traced:?}"
+    );
+    assert_eq!(
+        received_headers(&heads[1]),
+        as_on_the_wire(&traced[1], &[("X-Auth-Token", "SECRET-KS-TOKEN")])
+    );
+}
+
+// ---- 25: a total deadline ----
+
+#[test]
+fn a_long_retry_after_is_not_waited_for_past_the_deadline() {
+    let server = MockServer::start();
+    let busy = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(503).header("retry-after", "999999");
+    });
+    let sandbox = Sandbox::new();
+    let started = Instant::now();
+    ims_at(&sandbox, &server, "t")
+        .args(["--timeout", "5", "--deadline", "0.5"])
+        .args(["member", "show", "i", "m"])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(
+            "ims: error: member m of image i: HTTP 503 Service Unavailable; not retried: waiting 60 s would pass the --deadline of 0.5 s\n",
+        );
+    assert!(started.elapsed() < Duration::from_secs(3));
+    busy.assert_calls(1);
+}
+
+#[test]
+fn a_503_storm_is_cut_short_by_the_deadline() {
+    let server = MockServer::start();
+    let busy = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(503);
+    });
+    let sandbox = Sandbox::new();
+    let started = Instant::now();
+    let out = ims_at(&sandbox, &server, "t")
+        .env("IMS_DEADLINE", "0.8")
+        .args(["--retries", "10", "member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert_eq!(out.status.code(), Some(7));
+    assert_eq!(stdout_of(&out), "");
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.starts_with("ims: error: member m of image i: HTTP 503 Service Unavailable (after ")
+            && stderr.contains(" s would pass the --deadline of 0.8 s\n"),
+        "{stderr}"
+    );
+    assert!(busy.calls() >= 2 && busy.calls() <= 6, "{}", busy.calls());
+}
+
+#[test]
+fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
+    let server = MockServer::start();
+    let first = server.mock(|when, then| {
+        when.path("/v2/images/i1/members");
+        then.status(200)
+            .delay(Duration::from_millis(300))
+            .body(members_of("i1"));
+    });
+    let slow = server.mock(|when, then| {
+        when.path("/v2/images/i2/members");
+        then.status(200)
+            .delay(Duration::from_secs(5))
+            .body(members_of("i2"));
+    });
+    let third = server.mock(|when, then| {
+        when.path("/v2/images/i3/members");
+        then.status(200).body(members_of("i3"));
+    });
+    let sandbox = Sandbox::new();
+    sandbox.config("[profiles.default]\ndeadline = 0.7\n");
+    let started = Instant::now();
+    let out = ims_at(&sandbox, &server, "t")
+        .args([
+            "member", "list", "i1", "i2", "i3", "--jobs", "1", "-o", "ids",
+        ])
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert_eq!(out.status.code(), Some(7));
+    assert_eq!(stdout_of(&out), "m-i1\n");
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "ims: error: image i2: GET {0}/v2/images/i2/members: timed out: the --deadline of 0.7 s was reached\n\
+             ims: error: image i3: GET {0}/v2/images/i3/members: not sent: the --deadline of 0.7 s has passed\n",
+            server.base_url()
+        )
+    );
+    first.assert_calls(1);
+    slow.assert_calls(1);
+    third.assert_calls(0);
+
+    // The deadline passes while the body is read.
+    let port = raw(|mut stream, _| {
+        if read_head(&mut stream).is_some() {
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"members\": [",
+            );
+            std::thread::sleep(Duration::from_secs(5));
+        }
+    });
+    let started = Instant::now();
+    ims_raw(&sandbox, port)
+        .args(["--deadline", "0.5", "member", "list", "i1"])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: image i1: GET http://127.0.0.1:{port}/v2/images/i1/members: timed out: the --deadline of 0.5 s was reached\n"
+        ));
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+#[test]
+fn deadline_is_validated_resolved_and_shown() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    for bad in ["0", "-1", "x", "1e9"] {
+        ims_at(&sandbox, &server, "t")
+            .args(["--deadline", bad, "member", "show", "i", "m"])
+            .assert()
+            .code(2);
+    }
+    ims_at(&sandbox, &server, "t")
+        .env("IMS_DEADLINE", "soon")
+        .args(["member", "show", "i", "m"])
+        .assert()
+        .code(3)
+        .stderr(
+            "ims: error: IMS_DEADLINE: `soon` is not a number of seconds between 0 and 86400\n",
+        );
+    let path = sandbox.config("[profiles.default]\ndeadline = -2\n");
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "m"])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "ims: error: {}:default: key `deadline`: `-2` is not a number of seconds between 0 and 86400\n",
+            path.display()
+        ));
+    any.assert_calls(0);
+
+    let path = sandbox.config("[profiles.default]\ndeadline = 90\n");
+    let file = path.display().to_string();
+    let row = |args: &[&str], env: Option<&str>| {
+        let mut cmd = sandbox.ims();
+        if let Some(value) = env {
+            cmd.env("IMS_DEADLINE", value);
+        }
+        let out = cmd
+            .args(args)
+            .args(["profile", "show", "-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|row| row["setting"] == "deadline")
+            .cloned()
+    };
+    assert_eq!(
+        row(&[], None),
+        Some(
+            serde_json::json!({"setting": "deadline", "value": "90", "source": format!("{file}:default")})
+        )
+    );
+    assert_eq!(
+        row(&[], Some("2.5")),
+        Some(serde_json::json!({"setting": "deadline", "value": "2.5", "source": "IMS_DEADLINE"}))
+    );
+    assert_eq!(
+        row(&["--deadline", "7"], Some("2.5")),
+        Some(serde_json::json!({"setting": "deadline", "value": "7", "source": "--deadline"}))
+    );
+    sandbox.config("[profiles.default]\n");
+    assert_eq!(row(&[], None), None);
+}
