@@ -189,6 +189,12 @@ impl ImageApi<'_> {
                     ));
                 }
                 JobState::Running => {
+                    if let Some(why) = self.auth.refuse_wait(pause) {
+                        return Err(Error::new(
+                            ErrorKind::Network,
+                            format!("job {job_id} is still {}: {why}", job.status_text()),
+                        ));
+                    }
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(MAX_JOB_PAUSE);
                 }

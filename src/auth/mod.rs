@@ -337,6 +337,11 @@ impl<'a> Authorizer<'a> {
         })
     }
 
+    /// Why waiting `wait` before the next request must not be done (`--deadline`).
+    pub(crate) fn refuse_wait(&self, wait: std::time::Duration) -> Option<String> {
+        self.client.refuse_wait(wait)
+    }
+
     /// The project of the Keystone token (signed in or cached); `None` without one.
     pub(crate) fn token_project(&self) -> Option<String> {
         let login = self.keystone.as_ref()?;

@@ -217,6 +217,12 @@ impl Client {
         self.exchange(call, parse).map(|(value, _)| value)
     }
 
+    /// Why waiting `wait` before another request must not be done: it would pass the
+    /// `--deadline`. `None` when there is none, or time enough.
+    pub(crate) fn refuse_wait(&self, wait: Duration) -> Option<String> {
+        self.budget.refuse_wait(wait, Instant::now())
+    }
+
     /// POSTs the JSON `body` to `url` without credentials (a sign-in) and parses the JSON
     /// answer as `T`; the answer's headers come along. Redirects are not followed.
     pub(crate) fn post_json<T: DeserializeOwned>(

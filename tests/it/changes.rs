@@ -658,3 +658,29 @@ fn very_verbose_shows_the_body_sent_and_masks_the_token() {
     );
     assert!(!stderr.contains("secret-token-1"), "{stderr}");
 }
+
+#[test]
+fn v1_a_job_that_never_ends_is_cut_by_the_deadline_naming_it() {
+    let server = MockServer::start();
+    batch(
+        &server,
+        POST,
+        json!({"images": ["i1"], "projects": ["p-a"]}),
+        "job-forever",
+    );
+    let polls = job_states(&server, "job-forever", &[json!({"status": "RUNNING"})]);
+    let sandbox = Sandbox::new();
+    let started = std::time::Instant::now();
+    aksk(&sandbox, &server, SK)
+        .args(["--deadline", "1.5", "member", "add", "i1", "p-a"])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(
+            "ims: error: image i1, member p-a: job job-forever is still RUNNING: not retried: \
+             waiting 2 s would pass the --deadline of 1.5 s\n",
+        );
+    // Polled at once and after 1 s; the 2 s pause would pass the deadline.
+    polls[0].assert_calls(2);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
