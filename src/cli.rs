@@ -17,89 +17,89 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 config file's profile, then defaults. Exit codes: 0 ok, 2 usage, 3 configuration, 4 refused \
 (401/403), 5 not found, 6 other HTTP error, 7 network, 8 unreadable answer."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Settings shared by every command.
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub(crate) global: GlobalArgs,
 
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// Options accepted before or after any subcommand.
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Profile to use from the config file [env: IMS_PROFILE]
     #[arg(short, long, global = true, value_name = "NAME")]
-    pub profile: Option<String>,
+    pub(crate) profile: Option<String>,
 
     /// Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]
     #[arg(long, global = true, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
 
     /// Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]
     #[arg(long, global = true, value_name = "URL")]
-    pub endpoint: Option<String>,
+    pub(crate) endpoint: Option<String>,
 
     /// Auth token sent as X-Auth-Token [env: IMS_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN")]
-    pub token: Option<String>,
+    pub(crate) token: Option<String>,
 
     /// Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud)
     /// or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]
     #[arg(long, global = true, value_enum, value_name = "API")]
-    pub api: Option<Api>,
+    pub(crate) api: Option<Api>,
 
     /// Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]
     #[arg(long, global = true, value_name = "ID")]
-    pub project_id: Option<String>,
+    pub(crate) project_id: Option<String>,
 
     /// Output format [env: IMS_OUTPUT] [default: table]
     #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
-    pub output: Option<OutputFormat>,
+    pub(crate) output: Option<OutputFormat>,
 
     #[arg(long, global = true, value_name = "SECS", value_parser = Timeout::parse,
           help = format!("Seconds each HTTP request may take, connect and read included \
                           [env: IMS_TIMEOUT] [default: {}]", Timeout::DEFAULT))]
-    pub timeout: Option<Timeout>,
+    pub(crate) timeout: Option<Timeout>,
 
     #[arg(long, global = true, value_name = "N", value_parser = Retries::parse,
           help = format!("Retries of a transient failure: connect error, 429, 502, 503, 504 \
                           [env: IMS_RETRIES] [default: {}]", Retries::DEFAULT))]
-    pub retries: Option<Retries>,
+    pub(crate) retries: Option<Retries>,
 
     /// Seconds the whole command may take, retries and paging included: no retry wait ends
     /// after it and no request starts after it [env: IMS_DEADLINE] [default: none]
     #[arg(long, global = true, value_name = "SECS", value_parser = Deadline::parse)]
-    pub deadline: Option<Deadline>,
+    pub(crate) deadline: Option<Deadline>,
 
     /// PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]
     #[arg(long, global = true, value_name = "PATH")]
-    pub ca_file: Option<PathBuf>,
+    pub(crate) ca_file: Option<PathBuf>,
 
     /// Do not verify the https certificate (warns every time)
     #[arg(long, global = true)]
-    pub insecure: bool,
+    pub(crate) insecure: bool,
 
     /// Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]
     #[arg(long, global = true, value_name = "NAME")]
-    pub os_cloud: Option<String>,
+    pub(crate) os_cloud: Option<String>,
 
     /// Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]
     #[arg(long, global = true)]
-    pub no_cache: bool,
+    pub(crate) no_cache: bool,
 
     /// Trace each HTTP request on stderr (-vv adds headers); secrets are masked
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
-    pub verbose: u8,
+    pub(crate) verbose: u8,
 }
 
 /// How results are written to stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// A table for people
     Table,
     /// The service's JSON, pretty-printed
@@ -113,7 +113,7 @@ pub enum OutputFormat {
 /// The member API to call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Api {
+pub(crate) enum Api {
     /// `/v2/images/{image_id}/members`: OpenStack Glance v2
     V2,
     /// `/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS
@@ -122,7 +122,7 @@ pub enum Api {
 
 /// The top-level commands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Show or list the members an image is shared with
     #[command(subcommand)]
     Member(MemberCommand),
@@ -145,7 +145,7 @@ pub enum Command {
 
 /// `ims member ...`
 #[derive(Debug, Subcommand)]
-pub enum MemberCommand {
+pub(crate) enum MemberCommand {
     /// Show one member of an image
     Show {
         /// The image's ID
@@ -167,76 +167,76 @@ pub enum MemberCommand {
 
 /// Options every share change takes.
 #[derive(Debug, Args)]
-pub struct ChangeArgs {
+pub(crate) struct ChangeArgs {
     /// Print each request that would change something (METHOD URL BODY) and send none
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 
     /// How many changes to send at once
     #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub jobs: u16,
+    pub(crate) jobs: u16,
 }
 
 /// Arguments of `ims member add`.
 #[derive(Debug, Args)]
-pub struct AddArgs {
+pub(crate) struct AddArgs {
     /// The image's ID; `-` reads image IDs from stdin (one per line or whitespace-separated)
     #[arg(value_name = "IMAGE_ID")]
-    pub image_id: String,
+    pub(crate) image_id: String,
 
     /// The members to share with (project IDs; domain IDs or organization URNs with
     /// --member-type)
     #[arg(required = true, value_name = "MEMBER_ID")]
-    pub member_ids: Vec<String>,
+    pub(crate) member_ids: Vec<String>,
 
     /// What the members are (Huawei's v1 API only) [default: project]
     #[arg(long, value_enum)]
-    pub member_type: Option<MemberType>,
+    pub(crate) member_type: Option<MemberType>,
 
     /// Dry run and concurrency.
     #[command(flatten)]
-    pub change: ChangeArgs,
+    pub(crate) change: ChangeArgs,
 }
 
 /// Arguments of `ims member remove`.
 #[derive(Debug, Args)]
-pub struct RemoveArgs {
+pub(crate) struct RemoveArgs {
     /// The image's ID; `-` reads image IDs from stdin (one per line or whitespace-separated)
     #[arg(value_name = "IMAGE_ID")]
-    pub image_id: String,
+    pub(crate) image_id: String,
 
     /// The members to remove
     #[arg(required = true, value_name = "MEMBER_ID")]
-    pub member_ids: Vec<String>,
+    pub(crate) member_ids: Vec<String>,
 
     /// What the members are (Huawei's v1 API only) [default: project]
     #[arg(long, value_enum)]
-    pub member_type: Option<MemberType>,
+    pub(crate) member_type: Option<MemberType>,
 
     /// Remove without asking (needed when not on a terminal)
     #[arg(short, long)]
-    pub yes: bool,
+    pub(crate) yes: bool,
 
     /// Dry run and concurrency.
     #[command(flatten)]
-    pub change: ChangeArgs,
+    pub(crate) change: ChangeArgs,
 }
 
 /// Arguments of `ims member accept|reject`.
 #[derive(Debug, Args)]
-pub struct AnswerArgs {
+pub(crate) struct AnswerArgs {
     /// Images shared with this project; `-` reads more IDs from stdin
     #[arg(required = true, value_name = "IMAGE_ID")]
-    pub image_ids: Vec<String>,
+    pub(crate) image_ids: Vec<String>,
 
     /// Dry run and concurrency.
     #[command(flatten)]
-    pub change: ChangeArgs,
+    pub(crate) change: ChangeArgs,
 }
 
 /// What a member of Huawei's v1 batch API is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MemberType {
+pub(crate) enum MemberType {
     /// A project (tenant) ID
     Project,
     /// An account (domain) ID
@@ -247,32 +247,32 @@ pub enum MemberType {
 
 /// Arguments of `ims member list`.
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Image IDs; `-` reads more IDs from stdin (one per line or whitespace-separated)
     #[arg(required_unless_present = "all", value_name = "IMAGE_ID")]
-    pub image_ids: Vec<String>,
+    pub(crate) image_ids: Vec<String>,
 
     /// The members of every image this project shares (`image list --shared`)
     #[arg(long, conflicts_with = "image_ids")]
-    pub all: bool,
+    pub(crate) all: bool,
 
     /// Only members with this status
     #[arg(long, value_enum, default_value_t = StatusFilter::All)]
-    pub status: StatusFilter,
+    pub(crate) status: StatusFilter,
 
     /// How many images to fetch at once
     #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub jobs: u16,
+    pub(crate) jobs: u16,
 
     /// Page size asked of the service (1-1000); every page is fetched either way
     /// [default: the service's]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
-    pub limit: Option<u16>,
+    pub(crate) limit: Option<u16>,
 }
 
 /// `ims image ...`
 #[derive(Debug, Subcommand)]
-pub enum ImageCommand {
+pub(crate) enum ImageCommand {
     /// List this project's shared images (--shared, the default) or the images other
     /// projects share with it (--incoming), every page
     List(ImageListArgs),
@@ -280,29 +280,29 @@ pub enum ImageCommand {
 
 /// Arguments of `ims image list`.
 #[derive(Debug, Args)]
-pub struct ImageListArgs {
+pub(crate) struct ImageListArgs {
     /// Images this project owns and shares (the default)
     #[arg(long, conflicts_with = "incoming")]
-    pub shared: bool,
+    pub(crate) shared: bool,
 
     /// Images other projects share with this project, with this project's member status
     #[arg(long)]
-    pub incoming: bool,
+    pub(crate) incoming: bool,
 
     /// With --incoming: only images where this project's membership has this status
     /// [default: all]
     #[arg(long, value_enum, requires = "incoming")]
-    pub status: Option<StatusFilter>,
+    pub(crate) status: Option<StatusFilter>,
 
     /// Page size asked of the service (1-1000) [default: 1000 on v2, 500 on v1]; every
     /// page is fetched either way
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
-    pub limit: Option<u16>,
+    pub(crate) limit: Option<u16>,
 }
 
 /// The `--status` filter of `member list` and `image list --incoming`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusFilter {
+pub(crate) enum StatusFilter {
     /// Shared and accepted by the member
     Accepted,
     /// Shared, not yet answered
@@ -315,7 +315,7 @@ pub enum StatusFilter {
 
 /// `ims auth ...`
 #[derive(Debug, Subcommand)]
-pub enum AuthCommand {
+pub(crate) enum AuthCommand {
     /// Which identity, project, endpoint and expiry the cache holds
     Status,
     /// Sign in to Keystone now and cache the token
@@ -330,7 +330,7 @@ pub enum AuthCommand {
 
 /// `ims profile ...`
 #[derive(Debug, Subcommand)]
-pub enum ProfileCommand {
+pub(crate) enum ProfileCommand {
     /// List the profiles in the config file; the default one is marked
     List,
     /// Show the resolved settings and where each came from (secrets masked)

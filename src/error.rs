@@ -6,7 +6,7 @@ use std::io::Write;
 
 /// Why a command failed; each kind is one exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// Something nobody planned for (exit 1).
     Unexpected,
     /// Bad arguments or IDs (exit 2).
@@ -29,7 +29,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// The process exit code for this kind.
-    pub fn exit_code(self) -> u8 {
+    pub(crate) fn exit_code(self) -> u8 {
         match self {
             ErrorKind::OutputClosed => 0,
             ErrorKind::Unexpected => 1,
@@ -44,7 +44,7 @@ impl ErrorKind {
     }
 
     /// The kind an HTTP error status maps to.
-    pub fn from_status(status: u16) -> ErrorKind {
+    pub(crate) fn from_status(status: u16) -> ErrorKind {
         match status {
             401 | 403 => ErrorKind::Refused,
             404 => ErrorKind::NotFound,
@@ -55,7 +55,7 @@ impl ErrorKind {
 
 /// A failure with a kind (which decides the exit code) and a message for people.
 #[derive(Debug)]
-pub struct Error {
+pub(crate) struct Error {
     kind: ErrorKind,
     message: String,
     status: Option<u16>,
@@ -64,7 +64,7 @@ pub struct Error {
 
 impl Error {
     /// An error of `kind` that says `message`.
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
             kind,
             message: message.into(),
@@ -74,22 +74,22 @@ impl Error {
     }
 
     /// A usage error (exit 2).
-    pub fn usage(message: impl Into<String>) -> Error {
+    pub(crate) fn usage(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Usage, message)
     }
 
     /// A configuration error (exit 3).
-    pub fn config(message: impl Into<String>) -> Error {
+    pub(crate) fn config(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Config, message)
     }
 
     /// An answer that could not be understood (exit 8).
-    pub fn bad_answer(message: impl Into<String>) -> Error {
+    pub(crate) fn bad_answer(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::BadAnswer, message)
     }
 
     /// Notes how many retries came before this failure (nothing when none did).
-    pub fn after(mut self, retries: u8) -> Error {
+    pub(crate) fn after(mut self, retries: u8) -> Error {
         self.retries = retries;
         match retries {
             0 => {}
@@ -100,13 +100,13 @@ impl Error {
     }
 
     /// The same error with `prefix: ` before its message.
-    pub fn prefixed(mut self, prefix: &str) -> Error {
+    pub(crate) fn prefixed(mut self, prefix: &str) -> Error {
         self.message = format!("{prefix}: {}", self.message);
         self
     }
 
     /// Records the HTTP status of the answer this error reports.
-    pub fn with_status(mut self, status: u16) -> Error {
+    pub(crate) fn with_status(mut self, status: u16) -> Error {
         self.status = Some(status);
         self
     }
@@ -117,12 +117,12 @@ impl Error {
     }
 
     /// The HTTP status of the answer, when the error is one.
-    pub fn status(&self) -> Option<u16> {
+    pub(crate) fn status(&self) -> Option<u16> {
         self.status
     }
 
     /// What went wrong, in kind.
-    pub fn kind(&self) -> ErrorKind {
+    pub(crate) fn kind(&self) -> ErrorKind {
         self.kind
     }
 }
@@ -137,7 +137,7 @@ impl std::error::Error for Error {}
 
 /// Several independent failures (one per image of a `member list`), in input order.
 #[derive(Debug)]
-pub struct Failures(pub Vec<anyhow::Error>);
+pub(crate) struct Failures(pub Vec<anyhow::Error>);
 
 impl fmt::Display for Failures {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -148,7 +148,7 @@ impl fmt::Display for Failures {
 impl std::error::Error for Failures {}
 
 /// The kind of an error chain: the first typed [`Error`] in it, else `Unexpected`.
-pub fn kind_of(err: &anyhow::Error) -> ErrorKind {
+pub(crate) fn kind_of(err: &anyhow::Error) -> ErrorKind {
     if let Some(failures) = err.downcast_ref::<Failures>() {
         return failures.0.first().map_or(ErrorKind::Unexpected, kind_of);
     }
@@ -158,7 +158,7 @@ pub fn kind_of(err: &anyhow::Error) -> ErrorKind {
 }
 
 /// Writes `err` to stderr as `ims: error: outer: inner: ...` (one line per failure).
-pub fn report(err: &anyhow::Error) {
+pub(crate) fn report(err: &anyhow::Error) {
     if let Some(failures) = err.downcast_ref::<Failures>() {
         failures.0.iter().for_each(report);
         return;
@@ -173,7 +173,7 @@ pub fn report(err: &anyhow::Error) {
 /// Writes one `ims: ...` line to stderr: every secret ims holds and the user info of every
 /// URL masked (a message may quote a server that echoes the request), control characters
 /// escaped (it may quote an ID); a closed stderr is ignored, never a panic.
-pub fn diag(line: &str) {
+pub(crate) fn diag(line: &str) {
     let masked = crate::secret::mask(line);
     let _ = writeln!(
         std::io::stderr().lock(),
@@ -183,7 +183,7 @@ pub fn diag(line: &str) {
 }
 
 /// Writes an `ims: warning: ...` line to stderr.
-pub fn warn(message: &str) {
+pub(crate) fn warn(message: &str) {
     diag(&format!("warning: {message}"));
 }
 

@@ -29,13 +29,13 @@ static REGISTRY: Mutex<Vec<String>> = Mutex::new(Vec::new());
 /// A secret value. `Debug` and `Display` print `****`; only [`Secret::expose`] gives the
 /// value, and only the code that writes request headers and sign-in bodies calls it.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub(crate) struct Secret(String);
 
 impl Secret {
     /// Wraps `value` without registering it: for request header values that are not
     /// secrets themselves (the client wraps every header value). A secret that ims holds
     /// is made with [`Secret::masked`].
-    pub fn new(value: impl Into<String>) -> Secret {
+    pub(crate) fn new(value: impl Into<String>) -> Secret {
         Secret(value.into())
     }
 
@@ -48,7 +48,7 @@ impl Secret {
     }
 
     /// The raw value, for the request header writer and the sign-in body only.
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }

@@ -31,7 +31,7 @@ const FINGERPRINT_CONTEXT: &[u8] = b"ims token cache: the secret that signed in\
 
 /// The cache directory.
 #[derive(Debug, Clone)]
-pub struct TokenCache {
+pub(crate) struct TokenCache {
     dir: PathBuf,
 }
 
@@ -57,7 +57,7 @@ struct Entry {
 
 impl TokenCache {
     /// The cache in the platform's cache directory; `None` when there is none.
-    pub fn open() -> Option<TokenCache> {
+    pub(crate) fn open() -> Option<TokenCache> {
         dirs::cache_dir().map(|dir| TokenCache {
             dir: dir.join("ims"),
         })
@@ -65,7 +65,7 @@ impl TokenCache {
 
     /// A cache in `dir` (tests).
     #[cfg(test)]
-    pub fn at(dir: &Path) -> TokenCache {
+    pub(crate) fn at(dir: &Path) -> TokenCache {
         TokenCache {
             dir: dir.to_path_buf(),
         }
@@ -77,7 +77,7 @@ impl TokenCache {
 
     /// The cached sign-in for `key`, whatever its age and whoever signed in; `None` when
     /// absent, unreadable, of an older format or holding a token that cannot be sent.
-    pub fn load(&self, key: &str) -> Option<Cached> {
+    pub(crate) fn load(&self, key: &str) -> Option<Cached> {
         let text = crate::files::read_small(&self.path(key)).ok()?;
         let entry: Entry = serde_json::from_slice(&text).ok()?;
         let usable = entry.version == VERSION
@@ -103,7 +103,7 @@ impl TokenCache {
     /// Stores `signed_in` for `key` with a fingerprint of `secret` (freshly salted): a
     /// private temporary file renamed over the old one, so a reader never sees half a file
     /// and two writers never mix.
-    pub fn store(
+    pub(crate) fn store(
         &self,
         key: &str,
         identity: &str,
@@ -149,7 +149,7 @@ impl TokenCache {
     }
 
     /// Removes the entry for `key`; whether there was one.
-    pub fn remove(&self, key: &str) -> Result<bool, Error> {
+    pub(crate) fn remove(&self, key: &str) -> Result<bool, Error> {
         match fs::remove_file(self.path(key)) {
             Ok(()) => Ok(true),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(false),
@@ -161,7 +161,7 @@ impl TokenCache {
     }
 
     /// Removes every cache file; how many there were.
-    pub fn remove_all(&self) -> Result<usize, Error> {
+    pub(crate) fn remove_all(&self) -> Result<usize, Error> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
@@ -205,16 +205,16 @@ impl TokenCache {
 }
 
 /// A cached sign-in and the salted fingerprint of the secret that made it.
-pub struct Cached {
+pub(crate) struct Cached {
     /// The sign-in.
-    pub signed_in: SignedIn,
+    pub(crate) signed_in: SignedIn,
     salt: Vec<u8>,
     fingerprint: Vec<u8>,
 }
 
 impl Cached {
     /// Whether `secret` is the one that signed in (compared in constant time).
-    pub fn signed_in_with(&self, secret: &Secret) -> bool {
+    pub(crate) fn signed_in_with(&self, secret: &Secret) -> bool {
         fingerprint(&self.salt, secret).is_ok_and(|mac| mac.verify_slice(&self.fingerprint).is_ok())
     }
 }

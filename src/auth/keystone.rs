@@ -12,11 +12,11 @@ use crate::secret::Secret;
 use crate::settings::{KeystoneSettings, PasswordSource, Sourced};
 
 /// Tokens this close to expiry are not used.
-pub const EXPIRY_MARGIN_SECS: i64 = 5 * 60;
+pub(crate) const EXPIRY_MARGIN_SECS: i64 = 5 * 60;
 
 /// A domain, by ID or name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Domain {
+pub(crate) enum Domain {
     /// `{"id": ...}`
     Id(String),
     /// `{"name": ...}`
@@ -41,7 +41,7 @@ impl Domain {
 
 /// A user, by ID or by name within a domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum User {
+pub(crate) enum User {
     /// By ID.
     Id(String),
     /// By name in a domain.
@@ -73,7 +73,7 @@ impl User {
 
 /// The project a token is scoped to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Project {
+pub(crate) enum Project {
     /// By ID.
     Id(String),
     /// By name in a domain.
@@ -100,7 +100,7 @@ impl Project {
 
 /// How the identity proves itself.
 #[derive(Debug, Clone)]
-pub enum Method {
+pub(crate) enum Method {
     /// User and password (read when the request is made).
     Password(User, Sourced<PasswordSource>),
     /// An application credential: by ID, or by name with its user.
@@ -116,7 +116,7 @@ pub enum Method {
 
 /// Which application credential.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ApplicationCredential {
+pub(crate) enum ApplicationCredential {
     /// By ID.
     Id(String),
     /// By name, with the user that owns it.
@@ -125,19 +125,19 @@ pub enum ApplicationCredential {
 
 /// Everything needed to sign in, checked.
 #[derive(Debug, Clone)]
-pub struct Identity {
+pub(crate) struct Identity {
     /// `…/v3`, where `auth/tokens` lives.
-    pub auth_url: String,
+    pub(crate) auth_url: String,
     /// How to prove it.
-    pub method: Method,
+    pub(crate) method: Method,
     /// The project scope (application credentials carry their own).
-    pub scope: Option<Project>,
+    pub(crate) scope: Option<Project>,
     /// Catalog interface: `public`, `internal` or `admin`.
-    pub interface: String,
+    pub(crate) interface: String,
     /// Catalog region, when one is asked for.
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     /// How long `password_command` may run: the request timeout, with its source.
-    pub command_limit: Sourced<Timeout>,
+    pub(crate) command_limit: Sourced<Timeout>,
 }
 
 /// Where a missing sign-in setting was looked for.
@@ -158,7 +158,7 @@ impl Identity {
     /// Checks the settings; nothing is read or run yet. `searched` says where settings
     /// were looked for, for the message of a missing one; `command_limit` bounds
     /// `password_command`.
-    pub fn from_settings(
+    pub(crate) fn from_settings(
         settings: &KeystoneSettings,
         searched: &str,
         command_limit: &Sourced<Timeout>,
@@ -295,7 +295,7 @@ impl Identity {
     /// The `POST /v3/auth/tokens` body (running `password_command` if that is where the
     /// password comes from). It holds the password or secret: it goes only to the request
     /// body, never to a message or a file.
-    pub fn request_body(&self) -> Result<Value, Error> {
+    pub(crate) fn request_body(&self) -> Result<Value, Error> {
         let identity = match &self.method {
             Method::Password(user, password) => {
                 let password = match &password.value {
@@ -339,7 +339,7 @@ impl Identity {
     }
 
     /// Who signs in, for people: never a secret.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let who = match &self.method {
             Method::Password(user, _) => user.describe(),
             Method::ApplicationCredential { which, .. } => match which {
@@ -358,7 +358,7 @@ impl Identity {
 
     /// The token cache key: a hash of auth URL, auth type, user, domains, project and
     /// application credential; never of a secret. A rescoped token has no cache entry.
-    pub fn cache_key(&self) -> Option<String> {
+    pub(crate) fn cache_key(&self) -> Option<String> {
         let method = match &self.method {
             Method::Password(user, _) => format!("password\n{user:?}"),
             Method::ApplicationCredential { which, .. } => format!("appcred\n{which:?}"),
@@ -380,7 +380,7 @@ impl Identity {
     /// secret that signs in (the password, the application credential's secret), or the
     /// command line of `password_command`, so that a warm run never runs the command.
     /// `None` for a rescoped token, which is not cached.
-    pub fn cache_secret(&self) -> Option<Secret> {
+    pub(crate) fn cache_secret(&self) -> Option<Secret> {
         let text = match &self.method {
             Method::Password(_, password) => match &password.value {
                 PasswordSource::Literal(secret) => format!("password\n{}", secret.expose()),
@@ -395,7 +395,7 @@ impl Identity {
     }
 
     /// Signs in: `POST {auth_url}/auth/tokens`; the token is the `X-Subject-Token` header.
-    pub fn sign_in(&self, client: &Client) -> Result<SignedIn, Error> {
+    pub(crate) fn sign_in(&self, client: &Client) -> Result<SignedIn, Error> {
         let url = format!("{}/auth/tokens", self.auth_url);
         let body = self.request_body()?.to_string();
         let (answer, headers): (TokenAnswer, _) = client
@@ -477,27 +477,27 @@ fn domain(id: &Option<Sourced<String>>, name: &Option<Sourced<String>>) -> Optio
 /// What a sign-in gives: the token, its expiry, who and where, and the image services of
 /// the catalog.
 #[derive(Debug, Clone)]
-pub struct SignedIn {
+pub(crate) struct SignedIn {
     /// The token.
-    pub token: Secret,
+    pub(crate) token: Secret,
     /// When it expires.
-    pub expires_at: jiff::Timestamp,
+    pub(crate) expires_at: jiff::Timestamp,
     /// The user, as Keystone describes it.
-    pub user: Value,
+    pub(crate) user: Value,
     /// The project, as Keystone describes it.
-    pub project: Value,
+    pub(crate) project: Value,
     /// The catalog's `image` services.
-    pub catalog: Vec<Service>,
+    pub(crate) catalog: Vec<Service>,
 }
 
 impl SignedIn {
     /// Whether the token is still good for at least the expiry margin.
-    pub fn is_fresh(&self, now: jiff::Timestamp) -> bool {
+    pub(crate) fn is_fresh(&self, now: jiff::Timestamp) -> bool {
         self.expires_at.as_second() - now.as_second() > EXPIRY_MARGIN_SECS
     }
 
     /// The image endpoint for `interface` (and `region` when given).
-    pub fn image_endpoint(&self, interface: &str, region: Option<&str>) -> Result<String, Error> {
+    pub(crate) fn image_endpoint(&self, interface: &str, region: Option<&str>) -> Result<String, Error> {
         let endpoints: Vec<&CatalogEndpoint> = self
             .catalog
             .iter()
@@ -539,7 +539,7 @@ impl SignedIn {
     }
 
     /// `name (id)` of a user or project as Keystone described it.
-    pub fn describe(value: &Value) -> String {
+    pub(crate) fn describe(value: &Value) -> String {
         let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or("?");
         format!("{} ({})", text("name"), text("id"))
     }
@@ -547,28 +547,28 @@ impl SignedIn {
 
 /// A catalog service.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Service {
+pub(crate) struct Service {
     /// Service type (`image`).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub(crate) kind: String,
     /// Its endpoints.
     #[serde(default)]
-    pub endpoints: Vec<CatalogEndpoint>,
+    pub(crate) endpoints: Vec<CatalogEndpoint>,
 }
 
 /// A catalog endpoint.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CatalogEndpoint {
+pub(crate) struct CatalogEndpoint {
     /// `public`, `internal`, `admin`.
-    pub interface: String,
+    pub(crate) interface: String,
     /// Region ID.
     #[serde(default)]
-    pub region_id: Option<String>,
+    pub(crate) region_id: Option<String>,
     /// Legacy region field.
     #[serde(default)]
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     /// The URL.
-    pub url: String,
+    pub(crate) url: String,
 }
 
 #[derive(Deserialize)]

@@ -24,7 +24,7 @@ use secret_input::read_token;
 
 /// A ready-to-use credential.
 #[derive(Debug, Clone)]
-pub enum Credential {
+pub(crate) enum Credential {
     /// A token sent as `X-Auth-Token`.
     Token(Secret),
     /// An access key pair: every request is signed.
@@ -46,7 +46,7 @@ impl Credential {
     /// needs `project_id`). Every value that goes into a header is checked here, so that a
     /// pasted line break is a configuration error naming the setting. A Keystone sign-in
     /// is not ready: the [`Authorizer`] does it.
-    pub fn from_settings(
+    pub(crate) fn from_settings(
         credential: Option<&CredentialSettings>,
         project_id: Option<&Sourced<String>>,
         limit: &Sourced<Timeout>,
@@ -162,7 +162,7 @@ impl Authorize for Credential {
 /// Authorises requests with a ready credential, or with the token of a Keystone sign-in
 /// (from the cache when it holds a fresh one). When the image service rejects a cached
 /// token with 401, the entry is dropped and sign-in is done once more, once.
-pub struct Authorizer<'a> {
+pub(crate) struct Authorizer<'a> {
     client: &'a Client,
     state: Mutex<State>,
     keystone: Option<Login>,
@@ -175,18 +175,18 @@ struct State {
 }
 
 /// The token cache and an identity's key in it; `None` when caching is off.
-pub type CacheSlot = Option<(TokenCache, String)>;
+pub(crate) type CacheSlot = Option<(TokenCache, String)>;
 
 /// A Keystone sign-in: who, where it is cached, and what it gave.
-pub struct Login {
+pub(crate) struct Login {
     /// Who signs in.
-    pub identity: Identity,
+    pub(crate) identity: Identity,
     /// The cache and this identity's key in it, unless caching is off.
-    pub cache: CacheSlot,
+    pub(crate) cache: CacheSlot,
     /// The sign-in in use.
-    pub signed_in: SignedIn,
+    pub(crate) signed_in: SignedIn,
     /// Whether the token came from the cache (a 401 on it then earns one renewal).
-    pub from_cache: bool,
+    pub(crate) from_cache: bool,
 }
 
 /// Whether a sign-in may use a cached token.
@@ -200,7 +200,7 @@ pub(crate) enum CachedToken {
 
 impl Login {
     /// Reads the Keystone settings; nothing is sent.
-    pub fn identity(settings: &Settings) -> Result<Option<(Identity, CacheSlot)>, Error> {
+    pub(crate) fn identity(settings: &Settings) -> Result<Option<(Identity, CacheSlot)>, Error> {
         let Some(CredentialSettings::Keystone(keystone)) = &settings.credential else {
             return Ok(None);
         };
@@ -214,7 +214,7 @@ impl Login {
 
     /// Takes a fresh cached token that the secret of this sign-in signed in for (when
     /// `cached` allows), else signs in and caches.
-    pub fn open(
+    pub(crate) fn open(
         client: &Client,
         identity: Identity,
         cache: CacheSlot,
@@ -292,7 +292,7 @@ impl<'a> Authorizer<'a> {
     /// The authorizer the settings call for (checked complete by
     /// `Settings::check_request_settings` before); a Keystone sign-in happens here (or the
     /// cache answers).
-    pub fn new(client: &'a Client, settings: &Settings) -> Result<Authorizer<'a>, Error> {
+    pub(crate) fn new(client: &'a Client, settings: &Settings) -> Result<Authorizer<'a>, Error> {
         let Some((identity, cache)) = Login::identity(settings)? else {
             let credential = Credential::from_settings(
                 settings.credential.as_ref(),
@@ -329,7 +329,7 @@ impl<'a> Authorizer<'a> {
     }
 
     /// The image endpoint of the sign-in's catalog; `None` without a Keystone sign-in.
-    pub fn catalog_endpoint(&self) -> Option<Result<String, Error>> {
+    pub(crate) fn catalog_endpoint(&self) -> Option<Result<String, Error>> {
         self.keystone.as_ref().map(|login| {
             login
                 .signed_in
@@ -350,7 +350,7 @@ impl<'a> Authorizer<'a> {
     }
 
     /// GETs `url` authorised and parses the JSON answer as `T`.
-    pub fn get_json<T: DeserializeOwned>(
+    pub(crate) fn get_json<T: DeserializeOwned>(
         &self,
         url: &str,
         query: &[(String, String)],
@@ -360,7 +360,7 @@ impl<'a> Authorizer<'a> {
 
     /// GETs `url` authorised and hands the body to `parse`, renewing a rejected cached
     /// Keystone token once.
-    pub fn get_with<T>(
+    pub(crate) fn get_with<T>(
         &self,
         url: &str,
         query: &[(String, String)],

@@ -10,10 +10,10 @@ use crate::secret::Secret;
 use crate::url::{canonical_query, encode};
 
 /// The algorithm name, first word of the `Authorization` header.
-pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
+pub(crate) const ALGORITHM: &str = "SDK-HMAC-SHA256";
 
 /// The canonical URI: each `/`-separated segment decoded then re-encoded, ending in `/`.
-pub fn canonical_uri(path: &str) -> String {
+pub(crate) fn canonical_uri(path: &str) -> String {
     let mut uri: String = path
         .split('/')
         .map(|segment| encode(&percent_decode_str(segment).decode_utf8_lossy()))
@@ -26,21 +26,21 @@ pub fn canonical_uri(path: &str) -> String {
 }
 
 /// A request to sign: what the gateway will see.
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     /// `GET`, ...
-    pub method: &'a str,
+    pub(crate) method: &'a str,
     /// The path as sent (percent-encoded).
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// The query pairs, decoded.
-    pub query: &'a [(String, String)],
+    pub(crate) query: &'a [(String, String)],
     /// The headers to sign, as (name, value); names in any case.
-    pub headers: &'a [(&'a str, &'a str)],
+    pub(crate) headers: &'a [(&'a str, &'a str)],
     /// The body bytes.
-    pub body: &'a [u8],
+    pub(crate) body: &'a [u8],
 }
 
 /// The sorted, lower-cased names of the headers that are signed (names with `_` skipped).
-pub fn signed_headers(headers: &[(&str, &str)]) -> String {
+pub(crate) fn signed_headers(headers: &[(&str, &str)]) -> String {
     let mut names: Vec<String> = headers
         .iter()
         .map(|(name, _)| name.to_ascii_lowercase())
@@ -52,7 +52,7 @@ pub fn signed_headers(headers: &[(&str, &str)]) -> String {
 }
 
 /// The canonical request text.
-pub fn canonical_request(request: &Request) -> String {
+pub(crate) fn canonical_request(request: &Request) -> String {
     let signed = signed_headers(request.headers);
     let mut canonical_headers = String::new();
     for name in signed.split(';') {
@@ -75,7 +75,7 @@ pub fn canonical_request(request: &Request) -> String {
 }
 
 /// The string to sign for a canonical request at `sdk_date` (`YYYYMMDDTHHMMSSZ`).
-pub fn string_to_sign(sdk_date: &str, canonical_request: &str) -> String {
+pub(crate) fn string_to_sign(sdk_date: &str, canonical_request: &str) -> String {
     format!(
         "{ALGORITHM}\n{sdk_date}\n{}",
         hex(&Sha256::digest(canonical_request.as_bytes()))
@@ -84,7 +84,7 @@ pub fn string_to_sign(sdk_date: &str, canonical_request: &str) -> String {
 
 /// Hex HMAC-SHA256 of `string_to_sign` keyed with the secret key. HMAC takes keys of any
 /// length, so the error is only the type's: it is reported, never a panic.
-pub fn signature(secret_key: &Secret, string_to_sign: &str) -> Result<String, Error> {
+pub(crate) fn signature(secret_key: &Secret, string_to_sign: &str) -> Result<String, Error> {
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret_key.expose().as_bytes())
         .map_err(|_| Error::config("the secret key cannot key HMAC-SHA256"))?;
     mac.update(string_to_sign.as_bytes());
@@ -92,7 +92,7 @@ pub fn signature(secret_key: &Secret, string_to_sign: &str) -> Result<String, Er
 }
 
 /// The `Authorization` header value of a signed request.
-pub fn authorization(
+pub(crate) fn authorization(
     access_key: &str,
     request: &Request,
     sdk_date: &str,
@@ -112,7 +112,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 }
 
 /// `YYYYMMDDTHHMMSSZ` for a UTC instant.
-pub fn sdk_date(now: jiff::Timestamp) -> String {
+pub(crate) fn sdk_date(now: jiff::Timestamp) -> String {
     now.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 

@@ -9,7 +9,7 @@ use crate::output;
 use crate::settings::{Config, Settings, process_env};
 
 /// Runs an `auth` subcommand.
-pub fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<()> {
+pub(crate) fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<()> {
     let config = Config::load(global, &process_env)?;
     let settings = Settings::resolve(global, &process_env, &config, None)?;
     if let AuthCommand::Logout { all: true } = command {

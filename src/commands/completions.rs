@@ -6,7 +6,7 @@ use crate::cli::Cli;
 use crate::output;
 
 /// Prints the completion script for `shell`.
-pub fn run(shell: clap_complete::Shell) -> anyhow::Result<()> {
+pub(crate) fn run(shell: clap_complete::Shell) -> anyhow::Result<()> {
     // Generated into memory first: clap_complete panics when its writer fails, and
     // stdout may be a closed pipe.
     let mut script = Vec::new();
