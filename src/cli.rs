@@ -177,21 +177,28 @@ pub(crate) struct ChangeArgs {
     pub(crate) jobs: u16,
 }
 
-/// Arguments of `ims member add`.
+/// The images and members an owner's share change is about.
 #[derive(Debug, Args)]
-pub(crate) struct AddArgs {
+pub(crate) struct SharePairs {
     /// The image's ID; `-` reads image IDs from stdin (one per line or whitespace-separated)
     #[arg(value_name = "IMAGE_ID")]
     pub(crate) image_id: String,
 
-    /// The members to share with (project IDs; domain IDs or organization URNs with
-    /// --member-type)
+    /// The members (project IDs; domain IDs or organization URNs with --member-type)
     #[arg(required = true, value_name = "MEMBER_ID")]
     pub(crate) member_ids: Vec<String>,
 
     /// What the members are (Huawei's v1 API only) [default: project]
     #[arg(long, value_enum)]
     pub(crate) member_type: Option<MemberType>,
+}
+
+/// Arguments of `ims member add`.
+#[derive(Debug, Args)]
+pub(crate) struct AddArgs {
+    /// Images and members.
+    #[command(flatten)]
+    pub(crate) pairs: SharePairs,
 
     /// Dry run and concurrency.
     #[command(flatten)]
@@ -201,17 +208,9 @@ pub(crate) struct AddArgs {
 /// Arguments of `ims member remove`.
 #[derive(Debug, Args)]
 pub(crate) struct RemoveArgs {
-    /// The image's ID; `-` reads image IDs from stdin (one per line or whitespace-separated)
-    #[arg(value_name = "IMAGE_ID")]
-    pub(crate) image_id: String,
-
-    /// The members to remove
-    #[arg(required = true, value_name = "MEMBER_ID")]
-    pub(crate) member_ids: Vec<String>,
-
-    /// What the members are (Huawei's v1 API only) [default: project]
-    #[arg(long, value_enum)]
-    pub(crate) member_type: Option<MemberType>,
+    /// Images and members.
+    #[command(flatten)]
+    pub(crate) pairs: SharePairs,
 
     /// Remove without asking (needed when not on a terminal)
     #[arg(short, long)]

@@ -497,7 +497,11 @@ impl SignedIn {
     }
 
     /// The image endpoint for `interface` (and `region` when given).
-    pub(crate) fn image_endpoint(&self, interface: &str, region: Option<&str>) -> Result<String, Error> {
+    pub(crate) fn image_endpoint(
+        &self,
+        interface: &str,
+        region: Option<&str>,
+    ) -> Result<String, Error> {
         let endpoints: Vec<&CatalogEndpoint> = self
             .catalog
             .iter()

@@ -53,11 +53,21 @@ struct Outcome {
 
 /// `ims member add IMAGE|- MEMBER...`
 pub(crate) fn add(global: &GlobalArgs, args: AddArgs) -> anyhow::Result<()> {
-    let images = expand_stdin(vec![args.image_id])?;
-    let pairs = pairs_of(&images, &args.member_ids)?;
+    let (_, pairs) = pairs_of(args.pairs.image_id, &args.pairs.member_ids)?;
     let session = Session::open(global)?;
-    let kind = batch_members(&session, args.member_type)?;
+    let kind = batch_members(&session, args.pairs.member_type)?;
     run(&session, Action::Add, pairs, kind, &args.change)
+}
+
+/// `ims member remove IMAGE|- MEMBER... [--yes]`
+pub(crate) fn remove(global: &GlobalArgs, args: RemoveArgs) -> anyhow::Result<()> {
+    let (images, pairs) = pairs_of(args.pairs.image_id, &args.pairs.member_ids)?;
+    if !args.change.dry_run && !args.yes {
+        confirm(&pairs, images)?;
+    }
+    let session = Session::open(global)?;
+    let kind = batch_members(&session, args.pairs.member_type)?;
+    run(&session, Action::Remove, pairs, kind, &args.change)
 }
 
 /// What the v1 batch body names the members: `--member-type`, which v2 does not take.
@@ -74,18 +84,6 @@ fn batch_members(
         (_, Some(MemberType::Domain)) => Ok(BatchMembers::Domains),
         (_, Some(MemberType::Organization)) => Ok(BatchMembers::Organizations),
     }
-}
-
-/// `ims member remove IMAGE|- MEMBER... [--yes]`
-pub(crate) fn remove(global: &GlobalArgs, args: RemoveArgs) -> anyhow::Result<()> {
-    let images = expand_stdin(vec![args.image_id])?;
-    let pairs = pairs_of(&images, &args.member_ids)?;
-    if !args.change.dry_run && !args.yes {
-        confirm(&pairs, images.len())?;
-    }
-    let session = Session::open(global)?;
-    let kind = batch_members(&session, args.member_type)?;
-    run(&session, Action::Remove, pairs, kind, &args.change)
 }
 
 /// `ims member accept IMAGE...|-`
@@ -125,15 +123,17 @@ fn answer(global: &GlobalArgs, args: AnswerArgs, action: Action) -> anyhow::Resu
     })?
 }
 
-/// Every image with every member, images first; IDs checked before anything is sent.
-fn pairs_of(images: &[String], members: &[String]) -> Result<Vec<Pair>, Error> {
-    for image in images {
+/// Every image (`image`, or the IDs on stdin for `-`) with every member, images first,
+/// and how many images; IDs checked before anything is sent.
+fn pairs_of(image: String, members: &[String]) -> Result<(usize, Vec<Pair>), Error> {
+    let images = expand_stdin(vec![image])?;
+    for image in &images {
         check_id("image ID", image)?;
     }
     for member in members {
         check_id("member ID", member)?;
     }
-    Ok(images
+    let pairs = images
         .iter()
         .flat_map(|image| {
             members.iter().map(|member| Pair {
@@ -141,7 +141,8 @@ fn pairs_of(images: &[String], members: &[String]) -> Result<Vec<Pair>, Error> {
                 member: member.clone(),
             })
         })
-        .collect())
+        .collect();
+    Ok((images.len(), pairs))
 }
 
 /// Asks `remove N member(s) from M image(s)? [y/N]` when stdin and stderr are a

@@ -256,29 +256,7 @@ fn keystone_rows(keystone: &KeystoneSettings, rows: &mut Vec<[String; 3]>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-    use std::path::{Path, PathBuf};
-
-    use crate::settings::Source;
-    use crate::settings::file;
-
-    fn env_of(
-        pairs: &[(&str, &str)],
-    ) -> impl Fn(&str) -> Result<Option<String>, crate::error::Error> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        move |name: &str| Ok(map.get(name).cloned())
-    }
-
-    fn config(text: &str) -> Config {
-        let path = PathBuf::from("/c.toml");
-        Config {
-            file: Some(file::parse(Path::new("/c.toml"), text).unwrap()),
-            path: Some(Sourced::new(path, Source::Default)),
-        }
-    }
+    use crate::settings::testing::{config, env_of};
 
     #[test]
     fn aksk_rows_mask_the_secret_key_and_security_token() {

@@ -13,6 +13,8 @@ pub(crate) mod openstack;
 pub(crate) mod required;
 pub(crate) mod resolve;
 pub(crate) mod source;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub(crate) use credentials::{CredentialSettings, KeystoneSettings, PasswordSource, TokenSource};
 pub(crate) use file::Config;

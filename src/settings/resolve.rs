@@ -429,25 +429,8 @@ fn parse_output(text: &str) -> Result<OutputFormat, String> {
 mod tests {
     use super::*;
     use crate::settings::credentials::AkSkSettings;
-    use crate::settings::file;
-    use std::collections::HashMap;
+    use crate::settings::testing::{config, env_of};
     use std::time::Duration;
-
-    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Result<Option<String>, Error> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        move |name: &str| Ok(map.get(name).cloned())
-    }
-
-    fn config(text: &str) -> Config {
-        let path = PathBuf::from("/c.toml");
-        Config {
-            file: Some(file::parse(&path, text).unwrap()),
-            path: Some(Sourced::new(path, Source::Default)),
-        }
-    }
 
     fn from_profile(name: &str) -> Source {
         Source::Profile {
