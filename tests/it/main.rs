@@ -6,6 +6,7 @@
 mod completions;
 mod e2e_glance;
 mod e2e_keystone;
+mod hostile_output;
 mod huawei;
 mod keystone;
 mod member_list;
