@@ -89,7 +89,7 @@ impl<'a> ImageApi<'a> {
             }
             let page = self
                 .auth
-                .get_with(&url, &query, &mut |bytes| read_page(bytes, on_member))?;
+                .get_with(&url, &query, &mut |body| read_page(body, on_member))?;
             match page.next_marker {
                 Some(next) if page.count > 0 => {
                     if !seen.insert(next.clone()) {

@@ -1,7 +1,10 @@
 //! Wire types: what the image service sends, kept whole. Known fields are typed loosely
 //! (any JSON value, `null` kept apart from missing); every other field is kept as sent.
+//! Answers are parsed from the body as it streams in.
 
-use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::io::{BufReader, Read};
+
+use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -115,15 +118,33 @@ pub struct PageSummary {
     pub next_marker: Option<String>,
 }
 
-/// Reads one list answer, handing each member to `on_member` as soon as it is parsed, so a
-/// page of any size costs the memory of one member. An error of `on_member` stops the read
-/// and comes back as [`BodyError::Stop`].
+/// Buffer between a body's reader and the JSON parser, which reads a byte at a time.
+const PARSE_BUFFER_BYTES: usize = 64 * 1024;
+
+/// A JSON parser over `reader`, buffered.
+fn json_reader(
+    reader: &mut dyn Read,
+) -> serde_json::Deserializer<serde_json::de::IoRead<BufReader<&mut dyn Read>>> {
+    serde_json::Deserializer::from_reader(BufReader::with_capacity(PARSE_BUFFER_BYTES, reader))
+}
+
+/// Reads one JSON answer from `reader` as `T`, nothing but whitespace after it.
+pub(crate) fn read_json<T: DeserializeOwned>(reader: &mut dyn Read) -> Result<T, BodyError> {
+    let mut deserializer = json_reader(reader);
+    let value = T::deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// Reads one list answer from `reader`, handing each member to `on_member` as soon as it
+/// is parsed, so a page of any size costs the memory of one member. An error of
+/// `on_member` stops the read and comes back as [`BodyError::Stop`].
 pub fn read_page(
-    bytes: &[u8],
+    reader: &mut dyn Read,
     on_member: &mut dyn FnMut(Member) -> Result<(), Error>,
 ) -> Result<PageSummary, BodyError> {
     let mut stopped = None;
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let mut deserializer = json_reader(reader);
     let result = PageSeed {
         on_member,
         stopped: &mut stopped,
@@ -376,6 +397,14 @@ fn decode_entities(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// [`read_page`] over bytes.
+    fn read(
+        bytes: &[u8],
+        on_member: &mut dyn FnMut(Member) -> Result<(), Error>,
+    ) -> Result<PageSummary, BodyError> {
+        read_page(&mut &bytes[..], on_member)
+    }
+
     const SEED_SHOW: &str = r#"{
         "status": "accepted",
         "created_at": "2016-09-01T02:05:14Z",
@@ -411,7 +440,7 @@ mod tests {
     fn member_without_id_is_rejected() {
         assert!(serde_json::from_str::<Member>(r#"{"status":"accepted"}"#).is_err());
         assert!(serde_json::from_str::<Member>(r#"{"member_id":7}"#).is_err());
-        assert!(read_page(br#"{"members":{}}"#, &mut |_| Ok(())).is_err());
+        assert!(read(br#"{"members":{}}"#, &mut |_| Ok(())).is_err());
     }
 
     /// Arbitrary JSON values, nested a few levels.
@@ -454,7 +483,7 @@ mod tests {
         #[test]
         fn parsers_never_panic_on_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
             let _ = serde_json::from_slice::<Member>(&bytes);
-            let _ = read_page(&bytes, &mut |_| Ok(()));
+            let _ = read(&bytes, &mut |_| Ok(()));
             let parsed = ServiceError::parse("500 Internal Server Error", &bytes);
             if let Some(message) = parsed.message {
                 proptest::prop_assert!(!message.is_empty());
@@ -472,7 +501,7 @@ mod tests {
                 proptest::prop_assert_eq!(&back, &value);
             }
             if let Ok(PageSummary { next_marker: Some(marker), .. }) =
-                read_page(text.as_bytes(), &mut |_| Ok(()))
+                read(text.as_bytes(), &mut |_| Ok(()))
             {
                 proptest::prop_assert!(!marker.is_empty());
             }
@@ -487,7 +516,7 @@ mod tests {
                 .collect();
             let page = serde_json::json!({"members": members, "page_info": {"next_marker": "n"}});
             let mut seen = Vec::new();
-            let summary = read_page(page.to_string().as_bytes(), &mut |m| {
+            let summary = read(page.to_string().as_bytes(), &mut |m| {
                 seen.push(serde_json::to_value(m).unwrap());
                 Ok(())
             })
@@ -500,7 +529,7 @@ mod tests {
 
     fn stream(text: &str) -> (Result<PageSummary, String>, Vec<String>) {
         let mut seen = Vec::new();
-        let result = read_page(text.as_bytes(), &mut |m| {
+        let result = read(text.as_bytes(), &mut |m| {
             seen.push(m.member_id);
             Ok(())
         })
@@ -552,7 +581,7 @@ mod tests {
     #[test]
     fn a_stopping_consumer_stops_the_read_with_its_own_error() {
         let mut seen = 0;
-        let result = read_page(
+        let result = read(
             br#"{"members":[{"member_id":"a"},{"member_id":"b"}]}"#,
             &mut |_| {
                 seen += 1;

@@ -6,6 +6,7 @@ pub(crate) mod keystone;
 mod secret_input;
 pub(crate) mod signer;
 
+use std::io::Read;
 use std::sync::Mutex;
 
 use serde::de::DeserializeOwned;
@@ -13,7 +14,7 @@ use ureq::http::Uri;
 
 use crate::client::{Authorize, Client, Header};
 use crate::error::{Error, diag, warn};
-use crate::model::BodyError;
+use crate::model::{BodyError, read_json};
 use crate::secret::Secret;
 use crate::settings::{CredentialSettings, Settings, Sourced};
 use cache::TokenCache;
@@ -298,7 +299,7 @@ impl<'a> Authorizer<'a> {
         url: &str,
         query: &[(String, String)],
     ) -> Result<T, Error> {
-        self.get_with(url, query, &mut |bytes| Ok(serde_json::from_slice(bytes)?))
+        self.get_with(url, query, &mut |body| read_json(body))
     }
 
     /// GETs `url` authorised and hands the body to `parse`, renewing a rejected cached
@@ -307,7 +308,7 @@ impl<'a> Authorizer<'a> {
         &self,
         url: &str,
         query: &[(String, String)],
-        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+        parse: &mut dyn FnMut(&mut dyn Read) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
         let credential = self.current()?;
         match self.client.get_with(url, query, &credential, parse) {

@@ -13,6 +13,7 @@ mod retry;
 mod tls;
 mod trace;
 
+use std::io::Read;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -23,7 +24,7 @@ pub(crate) use authorize::{Authorize, Header};
 pub(crate) use tls::Tls;
 
 use crate::error::{Error, ErrorKind, diag};
-use crate::model::BodyError;
+use crate::model::{BodyError, read_json};
 use crate::url::canonical_query;
 use body::parse_body;
 use failure::{http_error, transport_error};
@@ -109,7 +110,7 @@ impl Client {
         url: &str,
         query: &[(String, String)],
         credential: &dyn Authorize,
-        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+        parse: &mut dyn FnMut(&mut dyn Read) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
         let call = Call {
             method: "GET",
@@ -135,7 +136,7 @@ impl Client {
             body,
             credential: None,
         };
-        self.exchange(call, &mut |bytes| Ok(serde_json::from_slice(bytes)?))
+        self.exchange(call, &mut |body| read_json(body))
     }
 
     /// Sends `call` (following same-origin redirects of a GET), maps a failure status to
@@ -143,7 +144,7 @@ impl Client {
     fn exchange<T>(
         &self,
         mut call: Call,
-        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+        parse: &mut dyn FnMut(&mut dyn Read) -> Result<T, BodyError>,
     ) -> Result<(T, http::HeaderMap), Error> {
         for _ in 0..=MAX_REDIRECTS {
             let (wire_url, mut response, retries) = self.send_with_retries(&call)?;
