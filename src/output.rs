@@ -1,24 +1,18 @@
 //! Rendering to stdout: `table`, `json` and `ids` over members, plus plain records for the
-//! `profile` commands. Nothing here knows about HTTP or config files.
+//! `profile` commands. Nothing here knows about HTTP or config files. An image's members
+//! are held until all its pages are read, compactly: only what the format prints (the IDs,
+//! compact JSON records, or the table's cells), never the parsed members or the body.
 
 use std::io::{self, Write};
+use std::iter::repeat_n;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
 
 use crate::cli::OutputFormat;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Member, cell_text};
-use crate::text::printable;
-
-/// The members of one image, as listed.
-#[derive(Debug)]
-pub struct ImageMembers {
-    /// The image asked for.
-    pub image_id: String,
-    /// Its members.
-    pub members: Vec<Member>,
-}
+use crate::text::{is_plain_line, printable};
 
 /// Runs `render` against a buffered stdout and flushes it.
 pub fn to_stdout(render: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<(), Error> {
@@ -40,29 +34,154 @@ pub fn write_error(err: io::Error) -> Error {
     }
 }
 
-/// One member: a Field | Value table, the JSON object, or its ID.
-pub fn member(out: &mut dyn Write, format: OutputFormat, member: &Member) -> io::Result<()> {
-    match format {
-        OutputFormat::Table => {
-            let rows = member
-                .fields()
-                .into_iter()
-                .map(|(name, value)| vec![name.to_string(), cell_text(&value)])
-                .collect();
-            write_table(out, &["Field", "Value"], rows)
-        }
-        OutputFormat::Json => write_json(out, member),
-        OutputFormat::Ids => writeln!(out, "{}", member.member_id),
+/// The error of a member that cannot be rendered (its JSON could not be written).
+fn render_error(err: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Unexpected,
+        format!("cannot render a member: {err}"),
+    )
+}
+
+/// The error of a member ID that `ids` cannot print as one line as it is (exit 8).
+fn unprintable_id(id: &str) -> Error {
+    match id.is_empty() {
+        true => Error::bad_answer("the service sent an empty member ID; not printed"),
+        false => Error::bad_answer(format!(
+            "the service sent member ID `{}`, which holds a control character, line \
+             separator or bidi control; not printed",
+            printable(id)
+        )),
     }
 }
 
-/// Members of one or more images written as they arrive: `ids` and `json` go out page by
-/// page (memory stays flat however long the list), a table is drawn at the end.
+/// One member, rendered: a Field | Value table, the JSON object, or its ID. An ID that
+/// cannot be printed as one line is an error (exit 8) and nothing is rendered.
+pub fn member(format: OutputFormat, member: &Member) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::new();
+    match format {
+        OutputFormat::Table => {
+            let mut rows = Rows::default();
+            for (name, value) in member.fields() {
+                rows.push([name.to_string(), cell_text(&value)]);
+            }
+            write_table(&mut out, &["Field", "Value"], &[&rows]).map_err(render_error)?;
+        }
+        OutputFormat::Json => write_json(&mut out, member).map_err(render_error)?,
+        OutputFormat::Ids if is_plain_line(&member.member_id) => {
+            out.extend_from_slice(member.member_id.as_bytes());
+            out.push(b'\n');
+        }
+        OutputFormat::Ids => return Err(unprintable_id(&member.member_id)),
+    }
+    Ok(out)
+}
+
+/// The members of one image, held until all its pages are read: only what the output
+/// format prints, compactly.
+#[derive(Debug)]
+pub struct ImageMembers {
+    /// The image asked for.
+    image_id: String,
+    /// What is kept of its members so far.
+    held: Held,
+}
+
+/// What [`ImageMembers`] holds, by format.
+#[derive(Debug)]
+enum Held {
+    /// The IDs that can be printed, one per line, and an error for each that cannot.
+    Ids {
+        /// The printable IDs, each ended by `\n`.
+        lines: String,
+        /// One error per ID left out.
+        unprintable: Vec<Error>,
+    },
+    /// Each member as compact JSON, one per line.
+    Json {
+        /// The records, each ended by `\n`.
+        lines: Vec<u8>,
+    },
+    /// The `member list` table's rows.
+    Table {
+        /// All seven columns of each row.
+        rows: Rows,
+        /// Whether any row has a Member Type or URN.
+        extra: bool,
+    },
+}
+
+impl ImageMembers {
+    /// Nothing yet of `image_id`, to be shown as `format`.
+    pub fn new(format: OutputFormat, image_id: &str) -> ImageMembers {
+        let held = match format {
+            OutputFormat::Ids => Held::Ids {
+                lines: String::new(),
+                unprintable: Vec::new(),
+            },
+            OutputFormat::Json => Held::Json { lines: Vec::new() },
+            OutputFormat::Table => Held::Table {
+                rows: Rows::default(),
+                extra: false,
+            },
+        };
+        ImageMembers {
+            image_id: image_id.to_string(),
+            held,
+        }
+    }
+
+    /// Keeps what the format shows of `member`.
+    pub fn push(&mut self, member: Member) -> Result<(), Error> {
+        match &mut self.held {
+            Held::Ids { lines, unprintable } => {
+                if is_plain_line(&member.member_id) {
+                    lines.push_str(&member.member_id);
+                    lines.push('\n');
+                } else {
+                    unprintable.push(unprintable_id(&member.member_id));
+                }
+            }
+            Held::Json { lines } => {
+                // Compact JSON holds no raw line break, so one record per line is safe.
+                serde_json::to_writer(&mut *lines, &member).map_err(render_error)?;
+                lines.push(b'\n');
+            }
+            Held::Table { rows, extra } => {
+                *extra |= member.member_type.is_some() || member.urn.is_some();
+                let text =
+                    |value: &Option<Value>| value.as_ref().map(cell_text).unwrap_or_default();
+                let image_id = member
+                    .image_id
+                    .as_ref()
+                    .map_or_else(|| self.image_id.clone(), cell_text);
+                rows.push([
+                    image_id,
+                    member.member_id,
+                    text(&member.status),
+                    text(&member.created_at),
+                    text(&member.updated_at),
+                    text(&member.member_type),
+                    text(&member.urn),
+                ]);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Members of one or more images written image by image, in the order given: `ids` and
+/// `json` go out as each image is handed over, a table is drawn at the end.
 pub struct MemberStream<'w> {
+    /// Where the output goes.
     out: &'w mut dyn Write,
+    /// The output format.
     format: OutputFormat,
+    /// Whether the JSON array was opened.
     json_started: bool,
-    table: Vec<ImageMembers>,
+    /// The table's rows, image by image, drawn at the end.
+    table: Vec<Rows>,
+    /// Whether any row has a Member Type or URN.
+    extra: bool,
 }
 
 impl<'w> MemberStream<'w> {
@@ -73,41 +192,32 @@ impl<'w> MemberStream<'w> {
             format,
             json_started: false,
             table: Vec::new(),
+            extra: false,
         }
     }
 
-    /// Writes (or, for a table, keeps) one member of `image_id`.
-    pub fn member(&mut self, image_id: &str, member: Member) -> io::Result<()> {
-        match self.format {
-            OutputFormat::Ids => writeln!(self.out, "{}", member.member_id),
-            OutputFormat::Json => self.json_item(&member),
-            OutputFormat::Table => {
-                match self.table.last_mut() {
-                    Some(last) if last.image_id == image_id => last.members.push(member),
-                    _ => self.table.push(ImageMembers {
-                        image_id: image_id.to_string(),
-                        members: vec![member],
-                    }),
+    /// Writes (or, for a table, keeps) the members of a fully read image. Returns an error
+    /// for each member that could not be printed (an ID `ids` cannot print as it is).
+    pub fn image(&mut self, image: ImageMembers) -> io::Result<Vec<Error>> {
+        match image.held {
+            Held::Ids { lines, unprintable } => {
+                self.out.write_all(lines.as_bytes())?;
+                return Ok(unprintable);
+            }
+            Held::Json { lines } => {
+                for record in lines.split(|b| *b == b'\n').filter(|r| !r.is_empty()) {
+                    self.out
+                        .write_all(if self.json_started { b",\n" } else { b"[\n" })?;
+                    self.json_started = true;
+                    write_pretty(self.out, record, 1)?;
                 }
-                Ok(())
+            }
+            Held::Table { rows, extra } => {
+                self.extra |= extra;
+                self.table.push(rows);
             }
         }
-    }
-
-    /// One member as an element of the pretty-printed JSON array.
-    fn json_item(&mut self, member: &Member) -> io::Result<()> {
-        self.out
-            .write_all(if self.json_started { b",\n" } else { b"[\n" })?;
-        self.json_started = true;
-        let text = serde_json::to_string_pretty(member)?;
-        // JSON strings hold no raw line breaks, so indenting by line is safe.
-        for (index, line) in text.lines().enumerate() {
-            if index > 0 {
-                self.out.write_all(b"\n")?;
-            }
-            write!(self.out, "  {line}")?;
-        }
-        Ok(())
+        Ok(Vec::new())
     }
 
     /// Ends the output: closes the JSON array or draws the table. With nothing written,
@@ -118,51 +228,90 @@ impl<'w> MemberStream<'w> {
             OutputFormat::Json if self.json_started => self.out.write_all(b"\n]\n"),
             OutputFormat::Json if show_empty => self.out.write_all(b"[]\n"),
             OutputFormat::Json => Ok(()),
-            OutputFormat::Table if self.table.is_empty() && !show_empty => Ok(()),
-            OutputFormat::Table => members_table(self.out, &self.table),
+            OutputFormat::Table if self.table.iter().all(Rows::is_empty) && !show_empty => Ok(()),
+            OutputFormat::Table => {
+                // Member Type and URN columns only when some row has them.
+                let headers: &[&str] = match self.extra {
+                    true => &[
+                        "Image ID",
+                        "Member ID",
+                        "Status",
+                        "Created At",
+                        "Updated At",
+                        "Member Type",
+                        "URN",
+                    ],
+                    false => &[
+                        "Image ID",
+                        "Member ID",
+                        "Status",
+                        "Created At",
+                        "Updated At",
+                    ],
+                };
+                let parts: Vec<&Rows> = self.table.iter().collect();
+                write_table(self.out, headers, &parts)
+            }
         }
     }
 }
 
-/// The `member list` table: Member Type and URN columns only when some row has them.
-fn members_table(out: &mut dyn Write, images: &[ImageMembers]) -> io::Result<()> {
-    let all = || {
-        images
-            .iter()
-            .flat_map(|image| image.members.iter().map(move |m| (image, m)))
+/// Writes compact JSON (as serde_json writes it: no whitespace outside strings)
+/// pretty-printed exactly as `serde_json::to_writer_pretty` would, every line indented by
+/// `indent` more levels (two spaces each).
+fn write_pretty(out: &mut dyn Write, compact: &[u8], indent: usize) -> io::Result<()> {
+    let mut text = Vec::with_capacity(compact.len() * 2);
+    let new_line = |text: &mut Vec<u8>, level: usize| {
+        text.push(b'\n');
+        text.extend(repeat_n(b' ', 2 * level));
     };
-    let extra = all().any(|(_, m)| m.member_type.is_some() || m.urn.is_some());
-    let mut headers = vec![
-        "Image ID",
-        "Member ID",
-        "Status",
-        "Created At",
-        "Updated At",
-    ];
-    if extra {
-        headers.extend(["Member Type", "URN"]);
-    }
-    let text = |value: &Option<Value>| value.as_ref().map(cell_text).unwrap_or_default();
-    let rows = all()
-        .map(|(image, m)| {
-            let image_id = m
-                .image_id
-                .as_ref()
-                .map_or_else(|| image.image_id.clone(), cell_text);
-            let mut row = vec![
-                image_id,
-                m.member_id.clone(),
-                text(&m.status),
-                text(&m.created_at),
-                text(&m.updated_at),
-            ];
-            if extra {
-                row.extend([text(&m.member_type), text(&m.urn)]);
+    text.extend(repeat_n(b' ', 2 * indent));
+    let mut level = indent;
+    let mut at = 0;
+    while let Some(&byte) = compact.get(at) {
+        at += 1;
+        match byte {
+            b'"' => {
+                // A string, copied whole: up to the first quote not escaped.
+                let start = at - 1;
+                while let Some(offset) =
+                    compact[at..].iter().position(|b| matches!(b, b'"' | b'\\'))
+                {
+                    at += offset + 1;
+                    match compact[at - 1] {
+                        b'\\' => at += 1,
+                        _ => break,
+                    }
+                }
+                text.extend_from_slice(&compact[start..at.min(compact.len())]);
             }
-            row
-        })
-        .collect();
-    write_table(out, &headers, rows)
+            b'{' | b'[' => {
+                text.push(byte);
+                match compact.get(at) {
+                    Some(close @ (b'}' | b']')) => {
+                        text.push(*close);
+                        at += 1;
+                    }
+                    _ => {
+                        level += 1;
+                        new_line(&mut text, level);
+                    }
+                }
+            }
+            b'}' | b']' => {
+                level = level.saturating_sub(1);
+                new_line(&mut text, level);
+                text.push(byte);
+            }
+            b',' => {
+                text.push(byte);
+                new_line(&mut text, level);
+            }
+            b':' => text.extend_from_slice(b": "),
+            _ => text.push(byte),
+        }
+    }
+    out.write_all(&text)
 }
 
 /// Prints plain records (the `profile` and `auth` commands) to stdout: `columns` are
@@ -196,11 +345,11 @@ fn records(
 ) -> io::Result<()> {
     match format {
         OutputFormat::Table => {
-            let rows = rows
-                .iter()
-                .map(|row| row.iter().map(cell_text).collect())
-                .collect();
-            write_table(out, headers, rows)
+            let mut table = Rows::default();
+            for row in &rows {
+                table.push(row.iter().map(cell_text));
+            }
+            write_table(out, headers, &[&table])
         }
         OutputFormat::Json => {
             let objects: Vec<serde_json::Map<String, Value>> = rows
@@ -216,18 +365,113 @@ fn records(
     }
 }
 
-fn write_table(out: &mut dyn Write, headers: &[&str], rows: Vec<Vec<String>>) -> io::Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(headers.to_vec());
-    for row in rows {
-        table.add_row(row.iter().map(|cell| printable(cell).into_owned()));
-    }
-    writeln!(out, "{table}")
+/// Ends each cell of a held row: a control character, so never part of an escaped cell.
+const CELL_END: char = '\u{1f}';
+
+/// Rows of a table, held compactly: every cell escaped for the terminal (line breaks
+/// included, so each is one line) and ended by [`CELL_END`], each row ended by `\n`, all
+/// in one string; and the display width of the widest cell of each column so far.
+#[derive(Debug, Default)]
+struct Rows {
+    /// The cells and rows.
+    text: String,
+    /// The display width of the widest cell of each column.
+    widths: Vec<usize>,
 }
 
+impl Rows {
+    /// Adds a row of `cells`.
+    fn push<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        for (column, cell) in cells.into_iter().enumerate() {
+            let shown = printable(cell.as_ref());
+            let width = shown.width();
+            match self.widths.get_mut(column) {
+                Some(widest) => *widest = (*widest).max(width),
+                None => self.widths.push(width),
+            }
+            self.text.push_str(&shown);
+            self.text.push(CELL_END);
+        }
+        self.text.push('\n');
+    }
+
+    /// True when no row was added.
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The rows, each as its cells.
+    fn iter(&self) -> impl Iterator<Item = impl Iterator<Item = &str>> {
+        self.text
+            .split_terminator('\n')
+            .map(|row| row.split_terminator(CELL_END))
+    }
+}
+
+/// Draws a table with `headers` over the rows of `parts` (cells past the headers' count
+/// are left out), line by line: the look of comfy-table's `UTF8_FULL_CONDENSED` preset
+/// with content arrangement off (columns as wide as their widest cell, one space of
+/// padding), which drew these tables before, without holding the drawn table in memory.
+fn write_table(out: &mut dyn Write, headers: &[&str], parts: &[&Rows]) -> io::Result<()> {
+    let widths: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(column, header)| {
+            parts
+                .iter()
+                .filter_map(|rows| rows.widths.get(column))
+                .fold(header.width(), |widest, width| widest.max(*width))
+                .max(1)
+        })
+        .collect();
+    write_border(out, &widths, ['┌', '─', '┬', '┐'])?;
+    write_row(out, &widths, headers.iter().copied())?;
+    write_border(out, &widths, ['╞', '═', '╪', '╡'])?;
+    for rows in parts {
+        for row in rows.iter() {
+            write_row(out, &widths, row)?;
+        }
+    }
+    write_border(out, &widths, ['└', '─', '┴', '┘'])
+}
+
+/// One border line: `[left, fill, junction, right]`.
+fn write_border(out: &mut dyn Write, widths: &[usize], chars: [char; 4]) -> io::Result<()> {
+    let [left, fill, junction, right] = chars;
+    let mut line = String::new();
+    line.push(left);
+    for (column, width) in widths.iter().enumerate() {
+        if column > 0 {
+            line.push(junction);
+        }
+        line.extend(repeat_n(fill, width + 2));
+    }
+    line.push(right);
+    line.push('\n');
+    out.write_all(line.as_bytes())
+}
+
+/// One line of cells, each padded to its column's width (a missing cell is blank).
+fn write_row<'a>(
+    out: &mut dyn Write,
+    widths: &[usize],
+    mut cells: impl Iterator<Item = &'a str>,
+) -> io::Result<()> {
+    let mut line = String::from("│");
+    for (column, width) in widths.iter().enumerate() {
+        if column > 0 {
+            line.push('┆');
+        }
+        let cell = cells.next().unwrap_or("");
+        line.push(' ');
+        line.push_str(cell);
+        line.extend(repeat_n(' ', width.saturating_sub(cell.width()) + 1));
+    }
+    line.push_str("│\n");
+    out.write_all(line.as_bytes())
+}
+
+/// `value` as pretty-printed JSON and a line break.
 fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
@@ -247,12 +491,34 @@ mod tests {
         String::from_utf8(buf).unwrap()
     }
 
+    /// One member as `member show` renders it.
+    fn show(format: OutputFormat, m: &Member) -> String {
+        String::from_utf8(super::member(format, m).unwrap()).unwrap()
+    }
+
+    /// The `member list` output of images, each with its members.
+    fn list(format: OutputFormat, images: &[(&str, Vec<Member>)]) -> (String, Vec<String>) {
+        let mut errors = Vec::new();
+        let text = render(|out| {
+            let mut stream = MemberStream::new(out, format);
+            for (image_id, members) in images {
+                let mut image = ImageMembers::new(format, image_id);
+                for m in members {
+                    image.push(m.clone()).unwrap();
+                }
+                errors.extend(stream.image(image)?.iter().map(ToString::to_string));
+            }
+            stream.finish(true)
+        });
+        (text, errors)
+    }
+
     #[test]
     fn show_table_lists_known_fields_first() {
         let m = member(
             r#"{"zeta":1,"status":"accepted","member_id":"m1","schema":"/v2/schemas/member"}"#,
         );
-        let text = render(|out| super::member(out, OutputFormat::Table, &m));
+        let text = show(OutputFormat::Table, &m);
         assert_eq!(
             text,
             "┌───────────┬────────────────────┐\n\
@@ -268,11 +534,13 @@ mod tests {
 
     #[test]
     fn list_adds_member_type_and_urn_only_when_present() {
-        let images = vec![ImageMembers {
-            image_id: "img".into(),
-            members: vec![member(r#"{"member_id":"m1","status":"pending"}"#)],
-        }];
-        let text = render(|out| members_table(out, &images));
+        let (text, _) = list(
+            OutputFormat::Table,
+            &[(
+                "img",
+                vec![member(r#"{"member_id":"m1","status":"pending"}"#)],
+            )],
+        );
         assert!(
             text.contains("│ Image ID ┆ Member ID ┆ Status  ┆ Created At ┆ Updated At │"),
             "{text}"
@@ -281,13 +549,15 @@ mod tests {
             text.contains("│ img      ┆ m1        ┆ pending ┆            ┆            │"),
             "{text}"
         );
-        let images = vec![ImageMembers {
-            image_id: "img".into(),
-            members: vec![member(
-                r#"{"member_id":"m1","member_type":"organization","urn":"u"}"#,
+        let (text, _) = list(
+            OutputFormat::Table,
+            &[(
+                "img",
+                vec![member(
+                    r#"{"member_id":"m1","member_type":"organization","urn":"u"}"#,
+                )],
             )],
-        }];
-        let text = render(|out| members_table(out, &images));
+        );
         assert_eq!(
             text,
             "┌──────────┬───────────┬────────┬────────────┬────────────┬──────────────┬─────┐\n\
@@ -321,13 +591,9 @@ mod tests {
                 member(r#"{"member_id":"c"}"#),
             ],
         ];
-        let streamed = render(|out| {
-            let mut stream = MemberStream::new(out, OutputFormat::Json);
-            for member in pages.clone().into_iter().flatten() {
-                stream.member("img", member)?;
-            }
-            stream.finish(true)
-        });
+        let images: Vec<(&str, Vec<Member>)> =
+            pages.iter().map(|page| ("img", page.clone())).collect();
+        let (streamed, _) = list(OutputFormat::Json, &images);
         let all: Vec<Member> = pages.into_iter().flatten().collect();
         let mut expected = serde_json::to_string_pretty(&all).unwrap();
         expected.push('\n');
@@ -337,9 +603,75 @@ mod tests {
     #[test]
     fn tables_escape_control_characters() {
         let m = member("{\"member_id\":\"m\",\"status\":\"\\u001b[2Jgone\"}");
-        let text = render(|out| super::member(out, OutputFormat::Table, &m));
+        let text = show(OutputFormat::Table, &m);
         assert!(text.contains("│ status    ┆ \\u{1b}[2Jgone │"), "{text}");
         assert!(!text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn tables_escape_line_breaks_and_bidi_controls() {
+        let m = member(
+            "{\"member_id\":\"good\\nfake-1\",\"status\":\"rtl\u{202e}txt\",\"x\":\"a\u{2028}b\\r\"}",
+        );
+        let text = show(OutputFormat::Table, &m);
+        assert_eq!(
+            text,
+            "┌───────────┬────────────────┐\n\
+             │ Field     ┆ Value          │\n\
+             ╞═══════════╪════════════════╡\n\
+             │ member_id ┆ good\\nfake-1   │\n\
+             │ status    ┆ rtl\\u{202e}txt │\n\
+             │ x         ┆ a\\u{2028}b\\r   │\n\
+             └───────────┴────────────────┘\n"
+        );
+        let (text, _) = list(OutputFormat::Table, &[("img", vec![m])]);
+        assert_eq!(text.lines().count(), 5, "{text}");
+        assert!(
+            text.contains("│ img      ┆ good\\nfake-1 ┆ rtl\\u{202e}txt ┆"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn ids_that_cannot_be_printed_are_errors_and_the_rest_print() {
+        let ids = [
+            "good",
+            "good\nfake-1\nfake-2",
+            "\u{1b}[2Jx",
+            "cr\rover",
+            "nul\0byte",
+            "",
+            "rtl\u{202e}",
+            "sep\u{2028}",
+            "also-good",
+        ];
+        let members: Vec<Member> = ids
+            .iter()
+            .map(|id| member(&serde_json::json!({ "member_id": id }).to_string()))
+            .collect();
+        let (text, errors) = list(OutputFormat::Ids, &[("img", members.clone())]);
+        assert_eq!(text, "good\nalso-good\n");
+        let shown = |id: &str| {
+            format!(
+                "the service sent member ID `{id}`, which holds a control character, line \
+                 separator or bidi control; not printed"
+            )
+        };
+        assert_eq!(
+            errors,
+            [
+                shown("good\\nfake-1\\nfake-2"),
+                shown("\\u{1b}[2Jx"),
+                shown("cr\\rover"),
+                shown("nul\\u{0}byte"),
+                "the service sent an empty member ID; not printed".to_string(),
+                shown("rtl\\u{202e}"),
+                shown("sep\\u{2028}"),
+            ]
+        );
+        assert_eq!(show(OutputFormat::Ids, &members[0]), "good\n");
+        let err = super::member(OutputFormat::Ids, &members[1]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::BadAnswer);
     }
 
     #[test]
@@ -368,5 +700,68 @@ mod tests {
             )
         });
         assert_eq!(ids, "a\n");
+    }
+
+    /// Arbitrary JSON values, nested a few levels, with strings that need escaping.
+    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            any::<i64>().prop_map(Value::from),
+            "(\\PC|[\"\\\\{}\\[\\],:\\n\\x00])*".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::btree_map("(\\PC|[\"\\\\{}:,])*", inner, 0..6)
+                    .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// Cells that are hard to measure: wide, combining, zero-width, emoji, empty.
+    fn any_cell() -> impl proptest::strategy::Strategy<Value = String> {
+        "([a-z ]|é|e\u{301}|日本|\u{200d}|\u{fe0f}|👍|👨‍👩‍👧|\u{ff21}|\u{1b}|\n|\u{202e}){0,12}"
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pretty_json_from_compact_equals_serde_jsons(value in any_json()) {
+            let compact = serde_json::to_vec(&value).unwrap();
+            let mut ours = Vec::new();
+            write_pretty(&mut ours, &compact, 0).unwrap();
+            let theirs = serde_json::to_string_pretty(&value).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(ours).unwrap(), theirs.clone());
+            let mut indented = Vec::new();
+            write_pretty(&mut indented, &compact, 1).unwrap();
+            let expected: Vec<String> = theirs.lines().map(|line| format!("  {line}")).collect();
+            proptest::prop_assert_eq!(String::from_utf8(indented).unwrap(), expected.join("\n"));
+        }
+
+        #[test]
+        fn tables_look_as_comfy_table_drew_them(
+            headers in proptest::collection::vec("[A-Za-z ]{1,10}", 1..5),
+            rows in proptest::collection::vec(proptest::collection::vec(any_cell(), 0..6), 0..6),
+        ) {
+            let mut held = Rows::default();
+            for row in &rows {
+                held.push(row.iter().take(headers.len()));
+            }
+            let heads: Vec<&str> = headers.iter().map(String::as_str).collect();
+            let ours = render(|out| write_table(out, &heads, &[&held]));
+
+            let mut table = comfy_table::Table::new();
+            table
+                .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+                .set_header(heads.clone());
+            for row in &rows {
+                table.add_row(row.iter().take(headers.len()).map(|cell| printable(cell).into_owned()));
+            }
+            proptest::prop_assert_eq!(ours, format!("{table}\n"));
+        }
     }
 }

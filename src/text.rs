@@ -1,7 +1,7 @@
 //! Text from servers and users made safe for a terminal: characters a terminal acts on or
 //! reorders instead of showing (control characters, line and paragraph separators, bidi
 //! controls) are shown escaped (`\u{1b}`, `\n`, `\u{202e}`). Used by every line `ims` writes
-//! to stderr and by table cells.
+//! to stderr, by table cells, and to refuse IDs that cannot be printed as one line of `ids`.
 
 use std::borrow::Cow;
 
@@ -39,6 +39,12 @@ pub(crate) fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(shown)
 }
 
+/// True when `text` can be printed as one line of data as it is: not empty, and nothing in
+/// it that [`printable`] would escape.
+pub(crate) fn is_plain_line(text: &str) -> bool {
+    !text.is_empty() && !text.chars().any(is_unsafe)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +78,23 @@ mod tests {
             '\u{200d}', '\u{2027}', '\u{202f}', '\u{2065}', '\u{206a}', 'é', '日',
         ] {
             assert!(!is_unsafe(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_lines() {
+        assert!(is_plain_line("edc89b490d7d4392898e19b2deb34797"));
+        assert!(is_plain_line("ünïcode 日本"));
+        for bad in [
+            "",
+            "a\nb",
+            "cr\r",
+            "nul\0",
+            "\u{1b}[2J",
+            "rtl\u{202e}",
+            "\u{2028}",
+        ] {
+            assert!(!is_plain_line(bad), "{bad:?}");
         }
     }
 

@@ -8,7 +8,103 @@ use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::json;
 
+/// A list answer with one member per ID (all `accepted`).
+fn members_of(ids: &[&str]) -> String {
+    let members: Vec<_> = ids
+        .iter()
+        .map(|id| json!({"member_id": id, "status": "accepted"}))
+        .collect();
+    json!({ "members": members }).to_string()
+}
+
+/// What `ids` says about an ID it does not print.
+fn unprintable(image: &str, escaped: &str) -> String {
+    format!(
+        "ims: error: image {image}: the service sent member ID `{escaped}`, which holds a \
+         control character, line separator or bidi control; not printed\n"
+    )
+}
+
 // ---- 1. lines, escape sequences and bidi controls from the service ----
+
+#[test]
+fn ids_print_only_ids_that_are_one_plain_line() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/bad/members");
+        then.status(200).body(members_of(&[
+            "good",
+            "good\nfake-1\nfake-2",
+            "\u{1b}[2Jwiped",
+            "cr\rover",
+            "nul\0byte",
+            "",
+            "rtl\u{202e}gpj.exe",
+            "sep\u{2028}x",
+            "c1\u{9b}31m",
+            "also-good",
+        ]));
+    });
+    server.mock(|when, then| {
+        when.path("/v2/images/fine/members");
+        then.status(200).body(members_of(&["other"]));
+    });
+    let sandbox = Sandbox::new();
+    for jobs in ["1", "2"] {
+        ims_at(&sandbox, &server, "t")
+            .args(["member", "list", "bad", "fine", "-o", "ids", "--jobs", jobs])
+            .assert()
+            .code(8)
+            .stdout("good\nalso-good\nother\n")
+            .stderr(
+                [
+                    unprintable("bad", "good\\nfake-1\\nfake-2"),
+                    unprintable("bad", "\\u{1b}[2Jwiped"),
+                    unprintable("bad", "cr\\rover"),
+                    unprintable("bad", "nul\\u{0}byte"),
+                    "ims: error: image bad: the service sent an empty member ID; not printed\n"
+                        .to_string(),
+                    unprintable("bad", "rtl\\u{202e}gpj.exe"),
+                    unprintable("bad", "sep\\u{2028}x"),
+                    unprintable("bad", "c1\\u{9b}31m"),
+                ]
+                .concat(),
+            );
+    }
+}
+
+#[test]
+fn member_show_ids_refuses_an_id_it_cannot_print() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200)
+            .body(json!({"member_id": "m\nfake", "status": "accepted"}).to_string());
+    });
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/empty");
+        then.status(200).body(r#"{"member_id": ""}"#);
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "m", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(
+            "ims: error: member m of image i: the service sent member ID `m\\nfake`, which \
+             holds a control character, line separator or bidi control; not printed\n",
+        );
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "empty", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(
+            "ims: error: member empty of image i: the service sent an empty member ID; not \
+             printed\n",
+        );
+}
 
 #[test]
 fn tables_escape_line_breaks_and_bidi_controls() {
@@ -62,6 +158,89 @@ fn stderr_keeps_one_line_per_message() {
             "ims: error: member m of image i: HTTP 404 Not Found: \
              gone\\u{202e} ims: error: fake line (request id req-1\\nims: error: injected)\n",
         );
+}
+
+// ---- 2. an image prints only when all its pages were read ----
+
+/// A server with three images: `a` and `c` (one page each) and `b`, whose second page
+/// fails as `second_page` says.
+fn three_images(second_page: Vec<u8>) -> u16 {
+    raw_http_server(move |target| {
+        let page = |ids: &[&str], next: Option<&str>| {
+            let members: Vec<_> = ids.iter().map(|id| json!({"member_id": id})).collect();
+            let body = match next {
+                Some(next) => json!({"members": members, "page_info": {"next_marker": next}}),
+                None => json!({"members": members}),
+            };
+            json_response(&body.to_string())
+        };
+        match target {
+            "/v2/images/a/members" => page(&["a1", "a2"], None),
+            "/v2/images/b/members" => page(&["b1", "b2"], Some("b2")),
+            "/v2/images/b/members?marker=b2" => second_page.clone(),
+            "/v2/images/c/members" => page(&["c1"], None),
+            _ => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_vec(),
+        }
+    })
+}
+
+#[test]
+fn a_failed_page_prints_nothing_of_its_image_whatever_the_jobs() {
+    let cases: [(&str, Vec<u8>, i32, &str); 3] = [
+        (
+            "500",
+            b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 4\r\n\r\nboom".to_vec(),
+            6,
+            "HTTP 500 Internal Server Error: boom",
+        ),
+        (
+            "cut",
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\nConnection: close\r\n\r\n{\"members\": [{\"member_id\": \"b3\"}"
+                .to_vec(),
+            8,
+            "GET http://127.0.0.1:PORT/v2/images/b/members?marker=b2: the answer was cut short",
+        ),
+        (
+            "junk",
+            json_response(r#"{"members": [{"member_id": "b3"}]} {"members": []}"#),
+            8,
+            "GET http://127.0.0.1:PORT/v2/images/b/members?marker=b2: the answer is not the \
+             expected JSON (content-type application/json): trailing characters at line 1 \
+             column 36",
+        ),
+    ];
+    for (name, second_page, code, message) in cases {
+        let port = three_images(second_page);
+        let message = message.replace("PORT", &port.to_string());
+        let sandbox = Sandbox::new();
+        let endpoint = format!("http://127.0.0.1:{port}");
+        for jobs in ["1", "2", "8"] {
+            let run = |format: &str| {
+                let mut cmd = sandbox.ims();
+                cmd.args(["--endpoint", &endpoint, "--token", "t", "--retries", "0"])
+                    .args([
+                        "member", "list", "a", "b", "c", "--jobs", jobs, "-o", format,
+                    ]);
+                cmd
+            };
+            let stderr = format!("ims: error: image b: {message}\n");
+            run("ids")
+                .assert()
+                .code(code)
+                .stdout("a1\na2\nc1\n")
+                .stderr(stderr.clone());
+            run("json")
+                .assert()
+                .code(code)
+                .stdout(
+                    "[\n  {\n    \"member_id\": \"a1\"\n  },\n  {\n    \"member_id\": \"a2\"\n  },\n  {\n    \"member_id\": \"c1\"\n  }\n]\n",
+                )
+                .stderr(stderr);
+            let out = run("table").output().unwrap();
+            assert_eq!(out.status.code(), Some(code), "{name} jobs={jobs}");
+            assert!(!stdout_of(&out).contains("b1"), "{name} jobs={jobs}");
+        }
+    }
 }
 
 // ---- 6. a gzip bomb ----
@@ -145,4 +324,49 @@ fn a_gzip_bomb_is_parsed_as_it_inflates_not_inflated_first() {
         .code(8)
         .stdout("")
         .stderr(message.repeat(4));
+}
+
+// ---- 7. long lists in little memory ----
+
+#[test]
+fn a_long_list_is_drawn_in_little_memory() {
+    let ids: Vec<String> = (0..20_000).map(|i| format!("{i:032x}")).collect();
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let body = members_of(&refs);
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/img/members");
+        then.status(200).body(body.clone());
+    });
+    let sandbox = Sandbox::new();
+    let endpoint = server.base_url();
+    for format in ["table", "json", "ids"] {
+        // 64 MiB of address space: the 4.8 MB answer and its rows fit, a drawn copy of
+        // the whole table (as comfy-table made) does not.
+        let out = ims_in_shell(
+            &sandbox,
+            "ulimit -v 65536",
+            &[
+                "--endpoint",
+                &endpoint,
+                "--token",
+                "t",
+                "member",
+                "list",
+                "img",
+                "-o",
+                format,
+            ],
+        )
+        .output()
+        .unwrap();
+        assert_eq!(stderr_of(&out), "", "{format}");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        let lines = match format {
+            "table" => 20_000 + 4,
+            "json" => 20_000 * 4 + 2,
+            _ => 20_000,
+        };
+        assert_eq!(stdout_of(&out).lines().count(), lines, "{format}");
+    }
 }
