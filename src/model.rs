@@ -1,70 +1,149 @@
 //! Wire types: what the image service sends, kept whole. Known fields are typed loosely
 //! (any JSON value, `null` kept apart from missing); every other field is kept as sent.
-//! Answers are parsed from the body as it streams in.
+//! Answers are parsed from the body as it
+//! streams in, and an object with a key twice, at any depth, is refused: two parsers must
+//! never disagree about what the service said.
 
 use std::io::{BufReader, Read};
 
 use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 use crate::error::Error;
 
 /// One image member, as the service sent it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Member {
     /// The member's ID (a project ID, or an organization unit on Huawei Cloud).
     pub member_id: String,
     /// The image's ID.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_id: Option<Value>,
     /// `accepted`, `pending`, `rejected`, or whatever else the service says.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Value>,
     /// When the image was shared.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Value>,
     /// When the share last changed.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Value>,
     /// Huawei Cloud: `project` or `organization`.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub member_type: Option<Value>,
     /// Huawei Cloud: the organization's URN, for organization shares.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub urn: Option<Value>,
     /// Every other field, as sent.
     #[serde(flatten)]
     pub other: Map<String, Value>,
 }
 
-/// Keeps a present `null` as `Some(Value::Null)`; only a missing field is `None`.
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
-    Value::deserialize(deserializer).map(Some)
+impl<'de> Deserialize<'de> for Member {
+    /// Reads a member object: `member_id` must be a string; a present `null` is kept apart
+    /// from a missing field; a key twice (here or in any nested object) is an error.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Member, D::Error> {
+        deserializer.deserialize_map(MemberVisitor)
+    }
+}
+
+/// Builds a [`Member`] from a JSON object, field by field.
+struct MemberVisitor;
+
+impl<'de> Visitor<'de> for MemberVisitor {
+    type Value = Member;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a member object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Member, A::Error> {
+        use serde::de::Error as _;
+        let mut member_id = None;
+        let mut known: [Option<Value>; KNOWN_FIELDS.len()] = Default::default();
+        let mut other = Map::new();
+        while let Some(key) = map.next_key_seed(MemberKey)? {
+            match key {
+                Field::MemberId if member_id.is_some() => {
+                    return Err(A::Error::duplicate_field("member_id"));
+                }
+                Field::MemberId => member_id = Some(map.next_value::<String>()?),
+                Field::Known(index) if known[index].is_some() => {
+                    return Err(A::Error::duplicate_field(KNOWN_FIELDS[index]));
+                }
+                Field::Known(index) => known[index] = Some(map.next_value_seed(Strict)?),
+                Field::Other(key) => {
+                    let value = map.next_value_seed(Strict)?;
+                    if other.contains_key(&key) {
+                        return Err(duplicate_key(&key));
+                    }
+                    other.insert(key, value);
+                }
+            }
+        }
+        let member_id = member_id.ok_or_else(|| A::Error::missing_field("member_id"))?;
+        let [image_id, status, created_at, updated_at, member_type, urn] = known;
+        Ok(Member {
+            member_id,
+            image_id,
+            status,
+            created_at,
+            updated_at,
+            member_type,
+            urn,
+            other,
+        })
+    }
+}
+
+/// The known fields of a member besides `member_id`, in [`Member`]'s order.
+const KNOWN_FIELDS: [&str; 6] = [
+    "image_id",
+    "status",
+    "created_at",
+    "updated_at",
+    "member_type",
+    "urn",
+];
+
+/// A key of a member object.
+enum Field {
+    /// `member_id`.
+    MemberId,
+    /// One of [`KNOWN_FIELDS`], by index.
+    Known(usize),
+    /// Any other key.
+    Other(String),
+}
+
+/// Reads a key of a member object, copying only a key that is not a known field.
+struct MemberKey;
+
+impl<'de> DeserializeSeed<'de> for MemberKey {
+    type Value = Field;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberKey {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Field, E> {
+        Ok(match key {
+            "member_id" => Field::MemberId,
+            _ => match KNOWN_FIELDS.iter().position(|name| *name == key) {
+                Some(index) => Field::Known(index),
+                None => Field::Other(key.to_string()),
+            },
+        })
+    }
 }
 
 impl Member {
@@ -94,6 +173,93 @@ impl Member {
     }
 }
 
+/// The error of an object that holds `key` twice.
+fn duplicate_key<E: serde::de::Error>(key: &str) -> E {
+    E::custom(format_args!(
+        "duplicate key `{}`",
+        crate::text::printable(key)
+    ))
+}
+
+/// Reads any JSON value as serde_json's [`Value`] does, but refuses an object that holds
+/// a key twice, at any depth.
+pub(crate) struct Strict;
+
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(StrictVisitor)
+    }
+}
+
+/// The visitor behind [`Strict`].
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_string()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Strict.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Strict)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(Strict)?;
+            if object.contains_key(&key) {
+                return Err(duplicate_key(&key));
+            }
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
 /// Why a body handed to a parser was not used.
 #[derive(Debug)]
 pub(crate) enum BodyError {
@@ -109,15 +275,6 @@ impl From<serde_json::Error> for BodyError {
     }
 }
 
-/// What a streamed page leaves behind once its members are handed on.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct PageSummary {
-    /// How many members the page had.
-    pub count: usize,
-    /// The marker of the next page, if any.
-    pub next_marker: Option<String>,
-}
-
 /// Buffer between a body's reader and the JSON parser, which reads a byte at a time.
 const PARSE_BUFFER_BYTES: usize = 64 * 1024;
 
@@ -128,7 +285,8 @@ fn json_reader(
     serde_json::Deserializer::from_reader(BufReader::with_capacity(PARSE_BUFFER_BYTES, reader))
 }
 
-/// Reads one JSON answer from `reader` as `T`, nothing but whitespace after it.
+/// Reads one JSON answer from `reader` as `T`, nothing but whitespace after it. Whether a
+/// key may repeat is `T`'s business ([`Member`] refuses it).
 pub(crate) fn read_json<T: DeserializeOwned>(reader: &mut dyn Read) -> Result<T, BodyError> {
     let mut deserializer = json_reader(reader);
     let value = T::deserialize(&mut deserializer)?;
@@ -136,9 +294,19 @@ pub(crate) fn read_json<T: DeserializeOwned>(reader: &mut dyn Read) -> Result<T,
     Ok(value)
 }
 
+/// What a streamed page leaves behind once its members are handed on.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PageSummary {
+    /// How many members the page had.
+    pub count: usize,
+    /// The marker of the next page, if any.
+    pub next_marker: Option<String>,
+}
+
 /// Reads one list answer from `reader`, handing each member to `on_member` as soon as it
 /// is parsed, so a page of any size costs the memory of one member. An error of
-/// `on_member` stops the read and comes back as [`BodyError::Stop`].
+/// `on_member` stops the read and comes back as [`BodyError::Stop`]. A key twice in any
+/// object of the answer is an error.
 pub fn read_page(
     reader: &mut dyn Read,
     on_member: &mut dyn FnMut(Member) -> Result<(), Error>,
@@ -180,23 +348,32 @@ impl<'de> Visitor<'de> for PageSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PageSummary, A::Error> {
+        use serde::de::Error as _;
         let mut count = None;
         let mut page_info = None;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match key.as_ref() {
-                "members" if count.is_none() => {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "members" if count.is_some() => return Err(A::Error::duplicate_field("members")),
+                "members" => {
                     count = Some(map.next_value_seed(MembersSeed {
                         on_member: &mut *self.on_member,
                         stopped: &mut *self.stopped,
                     })?);
                 }
-                "page_info" => page_info = Some(map.next_value::<Value>()?),
+                "page_info" if page_info.is_some() => {
+                    return Err(A::Error::duplicate_field("page_info"));
+                }
+                "page_info" => page_info = Some(map.next_value_seed(Strict)?),
                 _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
+                    map.next_value_seed(Strict)?;
+                    if !seen.insert(key.clone()) {
+                        return Err(duplicate_key(&key));
+                    }
                 }
             }
         }
-        let count = count.ok_or_else(|| serde::de::Error::missing_field("members"))?;
+        let count = count.ok_or_else(|| A::Error::missing_field("members"))?;
         Ok(PageSummary {
             count,
             next_marker: next_marker(page_info.as_ref()),
@@ -592,6 +769,31 @@ mod tests {
             matches!(result, Err(BodyError::Stop(ref err)) if err.kind() == crate::error::ErrorKind::OutputClosed)
         );
         assert_eq!(seen, 1);
+    }
+
+    #[test]
+    fn a_key_twice_is_refused_at_any_depth() {
+        for bad in [
+            r#"{"members":[],"members":[]}"#,
+            r#"{"members":[{"member_id":"a","member_id":"b"}]}"#,
+            r#"{"members":[{"member_id":"a","urn":null,"urn":null}]}"#,
+            r#"{"members":[{"member_id":"a","x":1,"x":1}]}"#,
+            r#"{"members":[{"member_id":"a","x":[{"k":{"d":1,"d":2}}]}]}"#,
+            r#"{"members":[],"page_info":null,"page_info":{}}"#,
+            r#"{"members":[],"page_info":{"next_marker":"a","next_marker":"b"}}"#,
+            r#"{"members":[],"links":[{"a":1,"a":1}]}"#,
+            r#"{"members":[],"s":1,"s":1}"#,
+        ] {
+            let error = stream(bad).0.unwrap_err();
+            assert!(error.starts_with("duplicate "), "{bad}: {error}");
+        }
+        let member = |text: &str| read_json::<Member>(&mut text.as_bytes());
+        assert!(member(r#"{"member_id":"a","status":null,"status":null}"#).is_err());
+        assert!(member(r#"{"member_id":"a","x":{"y":{"z":1,"z":1}}}"#).is_err());
+        // The same key in different objects is no duplicate.
+        assert!(
+            member(r#"{"member_id":"a","x":{"k":1},"y":{"k":1},"z":[{"k":1},{"k":1}]}"#).is_ok()
+        );
     }
 
     #[test]

@@ -370,3 +370,77 @@ fn a_long_list_is_drawn_in_little_memory() {
         assert_eq!(stdout_of(&out).lines().count(), lines, "{format}");
     }
 }
+
+// ---- 22. duplicate keys ----
+
+#[test]
+fn an_answer_with_a_key_twice_is_refused() {
+    let cases = [
+        (
+            r#"{"members": [{"member_id": "a"}], "members": [{"member_id": "b"}]}"#,
+            "duplicate field `members` at line 1 column 44",
+        ),
+        (
+            r#"{"members": [{"member_id": "a", "member_id": "b"}]}"#,
+            "duplicate field `member_id` at line 1 column 44",
+        ),
+        (
+            r#"{"members": [{"member_id": "a", "status": "accepted", "status": "rejected"}]}"#,
+            "duplicate field `status` at line 1 column 63",
+        ),
+        (
+            r#"{"members": [{"member_id": "a", "x": 1, "x": 2}]}"#,
+            "duplicate key `x` at line 1 column 47",
+        ),
+        (
+            r#"{"members": [{"member_id": "a", "x": {"k": [{"d": 1, "d": 2}]}}]}"#,
+            "duplicate key `d` at line 1 column 60",
+        ),
+        (
+            r#"{"members": [], "page_info": {"next_marker": "a", "next_marker": ""}}"#,
+            "duplicate key `next_marker` at line 1 column 68",
+        ),
+        (
+            r#"{"members": [], "schema": "s", "schema": "t"}"#,
+            "duplicate key `schema` at line 1 column 45",
+        ),
+    ];
+    for (body, message) in cases {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.path("/v2/images/img/members");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(body);
+        });
+        let sandbox = Sandbox::new();
+        ims_at(&sandbox, &server, "t")
+            .args(["member", "list", "img", "-o", "ids"])
+            .assert()
+            .code(8)
+            .stdout("")
+            .stderr(format!(
+                "ims: error: image img: GET {}/v2/images/img/members: the answer is not the \
+                 expected JSON (content-type application/json): {message}\n",
+                server.base_url()
+            ));
+    }
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200)
+            .header("content-type", "application/json")
+            .body(r#"{"member_id": "m", "extra": {"a": 1, "a": 1}}"#);
+    });
+    ims_at(&Sandbox::new(), &server, "t")
+        .args(["member", "show", "i", "m", "-o", "json"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: member m of image i: GET {}/v2/images/i/members/m: the answer is not \
+             the expected JSON (content-type application/json): duplicate key `a` at line 1 \
+             column 44\n",
+            server.base_url()
+        ));
+}
