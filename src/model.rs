@@ -1,6 +1,6 @@
 //! Wire types: what the image service sends, kept whole. Known fields are typed loosely
-//! (any JSON value, `null` kept apart from missing); every other field is kept as sent.
-//! Answers are parsed from the body as it
+//! (any JSON value, `null` kept apart from missing); every other field is kept as sent,
+//! numbers as written (`arbitrary_precision`). Answers are parsed from the body as it
 //! streams in, and an object with a key twice, at any depth, is refused: two parsers must
 //! never disagree about what the service said.
 
@@ -181,8 +181,15 @@ fn duplicate_key<E: serde::de::Error>(key: &str) -> E {
     ))
 }
 
-/// Reads any JSON value as serde_json's [`Value`] does, but refuses an object that holds
-/// a key twice, at any depth.
+/// The key under which serde_json's `arbitrary_precision` hands a number over as a
+/// one-entry map holding its text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Reads any JSON value as serde_json's [`Value`] does (numbers kept as written), but
+/// refuses an object that holds a key twice, at any depth. Meant for the streaming reader
+/// ([`read_json`], [`read_page`]): there, an object's own keys never arrive borrowed, so a
+/// number's hand-over (a borrowed [`NUMBER_TOKEN`]) is never confused with a hostile
+/// object that uses the same key.
 pub(crate) struct Strict;
 
 impl<'de> DeserializeSeed<'de> for Strict {
@@ -248,8 +255,18 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        use serde::de::Error as _;
         let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
+        let mut first = true;
+        while let Some(key) = map.next_key_seed(KeySeed { first })? {
+            let key = match key {
+                Key::Number => {
+                    let text: String = map.next_value()?;
+                    return text.parse().map(Value::Number).map_err(A::Error::custom);
+                }
+                Key::Name(key) => key,
+            };
+            first = false;
             let value = map.next_value_seed(Strict)?;
             if object.contains_key(&key) {
                 return Err(duplicate_key(&key));
@@ -257,6 +274,51 @@ impl<'de> Visitor<'de> for StrictVisitor {
             object.insert(key, value);
         }
         Ok(Value::Object(object))
+    }
+}
+
+/// An object key as [`StrictVisitor`] reads it.
+enum Key {
+    /// The hand-over of a number (see [`NUMBER_TOKEN`]).
+    Number,
+    /// A key of the object.
+    Name(String),
+}
+
+/// Reads a key; the first one of a map may be a number's hand-over.
+struct KeySeed {
+    /// Whether this is the map's first key.
+    first: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key, E> {
+        Ok(match self.first && key == NUMBER_TOKEN {
+            true => Key::Number,
+            false => Key::Name(key.to_string()),
+        })
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Key, E> {
+        Ok(Key::Name(key.to_string()))
+    }
+
+    fn visit_string<E>(self, key: String) -> Result<Key, E> {
+        Ok(Key::Name(key))
     }
 }
 
@@ -686,6 +748,29 @@ mod tests {
         }
 
         #[test]
+        fn numbers_keep_every_digit(
+            int in "-?(0|[1-9][0-9]{0,40})",
+            frac in "(\\.[0-9]{1,30})?",
+            exp in "([eE][+-]?[0-9]{1,4})?",
+        ) {
+            let text = format!("{int}{frac}{exp}");
+            let page = format!(r#"{{"members":[{{"member_id":"m","n":{text}}}]}}"#);
+            let mut seen = None;
+            read(page.as_bytes(), &mut |m| {
+                seen = Some(serde_json::to_string(&m.other["n"]).unwrap());
+                Ok(())
+            })
+            .unwrap();
+            // serde_json writes an exponent as `e+N` or `e-N`; every digit stays.
+            let exp = match exp.get(1..) {
+                Some(rest) if rest.starts_with(['+', '-']) => format!("e{rest}"),
+                Some(rest) if !rest.is_empty() => format!("e+{rest}"),
+                _ => String::new(),
+            };
+            proptest::prop_assert_eq!(seen, Some(format!("{int}{frac}{exp}")));
+        }
+
+        #[test]
         fn members_wrapped_in_pages_parse(members in proptest::collection::vec(("\\PC*", any_json()), 0..6)) {
             let members: Vec<Value> = members
                 .into_iter()
@@ -794,6 +879,13 @@ mod tests {
         assert!(
             member(r#"{"member_id":"a","x":{"k":1},"y":{"k":1},"z":[{"k":1},{"k":1}]}"#).is_ok()
         );
+    }
+
+    #[test]
+    fn numbers_keep_their_digits_and_no_object_is_taken_for_one() {
+        let text = r#"{"member_id":"m","big":123456789012345678901234567890,"neg":-0,"f":0.1000000000000000000001,"o":{"$serde_json::private::Number":"1"},"p":[{"$serde_json::private::Number":"2","k":3}]}"#;
+        let member: Member = read_json(&mut text.as_bytes()).unwrap();
+        assert_eq!(serde_json::to_string(&member).unwrap(), text);
     }
 
     #[test]

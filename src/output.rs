@@ -674,6 +674,26 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::BadAnswer);
     }
 
+    /// Every digit as sent, never through a float; serde_json's `arbitrary_precision`
+    /// writes an exponent as `e+N`/`e-N` whatever case and sign it came with.
+    #[test]
+    fn numbers_are_written_as_the_service_wrote_them() {
+        let text = r#"{"member_id":"m","big":123456789012345678901234567890,"neg":-0,"exp":1E2,"huge":1e400,"frac":0.10000000000000000001,"n":[1.0,-1.5e-7]}"#;
+        let m: Member = crate::model::read_json(&mut text.as_bytes()).unwrap();
+        let (json, _) = list(OutputFormat::Json, &[("img", vec![m.clone()])]);
+        assert_eq!(
+            json,
+            "[\n  {\n    \"member_id\": \"m\",\n    \"big\": 123456789012345678901234567890,\n    \"neg\": -0,\n    \"exp\": 1e+2,\n    \"huge\": 1e+400,\n    \"frac\": 0.10000000000000000001,\n    \"n\": [\n      1.0,\n      -1.5e-7\n    ]\n  }\n]\n"
+        );
+        let shown = show(OutputFormat::Json, &m);
+        assert!(
+            shown.contains("\"big\": 123456789012345678901234567890,\n"),
+            "{shown}"
+        );
+        let table = show(OutputFormat::Table, &m);
+        assert!(table.contains("│ huge      ┆ 1e+400 "), "{table}");
+    }
+
     #[test]
     fn records_in_three_formats() {
         let rows = || vec![vec![Value::from("a"), Value::Bool(true)]];

@@ -371,6 +371,32 @@ fn a_long_list_is_drawn_in_little_memory() {
     }
 }
 
+// ---- 21. numbers as sent ----
+
+#[test]
+fn numbers_keep_every_digit() {
+    let body = r#"{"members": [{"member_id": "m", "big": 123456789012345678901234567890,
+        "neg": -0, "exp": 1E2, "huge": 1e400, "tiny": -1.5e-7, "one": 1.0,
+        "frac": 0.30000000000000000000001, "x": {"n": [18446744073709551616]}}]}"#;
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/img/members");
+        then.status(200).body(body);
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "list", "img", "-o", "json"])
+        .assert()
+        .success()
+        .stderr("")
+        .stdout(
+            "[\n  {\n    \"member_id\": \"m\",\n    \"big\": 123456789012345678901234567890,\n    \
+             \"neg\": -0,\n    \"exp\": 1e+2,\n    \"huge\": 1e+400,\n    \"tiny\": -1.5e-7,\n    \
+             \"one\": 1.0,\n    \"frac\": 0.30000000000000000000001,\n    \"x\": {\n      \
+             \"n\": [\n        18446744073709551616\n      ]\n    }\n  }\n]\n",
+        );
+}
+
 // ---- 22. duplicate keys ----
 
 #[test]
