@@ -243,6 +243,42 @@ fn a_failed_page_prints_nothing_of_its_image_whatever_the_jobs() {
     }
 }
 
+// ---- 3. endless paging ----
+
+#[test]
+fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
+    let port = raw_http_server(|target| {
+        let page: u64 = target
+            .split("marker=")
+            .nth(1)
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(0);
+        json_response(&format!(
+            r#"{{"members":[{{"member_id":"m{page}"}}],"page_info":{{"next_marker":"{}"}}}}"#,
+            page + 1
+        ))
+    });
+    let sandbox = Sandbox::new();
+    sandbox
+        .ims()
+        .args([
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+            "--token",
+            "t",
+        ])
+        .args(["member", "list", "img", "-o", "ids"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: image img: GET http://127.0.0.1:{port}/v2/images/img/members: the \
+             service still sent a next page after 10000 pages; stopped rather than page for \
+             ever\n"
+        ));
+}
+
 // ---- 6. a gzip bomb ----
 
 /// A gzip answer that inflates to `prefix` and then `fill` repeated to about `size`
