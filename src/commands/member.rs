@@ -58,7 +58,9 @@ fn list_with(
     image_ids: Vec<String>,
 ) -> anyhow::Result<()> {
     let format = settings.output.value;
-    let jobs = usize::from(args.jobs).min(image_ids.len());
+    let jobs = usize::from(args.jobs)
+        .min(worker_limit().unwrap_or(usize::MAX))
+        .min(image_ids.len());
 
     let mut failures: Vec<(String, Error)> = Vec::new();
     let mut listed = 0;
@@ -140,6 +142,46 @@ fn keep(filter: StatusFilter, member: &Member) -> bool {
         StatusFilter::Rejected => "rejected",
     };
     member.status_text() == Some(wanted)
+}
+
+/// Descriptors kept free for what `ims` holds open besides its workers' connections:
+/// stdio, idle pooled connections, the config, cache and CA files, TLS roots being read.
+const RESERVED_FDS: u64 = 32;
+
+/// Descriptors one worker may hold at once: its connection, and a DNS lookup's socket or
+/// file while it connects.
+const FDS_PER_WORKER: u64 = 2;
+
+/// The most workers the open-file limit (`ulimit -n`) leaves room for (at least one);
+/// `None` when there is no limit or it cannot be read.
+fn worker_limit() -> Option<usize> {
+    let soft = open_file_limit()?;
+    let workers = (soft.saturating_sub(RESERVED_FDS) / FDS_PER_WORKER).max(1);
+    Some(usize::try_from(workers).unwrap_or(usize::MAX))
+}
+
+/// The soft RLIMIT_NOFILE; `None` when unlimited or unknown.
+#[cfg(unix)]
+fn open_file_limit() -> Option<u64> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes one `rlimit` into the struct it is given, which lives here.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } != 0
+        || limit.rlim_cur == libc::RLIM_INFINITY
+    {
+        return None;
+    }
+    // rlim_t is 32 bits wide on some targets.
+    #[allow(clippy::useless_conversion)]
+    u64::try_from(limit.rlim_cur).ok()
+}
+
+/// The soft RLIMIT_NOFILE: there is none off Unix.
+#[cfg(not(unix))]
+fn open_file_limit() -> Option<u64> {
+    None
 }
 
 /// Where [`fetch_in_order`]'s threads meet.
@@ -338,6 +380,19 @@ mod tests {
         );
         assert_eq!(result.unwrap_err().kind(), ErrorKind::OutputClosed);
         assert!(fetched.load(Ordering::SeqCst) <= 6 + 3, "{fetched:?}");
+    }
+
+    #[test]
+    fn workers_fit_under_the_open_file_limit() {
+        let workers = worker_limit();
+        if let Some(soft) = open_file_limit() {
+            let workers = workers.unwrap() as u64;
+            assert!(workers >= 1);
+            assert!(
+                soft < RESERVED_FDS + FDS_PER_WORKER
+                    || RESERVED_FDS + workers * FDS_PER_WORKER <= soft
+            );
+        }
     }
 
     #[test]

@@ -407,6 +407,40 @@ fn a_long_list_is_drawn_in_little_memory() {
     }
 }
 
+// ---- 8. descriptor limits ----
+
+#[test]
+fn workers_stay_under_the_open_file_limit() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path_matches("^/v2/images/[^/]+/members$");
+        then.status(200)
+            .delay(Duration::from_millis(100))
+            .body(members_of(&["m"]));
+    });
+    let sandbox = Sandbox::new();
+    let images: Vec<String> = (0..300).map(|i| format!("img-{i}")).collect();
+    let mut args = vec![
+        "--endpoint",
+        server.base_url().leak(),
+        "--token",
+        "t",
+        "member",
+        "list",
+        "--jobs",
+        "256",
+        "-o",
+        "ids",
+    ];
+    args.extend(images.iter().map(String::as_str));
+    ims_in_shell(&sandbox, "ulimit -n 64", &args)
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr("")
+        .stdout("m\n".repeat(300));
+}
+
 // ---- 21. numbers as sent ----
 
 #[test]
