@@ -540,3 +540,65 @@ fn an_answer_with_a_key_twice_is_refused() {
             server.base_url()
         ));
 }
+
+// ---- 23. stdout closed ----
+
+#[test]
+fn a_stdout_that_cannot_be_written_is_exit_1() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200).body(r#"{"member_id": "m"}"#);
+    });
+    server.mock(|when, then| {
+        when.path("/v2/images/empty/members");
+        then.status(200).body(r#"{"members": []}"#);
+    });
+    let sandbox = Sandbox::new();
+    let endpoint = server.base_url();
+    let show = [
+        "--endpoint",
+        &endpoint,
+        "--token",
+        "t",
+        "member",
+        "show",
+        "i",
+        "m",
+    ];
+    for format in ["ids", "json", "table"] {
+        let args = [&show[..], &["-o", format]].concat();
+        ims_in_shell(&sandbox, "exec >&-", &args)
+            .assert()
+            .code(1)
+            .stderr("ims: error: cannot write to stdout: Bad file descriptor (os error 9)\n");
+        ims_in_shell(&sandbox, "exec >/dev/full", &args)
+            .assert()
+            .code(1)
+            .stderr("ims: error: cannot write to stdout: No space left on device (os error 28)\n");
+        // Sent to /dev/null on purpose: the data is dropped, as asked.
+        ims_in_shell(&sandbox, "exec >/dev/null", &args)
+            .assert()
+            .success()
+            .stderr("");
+    }
+    // Nothing to write, nothing lost.
+    ims_in_shell(
+        &sandbox,
+        "exec >&-",
+        &[
+            "--endpoint",
+            &endpoint,
+            "--token",
+            "t",
+            "member",
+            "list",
+            "empty",
+            "-o",
+            "ids",
+        ],
+    )
+    .assert()
+    .success()
+    .stderr("");
+}
