@@ -105,7 +105,7 @@ fn unprintable_id(id: &str) -> Error {
 
 /// One member, rendered: a Field | Value table, the JSON object, or its ID. An ID that
 /// cannot be printed as one line is an error (exit 8) and nothing is rendered.
-pub fn member(format: OutputFormat, member: &Member) -> Result<Vec<u8>, Error> {
+pub(crate) fn member(format: OutputFormat, member: &Member) -> Result<Vec<u8>, Error> {
     let mut out = Vec::new();
     match format {
         OutputFormat::Table => {
@@ -128,7 +128,7 @@ pub fn member(format: OutputFormat, member: &Member) -> Result<Vec<u8>, Error> {
 /// The members of one image, held until all its pages are read: only what the output
 /// format prints, compactly.
 #[derive(Debug)]
-pub struct ImageMembers {
+pub(crate) struct ImageMembers {
     /// The image asked for.
     image_id: String,
     /// What is kept of its members so far.
@@ -161,7 +161,7 @@ enum Held {
 
 impl ImageMembers {
     /// Nothing yet of `image_id`, to be shown as `format`.
-    pub fn new(format: OutputFormat, image_id: &str) -> ImageMembers {
+    pub(crate) fn new(format: OutputFormat, image_id: &str) -> ImageMembers {
         let held = match format {
             OutputFormat::Ids => Held::Ids {
                 lines: String::new(),
@@ -180,7 +180,7 @@ impl ImageMembers {
     }
 
     /// Keeps what the format shows of `member`.
-    pub fn push(&mut self, member: Member) -> Result<(), Error> {
+    pub(crate) fn push(&mut self, member: Member) -> Result<(), Error> {
         match &mut self.held {
             Held::Ids { lines, unprintable } => {
                 if is_plain_line(&member.member_id) {
@@ -247,7 +247,7 @@ impl<'w> MemberStream<'w> {
 
     /// Writes (or, for a table, keeps) the members of a fully read image. Returns an error
     /// for each member that could not be printed (an ID `ids` cannot print as it is).
-    pub fn image(&mut self, image: ImageMembers) -> io::Result<Vec<Error>> {
+    pub(crate) fn image(&mut self, image: ImageMembers) -> io::Result<Vec<Error>> {
         match image.held {
             Held::Ids { lines, unprintable } => {
                 self.out.write_all(lines.as_bytes())?;
