@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use super::service::{ImageApi, Route};
 use crate::error::{Error, ErrorKind};
 use crate::model::job::{Job, JobStarted, JobState};
+use crate::model::read_optional_json;
 use crate::url::encode;
 
 /// How long a Huawei job may run before `ims` stops waiting for it.
@@ -130,13 +131,7 @@ impl ImageApi<'_> {
             .map(|body| body.to_string().into_bytes())
             .unwrap_or_default();
         self.auth
-            .send_with(change.method, &change.url, &body, &mut |bytes| match bytes
-                .iter()
-                .all(u8::is_ascii_whitespace)
-            {
-                true => Ok(None),
-                false => Ok(Some(serde_json::from_slice(bytes)?)),
-            })
+            .send_with(change.method, &change.url, &body, &mut read_optional_json)
     }
 
     /// v1: sends a batch `change`; the ID of the job that carries it out.

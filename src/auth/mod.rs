@@ -6,6 +6,7 @@ pub(crate) mod keystone;
 mod secret_input;
 pub(crate) mod signer;
 
+use std::io::Read;
 use std::sync::Mutex;
 
 use serde::de::DeserializeOwned;
@@ -14,7 +15,7 @@ use ureq::http::Uri;
 use crate::cli::Timeout;
 use crate::client::{Authorize, Client, Header};
 use crate::error::{Error, diag, warn};
-use crate::model::BodyError;
+use crate::model::{BodyError, read_json};
 use crate::secret::Secret;
 use crate::settings::credentials::{NO_CREDENTIAL, aksk_needs_project_id};
 use crate::settings::{CredentialSettings, Settings, Source, Sourced};
@@ -355,7 +356,7 @@ impl<'a> Authorizer<'a> {
         url: &str,
         query: &[(String, String)],
     ) -> Result<T, Error> {
-        self.get_with(url, query, &mut |bytes| Ok(serde_json::from_slice(bytes)?))
+        self.get_with(url, query, &mut |body| read_json(body))
     }
 
     /// GETs `url` authorised and hands the body to `parse`, renewing a rejected cached
@@ -364,7 +365,7 @@ impl<'a> Authorizer<'a> {
         &self,
         url: &str,
         query: &[(String, String)],
-        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+        parse: &mut dyn FnMut(&mut dyn Read) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
         self.renewing(&mut |credential| self.client.get_with(url, query, credential, parse))
     }
@@ -376,7 +377,7 @@ impl<'a> Authorizer<'a> {
         method: &'static str,
         url: &str,
         body: &[u8],
-        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+        parse: &mut dyn FnMut(&mut dyn std::io::Read) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
         self.renewing(&mut |credential| self.client.send_with(method, url, body, credential, parse))
     }

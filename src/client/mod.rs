@@ -23,6 +23,7 @@ mod tls_error;
 mod trace;
 mod verify;
 
+use std::io::Read;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -34,7 +35,7 @@ pub(crate) use authorize::{Authorize, Header};
 pub(crate) use tls::Tls;
 
 use crate::error::{Error, ErrorKind, diag};
-use crate::model::BodyError;
+use crate::model::{BodyError, read_json};
 use crate::url::{canonical_query, split_query};
 use body::parse_body;
 use budget::{Budget, Limit};
@@ -177,7 +178,7 @@ impl Client {
         url: &str,
         query: &[(String, String)],
         credential: &dyn Authorize,
-        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+        parse: &mut dyn FnMut(&mut dyn Read) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
         let call = Call {
             method: "GET",
@@ -201,7 +202,7 @@ impl Client {
         url: &str,
         body: &[u8],
         credential: &dyn Authorize,
-        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+        parse: &mut dyn FnMut(&mut dyn std::io::Read) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
         let call = Call {
             method,
@@ -239,7 +240,7 @@ impl Client {
             // A sign-in changes nothing: asking again is always safe.
             replay: Replay::Safe,
         };
-        self.exchange(call, &mut |bytes| Ok(serde_json::from_slice(bytes)?))
+        self.exchange(call, &mut |body| read_json(body))
     }
 
     /// Sends `call` (following same-origin redirects of a GET), maps a failure status to
@@ -247,7 +248,7 @@ impl Client {
     fn exchange<T>(
         &self,
         mut call: Call,
-        parse: &mut dyn FnMut(&[u8]) -> Result<T, BodyError>,
+        parse: &mut dyn FnMut(&mut dyn Read) -> Result<T, BodyError>,
     ) -> Result<(T, http::HeaderMap), Error> {
         for _ in 0..=MAX_REDIRECTS {
             let (wire_url, mut response, retries) = self.send_with_retries(&call)?;
@@ -263,7 +264,7 @@ impl Client {
                 return Err(http_error(&mut response, call.credential).after(retries));
             }
             if status == http::StatusCode::NO_CONTENT && call.method != "GET" {
-                let value = parse(b"").map_err(|err| match err {
+                let value = parse(&mut std::io::empty()).map_err(|err| match err {
                     BodyError::Json(err) => Error::bad_answer(format!(
                         "{} {wire_url}: unexpected empty answer: {err}",
                         call.method

@@ -5,13 +5,13 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::member::{expand_stdin, fetch_all};
+use super::member::{expand_stdin, fetch_in_order, worker_limit};
 use super::session::Session;
 use crate::api::{BatchMembers, Change, ImageApi, Route};
 use crate::cli::{AddArgs, AnswerArgs, ChangeArgs, GlobalArgs, MemberType, RemoveArgs};
 use crate::error::{Error, ErrorKind, Failures, diag};
 use crate::model::Member;
-use crate::output::{self, MemberStream};
+use crate::output::{self, ImageMembers, MemberStream};
 use crate::url::check_id;
 
 /// What a share change does.
@@ -214,9 +214,20 @@ fn apply(
     }
     let results = match v1 {
         true => apply_batch(api, action, &pairs, kind),
-        false => fetch_all(&pairs, usize::from(change.jobs), |pair| {
-            apply_one(api, action, pair)
-        }),
+        false => {
+            let jobs = usize::from(change.jobs).min(worker_limit().unwrap_or(usize::MAX));
+            let mut results = Vec::with_capacity(pairs.len());
+            fetch_in_order(
+                &pairs,
+                jobs,
+                |pair| apply_one(api, action, pair),
+                |_, result| {
+                    results.push(result);
+                    Ok(())
+                },
+            )?;
+            results
+        }
     };
     report(session, action, &pairs, results)
 }
@@ -382,10 +393,18 @@ fn report(
         }
     }
     if action != Action::Remove {
+        let format = session.settings.output.value;
         output::to_stdout(|out| {
-            let mut stream = MemberStream::new(out, session.settings.output.value);
+            let mut stream = MemberStream::new(out, format);
             for (image, record) in records {
-                stream.member(&image, record).map_err(output::write_error)?;
+                let mut held = ImageMembers::new(format, &image);
+                held.push(record)?;
+                let unprintable = stream.image(held).map_err(output::write_error)?;
+                failures.extend(
+                    unprintable
+                        .into_iter()
+                        .map(|err| anyhow::Error::new(err).context(format!("image {image}"))),
+                );
             }
             stream
                 .finish(failures.is_empty())

@@ -1,8 +1,8 @@
 //! `ims member show|list`
 
+use std::collections::BTreeMap;
 use std::io::Read;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use anyhow::Context;
 
@@ -12,7 +12,7 @@ use crate::cli::{GlobalArgs, ListArgs, StatusFilter};
 use crate::error::{Error, ErrorKind, Failures};
 use crate::model::Member;
 use crate::model::image::ImageRef;
-use crate::output::{self, MemberStream};
+use crate::output::{self, ImageMembers, MemberStream};
 use crate::settings::Settings;
 use crate::url::check_id;
 
@@ -21,12 +21,12 @@ pub(crate) fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyh
     check_id("image ID", image_id)?;
     check_id("member ID", member_id)?;
     let session = Session::open(global)?;
+    let context = || format!("member {member_id} of image {image_id}");
     let member = session
         .with_api(|api| api.show_member(image_id, member_id))?
-        .with_context(|| format!("member {member_id} of image {image_id}"))?;
-    output::to_stdout(|out| {
-        output::member(out, session.settings.output.value, &member).map_err(output::write_error)
-    })?;
+        .with_context(context)?;
+    let rendered = output::member(session.settings.output.value, &member).with_context(context)?;
+    output::to_stdout(|out| out.write_all(&rendered).map_err(output::write_error))?;
     Ok(())
 }
 
@@ -50,60 +50,52 @@ pub(crate) fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()
     })?
 }
 
-/// Lists the members of `image_ids` with `api` and writes them out.
+/// Lists the members of `image_ids` with `api` and writes them out, image by image in
+/// input order. An image's members are written only once all its pages are read, so a
+/// failed image writes nothing, whatever `--jobs` is.
 fn list_with(
     api: &ImageApi,
     settings: &Settings,
     args: &ListArgs,
     image_ids: Vec<String>,
 ) -> anyhow::Result<()> {
-    let jobs = usize::from(args.jobs).min(image_ids.len());
+    let format = settings.output.value;
+    let jobs = usize::from(args.jobs)
+        .min(worker_limit().unwrap_or(usize::MAX))
+        .min(image_ids.len());
 
     let mut failures: Vec<(String, Error)> = Vec::new();
     let mut listed = 0;
+    let fetch = |image_id: &String| {
+        let mut image = ImageMembers::new(format, image_id);
+        api.list_members(
+            image_id,
+            args.limit,
+            &mut |member| match keep(args.status, &member) {
+                true => image.push(member),
+                false => Ok(()),
+            },
+        )
+        .map(|()| image)
+    };
     output::to_stdout(|out| {
-        let mut stream = MemberStream::new(out, settings.output.value);
-        if jobs <= 1 {
-            // One at a time: every member goes out as soon as it is parsed, so memory
-            // stays flat however long the list.
-            for image_id in &image_ids {
-                let result = api.list_members(image_id, args.limit, &mut |member| {
-                    if !keep(args.status, &member) {
-                        return Ok(());
-                    }
-                    stream.member(image_id, member).map_err(output::write_error)
-                });
-                match result {
-                    Ok(()) => listed += 1,
-                    Err(err) if err.kind() == ErrorKind::OutputClosed => return Err(err),
-                    Err(err) => failures.push((image_id.clone(), err)),
+        let mut stream = MemberStream::new(out, format);
+        fetch_in_order(&image_ids, jobs, fetch, |image_id, result| {
+            match result {
+                Ok(image) => {
+                    listed += 1;
+                    let unprintable = stream.image(image).map_err(output::write_error)?;
+                    failures.extend(
+                        unprintable
+                            .into_iter()
+                            .map(|err| (image_id.to_string(), err)),
+                    );
                 }
+                Err(err) if err.kind() == ErrorKind::OutputClosed => return Err(err),
+                Err(err) => failures.push((image_id.to_string(), err)),
             }
-        } else {
-            let results = fetch_all(&image_ids, jobs, |image_id| {
-                let mut members = Vec::new();
-                api.list_members(image_id, args.limit, &mut |member| {
-                    if keep(args.status, &member) {
-                        members.push(member);
-                    }
-                    Ok(())
-                })
-                .map(|()| members)
-            });
-            for (image_id, result) in image_ids.iter().zip(results) {
-                match result {
-                    Ok(members) => {
-                        listed += 1;
-                        for member in members {
-                            stream
-                                .member(image_id, member)
-                                .map_err(output::write_error)?;
-                        }
-                    }
-                    Err(err) => failures.push((image_id.clone(), err)),
-                }
-            }
-        }
+            Ok(())
+        })?;
         // When every image failed there is no data to show, not even an empty table.
         stream
             .finish(listed > 0 || failures.is_empty())
@@ -178,24 +170,108 @@ fn keep(filter: StatusFilter, member: &Member) -> bool {
     member.status_text() == Some(wanted)
 }
 
-/// Runs `fetch` for every ID on up to `jobs` threads (this one included) and returns the
-/// results in input order.
-pub(crate) fn fetch_all<I: Sync, T: Send>(
+/// Descriptors kept free for what `ims` holds open besides its workers' connections:
+/// stdio, idle pooled connections, the config, cache and CA files, TLS roots being read.
+const RESERVED_FDS: u64 = 32;
+
+/// Descriptors one worker may hold at once: its connection, and a DNS lookup's socket or
+/// file while it connects.
+const FDS_PER_WORKER: u64 = 2;
+
+/// The most workers the open-file limit (`ulimit -n`) leaves room for (at least one);
+/// `None` when there is no limit or it cannot be read.
+pub(crate) fn worker_limit() -> Option<usize> {
+    let soft = open_file_limit()?;
+    let workers = (soft.saturating_sub(RESERVED_FDS) / FDS_PER_WORKER).max(1);
+    Some(usize::try_from(workers).unwrap_or(usize::MAX))
+}
+
+/// The soft RLIMIT_NOFILE; `None` when unlimited or unknown.
+#[cfg(unix)]
+fn open_file_limit() -> Option<u64> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes one `rlimit` into the struct it is given, which lives here.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } != 0
+        || limit.rlim_cur == libc::RLIM_INFINITY
+    {
+        return None;
+    }
+    // rlim_t is 32 bits wide on some targets.
+    #[allow(clippy::useless_conversion)]
+    u64::try_from(limit.rlim_cur).ok()
+}
+
+/// The soft RLIMIT_NOFILE: there is none off Unix.
+#[cfg(not(unix))]
+fn open_file_limit() -> Option<u64> {
+    None
+}
+
+/// Where [`fetch_in_order`]'s threads meet.
+struct Queue<T> {
+    /// The next ID to fetch.
+    next_fetch: usize,
+    /// The next ID whose result goes to `emit`.
+    next_emit: usize,
+    /// Results fetched but not yet emitted, by index.
+    done: BTreeMap<usize, Result<T, Error>>,
+    /// Set when `emit` failed: no new fetch starts.
+    stopped: bool,
+}
+
+/// Runs `fetch` for every ID on up to `jobs` threads (this one included) and hands each
+/// result to `emit` in input order, as soon as it and all before it are there. A fetch
+/// starts only within `jobs` of the next result to emit, so at most `jobs` results wait
+/// besides the one being emitted, however many IDs there are. An error of `emit` stops
+/// the run (fetches under way end, no new one starts) and is returned.
+pub(crate) fn fetch_in_order<I: Sync, T: Send>(
     ids: &[I],
     jobs: usize,
     fetch: impl Fn(&I) -> Result<T, Error> + Sync,
-) -> Vec<Result<T, Error>> {
-    let slots: Vec<Mutex<Option<Result<T, Error>>>> =
-        ids.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
+    mut emit: impl FnMut(&I, Result<T, Error>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let window = jobs.max(1);
+    let queue = Mutex::new(Queue {
+        next_fetch: 0,
+        next_emit: 0,
+        done: BTreeMap::new(),
+        stopped: false,
+    });
+    let changed = Condvar::new();
+    let lock = || queue.lock().unwrap_or_else(PoisonError::into_inner);
+    let wait = |guard| changed.wait(guard).unwrap_or_else(PoisonError::into_inner);
+    // Takes the next ID when it is within the window, else `None`.
+    let take = |queue: &mut Queue<T>| {
+        let open = queue.next_fetch < ids.len()
+            && queue.next_fetch < queue.next_emit + window
+            && !queue.stopped;
+        open.then(|| {
+            queue.next_fetch += 1;
+            queue.next_fetch - 1
+        })
+    };
+    let run = |index: usize| {
+        let result = fetch(&ids[index]);
+        lock().done.insert(index, result);
+        changed.notify_all();
+    };
     let work = || {
         loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(id) = ids.get(index) else { break };
-            let result = fetch(id);
-            if let Ok(mut slot) = slots[index].lock() {
-                *slot = Some(result);
-            }
+            let mut queue = lock();
+            let index = loop {
+                if queue.stopped || queue.next_fetch >= ids.len() {
+                    return;
+                }
+                match take(&mut queue) {
+                    Some(index) => break index,
+                    None => queue = wait(queue),
+                }
+            };
+            drop(queue);
+            run(index);
         }
     };
     std::thread::scope(|scope| {
@@ -203,24 +279,58 @@ pub(crate) fn fetch_all<I: Sync, T: Send>(
             // A thread that cannot be started leaves its share to the others.
             let _ = std::thread::Builder::new().spawn_scoped(scope, work);
         }
-        work();
-    });
-    slots
-        .into_iter()
-        .map(|slot| {
-            slot.into_inner().ok().flatten().unwrap_or_else(|| {
-                Err(Error::new(
-                    ErrorKind::Unexpected,
-                    "a fetch did not complete",
-                ))
-            })
-        })
-        .collect()
+        // This thread emits in order, and fetches too when the next result is not there.
+        loop {
+            let mut queue = lock();
+            if queue.next_emit >= ids.len() {
+                return Ok(());
+            }
+            let index = queue.next_emit;
+            if let Some(result) = queue.done.remove(&index) {
+                queue.next_emit += 1;
+                drop(queue);
+                changed.notify_all();
+                if let Err(err) = emit(&ids[index], result) {
+                    lock().stopped = true;
+                    changed.notify_all();
+                    return Err(err);
+                }
+                continue;
+            }
+            match take(&mut queue) {
+                Some(index) => {
+                    drop(queue);
+                    run(index);
+                }
+                None => drop(wait(queue)),
+            }
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every result of [`fetch_in_order`], in the order emitted.
+    fn fetch_all<T: Send>(
+        ids: &[String],
+        jobs: usize,
+        fetch: impl Fn(&str) -> Result<T, Error> + Sync,
+    ) -> Vec<Result<T, Error>> {
+        let mut results = Vec::new();
+        fetch_in_order(
+            ids,
+            jobs,
+            |id: &String| fetch(id),
+            |_, result| {
+                results.push(result);
+                Ok(())
+            },
+        )
+        .unwrap();
+        results
+    }
 
     #[test]
     fn fetch_all_keeps_input_order_with_any_job_count() {
@@ -243,6 +353,76 @@ mod tests {
             let mut expected: Vec<String> = ids.clone();
             expected[13] = "err".into();
             assert_eq!(shown, expected, "jobs={jobs}");
+        }
+    }
+
+    #[test]
+    fn fetches_run_concurrently_but_never_far_ahead_of_the_output() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let ids: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+        let (running, most_running) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let emitted = AtomicUsize::new(0);
+        let most_ahead = AtomicUsize::new(0);
+        let mut order = Vec::new();
+        fetch_in_order(
+            &ids,
+            4,
+            |id| {
+                let index: usize = id.parse().unwrap();
+                let ahead = index - emitted.load(Ordering::SeqCst).min(index);
+                most_ahead.fetch_max(ahead, Ordering::SeqCst);
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                most_running.fetch_max(now, Ordering::SeqCst);
+                // The first image is slow: the others must wait for it, not pile up.
+                let pause = if index == 0 { 150 } else { 5 };
+                std::thread::sleep(std::time::Duration::from_millis(pause));
+                running.fetch_sub(1, Ordering::SeqCst);
+                Ok(index)
+            },
+            |_, result| {
+                order.push(result.unwrap());
+                emitted.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(order, (0..40).collect::<Vec<_>>());
+        assert!(most_running.load(Ordering::SeqCst) > 1);
+        assert!(most_running.load(Ordering::SeqCst) <= 4);
+        assert!(most_ahead.load(Ordering::SeqCst) <= 4, "{most_ahead:?}");
+    }
+
+    #[test]
+    fn an_emit_error_stops_new_fetches() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let ids: Vec<String> = (0..100).map(|i| i.to_string()).collect();
+        let fetched = AtomicUsize::new(0);
+        let result = fetch_in_order(
+            &ids,
+            3,
+            |_| {
+                fetched.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            },
+            |id, _| match id.as_str() {
+                "5" => Err(Error::new(ErrorKind::OutputClosed, "closed")),
+                _ => Ok(()),
+            },
+        );
+        assert_eq!(result.unwrap_err().kind(), ErrorKind::OutputClosed);
+        assert!(fetched.load(Ordering::SeqCst) <= 6 + 3, "{fetched:?}");
+    }
+
+    #[test]
+    fn workers_fit_under_the_open_file_limit() {
+        let workers = worker_limit();
+        if let Some(soft) = open_file_limit() {
+            let workers = workers.unwrap() as u64;
+            assert!(workers >= 1);
+            assert!(
+                soft < RESERVED_FDS + FDS_PER_WORKER
+                    || RESERVED_FDS + workers * FDS_PER_WORKER <= soft
+            );
         }
     }
 

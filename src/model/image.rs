@@ -2,7 +2,10 @@
 //! pages of an image list (Glance's `next` link; Huawei's `cloudimages` has none).
 
 use serde::Deserialize;
+use serde::de::DeserializeSeed;
 use serde_json::{Map, Value};
+
+use super::Strict;
 
 /// One image, every field as sent (order kept). Only `id` is required, as a string.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,8 +39,11 @@ impl Image {
 }
 
 impl<'de> Deserialize<'de> for Image {
+    /// Every field kept; a key twice in any object is refused, as for members.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Image, D::Error> {
-        let fields = Map::<String, Value>::deserialize(deserializer)?;
+        let Value::Object(fields) = Strict.deserialize(deserializer)? else {
+            return Err(serde::de::Error::custom("an image is not an object"));
+        };
         match fields.get("id") {
             Some(Value::String(_)) => Ok(Image(fields)),
             Some(_) => Err(serde::de::Error::custom("an image `id` is not a string")),
@@ -122,6 +128,23 @@ mod tests {
         assert_eq!(image.owner(), Some("p"));
         let keys: Vec<&String> = image.fields().keys().collect();
         assert_eq!(keys, ["name", "id", "owner", "x"]);
+    }
+
+    #[test]
+    fn a_key_twice_in_an_image_is_refused() {
+        for text in [
+            r#"{"images":[{"id":"i1","name":"a","name":"b"}]}"#,
+            r#"{"images":[{"id":"i1","x":{"k":1,"k":2}}]}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<ImagePage<Image>>(text).is_err(),
+                "{text}"
+            );
+        }
+        assert!(
+            serde_json::from_str::<ImagePage<ImageRef>>(r#"{"images":[{"id":"a","id":"b"}]}"#)
+                .is_err()
+        );
     }
 
     #[test]

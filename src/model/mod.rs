@@ -1,69 +1,152 @@
 //! Wire types: what the image service sends, kept whole. Known fields are typed loosely
-//! (any JSON value, `null` kept apart from missing); every other field is kept as sent.
+//! (any JSON value, `null` kept apart from missing); every other field is kept as sent,
+//! numbers as written (`arbitrary_precision`). Answers are parsed from the body as it
+//! streams in, and an object with a key twice, at any depth, is refused: two parsers must
+//! never disagree about what the service said.
 
 pub(crate) mod image;
 pub(crate) mod job;
-use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+use std::io::{BufReader, Read};
+
+use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 use crate::error::Error;
 
 /// One image member, as the service sent it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Member {
     /// The member's ID (a project ID, or an organization unit on Huawei Cloud).
     pub member_id: String,
     /// The image's ID.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_id: Option<Value>,
     /// `accepted`, `pending`, `rejected`, or whatever else the service says.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Value>,
     /// When the image was shared.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Value>,
     /// When the share last changed.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Value>,
     /// Huawei Cloud: `project` or `organization`.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub member_type: Option<Value>,
     /// Huawei Cloud: the organization's URN, for organization shares.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub urn: Option<Value>,
     /// Every other field, as sent.
     #[serde(flatten)]
     pub other: Map<String, Value>,
 }
 
-/// Keeps a present `null` as `Some(Value::Null)`; only a missing field is `None`.
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
-    Value::deserialize(deserializer).map(Some)
+impl<'de> Deserialize<'de> for Member {
+    /// Reads a member object: `member_id` must be a string; a present `null` is kept apart
+    /// from a missing field; a key twice (here or in any nested object) is an error.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Member, D::Error> {
+        deserializer.deserialize_map(MemberVisitor)
+    }
+}
+
+/// Builds a [`Member`] from a JSON object, field by field.
+struct MemberVisitor;
+
+impl<'de> Visitor<'de> for MemberVisitor {
+    type Value = Member;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a member object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Member, A::Error> {
+        use serde::de::Error as _;
+        let mut member_id = None;
+        let mut known: [Option<Value>; KNOWN_FIELDS.len()] = Default::default();
+        let mut other = Map::new();
+        while let Some(key) = map.next_key_seed(MemberKey)? {
+            match key {
+                Field::MemberId if member_id.is_some() => {
+                    return Err(A::Error::duplicate_field("member_id"));
+                }
+                Field::MemberId => member_id = Some(map.next_value::<String>()?),
+                Field::Known(index) if known[index].is_some() => {
+                    return Err(A::Error::duplicate_field(KNOWN_FIELDS[index]));
+                }
+                Field::Known(index) => known[index] = Some(map.next_value_seed(Strict)?),
+                Field::Other(key) => {
+                    let value = map.next_value_seed(Strict)?;
+                    if other.contains_key(&key) {
+                        return Err(duplicate_key(&key));
+                    }
+                    other.insert(key, value);
+                }
+            }
+        }
+        let member_id = member_id.ok_or_else(|| A::Error::missing_field("member_id"))?;
+        let [image_id, status, created_at, updated_at, member_type, urn] = known;
+        Ok(Member {
+            member_id,
+            image_id,
+            status,
+            created_at,
+            updated_at,
+            member_type,
+            urn,
+            other,
+        })
+    }
+}
+
+/// The known fields of a member besides `member_id`, in [`Member`]'s order.
+const KNOWN_FIELDS: [&str; 6] = [
+    "image_id",
+    "status",
+    "created_at",
+    "updated_at",
+    "member_type",
+    "urn",
+];
+
+/// A key of a member object.
+enum Field {
+    /// `member_id`.
+    MemberId,
+    /// One of [`KNOWN_FIELDS`], by index.
+    Known(usize),
+    /// Any other key.
+    Other(String),
+}
+
+/// Reads a key of a member object, copying only a key that is not a known field.
+struct MemberKey;
+
+impl<'de> DeserializeSeed<'de> for MemberKey {
+    type Value = Field;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberKey {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Field, E> {
+        Ok(match key {
+            "member_id" => Field::MemberId,
+            _ => match KNOWN_FIELDS.iter().position(|name| *name == key) {
+                Some(index) => Field::Known(index),
+                None => Field::Other(key.to_string()),
+            },
+        })
+    }
 }
 
 impl Member {
@@ -93,6 +176,155 @@ impl Member {
     }
 }
 
+/// The error of an object that holds `key` twice.
+fn duplicate_key<E: serde::de::Error>(key: &str) -> E {
+    E::custom(format_args!(
+        "duplicate key `{}`",
+        crate::text::printable(key)
+    ))
+}
+
+/// The key under which serde_json's `arbitrary_precision` hands a number over as a
+/// one-entry map holding its text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Reads any JSON value as serde_json's [`Value`] does (numbers kept as written), but
+/// refuses an object that holds a key twice, at any depth. Meant for the streaming reader
+/// ([`read_json`], [`read_page`]): there, an object's own keys never arrive borrowed, so a
+/// number's hand-over (a borrowed [`NUMBER_TOKEN`]) is never confused with a hostile
+/// object that uses the same key.
+pub(crate) struct Strict;
+
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(StrictVisitor)
+    }
+}
+
+/// The visitor behind [`Strict`].
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_string()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Strict.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Strict)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        use serde::de::Error as _;
+        let mut object = Map::new();
+        let mut first = true;
+        while let Some(key) = map.next_key_seed(KeySeed { first })? {
+            let key = match key {
+                Key::Number => {
+                    let text: String = map.next_value()?;
+                    return text.parse().map(Value::Number).map_err(A::Error::custom);
+                }
+                Key::Name(key) => key,
+            };
+            first = false;
+            let value = map.next_value_seed(Strict)?;
+            if object.contains_key(&key) {
+                return Err(duplicate_key(&key));
+            }
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+/// An object key as [`StrictVisitor`] reads it.
+enum Key {
+    /// The hand-over of a number (see [`NUMBER_TOKEN`]).
+    Number,
+    /// A key of the object.
+    Name(String),
+}
+
+/// Reads a key; the first one of a map may be a number's hand-over.
+struct KeySeed {
+    /// Whether this is the map's first key.
+    first: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key, E> {
+        Ok(match self.first && key == NUMBER_TOKEN {
+            true => Key::Number,
+            false => Key::Name(key.to_string()),
+        })
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Key, E> {
+        Ok(Key::Name(key.to_string()))
+    }
+
+    fn visit_string<E>(self, key: String) -> Result<Key, E> {
+        Ok(Key::Name(key))
+    }
+}
+
 /// Why a body handed to a parser was not used.
 #[derive(Debug)]
 pub(crate) enum BodyError {
@@ -108,6 +340,47 @@ impl From<serde_json::Error> for BodyError {
     }
 }
 
+/// Buffer between a body's reader and the JSON parser, which reads a byte at a time.
+const PARSE_BUFFER_BYTES: usize = 64 * 1024;
+
+/// A JSON parser over `reader`, buffered.
+fn json_reader(
+    reader: &mut dyn Read,
+) -> serde_json::Deserializer<serde_json::de::IoRead<BufReader<&mut dyn Read>>> {
+    serde_json::Deserializer::from_reader(BufReader::with_capacity(PARSE_BUFFER_BYTES, reader))
+}
+
+/// Reads one JSON answer from `reader` as `T`, nothing but whitespace after it. Whether a
+/// key may repeat is `T`'s business ([`Member`] refuses it).
+pub(crate) fn read_json<T: DeserializeOwned>(reader: &mut dyn Read) -> Result<T, BodyError> {
+    let mut deserializer = json_reader(reader);
+    let value = T::deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// Reads the JSON answer of a change from `reader`: `None` when the body is empty (a
+/// `204 No Content`, or only whitespace), else the value, strictly (a key twice in any
+/// object is refused).
+pub(crate) fn read_optional_json(reader: &mut dyn Read) -> Result<Option<Value>, BodyError> {
+    let mut buffered = BufReader::with_capacity(PARSE_BUFFER_BYTES, reader);
+    loop {
+        let available = std::io::BufRead::fill_buf(&mut buffered).map_err(serde_json::Error::io)?;
+        if available.is_empty() {
+            return Ok(None);
+        }
+        if available.iter().any(|b| !b.is_ascii_whitespace()) {
+            break;
+        }
+        let all = available.len();
+        std::io::BufRead::consume(&mut buffered, all);
+    }
+    let mut deserializer = serde_json::Deserializer::from_reader(buffered);
+    let value = Strict.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(Some(value))
+}
+
 /// What a streamed page leaves behind once its members are handed on.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct PageSummary {
@@ -117,15 +390,16 @@ pub struct PageSummary {
     pub next_marker: Option<String>,
 }
 
-/// Reads one list answer, handing each member to `on_member` as soon as it is parsed, so a
-/// page of any size costs the memory of one member. An error of `on_member` stops the read
-/// and comes back as [`BodyError::Stop`].
+/// Reads one list answer from `reader`, handing each member to `on_member` as soon as it
+/// is parsed, so a page of any size costs the memory of one member. An error of
+/// `on_member` stops the read and comes back as [`BodyError::Stop`]. A key twice in any
+/// object of the answer is an error.
 pub fn read_page(
-    bytes: &[u8],
+    reader: &mut dyn Read,
     on_member: &mut dyn FnMut(Member) -> Result<(), Error>,
 ) -> Result<PageSummary, BodyError> {
     let mut stopped = None;
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let mut deserializer = json_reader(reader);
     let result = PageSeed {
         on_member,
         stopped: &mut stopped,
@@ -161,23 +435,32 @@ impl<'de> Visitor<'de> for PageSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PageSummary, A::Error> {
+        use serde::de::Error as _;
         let mut count = None;
         let mut page_info = None;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match key.as_ref() {
-                "members" if count.is_none() => {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "members" if count.is_some() => return Err(A::Error::duplicate_field("members")),
+                "members" => {
                     count = Some(map.next_value_seed(MembersSeed {
                         on_member: &mut *self.on_member,
                         stopped: &mut *self.stopped,
                     })?);
                 }
-                "page_info" => page_info = Some(map.next_value::<Value>()?),
+                "page_info" if page_info.is_some() => {
+                    return Err(A::Error::duplicate_field("page_info"));
+                }
+                "page_info" => page_info = Some(map.next_value_seed(Strict)?),
                 _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
+                    map.next_value_seed(Strict)?;
+                    if !seen.insert(key.clone()) {
+                        return Err(duplicate_key(&key));
+                    }
                 }
             }
         }
-        let count = count.ok_or_else(|| serde::de::Error::missing_field("members"))?;
+        let count = count.ok_or_else(|| A::Error::missing_field("members"))?;
         Ok(PageSummary {
             count,
             next_marker: next_marker(page_info.as_ref()),
@@ -378,6 +661,14 @@ fn decode_entities(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// [`read_page`] over bytes.
+    fn read(
+        bytes: &[u8],
+        on_member: &mut dyn FnMut(Member) -> Result<(), Error>,
+    ) -> Result<PageSummary, BodyError> {
+        read_page(&mut &bytes[..], on_member)
+    }
+
     const SEED_SHOW: &str = r#"{
         "status": "accepted",
         "created_at": "2016-09-01T02:05:14Z",
@@ -413,7 +704,7 @@ mod tests {
     fn member_without_id_is_rejected() {
         assert!(serde_json::from_str::<Member>(r#"{"status":"accepted"}"#).is_err());
         assert!(serde_json::from_str::<Member>(r#"{"member_id":7}"#).is_err());
-        assert!(read_page(br#"{"members":{}}"#, &mut |_| Ok(())).is_err());
+        assert!(read(br#"{"members":{}}"#, &mut |_| Ok(())).is_err());
     }
 
     /// Arbitrary JSON values, nested a few levels.
@@ -456,7 +747,7 @@ mod tests {
         #[test]
         fn parsers_never_panic_on_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
             let _ = serde_json::from_slice::<Member>(&bytes);
-            let _ = read_page(&bytes, &mut |_| Ok(()));
+            let _ = read(&bytes, &mut |_| Ok(()));
             let parsed = ServiceError::parse("500 Internal Server Error", &bytes);
             if let Some(message) = parsed.message {
                 proptest::prop_assert!(!message.is_empty());
@@ -474,11 +765,34 @@ mod tests {
                 proptest::prop_assert_eq!(&back, &value);
             }
             if let Ok(PageSummary { next_marker: Some(marker), .. }) =
-                read_page(text.as_bytes(), &mut |_| Ok(()))
+                read(text.as_bytes(), &mut |_| Ok(()))
             {
                 proptest::prop_assert!(!marker.is_empty());
             }
             let _ = ServiceError::parse("404 Not Found", text.as_bytes());
+        }
+
+        #[test]
+        fn numbers_keep_every_digit(
+            int in "-?(0|[1-9][0-9]{0,40})",
+            frac in "(\\.[0-9]{1,30})?",
+            exp in "([eE][+-]?[0-9]{1,4})?",
+        ) {
+            let text = format!("{int}{frac}{exp}");
+            let page = format!(r#"{{"members":[{{"member_id":"m","n":{text}}}]}}"#);
+            let mut seen = None;
+            read(page.as_bytes(), &mut |m| {
+                seen = Some(serde_json::to_string(&m.other["n"]).unwrap());
+                Ok(())
+            })
+            .unwrap();
+            // serde_json writes an exponent as `e+N` or `e-N`; every digit stays.
+            let exp = match exp.get(1..) {
+                Some(rest) if rest.starts_with(['+', '-']) => format!("e{rest}"),
+                Some(rest) if !rest.is_empty() => format!("e+{rest}"),
+                _ => String::new(),
+            };
+            proptest::prop_assert_eq!(seen, Some(format!("{int}{frac}{exp}")));
         }
 
         #[test]
@@ -489,7 +803,7 @@ mod tests {
                 .collect();
             let page = serde_json::json!({"members": members, "page_info": {"next_marker": "n"}});
             let mut seen = Vec::new();
-            let summary = read_page(page.to_string().as_bytes(), &mut |m| {
+            let summary = read(page.to_string().as_bytes(), &mut |m| {
                 seen.push(serde_json::to_value(m).unwrap());
                 Ok(())
             })
@@ -502,7 +816,7 @@ mod tests {
 
     fn stream(text: &str) -> (Result<PageSummary, String>, Vec<String>) {
         let mut seen = Vec::new();
-        let result = read_page(text.as_bytes(), &mut |m| {
+        let result = read(text.as_bytes(), &mut |m| {
             seen.push(m.member_id);
             Ok(())
         })
@@ -554,7 +868,7 @@ mod tests {
     #[test]
     fn a_stopping_consumer_stops_the_read_with_its_own_error() {
         let mut seen = 0;
-        let result = read_page(
+        let result = read(
             br#"{"members":[{"member_id":"a"},{"member_id":"b"}]}"#,
             &mut |_| {
                 seen += 1;
@@ -565,6 +879,38 @@ mod tests {
             matches!(result, Err(BodyError::Stop(ref err)) if err.kind() == crate::error::ErrorKind::OutputClosed)
         );
         assert_eq!(seen, 1);
+    }
+
+    #[test]
+    fn a_key_twice_is_refused_at_any_depth() {
+        for bad in [
+            r#"{"members":[],"members":[]}"#,
+            r#"{"members":[{"member_id":"a","member_id":"b"}]}"#,
+            r#"{"members":[{"member_id":"a","urn":null,"urn":null}]}"#,
+            r#"{"members":[{"member_id":"a","x":1,"x":1}]}"#,
+            r#"{"members":[{"member_id":"a","x":[{"k":{"d":1,"d":2}}]}]}"#,
+            r#"{"members":[],"page_info":null,"page_info":{}}"#,
+            r#"{"members":[],"page_info":{"next_marker":"a","next_marker":"b"}}"#,
+            r#"{"members":[],"links":[{"a":1,"a":1}]}"#,
+            r#"{"members":[],"s":1,"s":1}"#,
+        ] {
+            let error = stream(bad).0.unwrap_err();
+            assert!(error.starts_with("duplicate "), "{bad}: {error}");
+        }
+        let member = |text: &str| read_json::<Member>(&mut text.as_bytes());
+        assert!(member(r#"{"member_id":"a","status":null,"status":null}"#).is_err());
+        assert!(member(r#"{"member_id":"a","x":{"y":{"z":1,"z":1}}}"#).is_err());
+        // The same key in different objects is no duplicate.
+        assert!(
+            member(r#"{"member_id":"a","x":{"k":1},"y":{"k":1},"z":[{"k":1},{"k":1}]}"#).is_ok()
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_digits_and_no_object_is_taken_for_one() {
+        let text = r#"{"member_id":"m","big":123456789012345678901234567890,"neg":-0,"f":0.1000000000000000000001,"o":{"$serde_json::private::Number":"1"},"p":[{"$serde_json::private::Number":"2","k":3}]}"#;
+        let member: Member = read_json(&mut text.as_bytes()).unwrap();
+        assert_eq!(serde_json::to_string(&member).unwrap(), text);
     }
 
     #[test]

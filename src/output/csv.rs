@@ -1,39 +1,33 @@
 //! CSV for spreadsheets (RFC 4180 quoting by the `csv` crate, `\n` line ends, a header row).
-//! Every cell is the text the table would show, and a cell a spreadsheet would take for a
-//! formula is prefixed with `'`: names come from other tenants.
+//! Every cell is the text the table shows (held as [`Rows`]: control characters and line
+//! breaks escaped), and a cell a spreadsheet would take for a formula is prefixed with
+//! `'`: names come from other tenants.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::text::printable;
+use super::table::Rows;
 
-/// Writes `headers` then `rows` as CSV.
-pub(crate) fn write_csv(
-    out: &mut dyn Write,
-    headers: &[&str],
-    rows: &[Vec<String>],
-) -> io::Result<()> {
+/// Writes `headers` then the rows of `parts` as CSV.
+pub(crate) fn write_csv(out: &mut dyn Write, headers: &[&str], parts: &[&Rows]) -> io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(out);
     writer.write_record(headers)?;
-    for row in rows {
-        writer.write_record(row.iter().map(|cell| guarded(&shown(cell)).into_owned()))?;
+    for rows in parts {
+        for row in rows.iter() {
+            // Cells past the headers' count are left out, as in the table.
+            writer.write_record(
+                row.take(headers.len())
+                    .map(|cell| guarded(cell).into_owned()),
+            )?;
+        }
     }
     writer.flush()
 }
 
-/// `cell` as a table shows it: every control character escaped, line breaks included, so
-/// a cell never spans lines.
-fn shown(cell: &str) -> Cow<'_, str> {
-    match cell.contains(['\n', '\r']) {
-        true => Cow::Owned(printable(&cell.replace('\r', "\\r").replace('\n', "\\n")).into_owned()),
-        false => printable(cell),
-    }
-}
-
-/// `cell`, prefixed with `'` when it starts like a formula (`=`, `+`, `-`, `@`, tab or CR),
-/// as OWASP advises against CSV injection.
+/// `cell` (as the table shows it: escaped, one line), prefixed with `'` when it starts
+/// like a formula (`=`, `+`, `-`, `@`, tab or CR), as OWASP advises against CSV injection.
 fn guarded(cell: &str) -> Cow<'_, str> {
     match cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         true => Cow::Owned(format!("'{cell}")),
@@ -46,12 +40,12 @@ mod tests {
     use super::*;
 
     fn csv(rows: &[&[&str]]) -> String {
-        let rows: Vec<Vec<String>> = rows
-            .iter()
-            .map(|row| row.iter().map(|cell| cell.to_string()).collect())
-            .collect();
+        let mut table = Rows::default();
+        for row in rows {
+            table.push(row.iter());
+        }
         let mut out = Vec::new();
-        write_csv(&mut out, &["A", "B"], &rows).unwrap();
+        write_csv(&mut out, &["A", "B"], &[&table]).unwrap();
         String::from_utf8(out).unwrap()
     }
 

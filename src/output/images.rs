@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::csv::write_csv;
 use super::json::JsonArray;
-use super::table::write_table;
+use super::table::{Rows, write_table};
 use crate::cli::OutputFormat;
 use crate::model::cell_text;
 use crate::model::image::Image;
@@ -42,7 +42,7 @@ pub(crate) struct ImageStream<'w> {
     format: OutputFormat,
     columns: Vec<(&'static str, &'static str)>,
     json: JsonArray,
-    rows: Vec<Vec<String>>,
+    rows: Rows,
 }
 
 impl<'w> ImageStream<'w> {
@@ -61,7 +61,7 @@ impl<'w> ImageStream<'w> {
             format,
             columns: shown,
             json: JsonArray::default(),
-            rows: Vec::new(),
+            rows: Rows::default(),
         }
     }
 
@@ -73,7 +73,7 @@ impl<'w> ImageStream<'w> {
             OutputFormat::Table | OutputFormat::Csv => {
                 let cell = |key: &str| image.field(key).map(cell_text).unwrap_or_default();
                 self.rows
-                    .push(self.columns.iter().map(|(_, key)| cell(key)).collect());
+                    .push(self.columns.iter().map(|(_, key)| cell(key)));
                 Ok(())
             }
         }
@@ -85,8 +85,8 @@ impl<'w> ImageStream<'w> {
         match self.format {
             OutputFormat::Ids => Ok(()),
             OutputFormat::Json => self.json.finish(self.out),
-            OutputFormat::Table => write_table(self.out, &headers, self.rows),
-            OutputFormat::Csv => write_csv(self.out, &headers, &self.rows),
+            OutputFormat::Table => write_table(self.out, &headers, &[&self.rows]),
+            OutputFormat::Csv => write_csv(self.out, &headers, &[&self.rows]),
         }
     }
 }

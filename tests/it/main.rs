@@ -10,6 +10,7 @@ mod e2e_audit;
 mod e2e_glance;
 mod e2e_keystone;
 mod hostile_config;
+mod hostile_output;
 mod hostile_transport;
 mod huawei;
 mod keystone;

@@ -216,3 +216,78 @@ pub fn output_within(
         }
     }
 }
+
+/// A raw HTTP/1.1 server on 127.0.0.1 for answers httpmock cannot give (cut short, built
+/// per request, thousands of them): `answer` gets each request's path and query and
+/// returns the whole response, head and body. A connection stays open for the next
+/// request unless the answer says `Connection: close`. Returns the port.
+pub fn raw_http_server(answer: impl Fn(&str) -> Vec<u8> + Send + Sync + 'static) -> u16 {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let answer = std::sync::Arc::new(answer);
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let answer = answer.clone();
+            std::thread::spawn(move || {
+                let mut pending = Vec::new();
+                let mut buf = [0u8; 4096];
+                loop {
+                    let end = loop {
+                        if let Some(at) = pending.windows(4).position(|w| w == b"\r\n\r\n") {
+                            break at + 4;
+                        }
+                        match stream.read(&mut buf) {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => pending.extend_from_slice(&buf[..n]),
+                        }
+                    };
+                    let head = String::from_utf8_lossy(&pending[..end]).into_owned();
+                    pending.drain(..end);
+                    let target = head.split(' ').nth(1).unwrap_or("/").to_string();
+                    let response = answer(&target);
+                    if stream.write_all(&response).is_err() {
+                        return;
+                    }
+                    let close = String::from_utf8_lossy(&response)
+                        .split("\r\n\r\n")
+                        .next()
+                        .is_some_and(|h| h.to_ascii_lowercase().contains("connection: close"));
+                    if close {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+/// A `200 OK` JSON answer with a correct Content-Length.
+pub fn json_response(body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// `ims` run through `sh -c '<setup>; exec ims "$@"'`, so the shell can change what the
+/// process starts with (`ulimit`, closed or redirected stdout). The environment is the
+/// sandbox's, as [`Sandbox::ims`] sets it.
+pub fn ims_in_shell(sandbox: &Sandbox, setup: &str, args: &[&str]) -> Command {
+    let bin = assert_cmd::cargo::cargo_bin("ims");
+    let mut cmd = Command::new("sh");
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .env("XDG_CACHE_HOME", sandbox.dir.path().join("cache"))
+        .env("LC_ALL", "C.UTF-8")
+        .current_dir(sandbox.dir.path())
+        .arg("-c")
+        .arg(format!("{setup}\nexec \"$0\" \"$@\""))
+        .arg(bin)
+        .args(args);
+    cmd
+}
