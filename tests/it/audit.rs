@@ -342,7 +342,7 @@ fn shared_images_in_every_format() {
     let table = run("table");
     assert!(table.contains("│ Image ID ┆ Name"), "{table}");
     assert!(table.contains("┆ =cmd|' /C calc'!A0 ┆"), "{table}");
-    assert!(table.contains("┆ web, \"prod\"\\nv2 ┆"), "{table}");
+    assert!(table.contains("┆ web, \"prod\"\\nv2    ┆"), "{table}");
 }
 
 #[test]
