@@ -9,15 +9,34 @@ use std::path::Path;
 
 use crate::error::Error;
 
+/// Whether `meta` is that of `/dev/null` (the same character device).
+fn is_dev_null(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        meta.file_type().is_char_device()
+            && std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
 /// The largest settings file read: far above any real one.
 pub(crate) const SMALL_FILE_LIMIT: u64 = 4 * 1024 * 1024;
 
-/// Reads the regular file at `path` whole, at most [`SMALL_FILE_LIMIT`] bytes. Anything
-/// else (a FIFO, a device, a directory, a socket) is refused without being read, and a
-/// larger file is refused; the error's kind stays `NotFound` for a missing file.
+/// Reads the regular file at `path` whole, at most [`SMALL_FILE_LIMIT`] bytes. `/dev/null`
+/// (the usual way to say "no such file", as in `IMS_CONFIG=/dev/null`) reads as empty.
+/// Anything else (a FIFO, another device, a directory, a socket) is refused without being
+/// read, and a larger file is refused; the error's kind stays `NotFound` for a missing file.
 pub(crate) fn read_small(path: &Path) -> io::Result<Vec<u8>> {
     let file = open_nonblocking(path)?;
     let meta = file.metadata()?;
+    if is_dev_null(&meta) {
+        return Ok(Vec::new());
+    }
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

@@ -853,3 +853,27 @@ fn a_ca_file_that_is_a_fifo_or_a_device_is_refused() {
             ));
     }
 }
+
+#[test]
+fn dev_null_as_the_config_file_means_no_profile() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path(format!("/v2/images/{IMG}/members/m"));
+        then.status(200).body(r#"{"member_id":"m"}"#);
+    });
+    let sandbox = Sandbox::new();
+    ims(&sandbox)
+        .env("IMS_CONFIG", "/dev/null")
+        .args(["--endpoint", &server.base_url(), "--token", "tok-1234"])
+        .args(["member", "show", IMG, "m", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("m\n")
+        .stderr("");
+    ims(&sandbox)
+        .args(["--config", "/dev/null", "profile", "list", "-o", "json"])
+        .assert()
+        .success()
+        .stdout("[]\n")
+        .stderr("");
+}
