@@ -319,11 +319,19 @@ impl Client {
                 .after(retry)
             })?;
             let started = Instant::now();
-            let mut outcome = self.send(call, retry, &limit, Connection::Pooled);
+            // A POST that creates something goes on a new connection: on a kept-alive one
+            // the server may have read it before dropping the connection, and it must not
+            // be sent twice.
+            let connection = match call.replay {
+                Replay::Safe => Connection::Pooled,
+                Replay::OnlyUnsent => Connection::Fresh,
+            };
+            let mut outcome = self.send(call, retry, &limit, connection);
             if let Err(Failed {
                 retry: Retry::Stale,
                 ..
             }) = &outcome
+                && connection == Connection::Pooled
                 && let Some(left) = limit.less(started.elapsed())
             {
                 if self.options.verbose > 0 {

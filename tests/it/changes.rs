@@ -684,3 +684,77 @@ fn v1_a_job_that_never_ends_is_cut_by_the_deadline_naming_it() {
     polls[0].assert_calls(2);
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+#[test]
+fn a_post_the_server_read_before_dropping_the_connection_is_not_sent_again() {
+    use std::sync::{Arc, Mutex};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let seen: Arc<Mutex<Vec<String>>> = Arc::default();
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        let mut answered = false;
+        for stream in listener.incoming().flatten() {
+            let mut stream = stream;
+            loop {
+                let mut request = Vec::new();
+                let mut buf = [0u8; 4096];
+                let complete = loop {
+                    let n = match stream.read(&mut buf) {
+                        Ok(0) | Err(_) => break false,
+                        Ok(n) => n,
+                    };
+                    request.extend_from_slice(&buf[..n]);
+                    let text = String::from_utf8_lossy(&request).to_string();
+                    if let Some(end) = text.find("\r\n\r\n")
+                        && text[end + 4..].ends_with('}')
+                    {
+                        break true;
+                    }
+                };
+                if !complete {
+                    break;
+                }
+                log.lock()
+                    .unwrap()
+                    .push(String::from_utf8_lossy(&request).to_string());
+                if answered {
+                    // Read in full, then the connection is dropped without an answer.
+                    break;
+                }
+                answered = true;
+                let body = member("img", "m1", "pending").to_string();
+                let _ = stream.write_all(
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                        body.len()
+                    )
+                    .as_bytes(),
+                );
+            }
+        }
+    });
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .ims()
+        .args([
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+            "--token",
+            "t",
+        ])
+        .args([
+            "member", "add", "img", "m1", "m2", "--jobs", "1", "-o", "ids",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "m1\n");
+    let posts_of_m2 = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|request| request.ends_with("{\"member\":\"m2\"}"))
+        .count();
+    assert_eq!(posts_of_m2, 1, "{:?}", seen.lock().unwrap());
+}
