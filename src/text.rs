@@ -45,9 +45,32 @@ pub(crate) fn is_plain_line(text: &str) -> bool {
     !text.is_empty() && !text.chars().any(is_unsafe)
 }
 
+/// True when `id` can be one line of `-o ids` output and read back as one ID (by `-` on
+/// stdin, by `xargs`): a plain line ([`is_plain_line`]) without whitespace of any kind.
+pub(crate) fn is_plain_id(id: &str) -> bool {
+    is_plain_line(id) && !id.chars().any(char::is_whitespace)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_one_word_of_safe_characters() {
+        assert!(is_plain_id("d164b5df-1bc3"));
+        assert!(is_plain_id("ou-qdjrky7i07higfa4f6reqv9etybmp4ng"));
+        for bad in [
+            "",
+            "a b",
+            "a\u{a0}b",
+            "a\tb",
+            "a\nb",
+            "a\u{202e}b",
+            "a\u{2003}b",
+        ] {
+            assert!(!is_plain_id(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn control_characters_are_escaped() {

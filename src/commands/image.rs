@@ -4,7 +4,7 @@
 use super::session::Session;
 use crate::api::{ImageApi, ImageFilter};
 use crate::cli::{GlobalArgs, ImageCommand, ImageListArgs, StatusFilter};
-use crate::error::Error;
+use crate::error::{Error, Failures};
 use crate::model::image::{Image, Listed};
 use crate::output::{self, ImageColumns, ImageStream, member_status};
 
@@ -29,14 +29,20 @@ fn list(global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
         true => ImageColumns::Incoming,
         false => ImageColumns::Shared,
     };
+    let mut unprintable = Vec::new();
     output::to_stdout(|out| {
         let mut stream = ImageStream::new(out, session.settings.output.value, columns);
         for image in &images {
-            stream.image(image).map_err(output::write_error)?;
+            unprintable.extend(stream.image(image).map_err(output::write_error)?);
         }
         stream.finish().map_err(output::write_error)
     })?;
-    Ok(())
+    let mut failures: Vec<anyhow::Error> = unprintable.into_iter().map(Into::into).collect();
+    match failures.len() {
+        0 => Ok(()),
+        1 => Err(failures.remove(0)),
+        _ => Err(Failures(failures).into()),
+    }
 }
 
 /// The images `project` owns and shares, in the order listed: whole records (`Image`)

@@ -6,11 +6,14 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::csv::write_csv;
+use super::ids::unprintable_id;
 use super::json::JsonArray;
 use super::table::{Rows, write_table};
 use crate::cli::OutputFormat;
+use crate::error::Error;
 use crate::model::cell_text;
 use crate::model::image::Image;
+use crate::text::is_plain_id;
 
 /// The columns of an image list, with the field each shows.
 const COLUMNS: &[(&str, &str)] = &[
@@ -65,16 +68,21 @@ impl<'w> ImageStream<'w> {
         }
     }
 
-    /// Writes (or, for a table or csv, keeps the cells of) one image.
-    pub(crate) fn image(&mut self, image: &Image) -> io::Result<()> {
+    /// Writes (or, for a table or csv, keeps the cells of) one image. An ID that `ids`
+    /// cannot print as one line that reads back as one ID is not printed: its error is
+    /// returned (exit 8) and the other IDs still print.
+    pub(crate) fn image(&mut self, image: &Image) -> io::Result<Option<Error>> {
         match self.format {
-            OutputFormat::Ids => writeln!(self.out, "{}", image.id()),
-            OutputFormat::Json => self.json.item(self.out, image.fields()),
+            OutputFormat::Ids if is_plain_id(image.id()) => {
+                writeln!(self.out, "{}", image.id()).map(|()| None)
+            }
+            OutputFormat::Ids => Ok(Some(unprintable_id("image ID", image.id()))),
+            OutputFormat::Json => self.json.item(self.out, image.fields()).map(|()| None),
             OutputFormat::Table | OutputFormat::Csv => {
                 let cell = |key: &str| image.field(key).map(cell_text).unwrap_or_default();
                 self.rows
                     .push(self.columns.iter().map(|(_, key)| cell(key)));
-                Ok(())
+                Ok(None)
             }
         }
     }

@@ -6,6 +6,7 @@
 //! cells), never the parsed members or the body.
 
 mod csv;
+mod ids;
 mod images;
 mod json;
 mod table;
@@ -20,8 +21,9 @@ pub(crate) use images::{ImageColumns, ImageStream, member_status};
 use crate::cli::OutputFormat;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Member, cell_text};
-use crate::text::{is_plain_line, printable};
+use crate::text::is_plain_id;
 use csv::write_csv;
+use ids::unprintable_id;
 use json::{JsonArray, write_json};
 use table::{Rows, write_table};
 
@@ -121,18 +123,6 @@ fn render_error(err: impl std::fmt::Display) -> Error {
     )
 }
 
-/// The error of a member ID that `ids` cannot print as one line as it is (exit 8).
-fn unprintable_id(id: &str) -> Error {
-    match id.is_empty() {
-        true => Error::bad_answer("the service sent an empty member ID; not printed"),
-        false => Error::bad_answer(format!(
-            "the service sent member ID `{}`, which holds a control character, line \
-             separator or bidi control; not printed",
-            printable(id)
-        )),
-    }
-}
-
 /// One member, rendered: a Field | Value table, the JSON object, its ID, or one csv row
 /// with the columns of `member list`. An ID that cannot be printed as one line is an error
 /// (exit 8) and nothing is rendered.
@@ -154,11 +144,11 @@ pub(crate) fn member(format: OutputFormat, member: &Member) -> Result<Vec<u8>, E
             write_table(&mut out, &["Field", "Value"], &[&rows]).map_err(render_error)?;
         }
         OutputFormat::Json => write_json(&mut out, member).map_err(render_error)?,
-        OutputFormat::Ids if is_plain_line(&member.member_id) => {
+        OutputFormat::Ids if is_plain_id(&member.member_id) => {
             out.extend_from_slice(member.member_id.as_bytes());
             out.push(b'\n');
         }
-        OutputFormat::Ids => return Err(unprintable_id(&member.member_id)),
+        OutputFormat::Ids => return Err(unprintable_id("member ID", &member.member_id)),
     }
     Ok(out)
 }
@@ -221,11 +211,11 @@ impl ImageMembers {
     pub(crate) fn push(&mut self, member: Member) -> Result<(), Error> {
         match &mut self.held {
             Held::Ids { lines, unprintable } => {
-                if is_plain_line(&member.member_id) {
+                if is_plain_id(&member.member_id) {
                     lines.push_str(&member.member_id);
                     lines.push('\n');
                 } else {
-                    unprintable.push(unprintable_id(&member.member_id));
+                    unprintable.push(unprintable_id("member ID", &member.member_id));
                 }
             }
             Held::Json { lines } => {
@@ -383,6 +373,7 @@ fn records(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::printable;
     use json::write_pretty;
 
     fn member(text: &str) -> Member {

@@ -456,3 +456,56 @@ fn member_show_as_one_csv_row() {
              i,m,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
         );
 }
+
+#[test]
+fn image_ids_that_cannot_be_read_back_are_not_printed() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200).json_body(json!({"images": [
+            image("good-1", "p", "a"),
+            image("evil\nfake-id", "p", "b"),
+            image("\u{1b}[2Jcls", "p", "c"),
+            image("", "p", "d"),
+            image("good-2\u{a0}victim", "p", "e"),
+            image("two words", "p", "f"),
+            image("good-3", "p", "g")]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args(["image", "list", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("good-1\ngood-3\n")
+        .stderr(
+            "ims: error: the service sent image ID `evil\\nfake-id`, which holds a control \
+             character, line separator or bidi control; not printed\n\
+             ims: error: the service sent image ID `\\u{1b}[2Jcls`, which holds a control \
+             character, line separator or bidi control; not printed\n\
+             ims: error: the service sent an empty image ID; not printed\n\
+             ims: error: the service sent image ID `good-2\\u{a0}victim`, which holds \
+             whitespace; not printed\n\
+             ims: error: the service sent image ID `two words`, which holds whitespace; not \
+             printed\n",
+        );
+}
+
+#[test]
+fn member_ids_with_whitespace_are_not_printed_as_ids() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/img/members");
+        then.status(200).json_body(json!({"members": [
+            {"member_id": "m-1"}, {"member_id": "m-2\u{2003}m-3"}, {"member_id": "m-4"}]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "list", "img", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("m-1\nm-4\n")
+        .stderr(
+            "ims: error: image img: the service sent member ID `m-2\\u{2003}m-3`, which holds \
+             whitespace; not printed\n",
+        );
+}
