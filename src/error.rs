@@ -147,8 +147,24 @@ impl fmt::Display for Failures {
 
 impl std::error::Error for Failures {}
 
+/// Failures a command already reported on stderr itself (in input order, among its
+/// notes): only the kind of the first is left, for the exit code.
+#[derive(Debug)]
+pub(crate) struct Reported(pub(crate) ErrorKind);
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("failures were reported")
+    }
+}
+
+impl std::error::Error for Reported {}
+
 /// The kind of an error chain: the first typed [`Error`] in it, else `Unexpected`.
 pub(crate) fn kind_of(err: &anyhow::Error) -> ErrorKind {
+    if let Some(Reported(kind)) = err.downcast_ref::<Reported>() {
+        return *kind;
+    }
     if let Some(failures) = err.downcast_ref::<Failures>() {
         return failures.0.first().map_or(ErrorKind::Unexpected, kind_of);
     }
@@ -163,7 +179,7 @@ pub(crate) fn report(err: &anyhow::Error) {
         failures.0.iter().for_each(report);
         return;
     }
-    if kind_of(err) == ErrorKind::OutputClosed {
+    if kind_of(err) == ErrorKind::OutputClosed || err.downcast_ref::<Reported>().is_some() {
         return;
     }
     let chain: Vec<String> = err.chain().map(ToString::to_string).collect();

@@ -98,16 +98,23 @@ impl std::fmt::Display for Endpoint {
 
 /// Refuses IDs that cannot be one path segment: empty, `.`, `..`, or containing `/`.
 pub(crate) fn check_id(what: &str, id: &str) -> Result<(), Error> {
-    let why = if id.is_empty() {
-        "is empty"
+    match id_problem(id) {
+        None => Ok(()),
+        Some(why) => Err(Error::usage(format!("{what} `{id}` {why}"))),
+    }
+}
+
+/// Why `id` cannot be one path segment, if it cannot: empty, `.`, `..`, or holding `/`.
+pub(crate) fn id_problem(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("is empty")
     } else if id == "." || id == ".." {
-        "cannot be `.` or `..`"
+        Some("cannot be `.` or `..`")
     } else if id.contains('/') {
-        "cannot contain `/`"
+        Some("cannot contain `/`")
     } else {
-        return Ok(());
-    };
-    Err(Error::usage(format!("{what} `{id}` {why}")))
+        None
+    }
 }
 
 /// Percent-encodes `text` as RFC 3986 asks of a path segment or query component:

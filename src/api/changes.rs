@@ -13,7 +13,7 @@ use super::service::{ImageApi, Route};
 use crate::error::{Error, ErrorKind};
 use crate::model::job::{Job, JobStarted, JobState};
 use crate::model::read_optional_json;
-use crate::url::encode;
+use crate::url::{check_id, encode};
 
 /// How long a Huawei job may run before `ims` stops waiting for it.
 pub(crate) const JOB_PATIENCE: Duration = Duration::from_secs(10 * 60);
@@ -123,7 +123,9 @@ impl ImageApi<'_> {
         format!("{}/v1/cloudimages/members", self.endpoint)
     }
 
-    /// Sends `change`; the answer's JSON (`None` for an empty answer such as `204`).
+    /// Sends `change`; the answer's JSON, strictly read (`None` for an empty answer such as
+    /// `204`, or one that is not JSON: the change was made, and the caller reads back
+    /// what it needs).
     pub(crate) fn send(&self, change: &Change) -> Result<Option<Value>, Error> {
         let body = change
             .body
@@ -131,20 +133,29 @@ impl ImageApi<'_> {
             .map(|body| body.to_string().into_bytes())
             .unwrap_or_default();
         self.auth
-            .send_with(change.method, &change.url, &body, &mut read_optional_json)
+            .send_with(change.method, &change.url, &body, &mut |reader| {
+                Ok(read_optional_json(reader).ok().flatten())
+            })
     }
 
     /// v1: sends a batch `change`; the ID of the job that carries it out.
     pub(crate) fn start_job(&self, change: &Change) -> Result<String, Error> {
         let answer = self.send(change)?.unwrap_or(Value::Null);
-        serde_json::from_value::<JobStarted>(answer)
+        let job_id = serde_json::from_value::<JobStarted>(answer)
             .map(|started| started.job_id)
             .map_err(|err| {
                 Error::bad_answer(format!(
                     "{} {}: the answer names no job: {err}",
                     change.method, change.url
                 ))
-            })
+            })?;
+        check_id("job ID", &job_id).map_err(|why| {
+            Error::bad_answer(format!(
+                "{} {}: the answer's job ID: {why}",
+                change.method, change.url
+            ))
+        })?;
+        Ok(job_id)
     }
 
     /// v1: polls job `job_id` until it succeeds or fails: at once, then after 1 s, backing

@@ -7,6 +7,15 @@ use crate::error::Error;
 use crate::model::{Member, PageSummary, read_page};
 
 impl ImageApi<'_> {
+    /// Whether `image_id`'s member list can be read: one GET, its answer not parsed
+    /// beyond being JSON. A missing image is its 404 (exit 5).
+    pub(crate) fn check_members_visible(&self, image_id: &str) -> Result<(), Error> {
+        let url = self.route.members_url(self.endpoint, image_id);
+        self.auth
+            .get_json::<serde::de::IgnoredAny>(&url, &[])
+            .map(|_| ())
+    }
+
     /// One member of an image.
     pub(crate) fn show_member(&self, image_id: &str, member_id: &str) -> Result<Member, Error> {
         let url = self.route.member_url(self.endpoint, image_id, member_id);

@@ -9,9 +9,10 @@ use super::member::{expand_stdin, fetch_in_order, worker_limit};
 use super::session::Session;
 use crate::api::{BatchMembers, Change, ImageApi, Route};
 use crate::cli::{AddArgs, AnswerArgs, ChangeArgs, GlobalArgs, MemberType, RemoveArgs};
-use crate::error::{Error, ErrorKind, Failures, diag};
+use crate::error::{Error, ErrorKind, Reported, diag, report as report_error};
 use crate::model::Member;
 use crate::output::{self, ImageMembers, MemberStream};
+use crate::text::is_plain_id;
 use crate::url::check_id;
 
 /// What a share change does.
@@ -38,7 +39,7 @@ impl Action {
 }
 
 /// One unit of work.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Pair {
     image: String,
     member: String,
@@ -53,20 +54,21 @@ struct Outcome {
 
 /// `ims member add IMAGE|- MEMBER...`
 pub(crate) fn add(global: &GlobalArgs, args: AddArgs) -> anyhow::Result<()> {
-    let (_, pairs) = pairs_of(args.pairs.image_id, &args.pairs.member_ids)?;
     let session = Session::open(global)?;
     let kind = batch_members(&session, args.pairs.member_type)?;
+    let (_, pairs) = pairs_of(args.pairs.image_id, &args.pairs.member_ids, kind)?;
     run(&session, Action::Add, pairs, kind, &args.change)
 }
 
-/// `ims member remove IMAGE|- MEMBER... [--yes]`
+/// `ims member remove IMAGE|- MEMBER... [--yes]`: asks first on a terminal, once
+/// everything else was checked.
 pub(crate) fn remove(global: &GlobalArgs, args: RemoveArgs) -> anyhow::Result<()> {
-    let (images, pairs) = pairs_of(args.pairs.image_id, &args.pairs.member_ids)?;
-    if !args.change.dry_run && !args.yes {
-        confirm(&pairs, images)?;
-    }
     let session = Session::open(global)?;
     let kind = batch_members(&session, args.pairs.member_type)?;
+    let (images, pairs) = pairs_of(args.pairs.image_id, &args.pairs.member_ids, kind)?;
+    if !args.change.dry_run && !args.yes && !pairs.is_empty() {
+        confirm(&pairs, images)?;
+    }
     run(&session, Action::Remove, pairs, kind, &args.change)
 }
 
@@ -98,7 +100,7 @@ pub(crate) fn reject(global: &GlobalArgs, args: AnswerArgs) -> anyhow::Result<()
 
 /// This project's answer to images shared with it: accepted or rejected.
 fn answer(global: &GlobalArgs, args: AnswerArgs, action: Action) -> anyhow::Result<()> {
-    let images = expand_stdin(args.image_ids)?;
+    let images = unique(expand_stdin(args.image_ids)?);
     for image in &images {
         check_id("image ID", image)?;
     }
@@ -123,15 +125,40 @@ fn answer(global: &GlobalArgs, args: AnswerArgs, action: Action) -> anyhow::Resu
     })?
 }
 
+/// `items` without repeats, in first-seen order.
+fn unique(items: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| seen.insert(item.clone()))
+        .collect()
+}
+
 /// Every image (`image`, or the IDs on stdin for `-`) with every member, images first,
-/// and how many images; IDs checked before anything is sent.
-fn pairs_of(image: String, members: &[String]) -> Result<(usize, Vec<Pair>), Error> {
-    let images = expand_stdin(vec![image])?;
+/// each pair once, and how many images; IDs checked before anything is sent. Members go
+/// in the URL on v2 (one path segment each), but organization URNs (`…:ou:o-…/ou-…`) only
+/// in a v1 batch body: they need only be one printable word.
+fn pairs_of(
+    image: String,
+    members: &[String],
+    kind: BatchMembers,
+) -> Result<(usize, Vec<Pair>), Error> {
+    let images = unique(expand_stdin(vec![image])?);
+    let members = unique(members.to_vec());
     for image in &images {
         check_id("image ID", image)?;
     }
-    for member in members {
-        check_id("member ID", member)?;
+    for member in &members {
+        match kind {
+            BatchMembers::Organizations if is_plain_id(member) => {}
+            BatchMembers::Organizations => {
+                return Err(Error::usage(format!(
+                    "organization `{member}` is not one URN (it is empty or holds \
+                     whitespace or control characters)"
+                )));
+            }
+            _ => check_id("member ID", member)?,
+        }
     }
     let pairs = images
         .iter()
@@ -148,9 +175,7 @@ fn pairs_of(image: String, members: &[String]) -> Result<(usize, Vec<Pair>), Err
 /// Asks `remove N member(s) from M image(s)? [y/N]` when stdin and stderr are a
 /// terminal; anything but `y`/`yes` stops. Off a terminal, `--yes` is needed (exit 2).
 fn confirm(pairs: &[Pair], images: usize) -> Result<(), Error> {
-    let mut members: Vec<&str> = pairs.iter().map(|pair| pair.member.as_str()).collect();
-    members.sort_unstable();
-    members.dedup();
+    let members = unique(pairs.iter().map(|pair| pair.member.clone()).collect());
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::usage(
             "member remove needs --yes when it cannot ask on a terminal; nothing was sent",
@@ -186,7 +211,7 @@ fn run(
 }
 
 /// Applies `action` to `pairs` (or, with `--dry-run`, prints what it would send), then
-/// reports every pair in input order.
+/// reports every pair in input order. No pairs (an empty stdin) sends nothing.
 fn apply(
     session: &Session,
     api: &ImageApi,
@@ -197,9 +222,10 @@ fn apply(
 ) -> anyhow::Result<()> {
     let v1 = matches!(api.route, Route::V1 { .. });
     if change.dry_run {
-        let lines: Vec<String> = match v1 {
-            true => vec![batch_change(api, action, &pairs, kind).line()],
-            false => pairs
+        let lines: Vec<String> = match (v1, pairs.is_empty()) {
+            (_, true) => Vec::new(),
+            (true, false) => vec![batch_change(api, action, &pairs, kind).line()],
+            (false, false) => pairs
                 .iter()
                 .map(|pair| pair_change(api, action, pair).line())
                 .collect(),
@@ -212,24 +238,28 @@ fn apply(
         })?;
         return Ok(());
     }
-    let results = match v1 {
-        true => apply_batch(api, action, &pairs, kind),
-        false => {
-            let jobs = usize::from(change.jobs).min(worker_limit().unwrap_or(usize::MAX));
-            let mut results = Vec::with_capacity(pairs.len());
-            fetch_in_order(
-                &pairs,
-                jobs,
-                |pair| apply_one(api, action, pair),
-                |_, result| {
-                    results.push(result);
-                    Ok(())
-                },
-            )?;
-            results
-        }
+    let results = match (v1, pairs.is_empty()) {
+        (_, true) => Vec::new(),
+        (true, false) => apply_batch(api, action, &pairs, kind, change.jobs)?,
+        (false, false) => fan_out(&pairs, change.jobs, |pair| apply_one(api, action, pair))?,
     };
     report(session, action, &pairs, results)
+}
+
+/// Runs `work` for every item, `jobs` at a time (under the open-file limit); the results
+/// in input order.
+fn fan_out<I: Sync, T: Send>(
+    items: &[I],
+    jobs: u16,
+    work: impl Fn(&I) -> Result<T, Error> + Sync,
+) -> Result<Vec<Result<T, Error>>, Error> {
+    let jobs = usize::from(jobs).min(worker_limit().unwrap_or(usize::MAX));
+    let mut results = Vec::with_capacity(items.len());
+    fetch_in_order(items, jobs, work, |_, result| {
+        results.push(result);
+        Ok(())
+    })?;
+    Ok(results)
 }
 
 /// The v2 request for one pair.
@@ -245,38 +275,39 @@ fn pair_change(api: &ImageApi, action: Action, pair: &Pair) -> Change {
 
 /// The v1 batch request for all pairs: every image once, every member once.
 fn batch_change(api: &ImageApi, action: Action, pairs: &[Pair], kind: BatchMembers) -> Change {
-    let unique = |pick: fn(&Pair) -> &String| {
-        let mut seen = Vec::new();
-        for pair in pairs {
-            if !seen.contains(pick(pair)) {
-                seen.push(pick(pair).clone());
-            }
-        }
-        seen
-    };
-    let images = unique(|pair| &pair.image);
+    let images = unique(pairs.iter().map(|pair| pair.image.clone()).collect());
+    let members = unique(pairs.iter().map(|pair| pair.member.clone()).collect());
     match action {
-        Action::Add => api.batch_members("POST", &images, &unique(|pair| &pair.member), kind),
-        Action::Remove => api.batch_members("DELETE", &images, &unique(|pair| &pair.member), kind),
+        Action::Add => api.batch_members("POST", &images, &members, kind),
+        Action::Remove => api.batch_members("DELETE", &images, &members, kind),
+        // Every pair's member is this project.
         Action::Accept | Action::Reject => {
-            let project = pairs.first().map_or("", |pair| pair.member.as_str());
+            let project = members.first().map_or("", String::as_str);
             api.batch_answer(&images, project, action.status())
         }
     }
 }
 
-/// v2: sends one pair's change and works out what it means.
+/// v2: sends one pair's change and works out what it means. A success whose answer is
+/// not the member's record (empty, or not JSON) is read back.
 fn apply_one(api: &ImageApi, action: Action, pair: &Pair) -> Result<Outcome, Error> {
     let change = pair_change(api, action, pair);
+    let read_back = || api.show_member(&pair.image, &pair.member);
     match (action, api.send(&change)) {
         (Action::Remove, Ok(_)) => Ok(Outcome {
             record: None,
             note: Some(format!("removed {} from image {}", pair.member, pair.image)),
         }),
-        (_, Ok(answer)) => Ok(Outcome {
-            record: Some(record_of(&change, answer)?),
-            note: None,
-        }),
+        (_, Ok(answer)) => {
+            let record = answer.and_then(|answer| serde_json::from_value::<Member>(answer).ok());
+            Ok(Outcome {
+                record: Some(match record {
+                    Some(record) => record,
+                    None => read_back()?,
+                }),
+                note: None,
+            })
+        }
         (Action::Add, Err(err)) if err.status() == Some(409) => {
             let note = match err.retries() {
                 0 => format!(
@@ -288,14 +319,17 @@ fn apply_one(api: &ImageApi, action: Action, pair: &Pair) -> Result<Outcome, Err
                     pair.member, pair.image
                 ),
             };
+            let record = read_back().map_err(|read| {
+                read.prefixed("the service says the member is already there, but reading it")
+            })?;
             Ok(Outcome {
-                record: Some(api.show_member(&pair.image, &pair.member)?),
+                record: Some(record),
                 note: Some(note),
             })
         }
         (Action::Remove, Err(err)) if err.status() == Some(404) => {
-            // A missing member or a missing image: asking for the member list tells.
-            api.list_members(&pair.image, None, &mut |_| Ok(()))?;
+            // A missing member or a missing image: one GET of the member list tells.
+            api.check_members_visible(&pair.image)?;
             Ok(Outcome {
                 record: None,
                 note: Some(format!(
@@ -308,75 +342,84 @@ fn apply_one(api: &ImageApi, action: Action, pair: &Pair) -> Result<Outcome, Err
     }
 }
 
-/// The member record a change answered with.
-fn record_of(change: &Change, answer: Option<serde_json::Value>) -> Result<Member, Error> {
-    let answer = answer.unwrap_or(serde_json::Value::Null);
-    serde_json::from_value(answer).map_err(|err| {
-        Error::bad_answer(format!(
-            "{} {}: the answer is not a member: {err}",
-            change.method, change.url
-        ))
-    })
-}
-
-/// v1: one batch request, its job polled to the end (progress on a terminal), then each
-/// pair's record read back (none after a removal).
+/// v1: one batch request and its job polled to the end (progress on a terminal); then
+/// each image's members are read back (`--jobs` at a time) and each pair's record found
+/// by member ID or URN (none after a removal). The batch is one unit for the service: when
+/// it fails, that one error is the command's.
 fn apply_batch(
     api: &ImageApi,
     action: Action,
     pairs: &[Pair],
     kind: BatchMembers,
-) -> Vec<Result<Outcome, Error>> {
+    jobs: u16,
+) -> Result<Vec<Result<Outcome, Error>>, Error> {
     let change = batch_change(api, action, pairs, kind);
     let progress = std::io::stderr().is_terminal();
-    let done = api.start_job(&change).and_then(|job_id| {
-        let mut last = String::new();
-        api.wait_for_job(&job_id, &mut |job| {
-            let status = job.status_text();
-            if progress && status != last {
-                diag(&format!("job {job_id}: {status}"));
-                last = status;
-            }
-        })
-    });
-    if let Err(err) = done {
-        // The batch is one unit for the service: every pair shares its fate.
-        let first = Err(err);
-        let mut results = vec![first];
-        results.extend(pairs.iter().skip(1).map(|_| {
-            Err(Error::new(
-                ErrorKind::Http,
-                "not done: the batch job did not succeed",
-            ))
-        }));
-        return results;
+    let job_id = api.start_job(&change)?;
+    let mut last = String::new();
+    api.wait_for_job(&job_id, &mut |job| {
+        let status = job.status_text();
+        if progress && status != last {
+            diag(&format!("job {job_id}: {status}"));
+            last = status;
+        }
+    })?;
+    if action == Action::Remove {
+        return Ok(pairs
+            .iter()
+            .map(|pair| {
+                Ok(Outcome {
+                    record: None,
+                    note: Some(format!("removed {} from image {}", pair.member, pair.image)),
+                })
+            })
+            .collect());
     }
-    pairs
+    let images = unique(pairs.iter().map(|pair| pair.image.clone()).collect());
+    let listed = fan_out(&images, jobs, |image| {
+        let mut members = Vec::new();
+        api.list_members(image, None, &mut |member| {
+            members.push(member);
+            Ok(())
+        })?;
+        Ok(members)
+    })?;
+    Ok(pairs
         .iter()
-        .map(|pair| match action {
-            Action::Remove => Ok(Outcome {
-                record: None,
-                note: Some(format!("removed {} from image {}", pair.member, pair.image)),
-            }),
-            _ => api
-                .show_member(&pair.image, &pair.member)
-                .map(|member| Outcome {
-                    record: Some(member),
+        .map(|pair| {
+            let at = images.iter().position(|image| *image == pair.image);
+            let members = match at.map(|at| &listed[at]) {
+                Some(Ok(members)) => members,
+                Some(Err(err)) => return Err(Error::new(err.kind(), err.to_string())),
+                None => return Err(Error::new(ErrorKind::Unexpected, "an image was not read")),
+            };
+            let found = members.iter().find(|member| {
+                member.member_id == pair.member
+                    || member.urn.as_ref().and_then(|urn| urn.as_str()) == Some(&pair.member)
+            });
+            match found {
+                Some(member) => Ok(Outcome {
+                    record: Some(member.clone()),
                     note: None,
                 }),
+                None => Err(Error::bad_answer(format!(
+                    "job {job_id} succeeded, but image {} does not list member {}",
+                    pair.image, pair.member
+                ))),
+            }
         })
-        .collect()
+        .collect())
 }
 
-/// Prints the records of the pairs that succeeded (as `member list` does), the notes and
-/// failures on stderr, in input order; the exit code is the first failure's.
+/// Prints the records of the pairs that succeeded (as `member list` does), and on stderr
+/// each pair's note or failure, in input order; the exit code is the first failure's.
 fn report(
     session: &Session,
     action: Action,
     pairs: &[Pair],
     results: Vec<Result<Outcome, Error>>,
 ) -> anyhow::Result<()> {
-    let mut failures = Vec::new();
+    let mut first_failure = None;
     let mut records = Vec::new();
     for (pair, result) in pairs.iter().zip(results) {
         match result {
@@ -386,10 +429,13 @@ fn report(
                 }
                 records.extend(outcome.record.map(|record| (pair.image.clone(), record)));
             }
-            Err(err) => failures.push(
-                anyhow::Error::new(err)
-                    .context(format!("image {}, member {}", pair.image, pair.member)),
-            ),
+            Err(err) => {
+                first_failure.get_or_insert(err.kind());
+                report_error(
+                    &anyhow::Error::new(err)
+                        .context(format!("image {}, member {}", pair.image, pair.member)),
+                );
+            }
         }
     }
     if action != Action::Remove {
@@ -399,21 +445,18 @@ fn report(
             for (image, record) in records {
                 let mut held = ImageMembers::new(format, &image);
                 held.push(record)?;
-                let unprintable = stream.image(held).map_err(output::write_error)?;
-                failures.extend(
-                    unprintable
-                        .into_iter()
-                        .map(|err| anyhow::Error::new(err).context(format!("image {image}"))),
-                );
+                for err in stream.image(held).map_err(output::write_error)? {
+                    first_failure.get_or_insert(err.kind());
+                    report_error(&anyhow::Error::new(err).context(format!("image {image}")));
+                }
             }
             stream
-                .finish(failures.is_empty())
+                .finish(first_failure.is_none())
                 .map_err(output::write_error)
         })?;
     }
-    match failures.len() {
-        0 => Ok(()),
-        1 => Err(failures.remove(0)),
-        _ => Err(Failures(failures).into()),
+    match first_failure {
+        None => Ok(()),
+        Some(kind) => Err(Reported(kind).into()),
     }
 }

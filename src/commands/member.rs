@@ -14,7 +14,7 @@ use crate::model::Member;
 use crate::model::image::ImageRef;
 use crate::output::{self, ImageMembers, MemberStream};
 use crate::settings::Settings;
-use crate::url::check_id;
+use crate::url::{check_id, id_problem};
 
 /// `ims member show IMAGE MEMBER`
 pub(crate) fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<()> {
@@ -38,33 +38,48 @@ pub(crate) fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()
     }
     let session = Session::open(global)?;
     session.with_api(|api| {
+        let mut refused = Vec::new();
         let image_ids = match args.all {
             true => {
                 let project = session.this_project(api)?;
                 let images = super::image::shared_by::<ImageRef>(api, &project, None)?;
-                images.into_iter().map(|image| image.id).collect()
+                // An ID the service lists that is not one path segment gets no request.
+                let (good, bad): (Vec<_>, Vec<_>) = images
+                    .into_iter()
+                    .map(|image| image.id)
+                    .partition(|id| id_problem(id).is_none());
+                for id in bad {
+                    let why = id_problem(&id).unwrap_or_default();
+                    let err = Error::bad_answer(format!(
+                        "the service listed image ID `{id}`, which {why}"
+                    ));
+                    refused.push((id, err));
+                }
+                good
             }
             false => image_ids,
         };
-        list_with(api, &session.settings, &args, image_ids)
+        list_with(api, &session.settings, &args, image_ids, refused)
     })?
 }
 
 /// Lists the members of `image_ids` with `api` and writes them out, image by image in
 /// input order. An image's members are written only once all its pages are read, so a
-/// failed image writes nothing, whatever `--jobs` is.
+/// failed image writes nothing, whatever `--jobs` is. `refused` are images already refused
+/// without a request; they are reported with the failures.
 fn list_with(
     api: &ImageApi,
     settings: &Settings,
     args: &ListArgs,
     image_ids: Vec<String>,
+    refused: Vec<(String, Error)>,
 ) -> anyhow::Result<()> {
     let format = settings.output.value;
     let jobs = usize::from(args.jobs)
         .min(worker_limit().unwrap_or(usize::MAX))
         .min(image_ids.len());
 
-    let mut failures: Vec<(String, Error)> = Vec::new();
+    let mut failures: Vec<(String, Error)> = refused;
     let mut listed = 0;
     let fetch = |image_id: &String| {
         let mut image = ImageMembers::new(format, image_id);
@@ -233,7 +248,14 @@ pub(crate) fn fetch_in_order<I: Sync, T: Send>(
     fetch: impl Fn(&I) -> Result<T, Error> + Sync,
     mut emit: impl FnMut(&I, Result<T, Error>) -> Result<(), Error>,
 ) -> Result<(), Error> {
+    // Results may run this far ahead of the one to emit next.
     let window = jobs.max(1);
+    // With one job this thread fetches; with more, `jobs` threads fetch and this one
+    // only emits, so that emitting never waits for a fetch of its own.
+    let workers = match jobs {
+        0 | 1 => 0,
+        _ => jobs.min(ids.len()),
+    };
     let queue = Mutex::new(Queue {
         next_fetch: 0,
         next_emit: 0,
@@ -275,11 +297,17 @@ pub(crate) fn fetch_in_order<I: Sync, T: Send>(
         }
     };
     std::thread::scope(|scope| {
-        for _ in 1..jobs.min(ids.len()) {
+        let mut started = 0;
+        for _ in 0..workers {
             // A thread that cannot be started leaves its share to the others.
-            let _ = std::thread::Builder::new().spawn_scoped(scope, work);
+            if std::thread::Builder::new()
+                .spawn_scoped(scope, work)
+                .is_ok()
+            {
+                started += 1;
+            }
         }
-        // This thread emits in order, and fetches too when the next result is not there.
+        // This thread emits in order; it fetches only when no worker was started.
         loop {
             let mut queue = lock();
             if queue.next_emit >= ids.len() {
@@ -297,7 +325,11 @@ pub(crate) fn fetch_in_order<I: Sync, T: Send>(
                 }
                 continue;
             }
-            match take(&mut queue) {
+            let mine = match started {
+                0 => take(&mut queue),
+                _ => None,
+            };
+            match mine {
                 Some(index) => {
                     drop(queue);
                     run(index);

@@ -71,14 +71,28 @@ impl Listed for Image {
 }
 
 /// Just an image's ID and owner: what `member list --all` needs, a fraction of the
-/// memory of a whole record (a page holds up to 1,000 images).
-#[derive(Debug, Deserialize)]
+/// memory of a whole record (a page holds up to 1,000 images). Each record is still read
+/// strictly, one at a time, then dropped.
+#[derive(Debug)]
 pub(crate) struct ImageRef {
     /// The image's ID.
     pub(crate) id: String,
     /// The owner, as sent.
-    #[serde(default)]
     owner: Option<Value>,
+}
+
+impl<'de> Deserialize<'de> for ImageRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ImageRef, D::Error> {
+        let Image(mut fields) = Image::deserialize(deserializer)?;
+        let id = match fields.remove("id") {
+            Some(Value::String(id)) => id,
+            _ => return Err(serde::de::Error::missing_field("id")),
+        };
+        Ok(ImageRef {
+            id,
+            owner: fields.remove("owner"),
+        })
+    }
 }
 
 impl Listed for ImageRef {

@@ -4,7 +4,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::cell_text;
+use serde::de::DeserializeSeed;
+
+use super::{Strict, cell_text};
 
 /// The answer to a batch request: the job that carries it out.
 #[derive(Debug, Deserialize)]
@@ -13,21 +15,43 @@ pub(crate) struct JobStarted {
     pub(crate) job_id: String,
 }
 
-/// A job as the service describes it; every field but `status` may be missing or null.
-#[derive(Debug, Deserialize)]
+/// A job as the service describes it: `status` must be a string; every other field may be
+/// missing or null. Read strictly (a key twice in any object is refused), like members.
+#[derive(Debug)]
 pub(crate) struct Job {
     /// `INIT`, `RUNNING`, `SUCCESS`, `FAIL`, or whatever else the service says.
-    #[serde(default)]
     pub(crate) status: Value,
     /// Why it failed.
-    #[serde(default)]
     pub(crate) fail_reason: Value,
     /// The service's error code.
-    #[serde(default)]
     pub(crate) error_code: Value,
     /// What it worked on: `results` holds one entry per image and member.
-    #[serde(default)]
     pub(crate) entities: Value,
+}
+
+/// A job on the wire.
+#[derive(Deserialize)]
+struct JobWire {
+    status: String,
+    #[serde(default)]
+    fail_reason: Value,
+    #[serde(default)]
+    error_code: Value,
+    #[serde(default)]
+    entities: Value,
+}
+
+impl<'de> Deserialize<'de> for Job {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Job, D::Error> {
+        let value = Strict.deserialize(deserializer)?;
+        let wire = JobWire::deserialize(value).map_err(serde::de::Error::custom)?;
+        Ok(Job {
+            status: Value::String(wire.status),
+            fail_reason: wire.fail_reason,
+            error_code: wire.error_code,
+            entities: wire.entities,
+        })
+    }
 }
 
 /// Where a job stands.
@@ -116,7 +140,18 @@ mod tests {
     fn states_and_failures() {
         assert_eq!(job(r#"{"status":"RUNNING"}"#).state(), JobState::Running);
         assert_eq!(job(r#"{"status":"INIT"}"#).state(), JobState::Running);
-        assert_eq!(job(r#"{}"#).state(), JobState::Running);
+        for bad in [
+            r#"{}"#,
+            "[]",
+            r#"{"status":5}"#,
+            r#"{"error":{"code":"X"}}"#,
+        ] {
+            assert!(serde_json::from_str::<Job>(bad).is_err(), "{bad}");
+        }
+        assert!(
+            serde_json::from_str::<Job>(r#"{"status":"RUNNING","entities":{"a":1,"a":2}}"#)
+                .is_err()
+        );
         assert_eq!(job(r#"{"status":"SUCCESS"}"#).state(), JobState::Success);
         let failed = job(
             r#"{"status":"FAIL","fail_reason":"some failed","error_code":"IMG.0001","entities":{"results":[

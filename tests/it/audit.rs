@@ -509,3 +509,29 @@ fn member_ids_with_whitespace_are_not_printed_as_ids() {
              whitespace; not printed\n",
         );
 }
+
+#[test]
+fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200).json_body(json!({"images": [
+            image("good", "p", "a"), image("..", "p", "b"), image("a/b", "p", "c")]}));
+    });
+    let good = server.mock(|when, then| {
+        when.path("/v2/images/good/members");
+        then.status(200)
+            .json_body(json!({"members": [{"member_id": "m1", "image_id": "good"}]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args(["member", "list", "--all", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("m1\n")
+        .stderr(
+            "ims: error: image ..: the service listed image ID `..`, which cannot be `.` or `..`\n\
+             ims: error: image a/b: the service listed image ID `a/b`, which cannot contain `/`\n",
+        );
+    good.assert_calls(1);
+}

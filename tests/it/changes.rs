@@ -509,13 +509,16 @@ fn v1_add_is_one_signed_batch_job_then_the_records_are_read_back() {
             json!({"status": "SUCCESS", "job_id": "job-1"}),
         ],
     );
+    // The records are read back with one member list per image.
+    let mut lists = Vec::new();
     for image in ["i1", "i2"] {
-        server.mock(|when, then| {
+        lists.push(server.mock(|when, then| {
             when.method(GET)
-                .path(format!("/v1/{PROJECT}/cloudimages/{image}/members/p-a"))
+                .path(format!("/v1/{PROJECT}/cloudimages/{image}/members"))
                 .is_true(|req| gateway_accepts(req, SK));
-            then.status(200).json_body(member(image, "p-a", "pending"));
-        });
+            then.status(200).json_body(json!({"members": [
+                member(image, "p-other", "accepted"), member(image, "p-a", "pending")]}));
+        }));
     }
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
@@ -532,6 +535,9 @@ fn v1_add_is_one_signed_batch_job_then_the_records_are_read_back() {
     post.assert_calls(1);
     polls[0].assert_calls(1);
     polls[1].assert_calls(1);
+    for list in lists {
+        list.assert_calls(1);
+    }
 }
 
 #[test]
@@ -553,11 +559,10 @@ fn v1_remove_and_answers_use_the_same_batch_endpoint() {
     job_states(&server, "job-put", &[json!({"status": "SUCCESS"})]);
     for image in ["i1", "i2"] {
         server.mock(|when, then| {
-            when.method(GET).path(format!(
-                "/v1/{PROJECT}/cloudimages/{image}/members/{PROJECT}"
-            ));
+            when.method(GET)
+                .path(format!("/v1/{PROJECT}/cloudimages/{image}/members"));
             then.status(200)
-                .json_body(member(image, PROJECT, "accepted"));
+                .json_body(json!({"members": [member(image, PROJECT, "accepted")]}));
         });
     }
     let sandbox = Sandbox::new();
@@ -618,9 +623,8 @@ fn v1_failed_job_is_exit_6_with_its_reason_and_failing_results() {
         .code(6)
         .stdout("")
         .stderr(
-            "ims: error: image i1, member p-a: job job-f failed: error code IMG.0045; reason \
-             part of the images failed; image i2, member p-a: failed: the image is not yours\n\
-             ims: error: image i2, member p-a: not done: the batch job did not succeed\n",
+            "ims: error: job job-f failed: error code IMG.0045; reason part of the images \
+             failed; image i2, member p-a: failed: the image is not yours\n",
         );
 }
 
@@ -677,8 +681,8 @@ fn v1_a_job_that_never_ends_is_cut_by_the_deadline_naming_it() {
         .code(7)
         .stdout("")
         .stderr(
-            "ims: error: image i1, member p-a: job job-forever is still RUNNING: not retried: \
-             waiting 2 s would pass the --deadline of 1.5 s\n",
+            "ims: error: job job-forever is still RUNNING: not retried: waiting 2 s would \
+             pass the --deadline of 1.5 s\n",
         );
     // Polled at once and after 1 s; the 2 s pause would pass the deadline.
     polls[0].assert_calls(2);
@@ -757,4 +761,209 @@ fn a_post_the_server_read_before_dropping_the_connection_is_not_sent_again() {
         .filter(|request| request.ends_with("{\"member\":\"m2\"}"))
         .count();
     assert_eq!(posts_of_m2, 1, "{:?}", seen.lock().unwrap());
+}
+
+#[test]
+fn an_empty_stdin_sends_nothing_and_prints_an_empty_result() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    for api in ["v2", "v1"] {
+        ims_at(&sandbox, &server, "t")
+            .args([
+                "--api",
+                api,
+                "--project-id",
+                "me",
+                "member",
+                "accept",
+                "-",
+                "-o",
+                "json",
+            ])
+            .write_stdin("")
+            .assert()
+            .success()
+            .stdout("[]\n")
+            .stderr("");
+        ims_at(&sandbox, &server, "t")
+            .args([
+                "--api",
+                api,
+                "--project-id",
+                "me",
+                "member",
+                "add",
+                "-",
+                "p-a",
+                "--dry-run",
+            ])
+            .write_stdin("\n")
+            .assert()
+            .success()
+            .stdout("");
+    }
+    any.assert_calls(0);
+}
+
+#[test]
+fn each_pair_is_sent_once_however_often_it_is_named() {
+    let server = MockServer::start();
+    let post = server.mock(|when, then| {
+        change(
+            when,
+            POST,
+            "/v2/images/img/members",
+            json!({"member": "p-g"}),
+        );
+        then.status(200).json_body(member("img", "p-g", "pending"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "add", "-", "p-g", "p-g", "-o", "ids"])
+        .write_stdin("img img\n")
+        .assert()
+        .success()
+        .stdout("p-g\n");
+    post.assert_calls(1);
+}
+
+#[test]
+fn a_change_answered_without_a_record_is_read_back() {
+    let server = MockServer::start();
+    let post = server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img/members");
+        then.status(201);
+    });
+    let put = server.mock(|when, then| {
+        when.method(PUT).path("/v2/images/img/members/me");
+        then.status(200)
+            .header("content-type", "text/plain")
+            .body("OK");
+    });
+    for who in ["p-a", "me"] {
+        server.mock(|when, then| {
+            when.method(GET)
+                .path(format!("/v2/images/img/members/{who}"));
+            then.status(200).json_body(member("img", who, "accepted"));
+        });
+    }
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "add", "img", "p-a", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("p-a\n");
+    ims_at(&sandbox, &server, "t")
+        .args(["--project-id", "me", "member", "accept", "img", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("me\n");
+    post.assert_calls(1);
+    put.assert_calls(1);
+}
+
+#[test]
+fn v1_organizations_are_urns_and_are_found_again_by_urn() {
+    let server = MockServer::start();
+    let urn = "organizations::6c03d9b4:ou:o-z514sd4ksd/ou-qdjrky7i07";
+    let post = batch(
+        &server,
+        POST,
+        json!({"images": ["i1"], "organizations": [urn]}),
+        "job-o",
+    );
+    job_states(&server, "job-o", &[json!({"status": "SUCCESS"})]);
+    server.mock(|when, then| {
+        when.method(GET)
+            .path(format!("/v1/{PROJECT}/cloudimages/i1/members"));
+        then.status(200).json_body(json!({"members": [
+            {"member_id": "ou-qdjrky7i07", "image_id": "i1", "status": "accepted",
+             "member_type": "organization", "urn": urn}]}));
+    });
+    let sandbox = Sandbox::new();
+    aksk(&sandbox, &server, SK)
+        .args([
+            "member",
+            "add",
+            "i1",
+            urn,
+            "--member-type",
+            "organization",
+            "-o",
+            "ids",
+        ])
+        .assert()
+        .success()
+        .stdout("ou-qdjrky7i07\n");
+    post.assert_calls(1);
+    aksk(&sandbox, &server, SK)
+        .args([
+            "member",
+            "add",
+            "i1",
+            "has space",
+            "--member-type",
+            "organization",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn v1_job_answers_that_cannot_be_understood_are_exit_8() {
+    let server = MockServer::start();
+    batch(
+        &server,
+        POST,
+        json!({"images": ["i1"], "projects": ["p-a"]}),
+        "job-x",
+    );
+    job_states(
+        &server,
+        "job-x",
+        &[json!({"error": {"code": "X", "message": "odd"}})],
+    );
+    let bad_id = server.mock(|when, then| {
+        when.method(PUT).path("/v1/cloudimages/members");
+        then.status(200).json_body(json!({"job_id": ".."}));
+    });
+    let sandbox = Sandbox::new();
+    aksk(&sandbox, &server, SK)
+        .args(["member", "add", "i1", "p-a"])
+        .assert()
+        .code(8)
+        .stdout("");
+    aksk(&sandbox, &server, SK)
+        .args(["member", "accept", "i1"])
+        .assert()
+        .code(8)
+        .stderr(predicates::str::contains(
+            "the answer's job ID: job ID `..` cannot be",
+        ));
+    bad_id.assert_calls(1);
+}
+
+#[test]
+fn notes_and_failures_are_reported_in_input_order() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(DELETE).path("/v2/images/i1/members/p-a");
+        then.status(403).body("no");
+    });
+    server.mock(|when, then| {
+        when.method(DELETE).path("/v2/images/i2/members/p-a");
+        then.status(204);
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "remove", "-", "p-a", "--yes", "--jobs", "1"])
+        .write_stdin("i1 i2")
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(
+            "ims: error: image i1, member p-a: HTTP 403 Forbidden: no\n\
+             ims: removed p-a from image i2\n",
+        );
 }
