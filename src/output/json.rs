@@ -4,13 +4,99 @@
 use std::io::{self, Write};
 use std::iter::repeat_n;
 
-/// `value` as pretty-printed JSON and a line break.
+use crate::text::is_unsafe;
+
+/// `value` as pretty-printed JSON and a line break, with [`Safe`] strings.
 pub(crate) fn write_json<T: serde::Serialize + ?Sized>(
     out: &mut dyn Write,
     value: &T,
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    let mut serializer = serde_json::Serializer::with_formatter(
+        &mut *out,
+        Safe(serde_json::ser::PrettyFormatter::new()),
+    );
+    value.serialize(&mut serializer)?;
     writeln!(out)
+}
+
+/// `value` as compact JSON (one line), with [`Safe`] strings.
+pub(crate) fn write_compact<T: serde::Serialize + ?Sized>(
+    out: &mut dyn Write,
+    value: &T,
+) -> io::Result<()> {
+    let mut serializer =
+        serde_json::Serializer::with_formatter(out, Safe(serde_json::ser::CompactFormatter));
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// A JSON formatter that also writes as `\uXXXX` escapes what serde_json leaves raw in
+/// strings but a terminal would act on: C1 controls, DEL, line and paragraph separators
+/// and bidi controls (`text::is_unsafe`). The JSON value is the same; no byte of it can
+/// drive a terminal.
+struct Safe<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Safe<F> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        if !fragment.chars().any(is_unsafe) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        for c in fragment.chars() {
+            match is_unsafe(c) {
+                true => {
+                    let mut units = [0u16; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        write!(writer, "\\u{unit:04x}")?;
+                    }
+                }
+                false => writer.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?,
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_key(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// Writes compact JSON (as serde_json writes it: no whitespace outside strings)
@@ -86,7 +172,9 @@ impl JsonArray {
     ) -> io::Result<()> {
         out.write_all(if self.started { b",\n" } else { b"[\n" })?;
         self.started = true;
-        let text = serde_json::to_string_pretty(value)?;
+        let mut pretty = Vec::new();
+        write_json(&mut pretty, value)?;
+        let text = String::from_utf8_lossy(&pretty);
         // JSON strings hold no raw line breaks, so indenting by line is safe.
         for (index, line) in text.lines().enumerate() {
             if index > 0 {

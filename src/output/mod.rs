@@ -24,7 +24,7 @@ use crate::model::{Member, cell_text};
 use crate::text::is_plain_id;
 use csv::write_csv;
 use ids::unprintable_id;
-use json::{JsonArray, write_json};
+use json::{JsonArray, write_compact, write_json};
 use table::{Rows, write_table};
 
 /// The columns of the `member list` table (and csv), and of `member show -o csv`.
@@ -220,7 +220,7 @@ impl ImageMembers {
             }
             Held::Json { lines } => {
                 // Compact JSON holds no raw line break, so one record per line is safe.
-                serde_json::to_writer(&mut *lines, &member).map_err(render_error)?;
+                write_compact(&mut *lines, &member).map_err(render_error)?;
                 lines.push(b'\n');
             }
             Held::Table { rows, extra } => {

@@ -535,3 +535,41 @@ fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
         );
     good.assert_calls(1);
 }
+
+#[test]
+fn json_output_escapes_what_a_terminal_would_act_on() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200).json_body(json!({"images": [
+            image("i1", "p", "c1\u{9b}31mX\u{2028}Y\u{202e}abc\u{7f}")]}));
+    });
+    server.mock(|when, then| {
+        when.path("/v2/images/i1/members");
+        then.status(200).json_body(json!({"members": [
+            {"member_id": "m\u{202e}1", "image_id": "i1", "status": "x\u{85}y"}]}));
+    });
+    let sandbox = Sandbox::new();
+    let images = ims_as(&sandbox, &server.base_url(), "p")
+        .args(["image", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&images);
+    assert!(
+        text.contains(r#""name": "c1\u009b31mX\u2028Y\u202eabc\u007f""#),
+        "{text}"
+    );
+    let parsed: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed[0]["name"], "c1\u{9b}31mX\u{2028}Y\u{202e}abc\u{7f}");
+    let members = ims_as(&sandbox, &server.base_url(), "p")
+        .args(["member", "list", "i1", "-o", "json"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&members);
+    assert!(text.contains(r#""member_id": "m\u202e1""#), "{text}");
+    assert!(text.contains(r#""status": "x\u0085y""#), "{text}");
+    assert!(
+        !text.chars().any(|c| c == '\u{202e}' || c == '\u{85}'),
+        "{text}"
+    );
+}
