@@ -59,6 +59,12 @@ impl Endpoint {
 }
 
 impl Endpoint {
+    /// The service root: the endpoint without a trailing `/v2` (an API version, not part
+    /// of the prefix). Huawei's v1 routes and Glance's links hang off it.
+    pub(crate) fn root(&self) -> &str {
+        self.0.strip_suffix("/v2").unwrap_or(&self.0)
+    }
+
     /// A link the service gave relative to its root (Glance's `next`: `/v2/images?…`) as
     /// a full URL, joined to this endpoint's scheme, host and path prefix (never to the
     /// bare host; a trailing `/v2` of the endpoint is the API version, not the prefix).
@@ -82,7 +88,7 @@ impl Endpoint {
                 _ => Err("points to another origin; not followed".to_string()),
             };
         }
-        let root = self.0.strip_suffix("/v2").unwrap_or(&self.0);
+        let root = self.root();
         match link.strip_prefix('/') {
             Some(path) => Ok(format!("{root}/{path}")),
             None => Ok(format!("{}/{link}", self.v2_base())),

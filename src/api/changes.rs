@@ -120,7 +120,7 @@ impl ImageApi<'_> {
 
     /// `{endpoint}/v1/cloudimages/members`.
     fn batch_url(&self) -> String {
-        format!("{}/v1/cloudimages/members", self.endpoint)
+        format!("{}/v1/cloudimages/members", self.endpoint.root())
     }
 
     /// Sends `change`; the answer's JSON, strictly read (`None` for an empty answer such as
@@ -221,7 +221,7 @@ impl ImageApi<'_> {
         };
         format!(
             "{}/v1/{}/jobs/{}",
-            self.endpoint,
+            self.endpoint.root(),
             encode(project),
             encode(job_id)
         )

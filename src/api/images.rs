@@ -29,7 +29,7 @@ impl Route {
     fn images_url(&self, api: &ImageApi) -> String {
         match self {
             Route::V2 => format!("{}/images", api.endpoint.v2_base()),
-            Route::V1 { .. } => format!("{}/v2/cloudimages", api.endpoint),
+            Route::V1 { .. } => format!("{}/v2/cloudimages", api.endpoint.root()),
         }
     }
 

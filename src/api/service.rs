@@ -26,7 +26,8 @@ impl Route {
         match self {
             Route::V2 => format!("{}/images/{}/members", endpoint.v2_base(), encode(image_id)),
             Route::V1 { project_id } => format!(
-                "{endpoint}/v1/{}/cloudimages/{}/members",
+                "{}/v1/{}/cloudimages/{}/members",
+                endpoint.root(),
                 encode(project_id),
                 encode(image_id)
             ),
@@ -101,6 +102,17 @@ mod tests {
             )
             .1,
             "https://ims.ap-southeast-1.myhuaweicloud.com/v1/1bed856811654c1cb661a6ca845ebc77/cloudimages/d164/members/edc8"
+        );
+    }
+
+    #[test]
+    fn v1_routes_hang_off_the_service_root() {
+        let route = Route::V1 {
+            project_id: "p1".into(),
+        };
+        assert_eq!(
+            urls_of(&route, "https://h/prefix/v2/", "i", "m").1,
+            "https://h/prefix/v1/p1/cloudimages/i/members/m"
         );
     }
 

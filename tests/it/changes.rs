@@ -967,3 +967,20 @@ fn notes_and_failures_are_reported_in_input_order() {
              ims: removed p-a from image i2\n",
         );
 }
+
+#[test]
+fn v1_requests_hang_off_the_service_root_of_an_endpoint_ending_in_v2() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    aksk(&sandbox, &server, SK)
+        .env("IMS_ENDPOINT", format!("{}/prefix/v2", server.base_url()))
+        .args(["member", "add", "i1", "p-a", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "POST {}/prefix/v1/cloudimages/members {{\"images\":[\"i1\"],\"projects\":[\"p-a\"]}}\n",
+            server.base_url()
+        ));
+    any.assert_calls(0);
+}
