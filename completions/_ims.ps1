@@ -43,7 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Show or list the members an image is shared with')
+            [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Show, list, add and remove the members images are shared with; accept or reject shares')
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'List the images this project shares, or those shared with it')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Inspect the config file''s profiles and the resolved settings')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'The cached Keystone token of the selected identity (never printed)')
@@ -595,7 +595,7 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             break
         }
         'ims;help' {
-            [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Show or list the members an image is shared with')
+            [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Show, list, add and remove the members images are shared with; accept or reject shares')
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'List the images this project shares, or those shared with it')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Inspect the config file''s profiles and the resolved settings')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'The cached Keystone token of the selected identity (never printed)')

@@ -40,7 +40,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand member 'Show or list the members an image is shared with'
+            cand member 'Show, list, add and remove the members images are shared with; accept or reject shares'
             cand image 'List the images this project shares, or those shared with it'
             cand profile 'Inspect the config file''s profiles and the resolved settings'
             cand auth 'The cached Keystone token of the selected identity (never printed)'
@@ -554,7 +554,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --version 'Print version'
         }
         &'ims;help'= {
-            cand member 'Show or list the members an image is shared with'
+            cand member 'Show, list, add and remove the members images are shared with; accept or reject shares'
             cand image 'List the images this project shares, or those shared with it'
             cand profile 'Inspect the config file''s profiles and the resolved settings'
             cand auth 'The cached Keystone token of the selected identity (never printed)'

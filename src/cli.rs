@@ -123,7 +123,8 @@ pub(crate) enum Api {
 /// The top-level commands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Show or list the members an image is shared with
+    /// Show, list, add and remove the members images are shared with; accept or reject
+    /// shares
     #[command(subcommand)]
     Member(MemberCommand),
     /// List the images this project shares, or those shared with it

@@ -4,7 +4,7 @@
 use super::session::Session;
 use crate::api::{ImageApi, ImageFilter};
 use crate::cli::{GlobalArgs, ImageCommand, ImageListArgs, StatusFilter};
-use crate::error::{Error, Failures};
+use crate::error::{Error, Failures, warn};
 use crate::model::image::{Image, Listed};
 use crate::output::{self, ImageColumns, ImageStream, member_status};
 
@@ -56,7 +56,8 @@ pub(crate) fn shared_by<R: Listed>(
     api.list_images(ImageFilter::SharedBy(project), limit, &mut |image| {
         images.push(image);
         Ok(())
-    })?;
+    })
+    .map_err(|err| err.prefixed(&format!("the images project {project} shares")))?;
     Ok(images)
 }
 
@@ -69,13 +70,28 @@ fn incoming(api: &ImageApi, project: &str, args: &ImageListArgs) -> Result<Vec<I
         StatusFilter::Pending => &["pending"],
         StatusFilter::Rejected => &["rejected"],
     };
-    let mut images = Vec::new();
+    let mut images: Vec<Image> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for status in statuses {
         let filter = ImageFilter::SharedWith { project, status };
         api.list_images(filter, args.limit, &mut |mut image: Image| {
+            // A service that ignores `member_status` would list an image once per status:
+            // it is shown once, with the first status it was listed under.
+            if !seen.insert(image.id().to_string()) {
+                warn(&format!(
+                    "image {} was listed as {status} after another status; shown once",
+                    image.id()
+                ));
+                return Ok(());
+            }
             image.set("member_status", member_status(status));
             images.push(image);
             Ok(())
+        })
+        .map_err(|err| {
+            err.prefixed(&format!(
+                "the images shared with project {project} (member_status {status})"
+            ))
         })?;
     }
     Ok(images)

@@ -25,7 +25,8 @@ pub(crate) fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyh
     let member = session
         .with_api(|api| api.show_member(image_id, member_id))?
         .with_context(context)?;
-    let rendered = output::member(session.settings.output.value, &member).with_context(context)?;
+    let rendered =
+        output::member(session.settings.output.value, image_id, &member).with_context(context)?;
     output::to_stdout(|out| out.write_all(&rendered).map_err(output::write_error))?;
     Ok(())
 }

@@ -126,11 +126,15 @@ fn render_error(err: impl std::fmt::Display) -> Error {
 /// One member, rendered: a Field | Value table, the JSON object, its ID, or one csv row
 /// with the columns of `member list`. An ID that cannot be printed as one line is an error
 /// (exit 8) and nothing is rendered.
-pub(crate) fn member(format: OutputFormat, member: &Member) -> Result<Vec<u8>, Error> {
+pub(crate) fn member(
+    format: OutputFormat,
+    image_id: &str,
+    member: &Member,
+) -> Result<Vec<u8>, Error> {
     let mut out = Vec::new();
     match format {
         OutputFormat::Csv => {
-            let mut image = ImageMembers::new(format, "");
+            let mut image = ImageMembers::new(format, image_id);
             image.push(member.clone())?;
             let mut stream = MemberStream::new(&mut out, format);
             stream.image(image).map_err(render_error)?;
@@ -388,7 +392,7 @@ mod tests {
 
     /// One member as `member show` renders it.
     fn show(format: OutputFormat, m: &Member) -> String {
-        String::from_utf8(super::member(format, m).unwrap()).unwrap()
+        String::from_utf8(super::member(format, "img", m).unwrap()).unwrap()
     }
 
     /// The `member list` output of images, each with its members.
@@ -565,7 +569,7 @@ mod tests {
             ]
         );
         assert_eq!(show(OutputFormat::Ids, &members[0]), "good\n");
-        let err = super::member(OutputFormat::Ids, &members[1]).unwrap_err();
+        let err = super::member(OutputFormat::Ids, "img", &members[1]).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::BadAnswer);
     }
 

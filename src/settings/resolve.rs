@@ -422,7 +422,7 @@ fn parse_api(text: &str) -> Result<Api, String> {
 
 fn parse_output(text: &str) -> Result<OutputFormat, String> {
     <OutputFormat as clap::ValueEnum>::from_str(text, true)
-        .map_err(|_| format!("`{text}` is not an output format (table, json, ids)"))
+        .map_err(|_| format!("`{text}` is not an output format (table, json, ids, csv)"))
 }
 
 #[cfg(test)]
@@ -692,7 +692,7 @@ mod tests {
         let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "IMS_OUTPUT: `xml` is not an output format (table, json, ids)"
+            "IMS_OUTPUT: `xml` is not an output format (table, json, ids, csv)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);
         let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();

@@ -211,10 +211,59 @@ fn a_repeated_marker_stops_with_exit_8() {
         .code(8)
         .stdout("")
         .stderr(format!(
-            "ims: error: GET {}/v2/images: the service sent page marker `same` twice; stopped rather than loop\n",
+            "ims: error: the images project p shares: GET {}/v2/images: the service sent page \
+             marker `same` twice; stopped rather than loop\n",
             server.base_url()
         ));
     page.assert_calls(2);
+}
+
+#[test]
+fn incoming_lists_each_image_once_even_if_the_service_ignores_the_status_filter() {
+    let server = MockServer::start();
+    let all = server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200)
+            .json_body(json!({"images": [image("i1", "o", "one")]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "me")
+        .args(["image", "list", "--incoming", "-o", "csv"])
+        .assert()
+        .success()
+        .stdout(
+            "Image ID,Name,Owner,Visibility,Status,Created At,Updated At,Member Status\n\
+             i1,one,o,shared,active,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z,accepted\n",
+        )
+        .stderr(
+            "ims: warning: image i1 was listed as pending after another status; shown once\n\
+             ims: warning: image i1 was listed as rejected after another status; shown once\n",
+        );
+    all.assert_calls(3);
+}
+
+#[test]
+fn image_list_errors_say_which_list_failed() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images")
+            .query_param("member_status", "pending");
+        then.status(403).body("no");
+    });
+    server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200).json_body(json!({"images": []}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "me")
+        .args(["image", "list", "--incoming"])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(
+            "ims: error: the images shared with project me (member_status pending): HTTP 403 \
+             Forbidden: no\n",
+        );
 }
 
 #[test]
@@ -436,6 +485,22 @@ fn member_list_all_lists_every_shared_image_in_order() {
              img-a,m3,pending,,\n",
         );
     foreign.assert_calls(0);
+}
+
+#[test]
+fn member_show_csv_fills_the_image_id_from_the_command_line() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200)
+            .json_body(json!({"member_id": "m", "status": "accepted"}));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "m", "-o", "csv"])
+        .assert()
+        .success()
+        .stdout("Image ID,Member ID,Status,Created At,Updated At\ni,m,accepted,,\n");
 }
 
 #[test]
