@@ -260,6 +260,22 @@ impl Client {
                 (call.url, call.query) = split_query(&next);
                 continue;
             }
+            if status.is_redirection()
+                && call.method != "GET"
+                && let Some(location) = response.headers().get("location")
+            {
+                // A change is not sent again elsewhere on the server's word: say where.
+                return Err(Error::new(
+                    ErrorKind::Http,
+                    format!(
+                        "{} {wire_url}: HTTP {status}: redirect to `{}` not followed for a \
+                         change; point --endpoint at the new address",
+                        call.method,
+                        String::from_utf8_lossy(location.as_bytes())
+                    ),
+                )
+                .with_status(status.as_u16()));
+            }
             if !status.is_success() {
                 return Err(http_error(&mut response, call.credential).after(retries));
             }

@@ -984,3 +984,25 @@ fn v1_requests_hang_off_the_service_root_of_an_endpoint_ending_in_v2() {
         ));
     any.assert_calls(0);
 }
+
+#[test]
+fn a_change_is_not_redirected_and_the_error_names_where() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img/members");
+        then.status(307)
+            .header("location", "/elsewhere/v2/images/img/members");
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "add", "img", "p-a"])
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: image img, member p-a: POST {}/v2/images/img/members: HTTP 307 \
+             Temporary Redirect: redirect to `/elsewhere/v2/images/img/members` not followed \
+             for a change; point --endpoint at the new address\n",
+            server.base_url()
+        ));
+}
