@@ -139,6 +139,17 @@ impl std::error::Error for Error {}
 #[derive(Debug)]
 pub(crate) struct Failures(pub Vec<anyhow::Error>);
 
+impl Failures {
+    /// `Ok` without failures, the one failure itself, or all of them (one line each).
+    pub(crate) fn into_result(mut failures: Vec<anyhow::Error>) -> anyhow::Result<()> {
+        match failures.len() {
+            0 => Ok(()),
+            1 => Err(failures.remove(0)),
+            _ => Err(Failures(failures).into()),
+        }
+    }
+}
+
 impl fmt::Display for Failures {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} requests failed", self.0.len())

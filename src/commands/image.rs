@@ -37,12 +37,7 @@ fn list(global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
         }
         stream.finish().map_err(output::write_error)
     })?;
-    let mut failures: Vec<anyhow::Error> = unprintable.into_iter().map(Into::into).collect();
-    match failures.len() {
-        0 => Ok(()),
-        1 => Err(failures.remove(0)),
-        _ => Err(Failures(failures).into()),
-    }
+    Failures::into_result(unprintable.into_iter().map(Into::into).collect())
 }
 
 /// The images `project` owns and shares, in the order listed: whole records (`Image`)

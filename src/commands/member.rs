@@ -118,15 +118,12 @@ fn list_with(
             .map_err(output::write_error)
     })?;
 
-    let mut failures: Vec<anyhow::Error> = failures
-        .into_iter()
-        .map(|(image_id, err)| anyhow::Error::new(err).context(format!("image {image_id}")))
-        .collect();
-    match failures.len() {
-        0 => Ok(()),
-        1 => Err(failures.remove(0)),
-        _ => Err(Failures(failures).into()),
-    }
+    Failures::into_result(
+        failures
+            .into_iter()
+            .map(|(image_id, err)| anyhow::Error::new(err).context(format!("image {image_id}")))
+            .collect(),
+    )
 }
 
 /// The most bytes of image IDs read from stdin (room for 1.8 million UUIDs).

@@ -17,30 +17,30 @@ use crate::error::Error;
 
 /// One image member, as the service sent it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Member {
+pub(crate) struct Member {
     /// The member's ID (a project ID, or an organization unit on Huawei Cloud).
-    pub member_id: String,
+    pub(crate) member_id: String,
     /// The image's ID.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_id: Option<Value>,
+    pub(crate) image_id: Option<Value>,
     /// `accepted`, `pending`, `rejected`, or whatever else the service says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<Value>,
+    pub(crate) status: Option<Value>,
     /// When the image was shared.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<Value>,
+    pub(crate) created_at: Option<Value>,
     /// When the share last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<Value>,
+    pub(crate) updated_at: Option<Value>,
     /// Huawei Cloud: `project` or `organization`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub member_type: Option<Value>,
+    pub(crate) member_type: Option<Value>,
     /// Huawei Cloud: the organization's URN, for organization shares.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub urn: Option<Value>,
+    pub(crate) urn: Option<Value>,
     /// Every other field, as sent.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub(crate) other: Map<String, Value>,
 }
 
 impl<'de> Deserialize<'de> for Member {
@@ -151,7 +151,7 @@ impl<'de> Visitor<'de> for MemberKey {
 
 impl Member {
     /// The fields in display order: known ones first, then the rest as sent.
-    pub fn fields(&self) -> Vec<(&str, Value)> {
+    pub(crate) fn fields(&self) -> Vec<(&str, Value)> {
         let mut fields = vec![("member_id", Value::String(self.member_id.clone()))];
         let known = [
             ("image_id", &self.image_id),
@@ -171,7 +171,7 @@ impl Member {
     }
 
     /// The status when it is a string.
-    pub fn status_text(&self) -> Option<&str> {
+    pub(crate) fn status_text(&self) -> Option<&str> {
         self.status.as_ref().and_then(Value::as_str)
     }
 }
@@ -383,18 +383,18 @@ pub(crate) fn read_optional_json(reader: &mut dyn Read) -> Result<Option<Value>,
 
 /// What a streamed page leaves behind once its members are handed on.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct PageSummary {
+pub(crate) struct PageSummary {
     /// How many members the page had.
-    pub count: usize,
+    pub(crate) count: usize,
     /// The marker of the next page, if any.
-    pub next_marker: Option<String>,
+    pub(crate) next_marker: Option<String>,
 }
 
 /// Reads one list answer from `reader`, handing each member to `on_member` as soon as it
 /// is parsed, so a page of any size costs the memory of one member. An error of
 /// `on_member` stops the read and comes back as [`BodyError::Stop`]. A key twice in any
 /// object of the answer is an error.
-pub fn read_page(
+pub(crate) fn read_page(
     reader: &mut dyn Read,
     on_member: &mut dyn FnMut(Member) -> Result<(), Error>,
 ) -> Result<PageSummary, BodyError> {
@@ -515,7 +515,7 @@ fn next_marker(page_info: Option<&Value>) -> Option<String> {
 }
 
 /// The text of a JSON value for a table cell: strings as they are, anything else as JSON.
-pub fn cell_text(value: &Value) -> String {
+pub(crate) fn cell_text(value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
         other => other.to_string(),
@@ -524,13 +524,13 @@ pub fn cell_text(value: &Value) -> String {
 
 /// What an error answer says, whatever its format.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct ServiceError {
+pub(crate) struct ServiceError {
     /// The service's error code (`IMG.0027`, `APIGW.0301`, ...), when it adds something.
-    pub code: Option<String>,
+    pub(crate) code: Option<String>,
     /// The service's message, markup removed.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// A request id found in the body.
-    pub request_id: Option<String>,
+    pub(crate) request_id: Option<String>,
 }
 
 impl ServiceError {
@@ -538,7 +538,7 @@ impl ServiceError {
     /// API gateway `{"error_code","error_msg"}`, nested `{"itemNotFound":{..}}`, or plain
     /// text / HTML reduced to its text. `status_line` (`404 Not Found`) is dropped from the
     /// text, since the caller shows it already.
-    pub fn parse(status_line: &str, body: &[u8]) -> ServiceError {
+    pub(crate) fn parse(status_line: &str, body: &[u8]) -> ServiceError {
         let text = String::from_utf8_lossy(body);
         if let Ok(Value::Object(object)) = serde_json::from_str::<Value>(&text) {
             return ServiceError::from_json(status_line, &object);
@@ -599,7 +599,7 @@ const MAX_MESSAGE_CHARS: usize = 500;
 
 /// Reduces HTML or text to one line: drops `<head>`, tags and entities, blank lines and
 /// lines that only repeat the status line. `None` when nothing is left.
-pub fn clean_text(status_line: &str, text: &str) -> Option<String> {
+pub(crate) fn clean_text(status_line: &str, text: &str) -> Option<String> {
     let without_head = remove_head(text);
     let stripped = strip_tags(&without_head);
     let decoded = decode_entities(&stripped);

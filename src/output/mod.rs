@@ -48,7 +48,9 @@ const MEMBER_EXTRA_COLUMNS: &[&str] = &[
 ];
 
 /// Runs `render` against a buffered stdout and flushes it.
-pub fn to_stdout(render: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<(), Error> {
+pub(crate) fn to_stdout(
+    render: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
+) -> Result<(), Error> {
     let stdout = Stdout {
         inner: io::stdout().lock(),
         closed: STDOUT_CLOSED_AT_START.load(Ordering::Relaxed),
@@ -61,7 +63,7 @@ pub fn to_stdout(render: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Re
 /// The typed error of a failed write to stdout. A reader that went away (`| head`)
 /// becomes [`ErrorKind::OutputClosed`]: a quiet, successful stop. Any other failure (a
 /// full disk, a stdout closed at start) is exit 1.
-pub fn write_error(err: io::Error) -> Error {
+pub(crate) fn write_error(err: io::Error) -> Error {
     match err.kind() {
         io::ErrorKind::BrokenPipe => Error::new(ErrorKind::OutputClosed, "stdout closed"),
         _ => Error::new(
@@ -252,7 +254,7 @@ impl ImageMembers {
 
 /// Members of one or more images written image by image, in the order given: `ids` and
 /// `json` go out as each image is handed over, a table is drawn at the end.
-pub struct MemberStream<'w> {
+pub(crate) struct MemberStream<'w> {
     /// Where the output goes.
     out: &'w mut dyn Write,
     /// The output format.
@@ -267,7 +269,7 @@ pub struct MemberStream<'w> {
 
 impl<'w> MemberStream<'w> {
     /// A stream of members to `out` in `format`.
-    pub fn new(out: &'w mut dyn Write, format: OutputFormat) -> MemberStream<'w> {
+    pub(crate) fn new(out: &'w mut dyn Write, format: OutputFormat) -> MemberStream<'w> {
         MemberStream {
             out,
             format,
@@ -300,7 +302,7 @@ impl<'w> MemberStream<'w> {
 
     /// Ends the output: closes the JSON array or draws the table. With nothing written,
     /// `show_empty` decides between an empty result (`[]`, a bare table) and no output.
-    pub fn finish(self, show_empty: bool) -> io::Result<()> {
+    pub(crate) fn finish(self, show_empty: bool) -> io::Result<()> {
         let headers = match self.extra {
             true => MEMBER_EXTRA_COLUMNS,
             false => MEMBER_COLUMNS,
@@ -323,7 +325,7 @@ impl<'w> MemberStream<'w> {
 
 /// Prints plain records (the `profile` and `auth` commands) to stdout: `columns` are
 /// (table header, JSON key) pairs; see [`records`].
-pub fn print_records<R, V>(
+pub(crate) fn print_records<R, V>(
     format: OutputFormat,
     columns: &[(&str, &str)],
     rows: impl IntoIterator<Item = R>,
