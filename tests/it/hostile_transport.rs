@@ -242,43 +242,6 @@ fn ca_and_ca_leaf() -> (String, CertAndKey) {
     (ca.pem(), (cert.der().to_vec(), key.serialize_der()))
 }
 
-/// A TLS server on 127.0.0.1 with `cert` that answers every request with one member.
-fn tls_server((cert, key): CertAndKey) -> u16 {
-    use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_no_client_auth()
-        .with_single_cert(
-            vec![CertificateDer::from(cert)],
-            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)),
-        )
-        .unwrap();
-    let config = Arc::new(config);
-    raw(move |stream, _| {
-        let conn = rustls::ServerConnection::new(config.clone()).unwrap();
-        let mut tls = rustls::StreamOwned::new(conn, stream);
-        let mut request = Vec::new();
-        let mut buf = [0u8; 1024];
-        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-            match tls.read(&mut buf) {
-                Ok(0) | Err(_) => return,
-                Ok(n) => request.extend_from_slice(&buf[..n]),
-            }
-        }
-        let body = r#"{"member_id":"tls-member"}"#;
-        let _ = write!(
-            tls,
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        let _ = tls.flush();
-        tls.conn.send_close_notify();
-        let _ = tls.flush();
-    })
-}
-
 /// `ims --endpoint https://127.0.0.1:PORT … member show i m -o ids` with `--ca-file ca`.
 fn https_show(sandbox: &Sandbox, port: u16, ca: &std::path::Path) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
