@@ -14,8 +14,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(name = "ims", version, about, propagate_version = true)]
 #[command(
     after_help = "Settings come from flags, then IMS_* environment variables, then the \
-config file's profile, then defaults. Exit codes: 0 ok, 2 usage, 3 configuration, 4 refused \
-(401/403), 5 not found, 6 other HTTP error, 7 network, 8 unreadable answer."
+config file's profile, then defaults. Exit codes: 0 ok, 1 unexpected failure, 2 usage, \
+3 configuration, 4 refused (401/403), 5 not found, 6 other HTTP error, 7 network, \
+8 unreadable answer."
 )]
 pub(crate) struct Cli {
     /// Settings shared by every command.
@@ -245,11 +246,14 @@ pub(crate) enum MemberType {
     Organization,
 }
 
-/// Arguments of `ims member list`.
+/// Arguments of `ims member list`: image IDs or `--all`, exactly one of the two (a missing
+/// one is named as `<IMAGE_ID>...|--all`).
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("images").required(true).args(["image_ids", "all"])))]
+#[command(override_usage = "ims member list [OPTIONS] <IMAGE_ID>...|--all")]
 pub(crate) struct ListArgs {
     /// Image IDs; `-` reads more IDs from stdin (one per line or whitespace-separated)
-    #[arg(required_unless_present = "all", value_name = "IMAGE_ID")]
+    #[arg(value_name = "IMAGE_ID")]
     pub(crate) image_ids: Vec<String>,
 
     /// The members of every image this project shares (`image list --shared`)
@@ -417,6 +421,16 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn help_ends_with_every_exit_code() {
+        let help = Cli::command().render_long_help().to_string();
+        let codes = help.split("Exit codes: ").nth(1).unwrap_or_default();
+        assert!(
+            codes.starts_with("0 ok, 1 unexpected failure, 2 usage, 3 configuration,"),
+            "{codes}"
+        );
     }
 
     #[test]

@@ -23,12 +23,22 @@ pub(crate) fn run(global: &GlobalArgs, command: ProfileCommand) -> anyhow::Resul
     }
 }
 
-/// The profiles of the config file, the default one marked.
+/// The profiles of the config file, the default one marked. Without a config file there
+/// is nothing to list: a note on stderr says why, and nothing is printed.
 fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
     let format = output_format(global, config)?;
     match (&config.path, &config.file) {
-        (Some(path), None) => diag(&format!("no config file at {}", path.value.display())),
-        (None, _) => diag("no config directory found; use --config or IMS_CONFIG"),
+        (Some(path), None) => {
+            diag(&format!(
+                "no config file at {}, so no profiles to list",
+                path.value.display()
+            ));
+            return Ok(());
+        }
+        (None, _) => {
+            diag("no config directory found, so no profiles to list; use --config or IMS_CONFIG");
+            return Ok(());
+        }
         _ => {}
     }
     let default = config

@@ -152,7 +152,7 @@ pub(crate) fn warn_if_exposed(path: &Path, what: &str) {
             && meta.is_file()
             && meta.permissions().mode() & 0o077 != 0
         {
-            crate::error::warn(&format!(
+            super::warnings::warn(&format!(
                 "{what} {} holds secrets and can be read by group or others (mode {:o}); \
                  fix with: chmod 600 {}",
                 path.display(),

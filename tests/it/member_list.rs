@@ -343,7 +343,12 @@ fn bad_arguments_are_usage_errors_and_send_nothing() {
     ims_at(&sandbox, &server, "t")
         .args(["member", "list"])
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(
+            "error: the following required arguments were not provided:\n  <IMAGE_ID|--all>\n\n\
+             Usage: ims member list [OPTIONS] <IMAGE_ID>...|--all\n\n\
+             For more information, try '--help'.\n",
+        );
     any.assert_calls(0);
 }
 
