@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::auth::Login;
-use crate::cli::{Api, GlobalArgs, OutputFormat, ProfileCommand};
+use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand, Setting};
 use crate::error::diag;
 use crate::output;
 use crate::secret::{mask_command, mask_userinfo};
@@ -81,7 +81,7 @@ fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Res
     if let Some(row) = token_project_row(&settings) {
         let at = rows
             .iter()
-            .position(|r| r[0] == "api")
+            .position(|r| r[0] == Setting::API.name)
             .map_or(0, |at| at + 1);
         rows.insert(at, row);
     }
@@ -119,12 +119,12 @@ fn token_project_row(settings: &Settings) -> Option<[String; 3]> {
         .and_then(|cached| Some(cached.signed_in.project.get("id")?.as_str()?.to_string()));
     Some(match cached {
         Some(id) => [
-            "project_id".to_string(),
+            Setting::PROJECT_ID.name.to_string(),
             id,
             format!("the cached Keystone token of {}", identity.describe()),
         ],
         None => [
-            "project_id".to_string(),
+            Setting::PROJECT_ID.name.to_string(),
             "(the Keystone token's project)".to_string(),
             "Keystone sign-in: run `ims auth login` to see it".to_string(),
         ],
@@ -140,31 +140,40 @@ fn row<T>(name: &str, value: &Sourced<T>, shown: String) -> [String; 3] {
 fn rows(settings: &Settings) -> Vec<[String; 3]> {
     let mut rows = Vec::new();
     if let Some(path) = &settings.config_path {
-        rows.push(row("config", path, path.value.display().to_string()));
+        rows.push(row(
+            Setting::CONFIG.name,
+            path,
+            path.value.display().to_string(),
+        ));
     }
     rows.push(row(
-        "profile",
+        Setting::PROFILE.name,
         &settings.profile,
         settings.profile.value.clone(),
     ));
     if let Some(cloud) = &settings.cloud {
-        rows.push(row("cloud", cloud, cloud.value.clone()));
+        rows.push(row(Setting::OS_CLOUD.name, cloud, cloud.value.clone()));
     }
     if let Some(endpoint) = &settings.endpoint {
-        rows.push(row("endpoint", endpoint, mask_userinfo(&endpoint.value)));
+        rows.push(row(
+            Setting::ENDPOINT.name,
+            endpoint,
+            mask_userinfo(&endpoint.value),
+        ));
     }
-    let api = match settings.api.value {
-        Api::V2 => "v2",
-        Api::V1 => "v1",
-    };
-    rows.push(row("api", &settings.api, api.to_string()));
+    let api = value_name(settings.api.value);
+    rows.push(row(Setting::API.name, &settings.api, api.to_string()));
     if let Some(project_id) = &settings.project_id {
-        rows.push(row("project_id", project_id, project_id.value.clone()));
+        rows.push(row(
+            Setting::PROJECT_ID.name,
+            project_id,
+            project_id.value.clone(),
+        ));
     }
     match &settings.credential {
         Some(CredentialSettings::Token(token)) => {
             let (name, shown) = match &token.value {
-                TokenSource::Literal(secret) => ("token", secret.to_string()),
+                TokenSource::Literal(secret) => (Setting::TOKEN.name, secret.to_string()),
                 TokenSource::File(path) => ("token_file", path.display().to_string()),
                 TokenSource::Command(command) => ("token_command", mask_command(command)),
             };
@@ -173,45 +182,65 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
         Some(CredentialSettings::Keystone(keystone)) => keystone_rows(keystone, &mut rows),
         Some(CredentialSettings::AkSk(aksk)) => {
             rows.push(row(
-                "access_key",
+                Setting::ACCESS_KEY.name,
                 &aksk.access_key,
                 aksk.access_key.value.clone(),
             ));
             rows.push(row(
-                "secret_key",
+                Setting::SECRET_KEY.name,
                 &aksk.secret_key,
                 aksk.secret_key.value.to_string(),
             ));
             if let Some(token) = &aksk.security_token {
-                rows.push(row("security_token", token, token.value.to_string()));
+                rows.push(row(
+                    Setting::SECURITY_TOKEN.name,
+                    token,
+                    token.value.to_string(),
+                ));
             }
         }
         None => {}
     }
-    let output = format!("{:?}", settings.output.value).to_lowercase();
-    rows.push(row("output", &settings.output, output));
+    let output = value_name(settings.output.value);
+    rows.push(row(Setting::OUTPUT.name, &settings.output, output));
     rows.push(row(
-        "timeout",
+        Setting::TIMEOUT.name,
         &settings.timeout,
         settings.timeout.value.to_string(),
     ));
     rows.push(row(
-        "retries",
+        Setting::RETRIES.name,
         &settings.retries,
         settings.retries.value.to_string(),
     ));
     if let Some(deadline) = &settings.deadline {
-        rows.push(row("deadline", deadline, deadline.value.to_string()));
+        rows.push(row(
+            Setting::DEADLINE.name,
+            deadline,
+            deadline.value.to_string(),
+        ));
     }
     if let Some(ca_file) = &settings.ca_file {
-        rows.push(row("ca_file", ca_file, ca_file.value.display().to_string()));
+        rows.push(row(
+            Setting::CA_FILE.name,
+            ca_file,
+            ca_file.value.display().to_string(),
+        ));
     }
     rows.push(row(
-        "insecure",
+        Setting::INSECURE.name,
         &settings.insecure,
         settings.insecure.value.to_string(),
     ));
     rows
+}
+
+/// A value of a choice setting as it is written on the command line (`v2`, `json`).
+fn value_name(value: impl clap::ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map(|value| value.get_name().to_string())
+        .unwrap_or_default()
 }
 
 /// The Keystone settings' rows, secrets masked.

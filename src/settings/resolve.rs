@@ -10,8 +10,8 @@ use super::credentials::{
 };
 use super::file::{Config, Profile, expand_tilde};
 use super::openstack::OpenStackLayer;
-use super::source::{EnvLookup, Source, Sourced};
-use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Timeout};
+use super::source::{EnvLookup, Source, Sourced, first_var};
+use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Setting, Timeout};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -95,12 +95,7 @@ impl Settings {
         let service = layers.service()?;
         let transport = layers.transport()?;
         let output = layers
-            .first(
-                args.output.map(|v| (v, "--output")),
-                &["IMS_OUTPUT"],
-                parse_output,
-                profile.output,
-            )?
+            .first(&Setting::OUTPUT, args.output, parse_output, profile.output)?
             .unwrap_or(Sourced::new(OutputFormat::Table, Source::Default));
         let credential = layers.credential(service.project_id.as_ref())?;
         Ok(Settings {
@@ -130,14 +125,17 @@ fn cloud_name(
     profile: &Profile,
     from_profile: &Source,
 ) -> Result<Option<Sourced<String>>, Error> {
+    let cloud = &Setting::OS_CLOUD;
     if let Some(name) = &args.os_cloud {
-        return Ok(Some(Sourced::new(name.clone(), Source::Flag("--os-cloud"))));
+        return Ok(Some(Sourced::new(name.clone(), Source::flag_of(cloud))));
     }
-    Ok(match (env("OS_CLOUD")?, &profile.cloud) {
-        (Some(name), _) => Some(Sourced::new(name, Source::Env("OS_CLOUD"))),
-        (None, Some(name)) => Some(Sourced::new(name.clone(), from_profile.clone())),
-        (None, None) => None,
-    })
+    if let Some(name) = first_var(cloud, env)? {
+        return Ok(Some(name));
+    }
+    Ok(profile
+        .cloud
+        .clone()
+        .map(|name| Sourced::new(name, from_profile.clone())))
 }
 
 /// The layers of one resolution: flags, environment, profile and the OpenStack layer.
@@ -156,26 +154,19 @@ impl Layers<'_> {
         let text = |text: &str| Ok(text.to_string());
         Ok(Service {
             endpoint: self.first_or_cloud(
-                args.endpoint.clone().map(|v| (v, "--endpoint")),
-                &["IMS_ENDPOINT"],
+                &Setting::ENDPOINT,
+                args.endpoint.clone(),
                 text,
                 profile.endpoint.clone(),
-                "endpoint",
             )?,
             api: self
-                .first(
-                    args.api.map(|v| (v, "--api")),
-                    &["IMS_API"],
-                    parse_api,
-                    profile.api,
-                )?
+                .first(&Setting::API, args.api, parse_api, profile.api)?
                 .unwrap_or(Sourced::new(Api::V2, Source::Default)),
             project_id: self.first_or_cloud(
-                args.project_id.clone().map(|v| (v, "--project-id")),
-                &["IMS_PROJECT_ID"],
+                &Setting::PROJECT_ID,
+                args.project_id.clone(),
                 text,
                 profile.project_id.clone(),
-                "project_id",
             )?,
         })
     }
@@ -185,59 +176,42 @@ impl Layers<'_> {
         let (args, profile) = (self.args, self.profile);
         let timeout = profile
             .timeout
-            .map(|secs| self.checked("timeout", Timeout::parse(&secs.to_string())))
+            .map(|secs| self.checked(&Setting::TIMEOUT, Timeout::parse(&secs.to_string())))
             .transpose()?;
         let retries = profile
             .retries
-            .map(|n| self.checked("retries", Retries::parse(&n.to_string())))
+            .map(|n| self.checked(&Setting::RETRIES, Retries::parse(&n.to_string())))
             .transpose()?;
         let deadline = profile
             .deadline
-            .map(|secs| self.checked("deadline", Deadline::parse(&secs.to_string())))
+            .map(|secs| self.checked(&Setting::DEADLINE, Deadline::parse(&secs.to_string())))
             .transpose()?;
         Ok(Transport {
             timeout: self
-                .first(
-                    args.timeout.map(|v| (v, "--timeout")),
-                    &["IMS_TIMEOUT"],
-                    Timeout::parse,
-                    timeout,
-                )?
+                .first(&Setting::TIMEOUT, args.timeout, Timeout::parse, timeout)?
                 .unwrap_or(Sourced::new(Timeout::DEFAULT, Source::Default)),
             retries: self
-                .first(
-                    args.retries.map(|v| (v, "--retries")),
-                    &["IMS_RETRIES"],
-                    Retries::parse,
-                    retries,
-                )?
+                .first(&Setting::RETRIES, args.retries, Retries::parse, retries)?
                 .unwrap_or(Sourced::new(Retries::DEFAULT, Source::Default)),
-            deadline: self.first(
-                args.deadline.map(|v| (v, "--deadline")),
-                &["IMS_DEADLINE"],
-                Deadline::parse,
-                deadline,
-            )?,
+            deadline: self.first(&Setting::DEADLINE, args.deadline, Deadline::parse, deadline)?,
             ca_file: self.first_or_cloud(
-                args.ca_file.clone().map(|v| (v, "--ca-file")),
-                &["IMS_CA_FILE"],
+                &Setting::CA_FILE,
+                args.ca_file.clone(),
                 |text| Ok(expand_tilde(text)),
                 profile.ca_file.as_deref().map(expand_tilde),
-                "ca_file",
             )?,
             insecure: self
                 .first_or_cloud(
-                    args.insecure.then_some((true, "--insecure")),
-                    &[],
+                    &Setting::INSECURE,
+                    args.insecure.then_some(true),
                     parse_bool,
                     profile.insecure,
-                    "insecure",
                 )?
                 .unwrap_or(Sourced::new(false, Source::Default)),
             no_cache: self
                 .first(
-                    args.no_cache.then_some((true, "--no-cache")),
-                    &["IMS_NO_CACHE"],
+                    &Setting::NO_CACHE,
+                    args.no_cache.then_some(true),
                     parse_bool,
                     None,
                 )?
@@ -254,28 +228,24 @@ impl Layers<'_> {
         let text = |text: &str| Ok(text.to_string());
         let secret = |text: &str| Ok(Secret::masked(text));
         let token = self.first(
+            &Setting::TOKEN,
             args.token
                 .clone()
-                .map(|t| (TokenSource::Literal(Secret::masked(t)), "--token")),
-            &["IMS_TOKEN"],
+                .map(|t| TokenSource::Literal(Secret::masked(t))),
             |text| Ok(TokenSource::Literal(Secret::masked(text))),
             profile_token(profile, self.from_profile)?,
         )?;
-        let access_key = self.first(
-            None,
-            &["IMS_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
-            text,
-            profile.access_key.clone(),
-        )?;
+        let access_key =
+            self.first(&Setting::ACCESS_KEY, None, text, profile.access_key.clone())?;
         let secret_key = self.first(
+            &Setting::SECRET_KEY,
             None,
-            &["IMS_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
             secret,
             profile.secret_key.clone(),
         )?;
         let security_token = self.first(
+            &Setting::SECURITY_TOKEN,
             None,
-            &["IMS_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
             secret,
             profile.security_token.clone(),
         )?;
@@ -284,44 +254,46 @@ impl Layers<'_> {
         choose_credential(token, access_key, secret_key, security_token, keystone)
     }
 
-    /// A profile value checked by a flag's parser; a bad one names the profile and key.
-    fn checked<T>(&self, key: &str, parsed: Result<T, String>) -> Result<T, Error> {
+    /// A profile value of `setting` checked by its flag's parser; a bad one names the
+    /// profile and key.
+    fn checked<T>(&self, setting: &Setting, parsed: Result<T, String>) -> Result<T, Error> {
+        let key = setting.key.unwrap_or(setting.name);
         parsed.map_err(|why| Error::config(format!("{}: key `{key}`: {why}", self.from_profile)))
     }
 
-    /// The first value set: flag, then the environment variables `vars` in order (parsed
-    /// by `parse`; a bad value is a config error naming the variable), then the profile.
+    /// The first value of `setting` set: its flag's value `flag`, then its environment
+    /// variables in order (parsed by `parse`; a bad value is a config error naming the
+    /// variable), then the profile's value `profile`.
     fn first<T>(
         &self,
-        flag: Option<(T, &'static str)>,
-        vars: &[&'static str],
+        setting: &'static Setting,
+        flag: Option<T>,
         parse: impl Fn(&str) -> Result<T, String>,
         profile: Option<T>,
     ) -> Result<Option<Sourced<T>>, Error> {
-        if let Some((value, flag)) = flag {
-            return Ok(Some(Sourced::new(value, Source::Flag(flag))));
+        if let Some(value) = flag {
+            return Ok(Some(Sourced::new(value, Source::flag_of(setting))));
         }
-        for var in vars {
-            if let Some(text) = (self.env)(var)? {
-                let value = parse(&text).map_err(|why| Error::config(format!("{var}: {why}")))?;
-                return Ok(Some(Sourced::new(value, Source::Env(var))));
-            }
+        if let Some(Sourced { value, source }) = first_var(setting, self.env)? {
+            let value = parse(&value).map_err(|why| Error::config(format!("{source}: {why}")))?;
+            return Ok(Some(Sourced::new(value, source)));
         }
         Ok(profile.map(|value| Sourced::new(value, self.from_profile.clone())))
     }
 
-    /// Like [`Layers::first`], then the OpenStack layer's `key` (a cloud or `OS_*`).
+    /// Like [`Layers::first`], then the OpenStack layer's value of the setting's name (a
+    /// cloud or `OS_*`).
     fn first_or_cloud<T>(
         &self,
-        flag: Option<(T, &'static str)>,
-        vars: &[&'static str],
+        setting: &'static Setting,
+        flag: Option<T>,
         parse: impl Fn(&str) -> Result<T, String>,
         profile: Option<T>,
-        key: &str,
     ) -> Result<Option<Sourced<T>>, Error> {
-        if let Some(found) = self.first(flag, vars, &parse, profile)? {
+        if let Some(found) = self.first(setting, flag, &parse, profile)? {
             return Ok(Some(found));
         }
+        let key = setting.name;
         let Some(found) = self.openstack.get(key) else {
             return Ok(None);
         };
@@ -415,14 +387,26 @@ fn parse_bool(text: &str) -> Result<bool, String> {
     }
 }
 
+/// A member API named as on the command line, any case.
 fn parse_api(text: &str) -> Result<Api, String> {
-    <Api as clap::ValueEnum>::from_str(text, true)
-        .map_err(|_| format!("`{text}` is not a member API (v2, v1)"))
+    parse_choice(text, "a member API")
 }
 
+/// An output format named as on the command line, any case.
 fn parse_output(text: &str) -> Result<OutputFormat, String> {
-    <OutputFormat as clap::ValueEnum>::from_str(text, true)
-        .map_err(|_| format!("`{text}` is not an output format (table, json, ids, csv)"))
+    parse_choice(text, "an output format")
+}
+
+/// One of the values `T` takes on the command line, any case; a bad one is named with
+/// every value it could have been.
+fn parse_choice<T: clap::ValueEnum>(text: &str, what: &str) -> Result<T, String> {
+    T::from_str(text, true).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|value| Some(value.to_possible_value()?.get_name().to_string()))
+            .collect();
+        format!("`{text}` is not {what} ({})", names.join(", "))
+    })
 }
 
 #[cfg(test)]
