@@ -705,6 +705,40 @@ mod tests {
         );
     }
 
+    /// The files of a folder, by name, with their content.
+    fn files_in(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(entry.path()).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn committed_man_pages_match_the_clap_definitions() {
+        let generated = tempfile::tempdir().unwrap();
+        clap_mangen::generate_to(Cli::command(), generated.path()).unwrap();
+        let pages = files_in(generated.path());
+        assert!(pages.contains_key("ims.1") && pages.contains_key("ims-member-list.1"));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+        if std::env::var_os("IMS_UPDATE_MAN").is_some() {
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            for (name, page) in &pages {
+                std::fs::write(dir.join(name), page).unwrap();
+            }
+        }
+        let committed = files_in(&dir);
+        assert!(
+            pages == committed,
+            "man/ is stale: run `IMS_UPDATE_MAN=1 cargo test --bins man_pages`"
+        );
+    }
+
     #[test]
     fn help_ends_with_every_exit_code() {
         let help = Cli::command().render_long_help().to_string();
