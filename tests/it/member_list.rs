@@ -383,3 +383,34 @@ fn closed_stdout_ends_quietly() {
         assert_eq!(stdout_of(&out).lines().count(), 1, "{format}");
     }
 }
+
+#[test]
+fn jobs_bound_the_connections_and_each_is_kept_for_the_whole_run() {
+    let (port, accepted) = counting_http_server(|target| {
+        let image = target.split('/').nth(3).unwrap_or_default();
+        json_response(&members_body(image, &[("m", "accepted")]))
+    });
+    let images: Vec<String> = (1..=100).map(|n| format!("img-{n:02}")).collect();
+    for jobs in ["1", "2", "8", "16"] {
+        let before = accepted.load(std::sync::atomic::Ordering::SeqCst);
+        Sandbox::new()
+            .ims()
+            .args([
+                "--endpoint",
+                &format!("http://127.0.0.1:{port}"),
+                "--token",
+                "t",
+            ])
+            .args(["member", "list", "-o", "ids", "--jobs", jobs])
+            .args(&images)
+            .assert()
+            .success()
+            .stdout("m\n".repeat(100));
+        let opened = accepted.load(std::sync::atomic::Ordering::SeqCst) - before;
+        let jobs: usize = jobs.parse().unwrap();
+        assert!(
+            (1..=jobs).contains(&opened),
+            "--jobs {jobs}: {opened} connections for 100 requests"
+        );
+    }
+}
