@@ -393,14 +393,7 @@ fn jobs_bound_the_connections_and_each_is_kept_for_the_whole_run() {
     let images: Vec<String> = (1..=100).map(|n| format!("img-{n:02}")).collect();
     for jobs in ["1", "2", "8", "16"] {
         let before = accepted.load(std::sync::atomic::Ordering::SeqCst);
-        Sandbox::new()
-            .ims()
-            .args([
-                "--endpoint",
-                &format!("http://127.0.0.1:{port}"),
-                "--token",
-                "t",
-            ])
+        ims_at_port(&Sandbox::new(), port, "t")
             .args(["member", "list", "-o", "ids", "--jobs", jobs])
             .args(&images)
             .assert()

@@ -65,6 +65,14 @@ pub fn ims_at(sandbox: &Sandbox, server: &MockServer, token: &str) -> Command {
     cmd
 }
 
+/// `ims --endpoint http://127.0.0.1:PORT --token TOKEN` against a raw server.
+pub fn ims_at_port(sandbox: &Sandbox, port: u16, token: &str) -> Command {
+    let mut cmd = sandbox.ims();
+    let endpoint = format!("http://127.0.0.1:{port}");
+    cmd.args(["--endpoint", &endpoint, "--token", token]);
+    cmd
+}
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
