@@ -17,5 +17,6 @@ mod keystone;
 mod member_list;
 mod member_show;
 mod reliability;
+mod scripts;
 mod settings;
 mod util;
