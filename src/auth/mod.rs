@@ -450,16 +450,10 @@ fn same_token(a: &Credential, b: &Credential) -> bool {
 mod tests {
     use super::*;
     use crate::settings::credentials::AkSkSettings;
+    use crate::settings::testing::default_timeout as limit;
     use crate::settings::warnings::collect;
     use crate::settings::{Source, TokenSource};
     use std::path::PathBuf;
-
-    fn limit() -> Sourced<Timeout> {
-        Sourced {
-            value: Timeout::DEFAULT,
-            source: Source::Default,
-        }
-    }
 
     fn read(token: TokenSource) -> Result<Credential, Error> {
         let settings = CredentialSettings::Token(Sourced {

@@ -423,6 +423,11 @@ mod tests {
         }
     }
 
+    /// The settings of no flag, the environment `env` and the config file `cfg`.
+    fn resolve_with(env: EnvLookup, cfg: &Config) -> Result<Settings, Error> {
+        Settings::resolve(&GlobalArgs::default(), env, cfg, None)
+    }
+
     fn token_of(settings: Settings) -> TokenSource {
         match settings.credential {
             Some(CredentialSettings::Token(token)) => token.value,
@@ -445,8 +450,7 @@ mod tests {
             ("IMS_SECRET_KEY", "ims-sk"),
             ("HUAWEICLOUD_SDK_SECURITY_TOKEN", "hw-st"),
         ]);
-        let aksk =
-            aksk_of(Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap());
+        let aksk = aksk_of(resolve_with(&env, &config("")).unwrap());
         assert_eq!(
             aksk.access_key,
             Sourced::new("hw-ak".into(), Source::Env("HUAWEICLOUD_SDK_AK"))
@@ -465,12 +469,12 @@ mod tests {
     fn token_and_aksk_higher_level_wins() {
         let cfg = config("[profiles.default]\naccess_key = \"ak\"\nsecret_key = \"sk\"\n");
         let env = env_of(&[("IMS_TOKEN", "t")]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         assert_eq!(token_of(s), TokenSource::Literal(Secret::new("t")));
 
         let cfg = config("[profiles.default]\ntoken = \"t\"\n");
         let env = env_of(&[("IMS_ACCESS_KEY", "ak"), ("IMS_SECRET_KEY", "sk")]);
-        let aksk = aksk_of(Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap());
+        let aksk = aksk_of(resolve_with(&env, &cfg).unwrap());
         assert_eq!(aksk.access_key.value, "ak");
 
         // IMS_TOKEN outranks Huawei's own variables.
@@ -479,7 +483,7 @@ mod tests {
             ("HUAWEICLOUD_SDK_AK", "ak"),
             ("HUAWEICLOUD_SDK_SK", "sk"),
         ]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap();
+        let s = resolve_with(&env, &config("")).unwrap();
         assert_eq!(token_of(s), TokenSource::Literal(Secret::new("t")));
     }
 
@@ -490,7 +494,7 @@ mod tests {
             ("IMS_ACCESS_KEY", "ak"),
             ("IMS_SECRET_KEY", "sk"),
         ]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        let err = resolve_with(&env, &config("")).unwrap_err();
         assert_eq!(
             err.to_string(),
             "both a token (from IMS_TOKEN) and an access key pair (from IMS_ACCESS_KEY) are set at the same level; keep one"
@@ -507,13 +511,13 @@ mod tests {
     #[test]
     fn half_an_aksk_pair_is_an_error() {
         let env = env_of(&[("IMS_ACCESS_KEY", "ak")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        let err = resolve_with(&env, &config("")).unwrap_err();
         assert_eq!(
             err.to_string(),
             "access_key (from IMS_ACCESS_KEY) is set but no secret key: set IMS_SECRET_KEY, HUAWEICLOUD_SDK_SK or secret_key in the profile"
         );
         let cfg = config("[profiles.default]\nsecret_key = \"sk\"\n");
-        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
+        let err = resolve_with(&env_of(&[]), &cfg).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("secret_key (from /c.toml:default) is set but no access key")
@@ -523,15 +527,15 @@ mod tests {
     #[test]
     fn api_and_project_id_precedence() {
         let cfg = config("[profiles.default]\napi = \"v1\"\nproject_id = \"p-file\"\n");
-        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap();
+        let s = resolve_with(&env_of(&[]), &cfg).unwrap();
         assert_eq!(s.api, Sourced::new(Api::V1, from_profile("default")));
         assert_eq!(s.project_id.unwrap().value, "p-file");
         let env = env_of(&[("IMS_API", "V2"), ("IMS_PROJECT_ID", "p-env")]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         assert_eq!(s.api, Sourced::new(Api::V2, Source::Env("IMS_API")));
         assert_eq!(s.project_id.unwrap().value, "p-env");
         let env = env_of(&[("IMS_API", "v3")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap_err();
+        let err = resolve_with(&env, &cfg).unwrap_err();
         assert_eq!(
             err.to_string(),
             "IMS_API: `v3` is not a member API (v2, v1)"
@@ -571,7 +575,7 @@ mod tests {
             ))
         );
 
-        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &config(""), None).unwrap();
+        let s = resolve_with(&env_of(&[]), &config("")).unwrap();
         assert_eq!(s.output, Sourced::new(OutputFormat::Table, Source::Default));
         assert_eq!(s.timeout, Sourced::new(Timeout::DEFAULT, Source::Default));
         assert_eq!(s.endpoint, None);
@@ -581,10 +585,10 @@ mod tests {
 
     #[test]
     fn deadline_is_off_unless_set_and_follows_precedence() {
-        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &config(""), None).unwrap();
+        let s = resolve_with(&env_of(&[]), &config("")).unwrap();
         assert_eq!(s.deadline, None);
         let cfg = config("[profiles.default]\ndeadline = 90\n");
-        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap();
+        let s = resolve_with(&env_of(&[]), &cfg).unwrap();
         assert_eq!(
             s.deadline,
             Some(Sourced::new(
@@ -593,7 +597,7 @@ mod tests {
             ))
         );
         let env = env_of(&[("IMS_DEADLINE", "2.5")]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         assert_eq!(
             s.deadline,
             Some(Sourced::new(
@@ -628,7 +632,7 @@ mod tests {
             cfg.selected_profile(&args, &env).unwrap().source,
             Source::Flag("--profile")
         );
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         assert_eq!(token_of(s), TokenSource::Command("echo tb".into()));
         let plain = config("");
         assert_eq!(
@@ -642,7 +646,7 @@ mod tests {
     #[test]
     fn unknown_profile_is_a_config_error_listing_profiles() {
         let env = env_of(&[("IMS_PROFILE", "nope")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(FILE), None).unwrap_err();
+        let err = resolve_with(&env, &config(FILE)).unwrap_err();
         assert_eq!(err.kind(), crate::error::ErrorKind::Config);
         assert_eq!(
             err.to_string(),
@@ -652,7 +656,7 @@ mod tests {
             path: Some(Sourced::new(PathBuf::from("/none.toml"), Source::Default)),
             file: None,
         };
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &missing, None).unwrap_err();
+        let err = resolve_with(&env, &missing).unwrap_err();
         assert_eq!(
             err.to_string(),
             "profile `nope` (from IMS_PROFILE) is not in /none.toml (which does not exist); it has no profiles"
@@ -662,7 +666,7 @@ mod tests {
     #[test]
     fn default_profile_naming_a_missing_profile_fails() {
         let cfg = config("default_profile = \"zz\"\n[profiles.a]\n");
-        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
+        let err = resolve_with(&env_of(&[]), &cfg).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("profile `zz` (from /c.toml:default_profile)"),
@@ -673,13 +677,13 @@ mod tests {
     #[test]
     fn bad_env_values_name_the_variable() {
         let env = env_of(&[("IMS_OUTPUT", "xml")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        let err = resolve_with(&env, &config("")).unwrap_err();
         assert_eq!(
             err.to_string(),
             "IMS_OUTPUT: `xml` is not an output format (table, json, ids, csv)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        let err = resolve_with(&env, &config("")).unwrap_err();
         assert!(err.to_string().starts_with("IMS_TIMEOUT: "), "{err}");
         let err = Settings::resolve(
             &GlobalArgs::default(),
@@ -698,7 +702,7 @@ mod tests {
     #[test]
     fn two_token_keys_in_one_profile_conflict() {
         let cfg = config("[profiles.default]\ntoken = \"x\"\ntoken_file = \"/t\"\n");
-        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
+        let err = resolve_with(&env_of(&[]), &cfg).unwrap_err();
         assert_eq!(
             err.to_string(),
             "/c.toml:default: set only one of token, token_file, token_command (found token, token_file)"
@@ -709,7 +713,7 @@ mod tests {
     fn env_token_beats_profile_token_file() {
         let cfg = config("[profiles.default]\ntoken_file = \"/t\"\n");
         let env = env_of(&[("IMS_TOKEN", "envtok")]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         let Some(CredentialSettings::Token(token)) = s.credential else {
             panic!("token expected")
         };
