@@ -29,7 +29,6 @@ use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 use ureq::http;
-use ureq::unversioned::resolver::DefaultResolver;
 
 pub(crate) use authorize::{Authorize, Header};
 pub(crate) use tls::Tls;
@@ -148,7 +147,7 @@ impl Client {
             plain: ureq::Agent::with_parts(
                 agent_config(&options),
                 connect::plain(),
-                DefaultResolver::default(),
+                connect::Resolve::default(),
             ),
             tls: OnceLock::new(),
             budget: Budget::new(options.timeout, options.deadline, Instant::now()),
@@ -168,7 +167,7 @@ impl Client {
             Ok(ureq::Agent::with_parts(
                 agent_config(&self.options),
                 connect::secure(tls),
-                DefaultResolver::default(),
+                connect::Resolve::default(),
             ))
         });
         made.as_ref()
