@@ -585,3 +585,87 @@ fn ims_error_body_with_request_id_header() {
         .code(5)
         .stderr("ims: error: member m of image img: HTTP 404 Not Found: IMG.0027: The image does not exist or you do not have permission on it. (request id a1b2c3)\n");
 }
+
+// ---- Huawei's image list: a capped page is not the last page ----
+
+/// A `cloudimages` image of this project, as the service lists it.
+fn cloud_image(index: usize) -> Value {
+    json!({"id": format!("img-{index:03}"), "name": format!("golden-{index}"), "owner": PROJECT,
+           "visibility": "shared", "status": "active", "__imagetype": "private",
+           "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z"})
+}
+
+/// A service that holds 601 images and caps each `GET /v2/cloudimages` page at `cap`
+/// images, whatever `limit` asks, then answers an empty page: the mocks of the pages.
+fn capped_cloudimages<'a>(
+    server: &'a MockServer,
+    limit: &str,
+    cap: usize,
+) -> Vec<httpmock::Mock<'a>> {
+    let mut starts: Vec<usize> = (0..=601).step_by(cap).chain([601]).collect();
+    starts.dedup();
+    starts
+        .iter()
+        .map(|&start| {
+            server.mock(|when, then| {
+                let when = when
+                    .method(GET)
+                    .path("/v2/cloudimages")
+                    .query_param("__imagetype", "shared")
+                    .query_param("owner", PROJECT)
+                    .query_param("limit", limit);
+                match start {
+                    0 => when.query_param_missing("marker"),
+                    _ => when.query_param("marker", format!("img-{:03}", start - 1)),
+                };
+                let images: Vec<Value> = (start..601.min(start + cap)).map(cloud_image).collect();
+                then.status(200).json_body(json!({ "images": images }));
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn v1_image_list_reads_past_a_page_capped_below_the_limit() {
+    let server = MockServer::start();
+    let pages = capped_cloudimages(&server, "1000", 500);
+    assert_eq!(pages.len(), 3);
+    let sandbox = Sandbox::new();
+    let out = v1(&server, &sandbox)
+        .args(["image", "list", "--limit", "1000", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let expected: String = (0..601).map(|i| format!("img-{i:03}\n")).collect();
+    assert_eq!(stdout_of(&out), expected);
+    assert_eq!(stderr_of(&out), "");
+    for page in pages {
+        page.assert_calls(1);
+    }
+}
+
+#[test]
+fn v1_member_list_all_audits_every_image_past_a_capped_page() {
+    let server = MockServer::start();
+    // The audit lists the images with the default page size, 500; this service caps at 300.
+    let pages = capped_cloudimages(&server, "500", 300);
+    assert_eq!(pages.len(), 4);
+    let members = server.mock(|when, then| {
+        when.method(GET).path_matches(format!(
+            "^/v1/{PROJECT}/cloudimages/img-[0-9]{{3}}/members$"
+        ));
+        then.status(200).json_body(json!({"members": [
+            {"member_id": "p-a", "image_id": "x", "status": "accepted"}]}));
+    });
+    let sandbox = Sandbox::new();
+    let out = v1(&server, &sandbox)
+        .args(["member", "list", "--all", "--limit", "1000", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "p-a\n".repeat(601));
+    for page in pages {
+        page.assert_calls(1);
+    }
+    members.assert_calls(601);
+}
