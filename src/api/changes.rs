@@ -229,7 +229,7 @@ impl ImageApi<'_> {
                     )
                     .with_advice(for_codes(codes.iter().map(String::as_str))));
                 }
-                JobState::Running => job.status_text().to_string(),
+                JobState::Running => job.status_text(),
                 JobState::Unknown => format!(
                     "in status `{}` (none of INIT, RUNNING, SUCCESS, FAIL)",
                     job.status_text()

@@ -976,3 +976,38 @@ fn accept_with_a_vault_sends_vault_id_and_v2_refuses_it() {
         .stderr("ims: error: --vault-id is for Huawei's v1 API (--api v1); nothing was sent\n");
     any.assert_calls(0);
 }
+
+#[test]
+fn a_hostile_failed_job_is_explained_in_bounded_text_and_never_shows_a_secret() {
+    // 20 000 failing sub-jobs, each with its own reason, and a reason of 100 000 characters
+    // that ends in the secret key: a few lines, not megabytes, and no part of the key.
+    let sub_jobs: Vec<Value> = (0..20_000)
+        .map(|i| {
+            json!({"status": "FAIL", "error_code": format!("IMG.{i:04}"),
+                   "fail_reason": "refused", "entities": {"image_id": format!("i{i}")}})
+        })
+        .collect();
+    let long_reason = format!("{}{SK}", "x".repeat(100_000));
+    let job = json!({"status": "FAIL", "job_id": "job-f", "error_code": "IMG.0088",
+                     "fail_reason": format!("{}{SK}", "y".repeat(190)),
+                     "entities": {"error": long_reason, "sub_jobs_result": sub_jobs}});
+    let (code, stderr) = failed_add(job);
+    assert_eq!(code, Some(6));
+    assert!(stderr.len() < 8_000, "{} bytes of stderr", stderr.len());
+    assert!(!stderr.contains(&SK[..8]), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "ims: error: job job-f failed: IMG.0088: {}****; ",
+            "y".repeat(190)
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("; image i0: FAIL: IMG.0000: refused; image i1: FAIL: IMG.0001: refused;"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("; and 19982 more reasons\nims: advice: "),
+        "{stderr}"
+    );
+}
