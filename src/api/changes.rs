@@ -153,8 +153,9 @@ impl ImageApi<'_> {
 
     /// v2: `err` (a refused member create on `image`) with advice on what to do: for
     /// `413`, Glance's member quota; for `403`, what one read of the image shows (it is
-    /// not `shared`, or it belongs to a project other than `this_project`). A read that
-    /// fails leaves `err` as it is.
+    /// not `shared`, or it belongs to a project other than `this_project`; when this
+    /// project is not known, its owner proves nothing). A read that fails leaves `err` as
+    /// it is.
     pub(crate) fn explain_refused_add(
         &self,
         err: Error,
@@ -176,7 +177,6 @@ impl ImageApi<'_> {
             .unwrap_or("");
         let advice = match (read.owner(), this_project) {
             (Some(owner), Some(project)) if owner != project => Some(foreign(image, owner)),
-            (Some(owner), None) if visibility == "shared" => Some(foreign(image, owner)),
             _ => not_shared(image, visibility),
         };
         err.with_advice(advice)

@@ -23,6 +23,11 @@ fn glance_image(id: &str, visibility: &str, owner: &str) -> Value {
 /// create with `capture` and shows the image as `image` (`None`: 404): exit code and
 /// stderr; the image is read at most once.
 fn refused_add(capture: &str, image: Option<Value>) -> (Option<i32>, String) {
+    refused_add_as(&["--project-id", "proj-owner"], capture, image)
+}
+
+/// [`refused_add`] with `global` options instead of `--project-id proj-owner`.
+fn refused_add_as(global: &[&str], capture: &str, image: Option<Value>) -> (Option<i32>, String) {
     let server = MockServer::start();
     let refuse = Capture::load(capture);
     let post = server.mock(|when, then| {
@@ -40,7 +45,8 @@ fn refused_add(capture: &str, image: Option<Value>) -> (Option<i32>, String) {
     });
     let sandbox = Sandbox::new();
     let out = ims_at(&sandbox, &server, "t")
-        .args(["--project-id", "proj-owner", "member", "add", "img", "p-z"])
+        .args(global)
+        .args(["member", "add", "img", "p-z"])
         .output()
         .unwrap();
     assert_eq!(stdout_of(&out), "");
@@ -103,6 +109,21 @@ fn a_refusal_the_image_does_not_explain_is_left_as_it_is() {
     );
     // The image cannot be read.
     assert_eq!(refused_add("54-", None), (Some(4), MEMBER_403.to_string()));
+    // This project is not known (a bare token, no --project-id): a shared image may be its
+    // own, so its owner proves nothing.
+    assert_eq!(
+        refused_add_as(
+            &[],
+            "54-",
+            Some(glance_image("img", "shared", "proj-other"))
+        ),
+        (Some(4), MEMBER_403.to_string())
+    );
+    // A visibility Glance does not have: no guess at what it means.
+    assert_eq!(
+        refused_add("53-", Some(glance_image("img", "frozen", "proj-owner"))),
+        (Some(4), PRIVATE_403.to_string())
+    );
 }
 
 #[test]
