@@ -154,3 +154,72 @@ fn glance_member_quota_413_gets_advice() {
         );
     post.assert_calls(1);
 }
+
+#[test]
+fn each_refused_pair_gets_its_own_advice_in_input_order() {
+    // Two images refused at once (--jobs 2): the quota first, then a private image; each
+    // error is followed by its own advice, in the order the images were given.
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img-q/members");
+        then.status(413)
+            .body("Maximum number of image members exceeded: 128.");
+    });
+    let refuse = Capture::load("53-");
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img-p/members");
+        refuse.respond(then);
+    });
+    let read = server.mock(|when, then| {
+        when.method(GET).path("/v2/images/img-p");
+        then.status(200)
+            .json_body(glance_image("img-p", "private", "proj-owner"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["--project-id", "proj-owner", "member", "add", "-", "p-z"])
+        .args(["--jobs", "2"])
+        .write_stdin("img-q img-p")
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr(
+            "ims: error: image img-q, member p-z: HTTP 413 Payload Too Large: Maximum number \
+             of image members exceeded: 128.\n\
+             ims: advice: the image has as many members as this Glance allows \
+             (`image_member_quota` in glance-api.conf, 128 by default): remove members it no \
+             longer needs (`ims member remove`) or ask the operator to raise the quota\n\
+             ims: error: image img-p, member p-z: HTTP 403 Forbidden: Not allowed to create \
+             members for image acd979a7-071c-4100-b45e-92ce500e52ce. (request id \
+             req-7cb7dea4-55ae-4dc9-b0ec-33c2cfa22450)\n\
+             ims: advice: image img-p is private, and Glance takes members only on images \
+             whose visibility is `shared`: make it shared (`ims share apply` does so, or \
+             `openstack image set --shared img-p`), then add the members\n",
+        );
+    read.assert_calls(1);
+}
+
+#[test]
+fn a_dry_run_add_reads_nothing_and_advises_nothing() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args([
+            "--project-id",
+            "proj-owner",
+            "member",
+            "add",
+            "img",
+            "p-z",
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .stdout(format!(
+            "POST {}/v2/images/img/members {{\"member\":\"p-z\"}}\n",
+            server.base_url()
+        ))
+        .stderr("");
+    any.assert_calls(0);
+}

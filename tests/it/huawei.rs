@@ -1011,3 +1011,27 @@ fn a_hostile_failed_job_is_explained_in_bounded_text_and_never_shows_a_secret() 
         "{stderr}"
     );
 }
+
+#[test]
+fn v1_image_list_stops_when_the_service_ignores_the_marker() {
+    // Paging until an empty page must not loop on a service that answers every marker with
+    // the same page.
+    let server = MockServer::start();
+    let page = server.mock(|when, then| {
+        when.method(GET).path("/v2/cloudimages");
+        then.status(200)
+            .json_body(json!({"images": [cloud_image(1), cloud_image(2)]}));
+    });
+    let sandbox = Sandbox::new();
+    v1(&server, &sandbox)
+        .args(["image", "list", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: the images project {PROJECT} shares: GET {}/v2/cloudimages: the \
+             service sent page marker `img-002` twice; stopped rather than loop\n",
+            server.base_url()
+        ));
+    page.assert_calls(2);
+}
