@@ -1035,3 +1035,27 @@ fn v1_image_list_stops_when_the_service_ignores_the_marker() {
         ));
     page.assert_calls(2);
 }
+
+#[test]
+fn an_error_body_cut_short_never_shows_part_of_the_token() {
+    // A gateway that echoes the request's headers in its error: the message is cut to 500
+    // characters, and the cut must not leave a prefix of the token the mask cannot know.
+    let token = "gAAAAABnSECRETTOKENabcdefghijklmnopqrstuvwxyz0123456789";
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img/members");
+        then.status(400)
+            .body(format!("{} X-Auth-Token: {token}", "z".repeat(460)));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, token)
+        .args(["member", "add", "img", "p-z"])
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: image img, member p-z: HTTP 400 Bad Request: {} X-Auth-Token: \
+             ****\n",
+            "z".repeat(460)
+        ));
+}
