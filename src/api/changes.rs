@@ -152,7 +152,8 @@ impl ImageApi<'_> {
     }
 
     /// v2: `err` (a refused member create on `image`) with advice on what to do: for
-    /// `413`, Glance's member quota; for `403`, what one read of the image shows (it is
+    /// `413`, Glance's member quota; for a `403` whose code brought no advice of its own,
+    /// what one read of the image shows (it is
     /// not `shared`, or it belongs to a project other than `this_project`; when this
     /// project is not known, its owner proves nothing). A read that fails leaves `err` as
     /// it is.
@@ -164,7 +165,7 @@ impl ImageApi<'_> {
     ) -> Error {
         match err.status() {
             Some(413) => return err.with_advice(Some(MEMBER_QUOTA.to_string())),
-            Some(403) => {}
+            Some(403) if err.advice().is_none() => {}
             _ => return err,
         }
         let url = format!("{}/images/{}", self.endpoint.v2_base(), encode(image));

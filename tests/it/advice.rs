@@ -223,3 +223,33 @@ fn a_dry_run_add_reads_nothing_and_advises_nothing() {
         .stderr("");
     any.assert_calls(0);
 }
+
+#[test]
+fn a_refusal_that_carries_a_known_code_keeps_the_codes_advice_and_reads_nothing() {
+    // Huawei's native v2 API refuses with its own code: that code says what to do, and the
+    // image read that explains Glance's bare 403 is neither needed nor a better guess.
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img/members");
+        then.status(403).json_body(
+            json!({"error": {"code": "IMG.0098", "message": "The image is encrypted."}}),
+        );
+    });
+    let read = server.mock(|when, then| {
+        when.method(GET).path("/v2/images/img");
+        then.status(200)
+            .json_body(glance_image("img", "private", "proj-owner"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["--project-id", "proj-owner", "member", "add", "img", "p-z"])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(
+            "ims: error: image img, member p-z: HTTP 403 Forbidden: IMG.0098: The image is \
+             encrypted.\nims: advice: an encrypted image cannot be shared this way: share an \
+             unencrypted copy of it\n",
+        );
+    read.assert_calls(0);
+}

@@ -1059,3 +1059,23 @@ fn an_error_body_cut_short_never_shows_part_of_the_token() {
             "z".repeat(460)
         ));
 }
+
+#[test]
+fn a_sharing_error_code_in_the_gateways_error_format_gets_advice_too() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v1/cloudimages/members");
+        then.status(400).json_body(json!({"error_code": "IMG.0089",
+                                          "error_msg": "The image is public."}));
+    });
+    let sandbox = Sandbox::new();
+    aksk(&sandbox, &server, SK)
+        .args(["member", "add", "i1", "p-a"])
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: HTTP 400 Bad Request: IMG.0089: The image is public.\nims: advice: {}\n",
+            ADVICE[2].1
+        ));
+}
