@@ -1,6 +1,7 @@
 //! Failures as typed errors: an HTTP error status with the service's own code, message and
-//! request id (and a hint where the cause is usually on the user's side), and transport
-//! failures (DNS, connect, TLS, timeout, broken HTTP) said without secrets.
+//! request id (and a hint where the cause is usually on the user's side, advice for the
+//! service's sharing errors), and transport failures (DNS, connect, TLS, timeout, broken
+//! HTTP) said without secrets.
 
 use std::io::Read;
 use std::time::Duration;
@@ -10,8 +11,10 @@ use ureq::http::{self, StatusCode};
 use super::authorize::Authorize;
 use super::budget::Limit;
 use super::tls_error::{describe_tls, tls_cause};
+use crate::advice::for_code;
 use crate::error::{Error, ErrorKind};
 use crate::model::ServiceError;
+use crate::secret::mask;
 
 /// Largest answer read (a 100,000-member list is about 14 MB).
 pub(crate) const MAX_BODY_BYTES: u64 = 512 * 1024 * 1024;
@@ -48,7 +51,10 @@ pub(crate) fn http_error(
         .as_reader()
         .take(MAX_ERROR_BODY_BYTES)
         .read_to_end(&mut body);
-    let parsed = ServiceError::parse(&status_line, &body);
+    // Masked before it is parsed: the message is cut short, and a cut through a secret
+    // would leave a prefix that masking the printed line no longer recognises.
+    let body = mask(&String::from_utf8_lossy(&body));
+    let parsed = ServiceError::parse(&status_line, body.as_bytes());
     let mut message = format!("HTTP {status_line}");
     match (&parsed.code, &parsed.message) {
         (Some(code), Some(text)) => message.push_str(&format!(": {code}: {text}")),
@@ -62,7 +68,15 @@ pub(crate) fn http_error(
     if let Some(hint) = hint(status, parsed.code.as_deref(), credential) {
         message.push_str(&format!(" (hint: {hint})"));
     }
-    Error::new(ErrorKind::from_status(status.as_u16()), message).with_status(status.as_u16())
+    Error::new(ErrorKind::from_status(status.as_u16()), message)
+        .with_status(status.as_u16())
+        .with_advice(
+            parsed
+                .code
+                .as_deref()
+                .and_then(for_code)
+                .map(str::to_string),
+        )
 }
 
 /// A suggestion for statuses whose usual cause is on the user's side.
