@@ -136,6 +136,11 @@ fn row<T>(name: &str, value: &Sourced<T>, shown: String) -> [String; 3] {
     [name.to_string(), shown, value.source.to_string()]
 }
 
+/// The row of `setting` whose value is shown as it displays (a secret as `****`).
+fn shown<T: std::fmt::Display>(setting: &Setting, value: &Sourced<T>) -> [String; 3] {
+    row(setting.name, value, value.value.to_string())
+}
+
 /// The settings as (name, shown value, source) rows, secrets masked.
 fn rows(settings: &Settings) -> Vec<[String; 3]> {
     let mut rows = Vec::new();
@@ -146,30 +151,20 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
             path.value.display().to_string(),
         ));
     }
-    rows.push(row(
-        Setting::PROFILE.name,
-        &settings.profile,
-        settings.profile.value.clone(),
-    ));
-    if let Some(cloud) = &settings.cloud {
-        rows.push(row(Setting::OS_CLOUD.name, cloud, cloud.value.clone()));
-    }
+    rows.push(shown(&Setting::PROFILE, &settings.profile));
+    rows.extend(settings.cloud.iter().map(|c| shown(&Setting::OS_CLOUD, c)));
     if let Some(endpoint) = &settings.endpoint {
-        rows.push(row(
-            Setting::ENDPOINT.name,
-            endpoint,
-            mask_userinfo(&endpoint.value),
-        ));
+        let masked = mask_userinfo(&endpoint.value);
+        rows.push(row(Setting::ENDPOINT.name, endpoint, masked));
     }
     let api = value_name(settings.api.value);
-    rows.push(row(Setting::API.name, &settings.api, api.to_string()));
-    if let Some(project_id) = &settings.project_id {
-        rows.push(row(
-            Setting::PROJECT_ID.name,
-            project_id,
-            project_id.value.clone(),
-        ));
-    }
+    rows.push(row(Setting::API.name, &settings.api, api));
+    rows.extend(
+        settings
+            .project_id
+            .iter()
+            .map(|p| shown(&Setting::PROJECT_ID, p)),
+    );
     match &settings.credential {
         Some(CredentialSettings::Token(token)) => {
             let (name, shown) = match &token.value {
@@ -181,57 +176,28 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
         }
         Some(CredentialSettings::Keystone(keystone)) => keystone_rows(keystone, &mut rows),
         Some(CredentialSettings::AkSk(aksk)) => {
-            rows.push(row(
-                Setting::ACCESS_KEY.name,
-                &aksk.access_key,
-                aksk.access_key.value.clone(),
-            ));
-            rows.push(row(
-                Setting::SECRET_KEY.name,
-                &aksk.secret_key,
-                aksk.secret_key.value.to_string(),
-            ));
-            if let Some(token) = &aksk.security_token {
-                rows.push(row(
-                    Setting::SECURITY_TOKEN.name,
-                    token,
-                    token.value.to_string(),
-                ));
-            }
+            rows.push(shown(&Setting::ACCESS_KEY, &aksk.access_key));
+            rows.push(shown(&Setting::SECRET_KEY, &aksk.secret_key));
+            let token = aksk.security_token.iter();
+            rows.extend(token.map(|t| shown(&Setting::SECURITY_TOKEN, t)));
         }
         None => {}
     }
     let output = value_name(settings.output.value);
     rows.push(row(Setting::OUTPUT.name, &settings.output, output));
-    rows.push(row(
-        Setting::TIMEOUT.name,
-        &settings.timeout,
-        settings.timeout.value.to_string(),
-    ));
-    rows.push(row(
-        Setting::RETRIES.name,
-        &settings.retries,
-        settings.retries.value.to_string(),
-    ));
-    if let Some(deadline) = &settings.deadline {
-        rows.push(row(
-            Setting::DEADLINE.name,
-            deadline,
-            deadline.value.to_string(),
-        ));
-    }
+    rows.push(shown(&Setting::TIMEOUT, &settings.timeout));
+    rows.push(shown(&Setting::RETRIES, &settings.retries));
+    rows.extend(
+        settings
+            .deadline
+            .iter()
+            .map(|d| shown(&Setting::DEADLINE, d)),
+    );
     if let Some(ca_file) = &settings.ca_file {
-        rows.push(row(
-            Setting::CA_FILE.name,
-            ca_file,
-            ca_file.value.display().to_string(),
-        ));
+        let path = ca_file.value.display().to_string();
+        rows.push(row(Setting::CA_FILE.name, ca_file, path));
     }
-    rows.push(row(
-        Setting::INSECURE.name,
-        &settings.insecure,
-        settings.insecure.value.to_string(),
-    ));
+    rows.push(shown(&Setting::INSECURE, &settings.insecure));
     rows
 }
 
