@@ -428,6 +428,14 @@ mod tests {
         Settings::resolve(&GlobalArgs::default(), env, cfg, None)
     }
 
+    /// The error message of resolving as [`resolve_with`] does.
+    fn error_of(env: EnvLookup, cfg: &Config) -> String {
+        match resolve_with(env, cfg) {
+            Ok(settings) => panic!("an error expected, got {settings:?}"),
+            Err(err) => err.to_string(),
+        }
+    }
+
     fn token_of(settings: Settings) -> TokenSource {
         match settings.credential {
             Some(CredentialSettings::Token(token)) => token.value,
@@ -494,9 +502,8 @@ mod tests {
             ("IMS_ACCESS_KEY", "ak"),
             ("IMS_SECRET_KEY", "sk"),
         ]);
-        let err = resolve_with(&env, &config("")).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &config("")),
             "both a token (from IMS_TOKEN) and an access key pair (from IMS_ACCESS_KEY) are set at the same level; keep one"
         );
         let cfg = config("[profiles.p]\ntoken = \"t\"\naccess_key = \"ak\"\nsecret_key = \"sk\"\n");
@@ -511,9 +518,8 @@ mod tests {
     #[test]
     fn half_an_aksk_pair_is_an_error() {
         let env = env_of(&[("IMS_ACCESS_KEY", "ak")]);
-        let err = resolve_with(&env, &config("")).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &config("")),
             "access_key (from IMS_ACCESS_KEY) is set but no secret key: set IMS_SECRET_KEY, HUAWEICLOUD_SDK_SK or secret_key in the profile"
         );
         let cfg = config("[profiles.default]\nsecret_key = \"sk\"\n");
@@ -535,9 +541,8 @@ mod tests {
         assert_eq!(s.api, Sourced::new(Api::V2, Source::Env("IMS_API")));
         assert_eq!(s.project_id.unwrap().value, "p-env");
         let env = env_of(&[("IMS_API", "v3")]);
-        let err = resolve_with(&env, &cfg).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &cfg),
             "IMS_API: `v3` is not a member API (v2, v1)"
         );
     }
@@ -656,9 +661,8 @@ mod tests {
             path: Some(Sourced::new(PathBuf::from("/none.toml"), Source::Default)),
             file: None,
         };
-        let err = resolve_with(&env, &missing).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &missing),
             "profile `nope` (from IMS_PROFILE) is not in /none.toml (which does not exist); it has no profiles"
         );
     }
@@ -677,9 +681,8 @@ mod tests {
     #[test]
     fn bad_env_values_name_the_variable() {
         let env = env_of(&[("IMS_OUTPUT", "xml")]);
-        let err = resolve_with(&env, &config("")).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &config("")),
             "IMS_OUTPUT: `xml` is not an output format (table, json, ids, csv)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);
@@ -702,9 +705,8 @@ mod tests {
     #[test]
     fn two_token_keys_in_one_profile_conflict() {
         let cfg = config("[profiles.default]\ntoken = \"x\"\ntoken_file = \"/t\"\n");
-        let err = resolve_with(&env_of(&[]), &cfg).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env_of(&[]), &cfg),
             "/c.toml:default: set only one of token, token_file, token_command (found token, token_file)"
         );
     }
