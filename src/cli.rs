@@ -29,62 +29,76 @@ pub(crate) struct Cli {
 }
 
 /// Options accepted before or after any subcommand. Each one that is a setting takes its
-/// flag and help (the `[env: …]` and `[default: …]` included) from its [`Setting`].
+/// flag and help (the `[env: …]` and `[default: …]` included) from its [`Setting`]; the
+/// explicit `help` overrides the field's doc comment.
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub(crate) struct GlobalArgs {
-    // The help of every setting below is generated from its declaration in [`Setting`].
+    /// The setting [`Setting::PROFILE`]; its help is generated from it.
     #[arg(short, long = Setting::PROFILE.long(), help = Setting::PROFILE.help(),
           global = true, value_name = "NAME")]
     pub(crate) profile: Option<String>,
 
+    /// The setting [`Setting::CONFIG`]; its help is generated from it.
     #[arg(long = Setting::CONFIG.long(), help = Setting::CONFIG.help(),
           global = true, value_name = "PATH")]
     pub(crate) config: Option<PathBuf>,
 
+    /// The setting [`Setting::ENDPOINT`]; its help is generated from it.
     #[arg(long = Setting::ENDPOINT.long(), help = Setting::ENDPOINT.help(),
           global = true, value_name = "URL")]
     pub(crate) endpoint: Option<String>,
 
+    /// The setting [`Setting::TOKEN`]; its help is generated from it.
     #[arg(long = Setting::TOKEN.long(), help = Setting::TOKEN.help(),
           global = true, value_name = "TOKEN")]
     pub(crate) token: Option<String>,
 
+    /// The setting [`Setting::API`]; its help is generated from it.
     #[arg(long = Setting::API.long(), help = Setting::API.help(),
           global = true, value_enum, value_name = "API")]
     pub(crate) api: Option<Api>,
 
+    /// The setting [`Setting::PROJECT_ID`]; its help is generated from it.
     #[arg(long = Setting::PROJECT_ID.long(), help = Setting::PROJECT_ID.help(),
           global = true, value_name = "ID")]
     pub(crate) project_id: Option<String>,
 
+    /// The setting [`Setting::OUTPUT`]; its help is generated from it.
     #[arg(short, long = Setting::OUTPUT.long(), help = Setting::OUTPUT.help(),
           global = true, value_enum, value_name = "FORMAT")]
     pub(crate) output: Option<OutputFormat>,
 
+    /// The setting [`Setting::TIMEOUT`]; its help is generated from it.
     #[arg(long = Setting::TIMEOUT.long(), help = Setting::TIMEOUT.help(),
           global = true, value_name = "SECS", value_parser = Timeout::parse)]
     pub(crate) timeout: Option<Timeout>,
 
+    /// The setting [`Setting::RETRIES`]; its help is generated from it.
     #[arg(long = Setting::RETRIES.long(), help = Setting::RETRIES.help(),
           global = true, value_name = "N", value_parser = Retries::parse)]
     pub(crate) retries: Option<Retries>,
 
+    /// The setting [`Setting::DEADLINE`]; its help is generated from it.
     #[arg(long = Setting::DEADLINE.long(), help = Setting::DEADLINE.help(),
           global = true, value_name = "SECS", value_parser = Deadline::parse)]
     pub(crate) deadline: Option<Deadline>,
 
+    /// The setting [`Setting::CA_FILE`]; its help is generated from it.
     #[arg(long = Setting::CA_FILE.long(), help = Setting::CA_FILE.help(),
           global = true, value_name = "PATH")]
     pub(crate) ca_file: Option<PathBuf>,
 
+    /// The setting [`Setting::INSECURE`]; its help is generated from it.
     #[arg(long = Setting::INSECURE.long(), help = Setting::INSECURE.help(), global = true)]
     pub(crate) insecure: bool,
 
+    /// The setting [`Setting::OS_CLOUD`]; its help is generated from it.
     #[arg(long = Setting::OS_CLOUD.long(), help = Setting::OS_CLOUD.help(),
           global = true, value_name = "NAME")]
     pub(crate) os_cloud: Option<String>,
 
+    /// The setting [`Setting::NO_CACHE`]; its help is generated from it.
     #[arg(long = Setting::NO_CACHE.long(), help = Setting::NO_CACHE.help(), global = true)]
     pub(crate) no_cache: bool,
 
