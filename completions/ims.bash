@@ -226,11 +226,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -296,11 +296,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -436,11 +436,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -506,11 +506,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -576,11 +576,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -646,11 +646,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -982,11 +982,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1102,11 +1102,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1172,11 +1172,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1250,11 +1250,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1332,11 +1332,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1530,11 +1530,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1608,11 +1608,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1690,11 +1690,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1760,11 +1760,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1830,11 +1830,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1956,11 +1956,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2026,11 +2026,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -6,20 +6,27 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::table::Rows;
+use super::rows::Rows;
 
-/// Writes `headers` then the rows of `parts` as CSV.
-pub(crate) fn write_csv(out: &mut dyn Write, headers: &[&str], parts: &[&Rows]) -> io::Result<()> {
+/// Writes `headers` then, of each row of `parts`, the cells at `shown` (one index per
+/// header) as CSV.
+pub(crate) fn write_csv(
+    out: &mut dyn Write,
+    headers: &[&str],
+    shown: &[usize],
+    parts: &[&Rows],
+) -> io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(out);
     writer.write_record(headers)?;
     for rows in parts {
         for row in rows.iter() {
-            // Cells past the headers' count are left out, as in the table.
+            let cells: Vec<&str> = row.collect();
             writer.write_record(
-                row.take(headers.len())
-                    .map(|cell| guarded(cell).into_owned()),
+                shown
+                    .iter()
+                    .map(|at| guarded(cells.get(*at).copied().unwrap_or("")).into_owned()),
             )?;
         }
     }
@@ -45,7 +52,7 @@ mod tests {
             table.push(row.iter());
         }
         let mut out = Vec::new();
-        write_csv(&mut out, &["A", "B"], &[&table]).unwrap();
+        write_csv(&mut out, &["A", "B"], &[0, 1], &[&table]).unwrap();
         String::from_utf8(out).unwrap()
     }
 
