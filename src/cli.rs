@@ -104,7 +104,7 @@ pub(crate) enum OutputFormat {
     Table,
     /// The service's JSON, pretty-printed
     Json,
-    /// One compact JSON object per line, streamed
+    /// One compact JSON object per line, written as each image is read
     Ndjson,
     /// One ID per line, for xargs
     Ids,

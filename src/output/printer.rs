@@ -109,3 +109,87 @@ impl<'w, 'c, R: Record> Printer<'w, 'c, R> {
         self.render.show(self.out, self.columns, record)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use serde_json::Value;
+
+    use super::*;
+
+    /// A record kind as a new command declares one: a type, an empty `impl Record` (its
+    /// JSON is the object of its cells, `ids` prints the first), and its columns.
+    struct Action {
+        action: &'static str,
+        image_id: String,
+        note: Option<String>,
+    }
+
+    impl Record for Action {}
+
+    const ACTION_COLUMNS: &[Column<Action>] = &[
+        Column::new("Action", "action", |a, _| {
+            Some(Cow::Owned(Value::from(a.action)))
+        }),
+        Column::new("Image ID", "image_id", |a, _| {
+            Some(Cow::Owned(Value::from(a.image_id.as_str())))
+        }),
+        Column::<Action>::new("Note", "note", |a, _| {
+            a.note.as_deref().map(|note| Cow::Owned(Value::from(note)))
+        })
+        .optional(),
+    ];
+
+    fn print(format: OutputFormat, actions: &[Action]) -> String {
+        let mut out = Vec::new();
+        let mut printer = Printer::new(&mut out, format, ACTION_COLUMNS);
+        for action in actions {
+            assert!(printer.record(action).unwrap().is_empty());
+        }
+        printer.finish(true).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn action(action: &'static str, image_id: &str, note: Option<&str>) -> Action {
+        Action {
+            action,
+            image_id: image_id.to_string(),
+            note: note.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_declared_record_kind_renders_in_every_format() {
+        let plain = [action("add", "i1", None), action("remove", "i=2", None)];
+        assert_eq!(
+            print(OutputFormat::Table, &plain),
+            "┌────────┬──────────┐\n\
+             │ Action ┆ Image ID │\n\
+             ╞════════╪══════════╡\n\
+             │ add    ┆ i1       │\n\
+             │ remove ┆ i=2      │\n\
+             └────────┴──────────┘\n"
+        );
+        assert_eq!(
+            print(OutputFormat::Json, &plain),
+            "[\n  {\n    \"action\": \"add\",\n    \"image_id\": \"i1\"\n  },\n  {\n    \
+             \"action\": \"remove\",\n    \"image_id\": \"i=2\"\n  }\n]\n"
+        );
+        assert_eq!(
+            print(OutputFormat::Ndjson, &plain),
+            "{\"action\":\"add\",\"image_id\":\"i1\"}\n\
+             {\"action\":\"remove\",\"image_id\":\"i=2\"}\n"
+        );
+        assert_eq!(print(OutputFormat::Ids, &plain), "add\nremove\n");
+        // The optional column comes with the first row that has it.
+        let noted = [action("add", "=i1", None), action("keep", "i2", Some("n"))];
+        assert_eq!(
+            print(OutputFormat::Csv, &noted),
+            "Action,Image ID,Note\nadd,'=i1,\nkeep,i2,n\n"
+        );
+        assert_eq!(print(OutputFormat::Csv, &[]), "Action,Image ID\n");
+        assert_eq!(print(OutputFormat::Json, &[]), "[]\n");
+        assert_eq!(print(OutputFormat::Ndjson, &[]), "");
+    }
+}
