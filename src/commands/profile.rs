@@ -51,15 +51,18 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
             ]
         })
         .collect::<Vec<_>>();
-    output::print_records(
-        format,
-        &[
-            ("Profile", "name"),
-            ("Default", "default"),
-            ("Endpoint", "endpoint"),
-        ],
-        rows,
-    )?;
+    output::to_stdout(|out| {
+        output::print_records(
+            out,
+            format,
+            &[
+                ("Profile", "name"),
+                ("Default", "default"),
+                ("Endpoint", "endpoint"),
+            ],
+            rows,
+        )
+    })?;
     Ok(())
 }
 
@@ -75,15 +78,18 @@ fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Res
             .map_or(0, |at| at + 1);
         rows.insert(at, row);
     }
-    output::print_records(
-        settings.output.value,
-        &[
-            ("Setting", "setting"),
-            ("Value", "value"),
-            ("Source", "source"),
-        ],
-        rows,
-    )?;
+    output::to_stdout(|out| {
+        output::print_records(
+            out,
+            settings.output.value,
+            &[
+                ("Setting", "setting"),
+                ("Value", "value"),
+                ("Source", "source"),
+            ],
+            rows,
+        )
+    })?;
     Ok(())
 }
 

@@ -1,18 +1,21 @@
-//! Rendering records to stdout in every output format: `table`, `json`, `ndjson`, `ids`
-//! and `csv`. Nothing here knows about HTTP or config files.
+//! Rendering records in every output format: `table`, `json`, `ndjson`, `ids` and `csv`,
+//! to a writer the caller gives (stdout through [`to_stdout`]). Nothing here knows about
+//! HTTP or config files.
 //!
 //! Each kind of record declares its columns once, as a slice of [`Column`]s: the header,
 //! the JSON key, how the cell is taken from the record, and whether the column is
 //! optional (shown only when some row has it). Each format is one renderer over any such
-//! declaration ([`Render`], one per file: `table`, `json`, `ndjson`, `ids`, `csv`), and
+//! declaration ([`render::Render`]: `json.rs`, `ndjson.rs`, `ids.rs`, and `table.rs` for
+//! the table and csv, both drawn from the cells kept to the end, csv by `csv.rs`), and
 //! [`printer::renderer`] is the only place that picks one by the format. Records are
 //! written in groups (an image's members): a group's records are held until it is
 //! complete, compactly, only what the format prints (the IDs, compact JSON lines, or the
 //! table's cells), never the parsed records or the body.
 //!
-//! A new kind of record is a type, an empty `impl Record` (its JSON is then the object
-//! of its cells, keyed by the columns' keys, and `ids` prints its first cell), and its
-//! columns:
+//! A new kind of record gets a file here, as `images.rs` is for images: a type, an
+//! `impl Record` (empty: its JSON is then the object of its cells, keyed by the columns'
+//! keys, and `ids` prints its first cell), and its columns; a command hands its records to
+//! a [`Printer`] (the test in `printer.rs` declares and prints such a kind):
 //!
 //! ```ignore
 //! struct Action { action: &'static str, image_id: String }
@@ -29,7 +32,7 @@
 //! printer.finish(true)?;
 //! ```
 //!
-//! A new format is a variant of `OutputFormat`, one file here implementing [`Render`],
+//! A new format is a variant of `OutputFormat`, one file here implementing `Render`,
 //! and its arm in [`printer::renderer`].
 
 mod csv;
@@ -150,10 +153,14 @@ impl ImageMembers {
 
     /// Keeps what the format shows of `member`.
     pub(crate) fn push(&mut self, member: Member) -> Result<(), Error> {
-        self.group.push(&ImageMember {
-            image_id: self.image_id.clone(),
+        // The image ID is lent to the record and taken back: no copy per member.
+        let record = ImageMember {
+            image_id: std::mem::take(&mut self.image_id),
             member,
-        })
+        };
+        let held = self.group.push(&record);
+        self.image_id = record.image_id;
+        held
     }
 }
 
@@ -186,9 +193,10 @@ impl<'w> MemberStream<'w> {
     }
 }
 
-/// Prints plain records (the `profile` and `auth` commands) to stdout: `columns` are
+/// Writes plain records (the `profile` and `auth` commands) to `out`: `columns` are
 /// (header, JSON key) pairs, each row the cells in that order; `ids` prints the first.
 pub(crate) fn print_records<R, V>(
+    out: &mut dyn Write,
     format: OutputFormat,
     columns: &[(&'static str, &'static str)],
     rows: impl IntoIterator<Item = R>,
@@ -198,13 +206,11 @@ where
     V: Into<Value>,
 {
     let columns = plain_columns(columns);
-    to_stdout(|out| {
-        let mut printer = Printer::new(out, format, &columns);
-        for row in rows {
-            printer.record(&plain_record(&columns, row))?;
-        }
-        printer.finish(true).map_err(write_error)
-    })
+    let mut printer = Printer::new(out, format, &columns);
+    for row in rows {
+        printer.record(&plain_record(&columns, row))?;
+    }
+    printer.finish(true).map_err(write_error)
 }
 
 /// The columns of plain records: each cell is the record's field of the column's key.
@@ -451,17 +457,14 @@ mod tests {
 
     /// Plain records in `format`, as `profile list` prints them.
     fn plain(format: OutputFormat) -> String {
-        let columns = plain_columns(&[("Name", "name"), ("Default", "default")]);
-        render(|out| {
-            let mut printer = Printer::new(out, format, &columns);
-            for row in [
-                vec![Value::from("a"), Value::Bool(true)],
-                vec![Value::from("b\u{1b}"), Value::Null],
-            ] {
-                printer.record(&plain_record(&columns, row)).unwrap();
-            }
-            printer.finish(true)
-        })
+        let rows = [
+            vec![Value::from("a"), Value::Bool(true)],
+            vec![Value::from("b\u{1b}"), Value::Null],
+        ];
+        let columns = [("Name", "name"), ("Default", "default")];
+        let mut out = Vec::new();
+        print_records(&mut out, format, &columns, rows).unwrap();
+        String::from_utf8(out).unwrap()
     }
 
     #[test]
