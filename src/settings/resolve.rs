@@ -11,7 +11,7 @@ use super::credentials::{
 use super::file::{Config, Profile, expand_tilde};
 use super::openstack::OpenStackLayer;
 use super::source::{EnvLookup, Source, Sourced, first_var};
-use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Setting, Timeout};
+use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Setting, Timeout, value_names};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -400,13 +400,7 @@ fn parse_output(text: &str) -> Result<OutputFormat, String> {
 /// One of the values `T` takes on the command line, any case; a bad one is named with
 /// every value it could have been.
 fn parse_choice<T: clap::ValueEnum>(text: &str, what: &str) -> Result<T, String> {
-    T::from_str(text, true).map_err(|_| {
-        let names: Vec<String> = T::value_variants()
-            .iter()
-            .filter_map(|value| Some(value.to_possible_value()?.get_name().to_string()))
-            .collect();
-        format!("`{text}` is not {what} ({})", names.join(", "))
-    })
+    T::from_str(text, true).map_err(|_| format!("`{text}` is not {what} ({})", value_names::<T>()))
 }
 
 #[cfg(test)]
@@ -683,7 +677,7 @@ mod tests {
         let env = env_of(&[("IMS_OUTPUT", "xml")]);
         assert_eq!(
             error_of(&env, &config("")),
-            "IMS_OUTPUT: `xml` is not an output format (table, json, ids, csv)"
+            "IMS_OUTPUT: `xml` is not an output format (table, json, ndjson, ids, csv)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);
         let err = resolve_with(&env, &config("")).unwrap_err();
