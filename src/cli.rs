@@ -235,7 +235,7 @@ pub(crate) struct AnswerArgs {
 }
 
 /// What a member of Huawei's v1 batch API is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub(crate) enum MemberType {
     /// A project (tenant) ID
     Project,

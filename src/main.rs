@@ -9,6 +9,7 @@
 //!    escaping, URL helpers, small-file reading, the command-line grammar and its typed
 //!    values;
 //! 2. `model`: what the service sends (members, images, jobs, error bodies);
+//!    `share`: the shares file and the pure planner over it;
 //! 3. `client`: the one HTTP path and its policies (retry, redirect, TLS, limits, trace);
 //! 4. `settings`: every setting with its source;
 //! 5. `auth`: credentials, Keystone sign-in, the token cache;
@@ -28,6 +29,8 @@ mod model;
 mod output;
 mod secret;
 mod settings;
+#[cfg_attr(not(test), allow(dead_code))]
+mod share;
 mod text;
 mod url;
 
