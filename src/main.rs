@@ -29,7 +29,6 @@ mod model;
 mod output;
 mod secret;
 mod settings;
-#[cfg_attr(not(test), allow(dead_code))]
 mod share;
 mod text;
 mod url;

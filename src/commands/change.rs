@@ -17,7 +17,7 @@ use crate::url::check_id;
 
 /// What a share change does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
+pub(crate) enum Action {
     /// Share an image with a member.
     Add,
     /// Stop sharing an image with a member.
@@ -40,16 +40,20 @@ impl Action {
 
 /// One unit of work.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Pair {
-    image: String,
-    member: String,
+pub(crate) struct Pair {
+    /// The image.
+    pub(crate) image: String,
+    /// The member (for an answer: this project).
+    pub(crate) member: String,
 }
 
 /// What became of one pair: the member's record as it now is (none after a removal) and
 /// a note for stderr.
-struct Outcome {
+pub(crate) struct Outcome {
+    /// The member's record (none after a removal).
     record: Option<Member>,
-    note: Option<String>,
+    /// What stderr says about the pair, if anything.
+    pub(crate) note: Option<String>,
 }
 
 /// `ims member add IMAGE|- MEMBER...`
@@ -176,17 +180,20 @@ fn pairs_of(
 /// terminal; anything but `y`/`yes` stops. Off a terminal, `--yes` is needed (exit 2).
 fn confirm(pairs: &[Pair], images: usize) -> Result<(), Error> {
     let members = unique(pairs.iter().map(|pair| pair.member.clone()).collect());
+    let question = format!("remove {} member(s) from {images} image(s)?", members.len());
+    ask(&question, "member remove")
+}
+
+/// Asks `question [y/N]` when stdin and stderr are a terminal; anything but `y`/`yes`
+/// stops (exit 2). Off a terminal, `command` needs `--yes` (exit 2).
+pub(crate) fn ask(question: &str, command: &str) -> Result<(), Error> {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage(
-            "member remove needs --yes when it cannot ask on a terminal; nothing was sent",
-        ));
+        return Err(Error::usage(format!(
+            "{command} needs --yes when it cannot ask on a terminal; nothing was sent"
+        )));
     }
     let mut stderr = std::io::stderr().lock();
-    let _ = write!(
-        stderr,
-        "remove {} member(s) from {images} image(s)? [y/N] ",
-        members.len()
-    );
+    let _ = write!(stderr, "{question} [y/N] ");
     let _ = stderr.flush();
     let mut reply = String::new();
     std::io::stdin()
@@ -230,12 +237,7 @@ fn apply(
                 .map(|pair| pair_change(api, action, pair).line())
                 .collect(),
         };
-        output::to_stdout(|out| {
-            lines
-                .iter()
-                .try_for_each(|line| writeln!(out, "{line}"))
-                .map_err(output::write_error)
-        })?;
+        print_lines(&lines)?;
         return Ok(());
     }
     let results = match (v1, pairs.is_empty()) {
@@ -246,9 +248,19 @@ fn apply(
     report(session, action, &pairs, results)
 }
 
+/// Prints a dry run's requests on stdout, one `METHOD URL [BODY]` per line.
+pub(crate) fn print_lines(lines: &[String]) -> Result<(), Error> {
+    output::to_stdout(|out| {
+        lines
+            .iter()
+            .try_for_each(|line| writeln!(out, "{line}"))
+            .map_err(output::write_error)
+    })
+}
+
 /// Runs `work` for every item, `jobs` at a time (under the open-file limit); the results
 /// in input order.
-fn fan_out<I: Sync, T: Send>(
+pub(crate) fn fan_out<I: Sync, T: Send>(
     items: &[I],
     jobs: u16,
     work: impl Fn(&I) -> Result<T, Error> + Sync,
@@ -263,7 +275,7 @@ fn fan_out<I: Sync, T: Send>(
 }
 
 /// The v2 request for one pair.
-fn pair_change(api: &ImageApi, action: Action, pair: &Pair) -> Change {
+pub(crate) fn pair_change(api: &ImageApi, action: Action, pair: &Pair) -> Change {
     match action {
         Action::Add => api.add_member(&pair.image, &pair.member),
         Action::Remove => api.remove_member(&pair.image, &pair.member),
@@ -274,7 +286,12 @@ fn pair_change(api: &ImageApi, action: Action, pair: &Pair) -> Change {
 }
 
 /// The v1 batch request for all pairs: every image once, every member once.
-fn batch_change(api: &ImageApi, action: Action, pairs: &[Pair], kind: BatchMembers) -> Change {
+pub(crate) fn batch_change(
+    api: &ImageApi,
+    action: Action,
+    pairs: &[Pair],
+    kind: BatchMembers,
+) -> Change {
     let images = unique(pairs.iter().map(|pair| pair.image.clone()).collect());
     let members = unique(pairs.iter().map(|pair| pair.member.clone()).collect());
     match action {
@@ -290,7 +307,7 @@ fn batch_change(api: &ImageApi, action: Action, pairs: &[Pair], kind: BatchMembe
 
 /// v2: sends one pair's change and works out what it means. A success whose answer is
 /// not the member's record (empty, or not JSON) is read back.
-fn apply_one(api: &ImageApi, action: Action, pair: &Pair) -> Result<Outcome, Error> {
+pub(crate) fn apply_one(api: &ImageApi, action: Action, pair: &Pair) -> Result<Outcome, Error> {
     let change = pair_change(api, action, pair);
     let read_back = || api.show_member(&pair.image, &pair.member);
     match (action, api.send(&change)) {
@@ -346,7 +363,7 @@ fn apply_one(api: &ImageApi, action: Action, pair: &Pair) -> Result<Outcome, Err
 /// each image's members are read back (`--jobs` at a time) and each pair's record found
 /// by member ID or URN (none after a removal). The batch is one unit for the service: when
 /// it fails, that one error is the command's.
-fn apply_batch(
+pub(crate) fn apply_batch(
     api: &ImageApi,
     action: Action,
     pairs: &[Pair],
@@ -376,14 +393,7 @@ fn apply_batch(
             .collect());
     }
     let images = unique(pairs.iter().map(|pair| pair.image.clone()).collect());
-    let listed = fan_out(&images, jobs, |image| {
-        let mut members = Vec::new();
-        api.list_members(image, None, &mut |member| {
-            members.push(member);
-            Ok(())
-        })?;
-        Ok(members)
-    })?;
+    let listed = fan_out(&images, jobs, |image| api.all_members(image))?;
     Ok(pairs
         .iter()
         .map(|pair| {

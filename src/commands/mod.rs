@@ -7,6 +7,7 @@ mod image;
 mod member;
 mod profile;
 mod session;
+mod share;
 
 use crate::cli::{Cli, Command, MemberCommand};
 
@@ -25,6 +26,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
             MemberCommand::Reject(args) => change::reject(&cli.global, args),
         },
         Command::Image(command) => image::run(&cli.global, command),
+        Command::Share(command) => share::run(&cli.global, command),
         Command::Profile(command) => profile::run(&cli.global, command),
         Command::Auth(command) => auth::run(&cli.global, command),
         Command::Completions { shell } => completions::run(shell),

@@ -7,6 +7,7 @@ use crate::cli::{Api, GlobalArgs};
 use crate::client::{Client, ClientOptions, Tls};
 use crate::error::{Error, warn};
 use crate::settings::required::NO_ENDPOINT;
+use crate::settings::source::EnvLookup;
 use crate::settings::{Config, Settings, process_env};
 use crate::url::{Endpoint, check_id};
 
@@ -46,8 +47,13 @@ pub(crate) struct Session {
 impl Session {
     /// Resolves the settings and checks what the routes need; nothing is sent.
     pub(crate) fn open(global: &GlobalArgs) -> Result<Session, Error> {
-        let config = Config::load(global, &process_env)?;
-        let settings = Settings::resolve(global, &process_env, &config, None)?;
+        Session::open_in(global, &process_env)
+    }
+
+    /// As [`Session::open`], with `env` as the environment.
+    pub(crate) fn open_in(global: &GlobalArgs, env: EnvLookup) -> Result<Session, Error> {
+        let config = Config::load(global, env)?;
+        let settings = Settings::resolve(global, env, &config, None)?;
         // Everything missing is named at once, before any command runs or request is sent.
         settings.check_request_settings()?;
         if let Some(project_id) = &settings.project_id {

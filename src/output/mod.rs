@@ -9,6 +9,7 @@ mod csv;
 mod ids;
 mod images;
 mod json;
+mod plan;
 mod table;
 
 use std::io::{self, Write};
@@ -17,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde_json::Value;
 
 pub(crate) use images::{ImageColumns, ImageStream, member_status};
+pub(crate) use plan::write_plan;
 
 use crate::cli::OutputFormat;
 use crate::error::{Error, ErrorKind};

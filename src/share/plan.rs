@@ -284,12 +284,12 @@ pub(crate) struct PlanOptions {
     pub(crate) needs_shared: bool,
 }
 
-/// Whether the members of `selected` are read before planning: not those of a public or
+/// Whether the members of `image` are read before planning: not those of a public or
 /// community image (members change nothing), nor, where members need a `shared` image,
 /// those of a private one (they cannot be read, and count as none).
-pub(crate) fn reads_members(selected: &Selected, options: PlanOptions) -> bool {
-    selected.image.is_restricted()
-        && !(options.needs_shared && selected.image.visibility.as_deref() == Some("private"))
+pub(crate) fn reads_members(image: &ImageFacts, options: PlanOptions) -> bool {
+    image.is_restricted()
+        && !(options.needs_shared && image.visibility.as_deref() == Some("private"))
 }
 
 /// The plan that gives every selected image the members the file asks for. `members`
@@ -331,7 +331,7 @@ pub(crate) fn plan(
             ));
             continue;
         }
-        let observed = match reads_members(selected, options) {
+        let observed = match reads_members(image, options) {
             true => members.get(&image.id).unwrap_or(&none),
             false => &none,
         };

@@ -1,0 +1,623 @@
+//! `ims share plan|check|apply|export`: desired sharing from a shares file. The file is
+//! read and checked before any request; the cloud is read (this project's images, each
+//! selected image's members, `--jobs` at a time); the pure planner says what differs; apply
+//! sends it in order (visibility, add, accept with each member's own profile, remove) and
+//! reads the cloud again.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+
+use super::change::{
+    Action as Change, Pair, apply_batch, apply_one, ask, batch_change, fan_out, pair_change,
+    print_lines,
+};
+use super::member::expand_stdin;
+use super::session::Session;
+use crate::api::{BatchMembers, ImageApi, ImageFilter, Route};
+use crate::cli::{
+    GlobalArgs, MemberType, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
+};
+use crate::error::{Error, ErrorKind, Failures, Reported, diag, report as report_error};
+use crate::files::{SMALL_FILE_LIMIT, read_small_text};
+use crate::model::Member;
+use crate::model::image::Image;
+use crate::output;
+use crate::settings::{Config, process_env};
+use crate::share::export::export as export_file;
+use crate::share::file::{SharesFile, parse};
+use crate::share::plan::{
+    ActionKind, Catalog, ImageFacts, Plan, PlanOptions, Selection, plan as make_plan,
+    reads_members, select,
+};
+use crate::url::check_id;
+
+/// Runs a `share` subcommand.
+pub(crate) fn run(global: &GlobalArgs, command: ShareCommand) -> anyhow::Result<()> {
+    match command {
+        ShareCommand::Plan(args) => plan(global, &args, false),
+        ShareCommand::Check(args) => plan(global, &args, true),
+        ShareCommand::Apply(args) => apply(global, &args),
+        ShareCommand::Export(args) => export(global, args),
+    }
+}
+
+/// `ims share plan|check`: the plan on stdout, notes and summary on stderr; `check` is
+/// exit 10 when the plan has any action.
+fn plan(global: &GlobalArgs, args: &ShareArgs, check: bool) -> anyhow::Result<()> {
+    let (file, session) = open(global, args)?;
+    let options = options(&session, args);
+    let plan = session.with_api(|api| {
+        let project = session.this_project(api)?;
+        observe(api, &project, &file, options, args.jobs)
+    })??;
+    show(&session, &plan)?;
+    if check && !plan.actions.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Drift,
+            format!(
+                "the cloud differs from {}: {} change(s) would make it match",
+                file.name,
+                plan.actions.len()
+            ),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Reads and checks the shares file (its consumers' profiles against the config file),
+/// then opens the session; v2 takes no `member_type` but `project`. Nothing is sent.
+fn open(global: &GlobalArgs, args: &ShareArgs) -> Result<(SharesFile, Session), Error> {
+    let file = read_file(args)?;
+    check_consumers(global, &file)?;
+    let session = Session::open(global)?;
+    if let Route::V2 = session.route()
+        && let Some(share) = file
+            .shares
+            .iter()
+            .find(|share| share.member_type != MemberType::Project)
+    {
+        return Err(Error::config(format!(
+            "{}: `member_type` is for Huawei's v1 API (--api v1); the v2 API shares with \
+             projects only",
+            file.at(share.member_type_line.unwrap_or(share.line))
+        )));
+    }
+    Ok((file, session))
+}
+
+/// How the plan is made: prune from the flag (or the file), and whether members need a
+/// `shared` image (v2).
+fn options(session: &Session, args: &ShareArgs) -> PlanOptions {
+    PlanOptions {
+        prune: args.prune,
+        needs_shared: matches!(session.route(), Route::V2),
+    }
+}
+
+/// The shares file: `-f -` reads stdin, else the file (`shares.toml` by default); at
+/// most 4 MiB of UTF-8 text either way.
+fn read_file(args: &ShareArgs) -> Result<SharesFile, Error> {
+    if args.file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(SMALL_FILE_LIMIT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|err| Error::config(format!("cannot read the shares file on stdin: {err}")))?;
+        if bytes.len() as u64 > SMALL_FILE_LIMIT {
+            return Err(Error::config(format!(
+                "the shares file on stdin is larger than {} MiB",
+                SMALL_FILE_LIMIT / 1024 / 1024
+            )));
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::config("the shares file on stdin is not UTF-8 text"))?;
+        return parse("<stdin>", &text);
+    }
+    let name = args.file.display().to_string();
+    let text = read_small_text(&args.file, &format!("shares file {name}"))?.ok_or_else(|| {
+        Error::config(format!(
+            "shares file {name} does not exist (-f names another; `ims share export > {name}` \
+             writes today's sharing as one)"
+        ))
+    })?;
+    parse(&name, &text)
+}
+
+/// Every `[consumers]` profile must be in the config file (exit 3 naming the line).
+fn check_consumers(global: &GlobalArgs, file: &SharesFile) -> Result<(), Error> {
+    if file.consumers.is_empty() {
+        return Ok(());
+    }
+    let config = Config::load(global, &process_env)?;
+    let known = config.profile_names();
+    for (member, consumer) in &file.consumers {
+        if !known.contains(&consumer.profile.as_str()) {
+            let place = match &config.path {
+                Some(path) => format!("config file {}", path.value.display()),
+                None => "the config file (none was found)".to_string(),
+            };
+            return Err(Error::config(format!(
+                "{}: [consumers] `{member}`: profile `{}` is not in {place}",
+                file.at(consumer.line),
+                consumer.profile
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Reads what the plan compares (the images the file selects, then their members,
+/// `jobs` at a time) and plans.
+fn observe(
+    api: &ImageApi,
+    project: &str,
+    file: &SharesFile,
+    options: PlanOptions,
+    jobs: u16,
+) -> Result<Plan, Error> {
+    let mut catalog = Catalog {
+        project: project.to_string(),
+        ..Catalog::default()
+    };
+    if file.shares.iter().any(|share| !share.names.is_empty()) {
+        catalog.owned = owned(api, project, None)?;
+    }
+    let tags: BTreeSet<&String> = file.shares.iter().flat_map(|share| &share.tags).collect();
+    for tag in tags {
+        catalog
+            .tagged
+            .insert(tag.clone(), owned(api, project, Some(tag))?);
+    }
+    // Images given by ID that a list already read need no request of their own.
+    for image in catalog
+        .owned
+        .iter()
+        .chain(catalog.tagged.values().flatten())
+    {
+        catalog.by_id.insert(image.id.clone(), image.clone());
+    }
+    let unread: Vec<&String> = file
+        .shares
+        .iter()
+        .flat_map(|share| &share.images)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|id| !catalog.by_id.contains_key(*id))
+        .collect();
+    let read = fan_out(&unread, jobs, |id| api.show_image(id))?;
+    for (id, result) in unread.into_iter().zip(read) {
+        match result {
+            Ok(image) => {
+                catalog.by_id.insert(id.clone(), ImageFacts::of(&image));
+            }
+            // The planner names it, with its line in the file.
+            Err(err) if err.kind() == ErrorKind::NotFound => {}
+            Err(err) => return Err(err.prefixed(&format!("image {id}"))),
+        }
+    }
+    let selection = select(file, &catalog)?;
+    let members = members_of(api, &selection, options, jobs)?;
+    Ok(make_plan(file, &selection, &members, options))
+}
+
+/// The members of each selected image whose members are read ([`reads_members`]).
+fn members_of(
+    api: &ImageApi,
+    selection: &Selection,
+    options: PlanOptions,
+    jobs: u16,
+) -> Result<BTreeMap<String, Vec<Member>>, Error> {
+    let wanted: Vec<&str> = selection
+        .images
+        .iter()
+        .filter(|selected| reads_members(&selected.image, options))
+        .map(|selected| selected.image.id.as_str())
+        .collect();
+    let listed = fan_out(&wanted, jobs, |id| api.all_members(id))?;
+    let mut members = BTreeMap::new();
+    for (id, result) in wanted.into_iter().zip(listed) {
+        let found = result.map_err(|err| err.prefixed(&format!("the members of image {id}")))?;
+        members.insert(id.to_string(), found);
+    }
+    Ok(members)
+}
+
+/// This project's own images (with `tag`: those carrying it), every page, as facts.
+fn owned(api: &ImageApi, project: &str, tag: Option<&str>) -> Result<Vec<ImageFacts>, Error> {
+    let mut images = Vec::new();
+    api.list_images(
+        ImageFilter::Owned { project, tag },
+        None,
+        &mut |image: Image| {
+            images.push(ImageFacts::of(&image));
+            Ok(())
+        },
+    )
+    .map_err(|err| {
+        err.prefixed(&match tag {
+            Some(tag) => format!("this project's images tagged {tag}"),
+            None => "this project's images".to_string(),
+        })
+    })?;
+    Ok(images)
+}
+
+/// Prints the plan on stdout, then its notes and summary on stderr.
+fn show(session: &Session, plan: &Plan) -> anyhow::Result<()> {
+    let format = session.settings.output.value;
+    let mut unprintable = Vec::new();
+    output::to_stdout(|out| {
+        unprintable = output::write_plan(out, format, plan).map_err(output::write_error)?;
+        Ok(())
+    })?;
+    summarize(plan);
+    Failures::into_result(unprintable.into_iter().map(Into::into).collect())
+}
+
+/// The plan's notes and summary, on stderr.
+fn summarize(plan: &Plan) {
+    for note in &plan.notes {
+        diag(&format!("note: {note}"));
+    }
+    diag(&plan.summary());
+}
+
+/// One group of changes sent together: on v2 one request per pair, on v1 one batch job.
+#[derive(Debug)]
+struct Step {
+    /// What the changes do.
+    kind: ActionKind,
+    /// The profile that sends them: a consumer's, or none for this project's own.
+    consumer: Option<String>,
+    /// What the members are (a v1 batch names them so).
+    members: BatchMembers,
+    /// The pairs: for an accept, the member is the consumer's project.
+    pairs: Vec<Pair>,
+}
+
+/// The plan's actions grouped into steps, in the plan's order. v2: one step per kind (and
+/// consumer). v1: one batch per member (and member type) for add and remove, one per
+/// consumer for accept.
+fn steps(plan: &Plan, v1: bool) -> Vec<Step> {
+    let mut steps: Vec<Step> = Vec::new();
+    for action in &plan.actions {
+        let member = action.member_id.clone().unwrap_or_default();
+        let members = match action.member_type {
+            MemberType::Project => BatchMembers::Projects,
+            MemberType::Domain => BatchMembers::Domains,
+            MemberType::Organization => BatchMembers::Organizations,
+        };
+        let per_member = v1 && matches!(action.kind, ActionKind::Add | ActionKind::Remove);
+        let pair = Pair {
+            image: action.image_id.clone(),
+            member,
+        };
+        let same = |step: &&mut Step| {
+            step.kind == action.kind
+                && step.consumer == action.consumer
+                && step.members == members
+                && (!per_member || step.pairs[0].member == pair.member)
+        };
+        match steps.iter_mut().find(same) {
+            Some(step) => step.pairs.push(pair),
+            None => steps.push(Step {
+                kind: action.kind,
+                consumer: action.consumer.clone(),
+                members,
+                pairs: vec![pair],
+            }),
+        }
+    }
+    steps
+}
+
+/// The share change of a kind of action (a visibility change is not one).
+fn change_of(kind: ActionKind) -> Change {
+    match kind {
+        ActionKind::Add | ActionKind::Visibility => Change::Add,
+        ActionKind::Accept => Change::Accept,
+        ActionKind::Remove => Change::Remove,
+    }
+}
+
+/// The requests of `step`, as a dry run prints them.
+fn step_lines(api: &ImageApi, step: &Step) -> Vec<String> {
+    let v1 = matches!(api.route, Route::V1 { .. });
+    match (step.kind, v1) {
+        (ActionKind::Visibility, _) => step
+            .pairs
+            .iter()
+            .map(|pair| api.make_shared(&pair.image).line())
+            .collect(),
+        (kind, false) => step
+            .pairs
+            .iter()
+            .map(|pair| pair_change(api, change_of(kind), pair).line())
+            .collect(),
+        (kind, true) => vec![batch_change(api, change_of(kind), &step.pairs, step.members).line()],
+    }
+}
+
+/// Sends `step` with `api`: each pair's outcome (a note for stderr) or failure. A v1 batch
+/// that fails fails each of its pairs.
+fn send_step(api: &ImageApi, step: &Step, jobs: u16) -> Vec<Result<Option<String>, Error>> {
+    let v1 = matches!(api.route, Route::V1 { .. });
+    let results = match (step.kind, v1) {
+        (ActionKind::Visibility, _) => fan_out(&step.pairs, jobs, |pair| {
+            api.send(&api.make_shared(&pair.image)).map(|_| None)
+        }),
+        (kind, false) => fan_out(&step.pairs, jobs, |pair| {
+            apply_one(api, change_of(kind), pair).map(|outcome| outcome.note)
+        }),
+        (kind, true) => {
+            apply_batch(api, change_of(kind), &step.pairs, step.members, jobs).map(|outcomes| {
+                outcomes
+                    .into_iter()
+                    .map(|outcome| outcome.map(|outcome| outcome.note))
+                    .collect()
+            })
+        }
+    };
+    match results {
+        Ok(results) => results,
+        Err(err) => step
+            .pairs
+            .iter()
+            .map(|_| Err(Error::new(err.kind(), err.to_string())))
+            .collect(),
+    }
+}
+
+/// The consumers' sessions, by profile, resolved as `--profile NAME` resolves one, but
+/// with none of the identity this command was given (`--endpoint`, `--token`, `--api`,
+/// `--project-id`, `--os-cloud` and their variables): a consumer signs in with its own
+/// profile only. Nothing is sent.
+fn consumer_sessions(global: &GlobalArgs, plan: &Plan) -> Result<BTreeMap<String, Session>, Error> {
+    let mut sessions = BTreeMap::new();
+    for profile in plan.actions.iter().filter_map(|a| a.consumer.as_ref()) {
+        if sessions.contains_key(profile) {
+            continue;
+        }
+        let args = GlobalArgs {
+            profile: Some(profile.clone()),
+            config: global.config.clone(),
+            timeout: global.timeout,
+            retries: global.retries,
+            deadline: global.deadline,
+            ca_file: global.ca_file.clone(),
+            insecure: global.insecure,
+            no_cache: global.no_cache,
+            verbose: global.verbose,
+            ..GlobalArgs::default()
+        };
+        let session = Session::open_in(&args, &consumer_env)
+            .map_err(|err| err.prefixed(&format!("consumer profile {profile}")))?;
+        sessions.insert(profile.clone(), session);
+    }
+    Ok(sessions)
+}
+
+/// The environment a consumer's session sees: this command's own, without the variables
+/// that name an identity, an endpoint or an API (a consumer's come from its profile).
+fn consumer_env(name: &str) -> Result<Option<String>, Error> {
+    let identity = (name.starts_with("OS_") && name != "OS_CLIENT_CONFIG_FILE")
+        || name.starts_with("HUAWEICLOUD_SDK_")
+        || matches!(
+            name,
+            "IMS_PROFILE"
+                | "IMS_ENDPOINT"
+                | "IMS_TOKEN"
+                | "IMS_ACCESS_KEY"
+                | "IMS_SECRET_KEY"
+                | "IMS_SECURITY_TOKEN"
+                | "IMS_PROJECT_ID"
+                | "IMS_API"
+        );
+    match identity {
+        true => Ok(None),
+        false => process_env(name),
+    }
+}
+
+/// Runs `work` with the API that sends `step`: this project's, or its consumer's.
+fn with_step_api<R>(
+    api: &ImageApi,
+    consumers: &BTreeMap<String, Session>,
+    step: &Step,
+    work: impl FnOnce(&ImageApi) -> R,
+) -> Result<R, Error> {
+    match step
+        .consumer
+        .as_ref()
+        .and_then(|profile| consumers.get(profile))
+    {
+        Some(session) => session.with_api(work),
+        None => Ok(work(api)),
+    }
+}
+
+/// `ims share apply`: plans, checks every consumer's project, asks before removals,
+/// sends the steps in order (or prints them with `--dry-run`), then plans again: exit 0
+/// only when nothing is left to do.
+fn apply(global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
+    let (file, session) = open(global, &args.share)?;
+    let options = options(&session, &args.share);
+    let jobs = args.share.jobs;
+    session.with_api(|api| -> anyhow::Result<()> {
+        let project = session.this_project(api)?;
+        let plan = observe(api, &project, &file, options, jobs)?;
+        match args.dry_run {
+            true => summarize(&plan),
+            false => show(&session, &plan)?,
+        }
+        if plan.actions.is_empty() {
+            return Ok(());
+        }
+        let consumers = consumer_sessions(global, &plan)?;
+        check_consumer_projects(&file, &plan, &consumers)?;
+        let removals = plan.count(ActionKind::Remove);
+        if removals > 0 && !args.yes && !args.dry_run {
+            let question = format!(
+                "apply {} changes, {removals} of them removals?",
+                plan.actions.len()
+            );
+            ask(&question, "share apply with removals")?;
+        }
+        let v1 = matches!(api.route, Route::V1 { .. });
+        let steps = steps(&plan, v1);
+        if args.dry_run {
+            let mut lines = Vec::new();
+            for step in &steps {
+                lines.extend(with_step_api(api, &consumers, step, |api| {
+                    step_lines(api, step)
+                })?);
+            }
+            print_lines(&lines)?;
+            return Ok(());
+        }
+        let mut first_failure = None;
+        let mut index = 0;
+        while index < steps.len() {
+            // Steps of one kind and sender (v1: one batch job per member) run together.
+            let end = steps[index..]
+                .iter()
+                .position(|step| {
+                    step.kind != steps[index].kind || step.consumer != steps[index].consumer
+                })
+                .map_or(steps.len(), |offset| index + offset);
+            let phase = &steps[index..end];
+            let results = with_step_api(api, &consumers, &phase[0], |api| {
+                fan_out(phase, jobs, |step| Ok(send_step(api, step, jobs)))
+            })??;
+            for (step, results) in phase.iter().zip(results) {
+                let results = results.unwrap_or_default();
+                for (pair, result) in step.pairs.iter().zip(results) {
+                    match result {
+                        Ok(note) => note.iter().for_each(|note| diag(note)),
+                        Err(err) => {
+                            first_failure.get_or_insert(err.kind());
+                            report_error(&anyhow::Error::new(err).context(format!(
+                                "{} image {}{}",
+                                step.kind.as_str(),
+                                pair.image,
+                                match step.kind {
+                                    ActionKind::Visibility => String::new(),
+                                    _ => format!(", member {}", pair.member),
+                                }
+                            )));
+                        }
+                    }
+                }
+            }
+            index = end;
+        }
+        let fresh = observe(api, &project, &file, options, jobs)?;
+        if fresh.actions.is_empty() {
+            diag(&format!(
+                "applied: the cloud matches {} ({} in sync)",
+                file.name, fresh.in_sync
+            ));
+            return Ok(());
+        }
+        for action in &fresh.actions {
+            diag(&format!(
+                "still out of sync: {} image {}{}",
+                action.kind.as_str(),
+                action.image_id,
+                action
+                    .member_id
+                    .as_ref()
+                    .map(|member| format!(", member {member}"))
+                    .unwrap_or_default()
+            ));
+        }
+        Err(Reported(first_failure.unwrap_or(ErrorKind::Http)).into())
+    })?
+}
+
+/// Each consumer that accepts must sign in as the member it accepts for (exit 3), checked
+/// before anything is sent; signing in is a read.
+fn check_consumer_projects(
+    file: &SharesFile,
+    plan: &Plan,
+    consumers: &BTreeMap<String, Session>,
+) -> Result<(), Error> {
+    let mut checked = BTreeSet::new();
+    for action in &plan.actions {
+        let (Some(profile), Some(member)) = (&action.consumer, &action.member_id) else {
+            continue;
+        };
+        let Some(session) = consumers.get(profile) else {
+            continue;
+        };
+        if !checked.insert(member) {
+            continue;
+        }
+        let project = session.with_api(|api| session.this_project(api))??;
+        if &project != member {
+            let line = file.consumers.get(member).map_or(0, |c| c.line);
+            return Err(Error::config(format!(
+                "{}: [consumers] `{member}`: profile `{profile}` signs in as project \
+                 {project}, not as {member}",
+                file.at(line)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `ims share export [IMAGE_ID...|-]`: today's sharing of the images (default: every
+/// image this project shares) as a shares file on stdout.
+fn export(global: &GlobalArgs, args: ShareExportArgs) -> anyhow::Result<()> {
+    let ids = expand_stdin(args.image_ids)?;
+    for id in &ids {
+        check_id("image ID", id)?;
+    }
+    let session = Session::open(global)?;
+    let options = PlanOptions {
+        prune: false,
+        needs_shared: matches!(session.route(), Route::V2),
+    };
+    let text = session.with_api(|api| -> Result<String, Error> {
+        let images: Vec<ImageFacts> = match ids.is_empty() {
+            true => {
+                let project = session.this_project(api)?;
+                super::image::shared_by::<Image>(api, &project, None)?
+                    .iter()
+                    .map(ImageFacts::of)
+                    .collect()
+            }
+            false => fan_out(&ids, args.jobs, |id| {
+                api.show_image(id)
+                    .map(|image| ImageFacts::of(&image))
+                    .map_err(|err| err.prefixed(&format!("image {id}")))
+            })?
+            .into_iter()
+            .collect::<Result<_, _>>()?,
+        };
+        let selection = Selection {
+            images: images
+                .into_iter()
+                .map(|image| crate::share::plan::Selected {
+                    image,
+                    members: Vec::new(),
+                })
+                .collect(),
+            notes: Vec::new(),
+        };
+        let mut members = members_of(api, &selection, options, args.jobs)?;
+        let sharing: Vec<(ImageFacts, Vec<Member>)> = selection
+            .images
+            .into_iter()
+            .map(|selected| {
+                let found = members.remove(&selected.image.id).unwrap_or_default();
+                (selected.image, found)
+            })
+            .collect();
+        Ok(export_file(&sharing))
+    })??;
+    output::to_stdout(|out| out.write_all(text.as_bytes()).map_err(output::write_error))?;
+    Ok(())
+}
