@@ -18,4 +18,5 @@ mod member_list;
 mod member_show;
 mod reliability;
 mod settings;
+mod share;
 mod util;
