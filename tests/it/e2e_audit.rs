@@ -25,7 +25,7 @@ struct World {
 
 /// One request to Glance as `token`: the parsed answer (`null` for an empty body);
 /// panics unless the status is 2xx.
-fn call(world_url: &str, method: &str, path: &str, token: &str, body: Option<Value>) -> Value {
+pub fn call(world_url: &str, method: &str, path: &str, token: &str, body: Option<Value>) -> Value {
     let url = format!("{world_url}{path}");
     let agent = ureq::Agent::config_builder()
         .http_status_as_error(false)

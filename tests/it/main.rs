@@ -9,6 +9,7 @@ mod completions;
 mod e2e_audit;
 mod e2e_glance;
 mod e2e_keystone;
+mod e2e_share;
 mod hostile_config;
 mod hostile_output;
 mod hostile_transport;
