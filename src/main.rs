@@ -5,9 +5,9 @@
 //! Data flows one way. The layers, lowest first; a file uses only its own layer and those
 //! below it, so no two files import each other:
 //!
-//! 1. `error`, `secret`, `text`, `url`, `files`, `cli`: the typed error, secrets, terminal
-//!    escaping, URL helpers, small-file reading, the command-line grammar and its typed
-//!    values;
+//! 1. `error`, `advice`, `secret`, `text`, `url`, `files`, `cli`: the typed error and what
+//!    to do about the service's sharing errors, secrets, terminal escaping, URL helpers,
+//!    small-file reading, the command-line grammar and its typed values;
 //! 2. `model`: what the service sends (members, images, jobs, error bodies);
 //!    `share`: the shares file and the pure planner over it;
 //! 3. `client`: the one HTTP path and its policies (retry, redirect, TLS, limits, trace);
@@ -18,6 +18,7 @@
 //! 8. `commands`: one short function per subcommand;
 //! 9. `main`: this file.
 
+mod advice;
 mod api;
 mod auth;
 mod cli;

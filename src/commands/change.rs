@@ -109,6 +109,11 @@ fn answer(global: &GlobalArgs, args: AnswerArgs, action: Action) -> anyhow::Resu
         check_id("image ID", image)?;
     }
     let session = Session::open(global)?;
+    if args.vault_id.is_some() && *session.route() == Route::V2 {
+        return Err(
+            Error::usage("--vault-id is for Huawei's v1 API (--api v1); nothing was sent").into(),
+        );
+    }
     session.with_api(|api| {
         let project = session.this_project(api)?;
         let pairs = images
@@ -125,6 +130,7 @@ fn answer(global: &GlobalArgs, args: AnswerArgs, action: Action) -> anyhow::Resu
             pairs,
             BatchMembers::Projects,
             &args.change,
+            args.vault_id.as_deref(),
         )
     })?
 }
@@ -214,11 +220,12 @@ fn run(
     kind: BatchMembers,
     change: &ChangeArgs,
 ) -> anyhow::Result<()> {
-    session.with_api(|api| apply(session, api, action, pairs, kind, change))?
+    session.with_api(|api| apply(session, api, action, pairs, kind, change, None))?
 }
 
 /// Applies `action` to `pairs` (or, with `--dry-run`, prints what it would send), then
-/// reports every pair in input order. No pairs (an empty stdin) sends nothing.
+/// reports every pair in input order. No pairs (an empty stdin) sends nothing. `vault`:
+/// see [`ImageApi::batch_answer`].
 fn apply(
     session: &Session,
     api: &ImageApi,
@@ -226,12 +233,13 @@ fn apply(
     pairs: Vec<Pair>,
     kind: BatchMembers,
     change: &ChangeArgs,
+    vault: Option<&str>,
 ) -> anyhow::Result<()> {
     let v1 = matches!(api.route, Route::V1 { .. });
     if change.dry_run {
         let lines: Vec<String> = match (v1, pairs.is_empty()) {
             (_, true) => Vec::new(),
-            (true, false) => vec![batch_change(api, action, &pairs, kind).line()],
+            (true, false) => vec![batch_change(api, action, &pairs, kind, vault).line()],
             (false, false) => pairs
                 .iter()
                 .map(|pair| pair_change(api, action, pair).line())
@@ -242,8 +250,13 @@ fn apply(
     }
     let results = match (v1, pairs.is_empty()) {
         (_, true) => Vec::new(),
-        (true, false) => apply_batch(api, action, &pairs, kind, change.jobs)?,
-        (false, false) => fan_out(&pairs, change.jobs, |pair| apply_one(api, action, pair))?,
+        (true, false) => {
+            let verbose = session.settings.verbose > 0;
+            apply_batch(api, action, &pairs, (kind, vault), change.jobs, verbose)?
+        }
+        (false, false) => fan_out(&pairs, change.jobs, |pair| {
+            apply_one(api, action, pair, || session.this_project(api).ok())
+        })?,
     };
     report(session, action, &pairs, results)
 }
@@ -291,6 +304,7 @@ pub(crate) fn batch_change(
     action: Action,
     pairs: &[Pair],
     kind: BatchMembers,
+    vault: Option<&str>,
 ) -> Change {
     let images = unique(pairs.iter().map(|pair| pair.image.clone()).collect());
     let members = unique(pairs.iter().map(|pair| pair.member.clone()).collect());
@@ -300,14 +314,20 @@ pub(crate) fn batch_change(
         // Every pair's member is this project.
         Action::Accept | Action::Reject => {
             let project = members.first().map_or("", String::as_str);
-            api.batch_answer(&images, project, action.status())
+            api.batch_answer(&images, project, action.status(), vault)
         }
     }
 }
 
 /// v2: sends one pair's change and works out what it means. A success whose answer is
-/// not the member's record (empty, or not JSON) is read back.
-pub(crate) fn apply_one(api: &ImageApi, action: Action, pair: &Pair) -> Result<Outcome, Error> {
+/// not the member's record (empty, or not JSON) is read back; a refused add says why
+/// (`this_project` tells this project's images from others').
+pub(crate) fn apply_one(
+    api: &ImageApi,
+    action: Action,
+    pair: &Pair,
+    this_project: impl Fn() -> Option<String>,
+) -> Result<Outcome, Error> {
     let change = pair_change(api, action, pair);
     let read_back = || api.show_member(&pair.image, &pair.member);
     match (action, api.send(&change)) {
@@ -355,11 +375,15 @@ pub(crate) fn apply_one(api: &ImageApi, action: Action, pair: &Pair) -> Result<O
                 )),
             })
         }
+        (Action::Add, Err(err)) => {
+            Err(api.explain_refused_add(err, &pair.image, this_project().as_deref()))
+        }
         (_, Err(err)) => Err(err),
     }
 }
 
-/// v1: one batch request and its job polled to the end (progress on a terminal); then
+/// v1: one batch request (`kind` of members; the vault of an answer) and its job polled to
+/// the end (progress on a terminal, every poll with `verbose`); then
 /// each image's members are read back (`--jobs` at a time) and each pair's record found
 /// by member ID or URN (none after a removal). The batch is one unit for the service: when
 /// it fails, that one error is the command's.
@@ -367,18 +391,19 @@ pub(crate) fn apply_batch(
     api: &ImageApi,
     action: Action,
     pairs: &[Pair],
-    kind: BatchMembers,
+    (kind, vault): (BatchMembers, Option<&str>),
     jobs: u16,
+    verbose: bool,
 ) -> Result<Vec<Result<Outcome, Error>>, Error> {
-    let change = batch_change(api, action, pairs, kind);
+    let change = batch_change(api, action, pairs, kind, vault);
     let progress = std::io::stderr().is_terminal();
     let job_id = api.start_job(&change)?;
     let mut last = String::new();
     api.wait_for_job(&job_id, &mut |job| {
-        let status = job.status_text();
-        if progress && status != last {
-            diag(&format!("job {job_id}: {status}"));
-            last = status;
+        let line = job.progress();
+        if verbose || (progress && line != last) {
+            diag(&format!("job {job_id}: {line}"));
+            last = line;
         }
     })?;
     if action == Action::Remove {

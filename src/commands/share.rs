@@ -275,12 +275,14 @@ struct Step {
     members: BatchMembers,
     /// The pairs: for an accept, the member is the consumer's project.
     pairs: Vec<Pair>,
+    /// v1: the vault the consumer accepts full-ECS images with.
+    vault: Option<String>,
 }
 
 /// The plan's actions grouped into steps, in the plan's order. v2: one step per kind (and
 /// consumer). v1: one batch per member (and member type) for add and remove, one per
 /// consumer for accept.
-fn steps(plan: &Plan, v1: bool) -> Vec<Step> {
+fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
     let mut steps: Vec<Step> = Vec::new();
     for action in &plan.actions {
         let member = action.member_id.clone().unwrap_or_default();
@@ -307,6 +309,14 @@ fn steps(plan: &Plan, v1: bool) -> Vec<Step> {
                 consumer: action.consumer.clone(),
                 members,
                 pairs: vec![pair],
+                vault: match action.kind {
+                    ActionKind::Accept if v1 => action
+                        .member_id
+                        .as_ref()
+                        .and_then(|member| file.consumers.get(member))
+                        .and_then(|consumer| consumer.vault_id.clone()),
+                    _ => None,
+                },
             }),
         }
     }
@@ -336,23 +346,35 @@ fn step_lines(api: &ImageApi, step: &Step) -> Vec<String> {
             .iter()
             .map(|pair| pair_change(api, change_of(kind), pair).line())
             .collect(),
-        (kind, true) => vec![batch_change(api, change_of(kind), &step.pairs, step.members).line()],
+        (kind, true) => {
+            let vault = step.vault.as_deref();
+            vec![batch_change(api, change_of(kind), &step.pairs, step.members, vault).line()]
+        }
     }
 }
 
-/// Sends `step` with `api`: each pair's outcome (a note for stderr) or failure. A v1 batch
-/// that fails fails each of its pairs.
-fn send_step(api: &ImageApi, step: &Step, jobs: u16) -> Vec<Result<Option<String>, Error>> {
+/// Sends `step` with `api` (which signs in as `project`): each pair's outcome (a note for
+/// stderr) or failure. A v1 batch that fails fails each of its pairs; `verbose` shows
+/// every poll of its job.
+fn send_step(
+    api: &ImageApi,
+    project: &str,
+    step: &Step,
+    jobs: u16,
+    verbose: bool,
+) -> Vec<Result<Option<String>, Error>> {
     let v1 = matches!(api.route, Route::V1 { .. });
     let results = match (step.kind, v1) {
         (ActionKind::Visibility, _) => fan_out(&step.pairs, jobs, |pair| {
             api.send(&api.make_shared(&pair.image)).map(|_| None)
         }),
         (kind, false) => fan_out(&step.pairs, jobs, |pair| {
-            apply_one(api, change_of(kind), pair).map(|outcome| outcome.note)
+            apply_one(api, change_of(kind), pair, || Some(project.to_string()))
+                .map(|outcome| outcome.note)
         }),
         (kind, true) => {
-            apply_batch(api, change_of(kind), &step.pairs, step.members, jobs).map(|outcomes| {
+            let batch = (step.members, step.vault.as_deref());
+            apply_batch(api, change_of(kind), &step.pairs, batch, jobs, verbose).map(|outcomes| {
                 outcomes
                     .into_iter()
                     .map(|outcome| outcome.map(|outcome| outcome.note))
@@ -466,7 +488,7 @@ fn apply(global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
             ask(&question, "share apply with removals")?;
         }
         let v1 = matches!(api.route, Route::V1 { .. });
-        let steps = steps(&plan, v1);
+        let steps = steps(&file, &plan, v1);
         if args.dry_run {
             let mut lines = Vec::new();
             for step in &steps {
@@ -488,8 +510,16 @@ fn apply(global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
                 })
                 .map_or(steps.len(), |offset| index + offset);
             let phase = &steps[index..end];
+            let verbose = session.settings.verbose > 0;
+            // A consumer signs in as the member it accepts for (checked above).
+            let sender = match phase[0].consumer {
+                Some(_) => phase[0].pairs[0].member.as_str(),
+                None => project.as_str(),
+            };
             let results = with_step_api(api, &consumers, &phase[0], |api| {
-                fan_out(phase, jobs, |step| Ok(send_step(api, step, jobs)))
+                fan_out(phase, jobs, |step| {
+                    Ok(send_step(api, sender, step, jobs, verbose))
+                })
             })??;
             for (step, results) in phase.iter().zip(results) {
                 let results = results.unwrap_or_default();

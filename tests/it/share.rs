@@ -642,7 +642,7 @@ fn batch_job<'a>(
 
 /// The v1 cloud of two private images: h1 has p-a (pending), h2 nobody, until a first
 /// read; from then on both have p-a (accepted) and p-b (pending), as after the apply.
-/// p-a accepts with profile tenant-a on `consumer` (v1, its own token).
+/// p-a accepts with profile tenant-a on `consumer` (v1, its own token), with its vault.
 fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
     for id in ["h1", "h2"] {
         server.mock(|when, then| {
@@ -680,7 +680,7 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
     sandbox.file(
         "shares.toml",
         "[[share]]\nimages = [\"h1\", \"h2\"]\nmembers = [\"p-a\", \"p-b\"]\n\
-         [consumers]\np-a = \"tenant-a\"\n",
+         [consumers]\np-a = { profile = \"tenant-a\", vault_id = \"vault-1\" }\n",
     );
     sandbox
 }
@@ -704,14 +704,14 @@ fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
         format!(
             "POST {own}/v1/cloudimages/members {{\"images\":[\"h1\",\"h2\"],\"projects\":[\"p-b\"]}}\n\
              POST {own}/v1/cloudimages/members {{\"images\":[\"h2\"],\"projects\":[\"p-a\"]}}\n\
-             PUT {theirs}/v1/cloudimages/members {{\"images\":[\"h1\",\"h2\"],\"project_id\":\"p-a\",\"status\":\"accepted\"}}\n"
+             PUT {theirs}/v1/cloudimages/members {{\"images\":[\"h1\",\"h2\"],\"project_id\":\"p-a\",\"status\":\"accepted\",\"vault_id\":\"vault-1\"}}\n"
         )
     );
     changes.assert_calls(0);
 }
 
 #[test]
-fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token() {
+fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_vault() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
     let sandbox = v1_cloud(&server, &consumer);
     let (add_a, poll_a) = batch_job(
@@ -731,7 +731,10 @@ fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token() {
             .path("/v1/cloudimages/members")
             .header("x-auth-token", CONSUMER_TOKEN)
             .header_missing("x-sdk-date")
-            .json_body(json!({"images": ["h1", "h2"], "project_id": "p-a", "status": "accepted"}));
+            .json_body(
+                json!({"images": ["h1", "h2"], "project_id": "p-a", "status": "accepted",
+                              "vault_id": "vault-1"}),
+            );
         then.status(200).json_body(json!({"job_id": "job-c"}));
     });
     let consumer_poll = consumer.mock(|when, then| {
