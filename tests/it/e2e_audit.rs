@@ -67,23 +67,28 @@ pub fn call(world_url: &str, method: &str, path: &str, token: &str, body: Option
     }
 }
 
+/// The real Glance's base URL (`IMS_E2E_GLANCE_URL`), and a name for this run that no
+/// other run has (its projects and images carry it).
+pub fn glance_and_run() -> (String, String) {
+    let url = std::env::var("IMS_E2E_GLANCE_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .expect("IMS_E2E_GLANCE_URL is not set: these tests need a real Glance; run scripts/test")
+        .trim_end_matches('/')
+        .to_string();
+    let run = format!(
+        "{}-{}",
+        std::process::id(),
+        jiff::Timestamp::now().as_millisecond()
+    );
+    (url, run)
+}
+
 /// Creates this run's projects and images once per test binary.
 fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
     WORLD.get_or_init(|| {
-        let url = std::env::var("IMS_E2E_GLANCE_URL")
-            .ok()
-            .filter(|url| !url.is_empty())
-            .expect(
-                "IMS_E2E_GLANCE_URL is not set: these tests need a real Glance; run scripts/test",
-            )
-            .trim_end_matches('/')
-            .to_string();
-        let run = format!(
-            "{}-{}",
-            std::process::id(),
-            jiff::Timestamp::now().as_millisecond()
-        );
+        let (url, run) = glance_and_run();
         let project = |role: &str| format!("audit-{role}-{run}");
         let (owner, other_owner) = (project("owner"), project("other"));
         let (member, second_member) = (project("m1"), project("m2"));

@@ -9,7 +9,7 @@ use std::process::Output;
 
 use serde_json::{Value, json};
 
-use crate::e2e_audit::call;
+use crate::e2e_audit::{call, glance_and_run};
 use crate::util::{Sandbox, stderr_of, stdout_of};
 
 /// This run's projects, images and sandbox (config file and shares file).
@@ -31,19 +31,7 @@ struct Run {
 
 impl Run {
     fn new() -> Run {
-        let url = std::env::var("IMS_E2E_GLANCE_URL")
-            .ok()
-            .filter(|url| !url.is_empty())
-            .expect(
-                "IMS_E2E_GLANCE_URL is not set: these tests need a real Glance; run scripts/test",
-            )
-            .trim_end_matches('/')
-            .to_string();
-        let run = format!(
-            "{}-{}",
-            std::process::id(),
-            jiff::Timestamp::now().as_millisecond()
-        );
+        let (url, run) = glance_and_run();
         let project = |role: &str| format!("share-{role}-{run}");
         let owner = project("owner");
         let create = |name: &str, visibility: &str, tags: Value| -> String {
@@ -108,6 +96,24 @@ impl Run {
             .args(args)
             .output()
             .expect("run ims")
+    }
+
+    /// `ims share apply --jobs 1 ARGS`, run again (at most twice) while Glance answers a
+    /// write `500`: its SQLite refuses a write while the other tests write ("database is
+    /// locked"). Apply is idempotent, so running it again is what a user would do.
+    fn apply(&self, args: &[&str]) -> Output {
+        let args: Vec<&str> = ["apply", "--jobs", "1"]
+            .into_iter()
+            .chain(args.iter().copied())
+            .collect();
+        let mut out = self.share(&args);
+        for _ in 0..2 {
+            if out.status.success() || !stderr_of(&out).contains("HTTP 500") {
+                break;
+            }
+            out = self.share(&args);
+        }
+        out
     }
 
     /// `(member, status)` of each member of `image`, as Glance lists them to the owner.
@@ -189,7 +195,7 @@ fn e2e_share_plan_apply_check_drift_prune_and_export() {
     assert_code(&run.share(&["check"]), 10, "check before apply");
 
     // Apply, then the cloud matches: check is clean.
-    let out = run.share(&["apply", "--jobs", "1"]);
+    let out = run.apply(&[]);
     assert_code(&out, 0, "apply");
     assert!(
         stderr_of(&out).ends_with("ims: applied: the cloud matches shares.toml (5 in sync)\n"),
@@ -205,7 +211,7 @@ fn e2e_share_plan_apply_check_drift_prune_and_export() {
     assert_eq!(stdout_of(&out), "");
 
     // A second apply sends no changing request: every traced request is a GET.
-    let out = run.share(&["apply", "--jobs", "1", "-v"]);
+    let out = run.apply(&["-v"]);
     assert_code(&out, 0, "second apply");
     let stderr = stderr_of(&out);
     let traced: Vec<&str> = stderr
@@ -224,11 +230,7 @@ fn e2e_share_plan_apply_check_drift_prune_and_export() {
     let out = run.share(&["check", "-o", "ids"]);
     assert_code(&out, 10, "check after drift");
     assert_eq!(stdout_of(&out), format!("{g2}\n"));
-    assert_code(
-        &run.share(&["apply", "--jobs", "1"]),
-        0,
-        "apply after drift",
-    );
+    assert_code(&run.apply(&[]), 0, "apply after drift");
     assert_eq!(run.members(g2), [accepted(a), accepted(b)]);
     assert_code(&run.share(&["check"]), 0, "check after repair");
 
@@ -246,11 +248,7 @@ fn e2e_share_plan_apply_check_drift_prune_and_export() {
     );
     assert_code(&run.share(&["apply", "--prune"]), 2, "prune without --yes");
     assert_eq!(run.members(t), [accepted(a), pending_c]);
-    assert_code(
-        &run.share(&["apply", "--prune", "--yes", "--jobs", "1"]),
-        0,
-        "apply --prune",
-    );
+    assert_code(&run.apply(&["--prune", "--yes"]), 0, "apply --prune");
     assert_eq!(run.members(t), [accepted(a)]);
 
     // Export: a file that checks clean against the same cloud, with prune too.

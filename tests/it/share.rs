@@ -258,6 +258,14 @@ fn a_pending_member_without_a_consumer_is_a_note_with_its_date() {
     );
 }
 
+/// A catch-all for any request but a GET: assert zero calls on it.
+fn no_change_may_be_sent(server: &MockServer) -> httpmock::Mock<'_> {
+    server.mock(|when, then| {
+        when.method_not(GET);
+        then.status(500);
+    })
+}
+
 /// A change on the owner's server: `method` on `path`, exactly `body` (if any) as
 /// `content_type`, with the owner's token.
 fn owner_change<'a>(
@@ -384,10 +392,7 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
 fn a_dry_run_prints_every_change_the_consumers_too_and_sends_none() {
     let server = MockServer::start();
     owner_cloud(&server);
-    let changes = server.mock(|when, then| {
-        when.method_not(GET);
-        then.status(500);
-    });
+    let changes = no_change_may_be_sent(&server);
     let consumer = MockServer::start();
     let consumer_changes = consumer.mock(|when, then| {
         when.any_request();
@@ -420,10 +425,7 @@ fn a_dry_run_prints_every_change_the_consumers_too_and_sends_none() {
 fn removals_off_a_terminal_need_yes_and_send_nothing() {
     let server = MockServer::start();
     owner_cloud(&server);
-    let changes = server.mock(|when, then| {
-        when.method_not(GET);
-        then.status(500);
-    });
+    let changes = no_change_may_be_sent(&server);
     let consumer = MockServer::start();
     let sandbox = sandbox_with(&consumer, "p-a", SHARES);
     let out = share(&sandbox, &server, &["apply", "--prune"]);
@@ -443,10 +445,7 @@ fn removals_off_a_terminal_need_yes_and_send_nothing() {
 fn a_consumer_that_signs_in_as_another_project_is_exit_3_before_any_change() {
     let server = MockServer::start();
     owner_cloud(&server);
-    let changes = server.mock(|when, then| {
-        when.method_not(GET);
-        then.status(500);
-    });
+    let changes = no_change_may_be_sent(&server);
     let consumer = MockServer::start();
     let nothing = nothing_may_be_sent(&consumer);
     let sandbox = sandbox_with(&consumer, "p-somebody-else", SHARES);
@@ -521,10 +520,7 @@ fn images_of_another_project_or_unseen_are_refused_and_nothing_changes() {
         then.status(404)
             .json_body(json!({"code": 404, "title": "Not Found", "message": "No image found"}));
     });
-    let changes = server.mock(|when, then| {
-        when.method_not(GET);
-        then.status(500);
-    });
+    let changes = no_change_may_be_sent(&server);
     let consumer = MockServer::start();
     for (id, code, message) in [
         (
@@ -689,10 +685,7 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
 fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
     let sandbox = v1_cloud(&server, &consumer);
-    let changes = server.mock(|when, then| {
-        when.method_not(GET);
-        then.status(500);
-    });
+    let changes = no_change_may_be_sent(&server);
     let out = aksk(&sandbox, &server, SK)
         .args(["share", "apply", "--dry-run"])
         .output()
