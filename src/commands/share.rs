@@ -11,7 +11,7 @@ use super::change::{
     Action as Change, Pair, apply_batch, apply_one, ask, batch_change, fan_out, pair_change,
     print_lines,
 };
-use super::member::expand_stdin;
+use super::member::{expand_stdin, fetch_in_order, worker_limit};
 use super::session::Session;
 use crate::api::{BatchMembers, ImageApi, ImageFilter, Route};
 use crate::cli::{
@@ -26,8 +26,7 @@ use crate::settings::{Config, process_env};
 use crate::share::export::export as export_file;
 use crate::share::file::{SharesFile, parse};
 use crate::share::plan::{
-    ActionKind, Catalog, ImageFacts, Plan, PlanOptions, Selection, plan as make_plan,
-    reads_members, select,
+    ActionKind, Catalog, ImageFacts, Plan, PlanOptions, Planner, Selection, reads_members, select,
 };
 use crate::url::check_id;
 
@@ -198,11 +197,29 @@ fn observe(
         }
     }
     let selection = select(file, &catalog)?;
-    let members = members_of(api, &selection, options, jobs)?;
-    Ok(make_plan(file, &selection, &members, options))
+    // Each image is planned as soon as its members are read, in order, and its members
+    // dropped: 1,000 images' members are never held at once.
+    let mut planner = Planner::new(file, &selection, options);
+    let workers = usize::from(jobs).min(worker_limit().unwrap_or(usize::MAX));
+    fetch_in_order(
+        &selection.images,
+        workers,
+        |selected| match reads_members(&selected.image, options) {
+            true => api.all_members(&selected.image.id).map_err(|err| {
+                err.prefixed(&format!("the members of image {}", selected.image.id))
+            }),
+            false => Ok(Vec::new()),
+        },
+        |selected, members| {
+            planner.image(selected, &members?);
+            Ok(())
+        },
+    )?;
+    Ok(planner.finish())
 }
 
-/// The members of each selected image whose members are read ([`reads_members`]).
+/// The members of each selected image whose members are read ([`reads_members`]), for
+/// an export.
 fn members_of(
     api: &ImageApi,
     selection: &Selection,
@@ -227,14 +244,10 @@ fn members_of(
 /// This project's own images (with `tag`: those carrying it), every page, as facts.
 fn owned(api: &ImageApi, project: &str, tag: Option<&str>) -> Result<Vec<ImageFacts>, Error> {
     let mut images = Vec::new();
-    api.list_images(
-        ImageFilter::Owned { project, tag },
-        None,
-        &mut |image: Image| {
-            images.push(ImageFacts::of(&image));
-            Ok(())
-        },
-    )
+    api.list_images(ImageFilter::Owned { project, tag }, None, &mut |image| {
+        images.push(image);
+        Ok(())
+    })
     .map_err(|err| {
         err.prefixed(&match tag {
             Some(tag) => format!("this project's images tagged {tag}"),

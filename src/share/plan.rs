@@ -8,7 +8,7 @@ use super::file::SharesFile;
 use crate::cli::MemberType;
 use crate::error::{Error, ErrorKind};
 use crate::model::Member;
-use crate::model::image::Image;
+use crate::model::image::{Image, Listed};
 
 /// What the plan needs to know of an image.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,24 @@ impl ImageFacts {
     /// Whether only its members (and owner) can see it: `private` or `shared`.
     fn is_restricted(&self) -> bool {
         !matches!(self.visibility.as_deref(), Some("public" | "community"))
+    }
+}
+
+/// An image of a list read straight into its facts: the whole record is read (strictly,
+/// as every image is) and dropped, so a page of 1,000 images holds only what the plan needs.
+impl<'de> serde::Deserialize<'de> for ImageFacts {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ImageFacts, D::Error> {
+        Image::deserialize(deserializer).map(|image| ImageFacts::of(&image))
+    }
+}
+
+impl Listed for ImageFacts {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn owner(&self) -> Option<&str> {
+        self.owner.as_deref()
     }
 }
 
@@ -292,22 +310,55 @@ pub(crate) fn reads_members(image: &ImageFacts, options: PlanOptions) -> bool {
         && !(options.needs_shared && image.visibility.as_deref() == Some("private"))
 }
 
-/// The plan that gives every selected image the members the file asks for. `members`
-/// holds what was read of each image whose members [`reads_members`]; an image without
-/// an entry has none.
+/// The plan that gives every selected image the members the file asks for, all at once
+/// (for tests; `ims` plans image by image with a [`Planner`]). `members` holds what was
+/// read of each image whose members [`reads_members`]; an image without an entry has none.
+#[cfg(test)]
 pub(crate) fn plan(
     file: &SharesFile,
     selection: &Selection,
     members: &BTreeMap<String, Vec<Member>>,
     options: PlanOptions,
 ) -> Plan {
-    let prune = options.prune || file.prune;
-    let mut plan = Plan {
-        notes: selection.notes.clone(),
-        ..Plan::default()
-    };
-    let none = Vec::new();
+    let mut planner = Planner::new(file, selection, options);
     for selected in &selection.images {
+        let found = members
+            .get(&selected.image.id)
+            .map_or(&[][..], Vec::as_slice);
+        planner.image(selected, found);
+    }
+    planner.finish()
+}
+
+/// Plans image by image, so that each image's members can be dropped once planned: the
+/// plan of 1,000 images holds their actions, never all their members.
+pub(crate) struct Planner<'a> {
+    /// The file: consumers and prune.
+    file: &'a SharesFile,
+    /// How the plan is made.
+    options: PlanOptions,
+    /// The plan so far.
+    plan: Plan,
+}
+
+impl<'a> Planner<'a> {
+    /// A plan of `selection` (its notes first), nothing planned yet.
+    pub(crate) fn new(file: &'a SharesFile, selection: &Selection, options: PlanOptions) -> Self {
+        Planner {
+            file,
+            options,
+            plan: Plan {
+                notes: selection.notes.clone(),
+                ..Plan::default()
+            },
+        }
+    }
+
+    /// Plans one selected image whose members, as read, are `observed` (none when
+    /// [`reads_members`] is false for it).
+    pub(crate) fn image(&mut self, selected: &Selected, observed: &[Member]) {
+        let (file, options, plan) = (self.file, self.options, &mut self.plan);
+        let prune = options.prune || file.prune;
         let image = &selected.image;
         let action =
             |kind, member: Option<&str>, member_type, from: Option<&str>, to: Option<&str>| {
@@ -329,11 +380,11 @@ pub(crate) fn plan(
                 image.name,
                 image.visibility.as_deref().unwrap_or_default()
             ));
-            continue;
+            return;
         }
         let observed = match reads_members(image, options) {
-            true => members.get(&image.id).unwrap_or(&none),
-            false => &none,
+            true => observed,
+            false => &[],
         };
         if options.needs_shared
             && image.visibility.as_deref() == Some("private")
@@ -403,9 +454,13 @@ pub(crate) fn plan(
             }
         }
     }
-    // Stable: within a kind, images and members stay in file order.
-    plan.actions.sort_by_key(|action| action.kind);
-    plan
+
+    /// The plan, its actions in the order they are applied.
+    pub(crate) fn finish(mut self) -> Plan {
+        // Stable: within a kind, images and members stay in file order.
+        self.plan.actions.sort_by_key(|action| action.kind);
+        self.plan
+    }
 }
 
 /// Whether `member` is the member `id` (an organization is also known by its URN).
