@@ -84,6 +84,30 @@ pub fn glance_and_run() -> (String, String) {
     (url, run)
 }
 
+/// `(member, status)` of each member of `image`, sorted, as Glance lists them to `token`.
+pub fn member_statuses(url: &str, image: &str, token: &str) -> Vec<(String, String)> {
+    let page = call(
+        url,
+        "GET",
+        &format!("/v2/images/{image}/members"),
+        token,
+        None,
+    );
+    let mut pairs: Vec<(String, String)> = page["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["member_id"].as_str().unwrap().to_string(),
+                m["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
 /// Creates this run's projects and images once per test binary.
 fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
@@ -355,28 +379,7 @@ fn e2e_changes_the_whole_share_life_cycle() {
         .as_str()
         .unwrap()
         .to_string();
-    let raw_members = || {
-        let page = call(
-            &world.url,
-            "GET",
-            &format!("/v2/images/{image}/members"),
-            &owner,
-            None,
-        );
-        let mut pairs: Vec<(String, String)> = page["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| {
-                (
-                    m["member_id"].as_str().unwrap().to_string(),
-                    m["status"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        pairs.sort();
-        pairs
-    };
+    let raw_members = || member_statuses(&world.url, &image, &owner);
 
     let added = ims(
         &owner,

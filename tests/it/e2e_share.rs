@@ -9,7 +9,7 @@ use std::process::Output;
 
 use serde_json::{Value, json};
 
-use crate::e2e_audit::{call, glance_and_run};
+use crate::e2e_audit::{call, glance_and_run, member_statuses};
 use crate::util::{Sandbox, stderr_of, stdout_of};
 
 /// This run's projects, images and sandbox (config file and shares file).
@@ -118,21 +118,7 @@ impl Run {
 
     /// `(member, status)` of each member of `image`, as Glance lists them to the owner.
     fn members(&self, image: &str) -> Vec<(String, String)> {
-        let path = format!("/v2/images/{image}/members");
-        let page = call(&self.url, "GET", &path, &self.owner, None);
-        let mut members: Vec<(String, String)> = page["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| {
-                (
-                    m["member_id"].as_str().unwrap().to_string(),
-                    m["status"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        members.sort();
-        members
+        member_statuses(&self.url, image, &self.owner)
     }
 }
 
