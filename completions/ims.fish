@@ -33,6 +33,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_needs_command" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_needs_command" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_needs_command" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -61,6 +62,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -89,6 +91,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -116,6 +119,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -142,6 +146,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -168,6 +173,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -193,6 +199,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -217,6 +224,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -246,6 +254,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -274,6 +283,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -299,6 +309,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -327,6 +338,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -351,6 +363,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -375,6 +388,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -400,6 +414,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -426,6 +441,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -450,6 +466,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -471,6 +488,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -495,6 +513,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -520,6 +539,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -541,6 +561,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -562,6 +583,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
@@ -588,6 +610,7 @@ v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
 csv\t'Comma-separated values with a header row, for spreadsheets'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r

@@ -33,7 +33,7 @@ fn list(global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
     output::to_stdout(|out| {
         let mut stream = ImageStream::new(out, session.settings.output.value, columns);
         for image in &images {
-            unprintable.extend(stream.image(image).map_err(output::write_error)?);
+            unprintable.extend(stream.image(image)?);
         }
         stream.finish().map_err(output::write_error)
     })?;

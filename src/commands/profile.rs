@@ -51,15 +51,18 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
             ]
         })
         .collect::<Vec<_>>();
-    output::print_records(
-        format,
-        &[
-            ("Profile", "name"),
-            ("Default", "default"),
-            ("Endpoint", "endpoint"),
-        ],
-        rows,
-    )?;
+    output::to_stdout(|out| {
+        output::print_records(
+            out,
+            format,
+            &[
+                ("Profile", "name"),
+                ("Default", "default"),
+                ("Endpoint", "endpoint"),
+            ],
+            rows,
+        )
+    })?;
     Ok(())
 }
 
@@ -75,15 +78,18 @@ fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Res
             .map_or(0, |at| at + 1);
         rows.insert(at, row);
     }
-    output::print_records(
-        settings.output.value,
-        &[
-            ("Setting", "setting"),
-            ("Value", "value"),
-            ("Source", "source"),
-        ],
-        rows,
-    )?;
+    output::to_stdout(|out| {
+        output::print_records(
+            out,
+            settings.output.value,
+            &[
+                ("Setting", "setting"),
+                ("Value", "value"),
+                ("Source", "source"),
+            ],
+            rows,
+        )
+    })?;
     Ok(())
 }
 
@@ -178,7 +184,7 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
         }
         None => {}
     }
-    let output = format!("{:?}", settings.output.value).to_lowercase();
+    let output = settings.output.value.to_string();
     rows.push(row("output", &settings.output, output));
     rows.push(row(
         "timeout",
@@ -270,6 +276,14 @@ mod tests {
         assert!(!text.contains("hush"), "{text}");
         assert!(rows(&s).contains(&["access_key".into(), "AKID".into(), "IMS_ACCESS_KEY".into()]));
         assert!(rows(&s).contains(&["secret_key".into(), "****".into(), "IMS_SECRET_KEY".into()]));
+    }
+
+    #[test]
+    fn the_output_row_names_the_format_as_the_flag_takes_it() {
+        let env = env_of(&[("IMS_OUTPUT", "NDJSON")]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap();
+        let output = ["output".into(), "ndjson".into(), "IMS_OUTPUT".into()];
+        assert!(rows(&s).contains(&output), "{:?}", rows(&s));
     }
 
     #[test]

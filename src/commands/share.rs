@@ -262,7 +262,7 @@ fn show(session: &Session, plan: &Plan) -> anyhow::Result<()> {
     let format = session.settings.output.value;
     let mut unprintable = Vec::new();
     output::to_stdout(|out| {
-        unprintable = output::write_plan(out, format, plan).map_err(output::write_error)?;
+        unprintable = output::write_plan(out, format, plan)?;
         Ok(())
     })?;
     summarize(plan);

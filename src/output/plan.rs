@@ -1,32 +1,55 @@
-//! The plan of `ims share plan|check|apply`: one row per action. `table` and `csv`: the
-//! Action, Image ID, Image Name, Member ID, From and To columns (`—` where nothing is);
-//! `json`: one object with the actions, the notes and the in-sync count; `ids`: each image
-//! with an action, once.
+//! The plan of `ims share plan|check|apply`: one record per action. `table` and `csv`:
+//! the Action, Image ID, Image Name, Member ID, From and To columns (`—` where nothing
+//! is); `ndjson`: one action per line; `json`: one object with the actions, the notes and
+//! the in-sync count; `ids`: each image with an action, once.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::csv::write_csv;
-use super::ids::unprintable_id;
-use super::json::write_json;
-use super::table::{Rows, write_table};
+use super::ids::plain_id;
+use super::printer::Printer;
+use super::render::{Column, Record};
+use super::safe::{write_compact, write_pretty};
+use super::stdout::write_error;
 use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::share::plan::{Action, Plan};
-use crate::text::is_plain_id;
 
-/// The columns of the plan's table and csv.
-const PLAN_COLUMNS: &[&str] = &[
-    "Action",
-    "Image ID",
-    "Image Name",
-    "Member ID",
-    "From",
-    "To",
+/// A cell of text.
+fn text(value: &str) -> Option<Cow<'_, Value>> {
+    Some(Cow::Owned(Value::from(value)))
+}
+
+/// A state or member, or `—` where there is none.
+fn or_dash(value: &Option<String>) -> Option<Cow<'_, Value>> {
+    text(value.as_deref().unwrap_or("—"))
+}
+
+/// The columns of a plan.
+const PLAN_COLUMNS: &[Column<Action>] = &[
+    Column::new("Action", "action", |a, _| text(a.kind.as_str())),
+    Column::new("Image ID", "image_id", |a, _| text(&a.image_id)),
+    Column::new("Image Name", "image_name", |a, _| text(&a.image_name)),
+    Column::new("Member ID", "member_id", |a, _| or_dash(&a.member_id)),
+    Column::new("From", "from", |a, _| or_dash(&a.from)),
+    Column::new("To", "to", |a, _| or_dash(&a.to)),
 ];
 
-/// An action as JSON: every key present, `null` where the table shows `—`.
+/// An action's JSON has every key, `null` where the table shows `—`, and the consumer;
+/// `ids` prints its image ID.
+impl Record for Action {
+    fn write_json(&self, _: &[Column<Self>], out: &mut dyn Write) -> io::Result<()> {
+        write_compact(out, &action_json(self))
+    }
+
+    fn id(&self, _: &[Column<Self>]) -> Result<String, Error> {
+        plain_id("image ID", &self.image_id)
+    }
+}
+
+/// An action as a JSON object.
 fn action_json(action: &Action) -> Map<String, Value> {
     let text = |value: &Option<String>| value.clone().map_or(Value::Null, Value::String);
     let mut object = Map::new();
@@ -41,50 +64,34 @@ fn action_json(action: &Action) -> Map<String, Value> {
 }
 
 /// Writes `plan` as `format`; the errors of image IDs `ids` cannot print (the rest
-/// print). A plan without actions is an empty table (nothing at all) or csv (its header).
+/// print). A plan without actions prints nothing, except in `json` (the object).
 pub(crate) fn write_plan(
     out: &mut dyn Write,
     format: OutputFormat,
     plan: &Plan,
-) -> io::Result<Vec<Error>> {
-    let mut rows = Rows::default();
-    let dash = |value: &Option<String>| value.clone().unwrap_or_else(|| "—".to_string());
+) -> Result<Vec<Error>, Error> {
+    if format == OutputFormat::Json {
+        let actions: Vec<Map<String, Value>> = plan.actions.iter().map(action_json).collect();
+        let object = json!({"actions": actions, "notes": plan.notes, "in_sync": plan.in_sync});
+        let mut compact = Vec::new();
+        write_compact(&mut compact, &object).map_err(write_error)?;
+        write_pretty(out, &compact, 0)
+            .and_then(|()| writeln!(out))
+            .map_err(write_error)?;
+        return Ok(Vec::new());
+    }
+    let mut printer = Printer::new(out, format, PLAN_COLUMNS);
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for action in &plan.actions {
-        rows.push([
-            action.kind.as_str().to_string(),
-            action.image_id.clone(),
-            action.image_name.clone(),
-            dash(&action.member_id),
-            dash(&action.from),
-            dash(&action.to),
-        ]);
-    }
-    match format {
-        OutputFormat::Table if plan.actions.is_empty() => {}
-        OutputFormat::Table => write_table(out, PLAN_COLUMNS, &[&rows])?,
-        OutputFormat::Csv => write_csv(out, PLAN_COLUMNS, &[&rows])?,
-        OutputFormat::Json => {
-            let actions: Vec<Map<String, Value>> = plan.actions.iter().map(action_json).collect();
-            let object = json!({"actions": actions, "notes": plan.notes, "in_sync": plan.in_sync});
-            write_json(out, &object)?;
+        // `ids`: each image once, however many actions it has.
+        if format == OutputFormat::Ids && !seen.insert(&action.image_id) {
+            continue;
         }
-        OutputFormat::Ids => {
-            let mut errors = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            for action in &plan.actions {
-                let id = &action.image_id;
-                if !seen.insert(id) {
-                    continue;
-                }
-                match is_plain_id(id) {
-                    true => writeln!(out, "{id}")?,
-                    false => errors.push(unprintable_id("image ID", id)),
-                }
-            }
-            return Ok(errors);
-        }
+        errors.extend(printer.record(action)?);
     }
-    Ok(Vec::new())
+    printer.finish(false).map_err(write_error)?;
+    Ok(errors)
 }
 
 #[cfg(test)]
@@ -155,6 +162,16 @@ mod tests {
              remove,i1,gold\\n=1,b,accepted,—\n"
         );
         assert_eq!(render(OutputFormat::Ids, &plan), "i1\n");
+        let lines: Vec<Value> = render(OutputFormat::Ndjson, &plan)
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(
+            lines[2],
+            json!({"action": "accept", "image_id": "i1", "image_name": "gold\n=1",
+                   "member_id": "a", "from": "pending", "to": "accepted", "consumer": "tenant-a"})
+        );
         let json: Value = serde_json::from_str(&render(OutputFormat::Json, &plan)).unwrap();
         assert_eq!(
             json,
@@ -180,10 +197,8 @@ mod tests {
     fn an_empty_plan() {
         let plan = Plan::default();
         assert_eq!(render(OutputFormat::Table, &plan), "");
-        assert_eq!(
-            render(OutputFormat::Csv, &plan),
-            "Action,Image ID,Image Name,Member ID,From,To\n"
-        );
+        assert_eq!(render(OutputFormat::Csv, &plan), "");
+        assert_eq!(render(OutputFormat::Ndjson, &plan), "");
         assert_eq!(render(OutputFormat::Ids, &plan), "");
         assert_eq!(
             render(OutputFormat::Json, &plan),

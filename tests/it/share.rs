@@ -187,6 +187,12 @@ fn plan_reads_what_it_compares_and_prints_every_format() {
     );
     assert_eq!(json["in_sync"], 1);
 
+    let out = share(&sandbox, &server, &["plan", "--prune", "-o", "ndjson"]);
+    let lines: Vec<Value> = stdout_of(&out)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines, json["actions"].as_array().unwrap().clone());
     let out = share(&sandbox, &server, &["plan", "--prune", "-o", "ids"]);
     assert_eq!(stdout_of(&out), "i2\ni1\ng1\n");
     let out = share(&sandbox, &server, &["plan", "--prune", "-o", "csv"]);
