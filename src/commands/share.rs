@@ -367,17 +367,17 @@ fn step_lines(api: &ImageApi, step: &Step) -> Vec<String> {
 }
 
 /// Sends `step` with `api` (which signs in as `project`): each pair's outcome (a note for
-/// stderr) or failure. A v1 batch that fails fails each of its pairs; `verbose` shows
-/// every poll of its job.
+/// stderr) or failure; a v1 batch that fails is one failure (`verbose` shows every poll of
+/// its job).
 fn send_step(
     api: &ImageApi,
     project: &str,
     step: &Step,
     jobs: u16,
     verbose: bool,
-) -> Vec<Result<Option<String>, Error>> {
+) -> Result<Vec<Result<Option<String>, Error>>, Error> {
     let v1 = matches!(api.route, Route::V1 { .. });
-    let results = match (step.kind, v1) {
+    match (step.kind, v1) {
         (ActionKind::Visibility, _) => fan_out(&step.pairs, jobs, |pair| {
             api.send(&api.make_shared(&pair.image)).map(|_| None)
         }),
@@ -394,15 +394,63 @@ fn send_step(
                     .collect()
             })
         }
-    };
-    match results {
-        Ok(results) => results,
-        Err(err) => step
-            .pairs
-            .iter()
-            .map(|_| Err(Error::new(err.kind(), err.to_string())))
-            .collect(),
     }
+}
+
+/// Sends every step, in order: the steps of one kind and sender together (v1: one batch
+/// job per member, polled concurrently). Each pair's note or failure goes to stderr; the
+/// kind of the first failure, if any.
+fn send_steps(
+    session: &Session,
+    api: &ImageApi,
+    project: &str,
+    consumers: &BTreeMap<String, Session>,
+    steps: &[Step],
+    jobs: u16,
+) -> Result<Option<ErrorKind>, Error> {
+    let verbose = session.settings.verbose > 0;
+    let mut first_failure = None;
+    let mut fail = |err: Error, context: String| {
+        first_failure.get_or_insert(err.kind());
+        report_error(&anyhow::Error::new(err).context(context));
+    };
+    for phase in steps.chunk_by(|a, b| a.kind == b.kind && a.consumer == b.consumer) {
+        // A consumer signs in as the member it accepts for (checked before).
+        let sender = match phase[0].consumer {
+            Some(_) => phase[0].pairs[0].member.as_str(),
+            None => project,
+        };
+        let results = with_step_api(api, consumers, &phase[0], |api| {
+            fan_out(phase, jobs, |step| {
+                send_step(api, sender, step, jobs, verbose)
+            })
+        })??;
+        for (step, results) in phase.iter().zip(results) {
+            let kind = step.kind.as_str();
+            let results = match results {
+                Ok(results) => results,
+                Err(err) => {
+                    let n = step.pairs.len();
+                    fail(err, format!("{kind}: the batch job of {n} image(s)"));
+                    continue;
+                }
+            };
+            for (pair, result) in step.pairs.iter().zip(results) {
+                match (result, step.kind) {
+                    (Ok(note), _) => note.iter().for_each(|note| diag(note)),
+                    (Err(err), ActionKind::Visibility) => {
+                        fail(err, format!("{kind} image {}", pair.image));
+                    }
+                    (Err(err), _) => {
+                        let context =
+                            format!("{kind} image {}, member {}", pair.image, pair.member);
+                        fail(err, context);
+                    }
+                }
+            }
+        }
+    }
+    Ok(first_failure)
 }
 
 /// The consumers' sessions, by profile, resolved as `--profile NAME` resolves one, but
@@ -512,50 +560,7 @@ fn apply(global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
             print_lines(&lines)?;
             return Ok(());
         }
-        let mut first_failure = None;
-        let mut index = 0;
-        while index < steps.len() {
-            // Steps of one kind and sender (v1: one batch job per member) run together.
-            let end = steps[index..]
-                .iter()
-                .position(|step| {
-                    step.kind != steps[index].kind || step.consumer != steps[index].consumer
-                })
-                .map_or(steps.len(), |offset| index + offset);
-            let phase = &steps[index..end];
-            let verbose = session.settings.verbose > 0;
-            // A consumer signs in as the member it accepts for (checked above).
-            let sender = match phase[0].consumer {
-                Some(_) => phase[0].pairs[0].member.as_str(),
-                None => project.as_str(),
-            };
-            let results = with_step_api(api, &consumers, &phase[0], |api| {
-                fan_out(phase, jobs, |step| {
-                    Ok(send_step(api, sender, step, jobs, verbose))
-                })
-            })??;
-            for (step, results) in phase.iter().zip(results) {
-                let results = results.unwrap_or_default();
-                for (pair, result) in step.pairs.iter().zip(results) {
-                    match result {
-                        Ok(note) => note.iter().for_each(|note| diag(note)),
-                        Err(err) => {
-                            first_failure.get_or_insert(err.kind());
-                            report_error(&anyhow::Error::new(err).context(format!(
-                                "{} image {}{}",
-                                step.kind.as_str(),
-                                pair.image,
-                                match step.kind {
-                                    ActionKind::Visibility => String::new(),
-                                    _ => format!(", member {}", pair.member),
-                                }
-                            )));
-                        }
-                    }
-                }
-            }
-            index = end;
-        }
+        let first_failure = send_steps(&session, api, &project, &consumers, &steps, jobs)?;
         let fresh = observe(api, &project, &file, options, jobs)?;
         if fresh.actions.is_empty() {
             diag(&format!(

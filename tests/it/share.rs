@@ -687,6 +687,37 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
     sandbox
 }
 
+/// The consumer's side on v1: its one accept job for h1 and h2 (its own token, its vault,
+/// no signature), the poll, and the read-back of each image's members.
+fn v1_consumer_accepts(consumer: &MockServer) -> [httpmock::Mock<'_>; 3] {
+    let accept = consumer.mock(|when, then| {
+        when.method(PUT)
+            .path("/v1/cloudimages/members")
+            .header("x-auth-token", CONSUMER_TOKEN)
+            .header_missing("x-sdk-date")
+            .json_body(
+                json!({"images": ["h1", "h2"], "project_id": "p-a", "status": "accepted",
+                              "vault_id": "vault-1"}),
+            );
+        then.status(200).json_body(json!({"job_id": "job-c"}));
+    });
+    let consumer_poll = consumer.mock(|when, then| {
+        when.method(GET)
+            .path("/v1/p-a/jobs/job-c")
+            .header("x-auth-token", CONSUMER_TOKEN);
+        then.status(200)
+            .json_body(json!({"status": "SUCCESS", "job_id": "job-c"}));
+    });
+    let read_back = consumer.mock(|when, then| {
+        when.method(GET)
+            .path_includes("/v1/p-a/cloudimages/")
+            .header("x-auth-token", CONSUMER_TOKEN);
+        then.status(200)
+            .json_body(json!({"members": [member("h", "p-a", "accepted")]}));
+    });
+    [accept, consumer_poll, read_back]
+}
+
 #[test]
 fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
@@ -725,31 +756,7 @@ fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_
         json!({"images": ["h1", "h2"], "projects": ["p-b"]}),
         "job-b",
     );
-    let accept = consumer.mock(|when, then| {
-        when.method(PUT)
-            .path("/v1/cloudimages/members")
-            .header("x-auth-token", CONSUMER_TOKEN)
-            .header_missing("x-sdk-date")
-            .json_body(
-                json!({"images": ["h1", "h2"], "project_id": "p-a", "status": "accepted",
-                              "vault_id": "vault-1"}),
-            );
-        then.status(200).json_body(json!({"job_id": "job-c"}));
-    });
-    let consumer_poll = consumer.mock(|when, then| {
-        when.method(GET)
-            .path("/v1/p-a/jobs/job-c")
-            .header("x-auth-token", CONSUMER_TOKEN);
-        then.status(200)
-            .json_body(json!({"status": "SUCCESS", "job_id": "job-c"}));
-    });
-    let read_back = consumer.mock(|when, then| {
-        when.method(GET)
-            .path_includes("/v1/p-a/cloudimages/")
-            .header("x-auth-token", CONSUMER_TOKEN);
-        then.status(200)
-            .json_body(json!({"members": [member("h", "p-a", "accepted")]}));
-    });
+    let [accept, consumer_poll, read_back] = v1_consumer_accepts(&consumer);
     let out = aksk(&sandbox, &server, SK)
         .args(["share", "apply"])
         .output()
@@ -764,4 +771,49 @@ fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_
         mock.assert_calls(1);
     }
     read_back.assert_calls(2);
+}
+
+#[test]
+fn a_failed_v1_batch_job_is_one_failure_and_the_rest_still_runs() {
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    let (add_a, _) = batch_job(
+        &server,
+        POST,
+        json!({"images": ["h2"], "projects": ["p-a"]}),
+        "job-a",
+    );
+    let add_b = server.mock(|when, then| {
+        when.method(POST)
+            .path("/v1/cloudimages/members")
+            .json_body(json!({"images": ["h1", "h2"], "projects": ["p-b"]}));
+        then.status(200).json_body(json!({"job_id": "job-b"}));
+    });
+    server.mock(|when, then| {
+        when.method(GET).path(format!("/v1/{PROJECT}/jobs/job-b"));
+        then.status(200)
+            .json_body(json!({"status": "FAIL", "job_id": "job-b",
+            "fail_reason": "quota", "error_code": "IMG.0088"}));
+    });
+    let [accept, _, _] = v1_consumer_accepts(&consumer);
+    let out = aksk(&sandbox, &server, SK)
+        .args(["share", "apply"])
+        .output()
+        .unwrap();
+    // The cloud read again matches (the mocks say so), so the failure is reported and
+    // apply still ends 0: what counts is the cloud.
+    let stderr = stderr_of(&out);
+    let failures: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("ims: error: "))
+        .collect();
+    assert_eq!(
+        failures,
+        ["ims: error: add: the batch job of 2 image(s): job job-b failed: IMG.0088: quota"],
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    add_a.assert_calls(1);
+    add_b.assert_calls(1);
+    accept.assert_calls(1);
 }
