@@ -15,7 +15,7 @@ use super::member::{expand_stdin, fetch_in_order, worker_limit};
 use super::session::Session;
 use crate::api::{BatchMembers, ImageApi, ImageFilter, Route};
 use crate::cli::{
-    GlobalArgs, MemberType, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
+    GlobalArgs, MemberType, Setting, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
 };
 use crate::error::{Error, ErrorKind, Failures, Reported, diag, report as report_error};
 use crate::files::{SMALL_FILE_LIMIT, read_small_text};
@@ -482,22 +482,25 @@ fn consumer_sessions(global: &GlobalArgs, plan: &Plan) -> Result<BTreeMap<String
     Ok(sessions)
 }
 
+/// The settings that say who signs in where: a consumer's come from its profile only.
+const IDENTITY: [&Setting; 9] = [
+    &Setting::PROFILE,
+    &Setting::ENDPOINT,
+    &Setting::TOKEN,
+    &Setting::ACCESS_KEY,
+    &Setting::SECRET_KEY,
+    &Setting::SECURITY_TOKEN,
+    &Setting::API,
+    &Setting::PROJECT_ID,
+    &Setting::OS_CLOUD,
+];
+
 /// The environment a consumer's session sees: this command's own, without the variables
-/// that name an identity, an endpoint or an API (a consumer's come from its profile).
+/// of the [`IDENTITY`] settings and the `OS_*` sign-in variables (where clouds.yaml is,
+/// `OS_CLIENT_CONFIG_FILE`, stays).
 fn consumer_env(name: &str) -> Result<Option<String>, Error> {
     let identity = (name.starts_with("OS_") && name != "OS_CLIENT_CONFIG_FILE")
-        || name.starts_with("HUAWEICLOUD_SDK_")
-        || matches!(
-            name,
-            "IMS_PROFILE"
-                | "IMS_ENDPOINT"
-                | "IMS_TOKEN"
-                | "IMS_ACCESS_KEY"
-                | "IMS_SECRET_KEY"
-                | "IMS_SECURITY_TOKEN"
-                | "IMS_PROJECT_ID"
-                | "IMS_API"
-        );
+        || IDENTITY.iter().any(|setting| setting.env.contains(&name));
     match identity {
         true => Ok(None),
         false => process_env(name),

@@ -20,6 +20,7 @@ mod member_list;
 mod member_show;
 mod ndjson;
 mod reliability;
+mod scripts;
 mod settings;
 mod share;
 mod util;
