@@ -561,7 +561,21 @@ fn export_writes_todays_sharing_and_checks_clean_against_it() {
         "/v2/images/g1",
         image("g1", "gold-1 \u{1b}[2J\n[[share]]", OWNER, "shared"),
     );
-    let out = share(&Sandbox::new(), &server, &["export", "i1", "i2", "g1"]);
+    let out = Sandbox::new()
+        .ims()
+        .env("IMS_TOKEN", OWNER_TOKEN)
+        .env("IMS_PROJECT_ID", OWNER)
+        .args([
+            "--endpoint",
+            &server.base_url(),
+            "share",
+            "export",
+            "i1",
+            "-",
+        ])
+        .write_stdin("i2\ng1\n")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let exported = stdout_of(&out);
     assert_eq!(
