@@ -14,8 +14,10 @@
 //! 5. `auth`: credentials, Keystone sign-in, the token cache;
 //! 6. `api`: one function per request of the image service;
 //! 7. `output`: one renderer per format;
-//! 8. `commands`: one short function per subcommand;
-//! 9. `main`: this file.
+//! 8. `work`: the machinery commands share: the ordered fan-out over `--jobs`, IDs from
+//!    arguments and stdin, the pipeline of share changes;
+//! 9. `commands`: one short function per subcommand;
+//! 10. `main`: this file.
 
 mod api;
 mod auth;
@@ -30,6 +32,7 @@ mod secret;
 mod settings;
 mod text;
 mod url;
+mod work;
 
 use std::process::ExitCode;
 

@@ -5,15 +5,14 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::member::{expand_stdin, fetch_in_order, worker_limit};
 use super::session::Session;
 use crate::api::{BatchMembers, Change, ImageApi, Route};
 use crate::cli::{AddArgs, AnswerArgs, ChangeArgs, GlobalArgs, MemberType, RemoveArgs};
 use crate::error::{Error, ErrorKind, Reported, diag, report as report_error};
 use crate::model::Member;
 use crate::output::{self, ImageMembers, MemberStream};
-use crate::text::is_plain_id;
-use crate::url::check_id;
+use crate::work::fan_out;
+use crate::work::ids::{member_ids, read_unique_ids, unique};
 
 /// What a share change does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,10 +99,7 @@ pub(crate) fn reject(global: &GlobalArgs, args: AnswerArgs) -> anyhow::Result<()
 
 /// This project's answer to images shared with it: accepted or rejected.
 fn answer(global: &GlobalArgs, args: AnswerArgs, action: Action) -> anyhow::Result<()> {
-    let images = unique(expand_stdin(args.image_ids)?);
-    for image in &images {
-        check_id("image ID", image)?;
-    }
+    let images = read_unique_ids("image ID", args.image_ids, &mut std::io::stdin().lock())?;
     let session = Session::open(global)?;
     session.with_api(|api| {
         let project = session.this_project(api)?;
@@ -125,15 +121,6 @@ fn answer(global: &GlobalArgs, args: AnswerArgs, action: Action) -> anyhow::Resu
     })?
 }
 
-/// `items` without repeats, in first-seen order.
-fn unique(items: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    items
-        .into_iter()
-        .filter(|item| seen.insert(item.clone()))
-        .collect()
-}
-
 /// Every image (`image`, or the IDs on stdin for `-`) with every member, images first,
 /// each pair once, and how many images; IDs checked before anything is sent. Members go
 /// in the URL on v2 (one path segment each), but organization URNs (`…:ou:o-…/ou-…`) only
@@ -143,23 +130,8 @@ fn pairs_of(
     members: &[String],
     kind: BatchMembers,
 ) -> Result<(usize, Vec<Pair>), Error> {
-    let images = unique(expand_stdin(vec![image])?);
-    let members = unique(members.to_vec());
-    for image in &images {
-        check_id("image ID", image)?;
-    }
-    for member in &members {
-        match kind {
-            BatchMembers::Organizations if is_plain_id(member) => {}
-            BatchMembers::Organizations => {
-                return Err(Error::usage(format!(
-                    "organization `{member}` is not one URN (it is empty or holds \
-                     whitespace or control characters)"
-                )));
-            }
-            _ => check_id("member ID", member)?,
-        }
-    }
+    let images = read_unique_ids("image ID", vec![image], &mut std::io::stdin().lock())?;
+    let members = member_ids(members.to_vec(), kind == BatchMembers::Organizations)?;
     let pairs = images
         .iter()
         .flat_map(|image| {
@@ -241,25 +213,11 @@ fn apply(
     let results = match (v1, pairs.is_empty()) {
         (_, true) => Vec::new(),
         (true, false) => apply_batch(api, action, &pairs, kind, change.jobs)?,
-        (false, false) => fan_out(&pairs, change.jobs, |pair| apply_one(api, action, pair))?,
+        (false, false) => fan_out::collect_in_order(&pairs, fan_out::jobs(change.jobs), |pair| {
+            apply_one(api, action, pair)
+        }),
     };
     report(session, action, &pairs, results)
-}
-
-/// Runs `work` for every item, `jobs` at a time (under the open-file limit); the results
-/// in input order.
-fn fan_out<I: Sync, T: Send>(
-    items: &[I],
-    jobs: u16,
-    work: impl Fn(&I) -> Result<T, Error> + Sync,
-) -> Result<Vec<Result<T, Error>>, Error> {
-    let jobs = usize::from(jobs).min(worker_limit().unwrap_or(usize::MAX));
-    let mut results = Vec::with_capacity(items.len());
-    fetch_in_order(items, jobs, work, |_, result| {
-        results.push(result);
-        Ok(())
-    })?;
-    Ok(results)
 }
 
 /// The v2 request for one pair.
@@ -376,14 +334,14 @@ fn apply_batch(
             .collect());
     }
     let images = unique(pairs.iter().map(|pair| pair.image.clone()).collect());
-    let listed = fan_out(&images, jobs, |image| {
+    let listed = fan_out::collect_in_order(&images, fan_out::jobs(jobs), |image| {
         let mut members = Vec::new();
         api.list_members(image, None, &mut |member| {
             members.push(member);
             Ok(())
         })?;
         Ok(members)
-    })?;
+    });
     Ok(pairs
         .iter()
         .map(|pair| {
