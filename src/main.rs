@@ -5,9 +5,10 @@
 //! Data flows one way. The layers, lowest first; a file uses only its own layer and those
 //! below it, so no two files import each other:
 //!
-//! 1. `error`, `secret`, `text`, `url`, `files`, `cli`: the typed error, secrets, terminal
-//!    escaping, URL helpers, small-file reading, the command-line grammar and its typed
-//!    values;
+//! 1. `error`, `secret`, `text`, `url`, `files`, `cli`, `console`: the typed error,
+//!    secrets, terminal escaping, URL helpers, small-file reading, the command-line grammar
+//!    and its typed values, and the outside world a command sees (stdout, stderr, stdin,
+//!    terminal, environment);
 //! 2. `model`: what the service sends (members, images, jobs, error bodies);
 //! 3. `client`: the one HTTP path and its policies (retry, redirect, TLS, limits, trace);
 //! 4. `settings`: every setting with its source;
@@ -24,6 +25,7 @@ mod auth;
 mod cli;
 mod client;
 mod commands;
+mod console;
 mod error;
 mod files;
 mod model;
@@ -47,11 +49,7 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
-    match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            error::report(&err);
-            ExitCode::from(error::kind_of(&err).exit_code())
-        }
-    }
+    let console =
+        console::Console::process(output::process_stdout(), Box::new(settings::process_env));
+    ExitCode::from(commands::run(cli, &console))
 }

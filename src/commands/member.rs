@@ -5,6 +5,7 @@ use anyhow::Context;
 use super::session::Session;
 use crate::api::ImageApi;
 use crate::cli::{GlobalArgs, ListArgs, StatusFilter};
+use crate::console::Console;
 use crate::error::{Error, ErrorKind, Failures};
 use crate::model::Member;
 use crate::model::image::ImageRef;
@@ -15,28 +16,39 @@ use crate::work::fan_out;
 use crate::work::ids::read_ids;
 
 /// `ims member show IMAGE MEMBER`
-pub(crate) fn show(global: &GlobalArgs, image_id: &str, member_id: &str) -> anyhow::Result<()> {
+pub(crate) fn show(
+    console: &Console,
+    global: &GlobalArgs,
+    image_id: &str,
+    member_id: &str,
+) -> anyhow::Result<()> {
     check_id("image ID", image_id)?;
     check_id("member ID", member_id)?;
-    let session = Session::open(global)?;
+    let session = Session::open(console, global)?;
     let context = || format!("member {member_id} of image {image_id}");
     let member = session
         .with_api(|api| api.show_member(image_id, member_id))?
         .with_context(context)?;
     let rendered =
         output::member(session.settings.output.value, image_id, &member).with_context(context)?;
-    output::to_stdout(|out| out.write_all(&rendered).map_err(output::write_error))?;
+    output::to_stdout(console, |out| {
+        out.write_all(&rendered).map_err(output::write_error)
+    })?;
     Ok(())
 }
 
 /// `ims member list IMAGE...|-` or `--all`
-pub(crate) fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()> {
+pub(crate) fn list(
+    console: &Console,
+    global: &GlobalArgs,
+    mut args: ListArgs,
+) -> anyhow::Result<()> {
     let image_ids = read_ids(
         "image ID",
         std::mem::take(&mut args.image_ids),
-        &mut std::io::stdin().lock(),
+        &mut *console.stdin(),
     )?;
-    let session = Session::open(global)?;
+    let session = Session::open(console, global)?;
     session.with_api(|api| {
         let mut refused = Vec::new();
         let image_ids = match args.all {
@@ -59,7 +71,7 @@ pub(crate) fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()
             }
             false => image_ids,
         };
-        list_with(api, &session.settings, &args, image_ids, refused)
+        list_with(console, api, &session.settings, &args, image_ids, refused)
     })?
 }
 
@@ -68,6 +80,7 @@ pub(crate) fn list(global: &GlobalArgs, mut args: ListArgs) -> anyhow::Result<()
 /// failed image writes nothing, whatever `--jobs` is. `refused` are images already refused
 /// without a request; they are reported with the failures.
 fn list_with(
+    console: &Console,
     api: &ImageApi,
     settings: &Settings,
     args: &ListArgs,
@@ -91,7 +104,7 @@ fn list_with(
         )
         .map(|()| image)
     };
-    output::to_stdout(|out| {
+    output::to_stdout(console, |out| {
         let mut stream = MemberStream::new(out, format);
         fan_out::in_order(&image_ids, jobs, fetch, |image_id, result| {
             match result {

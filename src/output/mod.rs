@@ -19,6 +19,7 @@ use serde_json::Value;
 pub(crate) use images::{ImageColumns, ImageStream, member_status};
 
 use crate::cli::OutputFormat;
+use crate::console::Console;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Member, cell_text};
 use crate::text::is_plain_id;
@@ -47,17 +48,25 @@ const MEMBER_EXTRA_COLUMNS: &[&str] = &[
     "URN",
 ];
 
-/// Runs `render` against a buffered stdout and flushes it.
+/// Runs `render` against the console's stdout, buffered, and flushes it.
 pub(crate) fn to_stdout(
+    console: &Console,
     render: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let stdout = Stdout {
-        inner: io::stdout().lock(),
+    console.with_stdout(|stdout| {
+        let mut out = io::BufWriter::with_capacity(64 * 1024, stdout);
+        render(&mut out)?;
+        out.flush().map_err(write_error)
+    })
+}
+
+/// The process's stdout as `ims` writes it: when it was closed at start, every write
+/// fails (see [`STDOUT_CLOSED_AT_START`]).
+pub(crate) fn process_stdout() -> Box<dyn Write + Send> {
+    Box::new(Stdout {
+        inner: io::stdout(),
         closed: STDOUT_CLOSED_AT_START.load(Ordering::Relaxed),
-    };
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout);
-    render(&mut out)?;
-    out.flush().map_err(write_error)
+    })
 }
 
 /// The typed error of a failed write to stdout. A reader that went away (`| head`)
@@ -79,7 +88,8 @@ static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
 /// Runs [`note_stdout_at_start`] before `main`, as the C runtime runs every entry of
 /// `.init_array`. It has to come first: before `main`, the Rust runtime opens `/dev/null`
 /// on a closed stdout (so that no file opened later becomes fd 1), and writes there
-/// succeed and vanish.
+/// succeed and vanish. Nothing safe can run that early, which is why this check is the
+/// one `unsafe` of `ims`.
 #[cfg(any(target_os = "linux", target_os = "android"))]
 #[used]
 #[unsafe(link_section = ".init_array")]
@@ -326,6 +336,7 @@ impl<'w> MemberStream<'w> {
 /// Prints plain records (the `profile` and `auth` commands) to stdout: `columns` are
 /// (table header, JSON key) pairs; see [`records`].
 pub(crate) fn print_records<R, V>(
+    console: &Console,
     format: OutputFormat,
     columns: &[(&str, &str)],
     rows: impl IntoIterator<Item = R>,
@@ -340,7 +351,9 @@ where
         .into_iter()
         .map(|row| row.into_iter().map(Into::into).collect())
         .collect();
-    to_stdout(|out| records(out, format, &headers, &keys, rows).map_err(write_error))
+    to_stdout(console, |out| {
+        records(out, format, &headers, &keys, rows).map_err(write_error)
+    })
 }
 
 /// Plain records: a table with `headers`, a JSON array of objects keyed by `keys`, or the

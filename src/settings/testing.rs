@@ -9,7 +9,9 @@ use super::source::{Source, Sourced};
 use crate::error::Error;
 
 /// An environment lookup that knows exactly `pairs`.
-pub(crate) fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Result<Option<String>, Error> {
+pub(crate) fn env_of(
+    pairs: &[(&str, &str)],
+) -> impl Fn(&str) -> Result<Option<String>, Error> + use<> {
     let map: HashMap<String, String> = pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

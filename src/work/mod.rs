@@ -3,5 +3,6 @@
 //! share changes ([`change`]). Nothing here parses the command line or picks an output
 //! format by itself.
 
+pub(crate) mod change;
 pub(crate) mod fan_out;
 pub(crate) mod ids;
