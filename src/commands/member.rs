@@ -88,7 +88,6 @@ fn list_with(
     refused: Vec<(String, Error)>,
 ) -> anyhow::Result<()> {
     let format = settings.output.value;
-    let jobs = fan_out::jobs(args.jobs);
 
     let mut failures: Vec<(String, Error)> = refused;
     let mut listed = 0;
@@ -106,7 +105,7 @@ fn list_with(
     };
     output::to_stdout(console, |out| {
         let mut stream = MemberStream::new(out, format);
-        fan_out::in_order(&image_ids, jobs, fetch, |image_id, result| {
+        fan_out::in_order(&image_ids, args.jobs, fetch, |image_id, result| {
             match result {
                 Ok(image) => {
                     listed += 1;

@@ -129,11 +129,9 @@ impl Changes {
         match (is_v1(api), self.pairs.is_empty()) {
             (_, true) => Ok(Vec::new()),
             (true, false) => self.run_batch(console, api, jobs),
-            (false, false) => Ok(fan_out::collect_in_order(
-                &self.pairs,
-                fan_out::jobs(jobs),
-                |pair| self.run_one(api, pair),
-            )),
+            (false, false) => Ok(fan_out::collect_in_order(&self.pairs, jobs, |pair| {
+                self.run_one(api, pair)
+            })),
         }
     }
 
@@ -257,7 +255,7 @@ impl Changes {
                 .collect());
         }
         let images = self.images();
-        let listed = fan_out::collect_in_order(&images, fan_out::jobs(jobs), |image| {
+        let listed = fan_out::collect_in_order(&images, jobs, |image| {
             let mut members = Vec::new();
             api.list_members(image, None, &mut |member| {
                 members.push(member);

@@ -18,7 +18,7 @@ const FDS_PER_WORKER: u64 = 2;
 
 /// How many workers to run for `--jobs requested`: no more than the open-file limit
 /// (`ulimit -n`) leaves room for, and at least one.
-pub(crate) fn jobs(requested: u16) -> usize {
+fn jobs(requested: u16) -> usize {
     usize::from(requested)
         .min(worker_limit().unwrap_or(usize::MAX))
         .max(1)
@@ -45,10 +45,10 @@ fn open_file_limit() -> Option<u64> {
     None
 }
 
-/// Runs `work` for every item, `jobs` at a time; every result, in input order.
+/// Runs `work` for every item, `--jobs` at a time; every result, in input order.
 pub(crate) fn collect_in_order<I: Sync, T: Send>(
     items: &[I],
-    jobs: usize,
+    jobs: u16,
     work: impl Fn(&I) -> Result<T, Error> + Sync,
 ) -> Vec<Result<T, Error>> {
     let mut results = Vec::with_capacity(items.len());
@@ -108,20 +108,22 @@ fn panicked(payload: &(dyn std::any::Any + Send)) -> Error {
     )
 }
 
-/// Runs `work` for every item on up to `jobs` threads (this one included) and hands each
-/// result to `emit` in input order, as soon as it and all before it are there. Work on an
-/// item starts only within `jobs` of the next result to emit, so at most `jobs` results
-/// wait besides the one being emitted, however many items there are. A `work` that panics
+/// Runs `work` for every item on up to `jobs` threads (`--jobs`, lowered to what the
+/// open-file limit leaves room for; this thread included) and hands each result to `emit`
+/// in input order, as soon as it and all before it are there. Work on an item starts only
+/// within `jobs` of the next result to emit, so at most `jobs` results wait besides the
+/// one being emitted, however many items there are. A `work` that panics
 /// fails its item with an error (exit 1). An error of `emit` stops the run (work under
 /// way ends, no new one starts) and is returned.
 pub(crate) fn in_order<I: Sync, T: Send>(
     items: &[I],
-    jobs: usize,
+    jobs: u16,
     work: impl Fn(&I) -> Result<T, Error> + Sync,
     mut emit: impl FnMut(&I, Result<T, Error>) -> Result<(), Error>,
 ) -> Result<(), Error> {
+    let jobs = self::jobs(jobs);
     // Results may run this far ahead of the one to emit next.
-    let window = jobs.max(1);
+    let window = jobs;
     // With one job this thread works; with more, `jobs` threads work and this one only
     // emits, so that emitting never waits for work of its own.
     let workers = match jobs {
