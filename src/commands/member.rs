@@ -160,4 +160,37 @@ mod tests {
         assert!(keep(StatusFilter::All, &odd));
         assert!(!keep(StatusFilter::Rejected, &odd));
     }
+
+    #[test]
+    fn list_reads_image_ids_from_the_consoles_stdin_in_order() {
+        use super::super::testing::{SCRIPT, ims};
+        use httpmock::prelude::*;
+        let server = MockServer::start();
+        for (image, member) in [("img-a", "p-1"), ("img-b", "p-2")] {
+            server.mock(|when, then| {
+                when.method(GET)
+                    .path(format!("/v2/images/{image}/members"))
+                    .header("x-auth-token", "tok");
+                then.status(200)
+                    .json_body(serde_json::json!({"members": [{"member_id": member}]}));
+            });
+        }
+        let url = server.base_url();
+        let env = [("IMS_ENDPOINT", url.as_str()), ("IMS_TOKEN", "tok")];
+        let ran = ims(
+            &["member", "list", "img-b", "-", "-o", "ids", "--jobs", "4"],
+            "img-a\nimg-b\n",
+            SCRIPT,
+            &env,
+        );
+        assert_eq!(
+            (ran.code, ran.stdout.as_str(), ran.stderr.as_str()),
+            (0, "p-2\np-1\np-2\n", "")
+        );
+        let ran = ims(&["member", "list", "-"], "a/b", SCRIPT, &env);
+        assert_eq!(
+            (ran.code, ran.stderr.as_str()),
+            (2, "ims: error: image ID `a/b` cannot contain `/`\n")
+        );
+    }
 }
