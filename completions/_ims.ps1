@@ -199,6 +199,7 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             break
         }
         'ims;member;accept' {
+            [CompletionResult]::new('--vault-id', '--vault-id', [CompletionResultType]::ParameterName, 'The vault (CBR) of this project to hold full-ECS images made from a CBR backup; Huawei''s v1 API only, needed to accept such images')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes to send at once')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes to send at once')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')
@@ -227,6 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'ims' -ScriptBlock {
             break
         }
         'ims;member;reject' {
+            [CompletionResult]::new('--vault-id', '--vault-id', [CompletionResultType]::ParameterName, 'The vault (CBR) of this project to hold full-ECS images made from a CBR backup; Huawei''s v1 API only, needed to accept such images')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many changes to send at once')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many changes to send at once')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [env: IMS_PROFILE]')

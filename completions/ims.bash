@@ -1207,12 +1207,16 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__accept)
-            opts="-j -p -o -v -h -V --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --vault-id --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --vault-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1565,12 +1569,16 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__reject)
-            opts="-j -p -o -v -h -V --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --vault-id --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --vault-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -190,6 +190,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --version 'Print version'
         }
         &'ims;member;accept'= {
+            cand --vault-id 'The vault (CBR) of this project to hold full-ECS images made from a CBR backup; Huawei''s v1 API only, needed to accept such images'
             cand -j 'How many changes to send at once'
             cand --jobs 'How many changes to send at once'
             cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
@@ -217,6 +218,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --version 'Print version'
         }
         &'ims;member;reject'= {
+            cand --vault-id 'The vault (CBR) of this project to hold full-ECS images made from a CBR backup; Huawei''s v1 API only, needed to accept such images'
             cand -j 'How many changes to send at once'
             cand --jobs 'How many changes to send at once'
             cand -p 'Profile to use from the config file [env: IMS_PROFILE]'

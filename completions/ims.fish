@@ -181,6 +181,7 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l vault-id -d 'The vault (CBR) of this project to hold full-ECS images made from a CBR backup; Huawei\'s v1 API only, needed to accept such images' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s j -l jobs -d 'How many changes to send at once' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
@@ -204,6 +205,7 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l vault-id -d 'The vault (CBR) of this project to hold full-ECS images made from a CBR backup; Huawei\'s v1 API only, needed to accept such images' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s j -l jobs -d 'How many changes to send at once' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F

@@ -229,6 +229,11 @@ pub(crate) struct AnswerArgs {
     #[arg(required = true, value_name = "IMAGE_ID")]
     pub(crate) image_ids: Vec<String>,
 
+    /// The vault (CBR) of this project to hold full-ECS images made from a CBR backup;
+    /// Huawei's v1 API only, needed to accept such images
+    #[arg(long, value_name = "ID")]
+    pub(crate) vault_id: Option<String>,
+
     /// Dry run and concurrency.
     #[command(flatten)]
     pub(crate) change: ChangeArgs,

@@ -62,6 +62,7 @@ pub(crate) struct Error {
     message: String,
     status: Option<u16>,
     retries: u8,
+    advice: Option<String>,
 }
 
 impl Error {
@@ -72,6 +73,7 @@ impl Error {
             message: message.into(),
             status: None,
             retries: 0,
+            advice: None,
         }
     }
 
@@ -111,6 +113,17 @@ impl Error {
     pub(crate) fn with_status(mut self, status: u16) -> Error {
         self.status = Some(status);
         self
+    }
+
+    /// Adds one line of advice: what to do about this failure (shown after it).
+    pub(crate) fn with_advice(mut self, advice: Option<String>) -> Error {
+        self.advice = advice.or(self.advice);
+        self
+    }
+
+    /// What to do about this failure, when `ims` knows.
+    pub(crate) fn advice(&self) -> Option<&str> {
+        self.advice.as_deref()
     }
 
     /// How many times the request was retried before this failure.
@@ -186,7 +199,8 @@ pub(crate) fn kind_of(err: &anyhow::Error) -> ErrorKind {
         .map_or(ErrorKind::Unexpected, Error::kind)
 }
 
-/// Writes `err` to `stderr` as `ims: error: outer: inner: ...` (one line per failure).
+/// Writes `err` to `stderr` as `ims: error: outer: inner: ...` (one line per failure),
+/// then its advice, if any, as `ims: advice: ...`.
 pub(crate) fn report_to(stderr: &mut dyn Write, err: &anyhow::Error) {
     if let Some(failures) = err.downcast_ref::<Failures>() {
         for failure in &failures.0 {
@@ -199,6 +213,12 @@ pub(crate) fn report_to(stderr: &mut dyn Write, err: &anyhow::Error) {
     }
     let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
     diag_to(stderr, &format!("error: {}", chain.join(": ")));
+    if let Some(advice) = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<Error>()?.advice())
+    {
+        diag_to(stderr, &format!("advice: {advice}"));
+    }
 }
 
 /// Writes one `ims: ...` line to the process's stderr (see [`diag_to`]).

@@ -5,10 +5,10 @@
 //! Data flows one way. The layers, lowest first; a file uses only its own layer and those
 //! below it, so no two files import each other:
 //!
-//! 1. `error`, `secret`, `text`, `url`, `files`, `cli`, `console`: the typed error,
-//!    secrets, terminal escaping, URL helpers, small-file reading, the command-line grammar
-//!    and its typed values, and the outside world a command sees (stdout, stderr, stdin,
-//!    terminal, environment);
+//! 1. `error`, `advice`, `secret`, `text`, `url`, `files`, `cli`, `console`: the typed
+//!    error and what to do about the service's sharing errors, secrets, terminal escaping,
+//!    URL helpers, small-file reading, the command-line grammar and its typed values, and
+//!    the outside world a command sees (stdout, stderr, stdin, terminal, environment);
 //! 2. `model`: what the service sends (members, images, jobs, error bodies);
 //! 3. `client`: the one HTTP path and its policies (retry, redirect, TLS, limits, trace);
 //! 4. `settings`: every setting with its source;
@@ -20,6 +20,7 @@
 //! 9. `commands`: one short function per subcommand;
 //! 10. `main`: this file.
 
+mod advice;
 mod api;
 mod auth;
 mod cli;

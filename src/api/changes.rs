@@ -10,7 +10,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::service::{ImageApi, Route};
+use crate::advice::{MEMBER_QUOTA, for_codes, foreign, not_shared};
 use crate::error::{Error, ErrorKind};
+use crate::model::image::Image;
 use crate::model::job::{Job, JobStarted, JobState};
 use crate::model::read_optional_json;
 use crate::url::{check_id, encode};
@@ -109,12 +111,23 @@ impl ImageApi<'_> {
         }
     }
 
-    /// v1: set the membership `status` of `project` in every one of `images`.
-    pub(crate) fn batch_answer(&self, images: &[String], project: &str, status: &str) -> Change {
+    /// v1: set the membership `status` of `project` in every one of `images`; `vault` is
+    /// the vault that is to hold full-ECS images made from a CBR backup (`vault_id`).
+    pub(crate) fn batch_answer(
+        &self,
+        images: &[String],
+        project: &str,
+        status: &str,
+        vault: Option<&str>,
+    ) -> Change {
+        let mut body = json!({ "images": images, "project_id": project, "status": status });
+        if let (Some(vault), Value::Object(fields)) = (vault, &mut body) {
+            fields.insert("vault_id".to_string(), json!(vault));
+        }
         Change {
             method: "PUT",
             url: self.batch_url(),
-            body: Some(json!({ "images": images, "project_id": project, "status": status })),
+            body: Some(body),
         }
     }
 
@@ -136,6 +149,37 @@ impl ImageApi<'_> {
             .send_with(change.method, &change.url, &body, &mut |reader| {
                 Ok(read_optional_json(reader).ok().flatten())
             })
+    }
+
+    /// v2: `err` (a refused member create on `image`) with advice on what to do: for
+    /// `413`, Glance's member quota; for `403`, what one read of the image shows (it is
+    /// not `shared`, or it belongs to a project other than `this_project`). A read that
+    /// fails leaves `err` as it is.
+    pub(crate) fn explain_refused_add(
+        &self,
+        err: Error,
+        image: &str,
+        this_project: Option<&str>,
+    ) -> Error {
+        match err.status() {
+            Some(413) => return err.with_advice(Some(MEMBER_QUOTA.to_string())),
+            Some(403) => {}
+            _ => return err,
+        }
+        let url = format!("{}/images/{}", self.endpoint.v2_base(), encode(image));
+        let Ok(read) = self.auth.get_json::<Image>(&url, &[]) else {
+            return err;
+        };
+        let visibility = read
+            .field("visibility")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let advice = match (read.owner(), this_project) {
+            (Some(owner), Some(project)) if owner != project => Some(foreign(image, owner)),
+            (Some(owner), None) if visibility == "shared" => Some(foreign(image, owner)),
+            _ => not_shared(image, visibility),
+        };
+        err.with_advice(advice)
     }
 
     /// v1: sends a batch `change`; the ID of the job that carries it out.
@@ -160,8 +204,9 @@ impl ImageApi<'_> {
 
     /// v1: polls job `job_id` until it succeeds or fails: at once, then after 1 s, backing
     /// off to 10 s between polls; `on_poll` sees every answer (for progress). A failed job
-    /// is exit 6 with its reason and the results that failed; one still running after
-    /// [`JOB_PATIENCE`] is exit 7 naming it.
+    /// is exit 6 naming it and every reason it gives (with advice for the error codes
+    /// `ims` knows); one still running (or in a status `ims` does not know) after
+    /// [`JOB_PATIENCE`] or at the `--deadline` is exit 7 naming it and its status.
     pub(crate) fn wait_for_job(
         &self,
         job_id: &str,
@@ -174,37 +219,41 @@ impl ImageApi<'_> {
                 .job(job_id)
                 .map_err(|err| err.prefixed(&format!("waiting for job {job_id}")))?;
             on_poll(&job);
-            match job.state() {
+            let status = match job.state() {
                 JobState::Success => return Ok(()),
                 JobState::Fail => {
+                    let codes = job.error_codes();
                     return Err(Error::new(
                         ErrorKind::Http,
                         format!("job {job_id} failed: {}", job.failure()),
-                    ));
+                    )
+                    .with_advice(for_codes(codes.iter().map(String::as_str))));
                 }
-                JobState::Running if started.elapsed() + pause > JOB_PATIENCE => {
-                    return Err(Error::new(
-                        ErrorKind::Network,
-                        format!(
-                            "job {job_id} is still {} after {} minutes; gave up waiting (it \
-                             may still finish: see `GET {}`)",
-                            job.status_text(),
-                            JOB_PATIENCE.as_secs() / 60,
-                            self.job_url(job_id)
-                        ),
-                    ));
-                }
-                JobState::Running => {
-                    if let Some(why) = self.auth.refuse_wait(pause) {
-                        return Err(Error::new(
-                            ErrorKind::Network,
-                            format!("job {job_id} is still {}: {why}", job.status_text()),
-                        ));
-                    }
-                    std::thread::sleep(pause);
-                    pause = (pause * 2).min(MAX_JOB_PAUSE);
-                }
+                JobState::Running => job.status_text().to_string(),
+                JobState::Unknown => format!(
+                    "in status `{}` (none of INIT, RUNNING, SUCCESS, FAIL)",
+                    job.status_text()
+                ),
+            };
+            if started.elapsed() + pause > JOB_PATIENCE {
+                return Err(Error::new(
+                    ErrorKind::Network,
+                    format!(
+                        "job {job_id} is still {status} after {} minutes; gave up waiting (it \
+                         may still finish: see `GET {}`)",
+                        JOB_PATIENCE.as_secs() / 60,
+                        self.job_url(job_id)
+                    ),
+                ));
             }
+            if let Some(why) = self.auth.refuse_wait(pause) {
+                return Err(Error::new(
+                    ErrorKind::Network,
+                    format!("job {job_id} is still {status}: {why}"),
+                ));
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(MAX_JOB_PAUSE);
         }
     }
 

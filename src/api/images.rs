@@ -1,7 +1,9 @@
 //! Image lists: this project's shared images and the images shared with it, every page.
 //! v2 (Glance, Open Telekom Cloud, Huawei's native API): `GET {v2}/images`, following the
 //! answer's `next` link; v1 (Huawei): `GET {endpoint}/v2/cloudimages?__imagetype=shared`,
-//! whose answers carry no link: a full page is asked again with `marker` = its last ID.
+//! whose answers carry no link and may hold fewer images than asked for (the service caps
+//! the page at a size of its own): asked again with `marker` = the last ID until a page
+//! comes back empty.
 
 use std::collections::HashSet;
 
@@ -30,6 +32,17 @@ impl Route {
         match self {
             Route::V2 => format!("{}/images", api.endpoint.v2_base()),
             Route::V1 { .. } => format!("{}/v2/cloudimages", api.endpoint.root()),
+        }
+    }
+
+    /// Whether an answer without a `next` link may still have more pages: always on
+    /// Huawei's `cloudimages` (its page is capped below the asked size, unannounced); on
+    /// Glance only when the page is full, since Glance links the next page whenever its
+    /// page (capped at its own `api_limit_max`) is full.
+    fn may_continue(&self, count: usize, limit: u16) -> bool {
+        match self {
+            Route::V2 => count >= usize::from(limit),
+            Route::V1 { .. } => count > 0,
         }
     }
 
@@ -91,7 +104,7 @@ impl ImageApi<'_> {
                 )));
             }
             let page: ImagePage<R> = self.auth.get_json(&url, &query)?;
-            let full = page.images.len() >= usize::from(limit);
+            let more = self.route.may_continue(page.images.len(), limit);
             let last_id = page.images.last().map(|image| image.id().to_string());
             for image in page.images {
                 if keep(filter, &image) {
@@ -102,7 +115,7 @@ impl ImageApi<'_> {
                 (Some(link), _) => split_query(&self.endpoint.join_link(&link).map_err(|why| {
                     Error::bad_answer(format!("GET {url}: the `next` link `{link}` {why}"))
                 })?),
-                (None, Some(last_id)) if full => {
+                (None, Some(last_id)) if more => {
                     query.retain(|(key, _)| key != "marker");
                     query.push(("marker".to_string(), last_id));
                     (url, query)

@@ -1,6 +1,7 @@
 //! Failures as typed errors: an HTTP error status with the service's own code, message and
-//! request id (and a hint where the cause is usually on the user's side), and transport
-//! failures (DNS, connect, TLS, timeout, broken HTTP) said without secrets.
+//! request id (and a hint where the cause is usually on the user's side, advice for the
+//! service's sharing errors), and transport failures (DNS, connect, TLS, timeout, broken
+//! HTTP) said without secrets.
 
 use std::io::Read;
 use std::time::Duration;
@@ -10,6 +11,7 @@ use ureq::http::{self, StatusCode};
 use super::authorize::Authorize;
 use super::budget::Limit;
 use super::tls_error::{describe_tls, tls_cause};
+use crate::advice::for_code;
 use crate::error::{Error, ErrorKind};
 use crate::model::ServiceError;
 
@@ -62,7 +64,15 @@ pub(crate) fn http_error(
     if let Some(hint) = hint(status, parsed.code.as_deref(), credential) {
         message.push_str(&format!(" (hint: {hint})"));
     }
-    Error::new(ErrorKind::from_status(status.as_u16()), message).with_status(status.as_u16())
+    Error::new(ErrorKind::from_status(status.as_u16()), message)
+        .with_status(status.as_u16())
+        .with_advice(
+            parsed
+                .code
+                .as_deref()
+                .and_then(for_code)
+                .map(str::to_string),
+        )
 }
 
 /// A suggestion for statuses whose usual cause is on the user's side.

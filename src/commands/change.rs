@@ -10,7 +10,7 @@ use crate::cli::{AddArgs, AnswerArgs, ChangeArgs, GlobalArgs, MemberType, Remove
 use crate::console::Console;
 use crate::error::Error;
 use crate::output::{self, ImageMembers, MemberStream};
-use crate::work::change::{Action, Changes, settle};
+use crate::work::change::{Action, Changes, RunOptions, settle};
 use crate::work::ids::{member_ids, read_unique_ids};
 
 /// `ims member add IMAGE|- MEMBER...`
@@ -65,9 +65,15 @@ fn answer(
 ) -> anyhow::Result<()> {
     let images = read_unique_ids("image ID", args.image_ids, &mut *console.stdin())?;
     let session = Session::open(console, global)?;
+    if args.vault_id.is_some() && *session.route() == Route::V2 {
+        return Err(
+            Error::usage("--vault-id is for Huawei's v1 API (--api v1); nothing was sent").into(),
+        );
+    }
     session.with_api(|api| {
         let project = session.this_project(api)?;
-        let changes = Changes::every_pair(action, &images, &[project], BatchMembers::Projects);
+        let mut changes = Changes::every_pair(action, &images, &[project], BatchMembers::Projects);
+        changes.vault = args.vault_id.clone();
         apply(console, &session, api, &changes, &args.change)
     })?
 }
@@ -131,7 +137,13 @@ fn apply(
         })?;
         return Ok(());
     }
-    let results = changes.run(console, api, args.jobs)?;
+    let this_project = session.this_project(api).ok();
+    let options = RunOptions {
+        jobs: args.jobs,
+        verbose: session.settings.verbose > 0,
+        this_project: this_project.as_deref(),
+    };
+    let results = changes.run(console, api, options)?;
     let mut settled = settle(console, &changes.pairs, results);
     if changes.action != Action::Remove {
         let format = session.settings.output.value;
@@ -205,6 +217,10 @@ mod tests {
 
     const REFUSAL: &str = "HTTP 403 Forbidden: IMG.0076: not yours (request id req-77)";
 
+    /// The advice line that follows [`REFUSAL`].
+    const ADVICE: &str = "ims: advice: an image is never shared with the project that owns \
+                          it: leave this project out of the members\n";
+
     #[test]
     fn partial_failure_prints_the_rest_and_exits_with_the_first_failures_code() {
         let server = MockServer::start();
@@ -233,7 +249,7 @@ mod tests {
         assert_eq!(
             ran.stderr,
             format!(
-                "ims: error: image img-b, member p-1: {REFUSAL}\n\
+                "ims: error: image img-b, member p-1: {REFUSAL}\n{ADVICE}\
                  ims: error: image img-c, member p-1: HTTP 404 Not Found: no such image\n"
             )
         );
@@ -258,11 +274,11 @@ mod tests {
         let single = run(&server, &["member", "show", "img-b", "p-1"], "");
         assert_eq!(
             single.stderr,
-            format!("ims: error: member p-1 of image img-b: {REFUSAL}\n")
+            format!("ims: error: member p-1 of image img-b: {REFUSAL}\n{ADVICE}")
         );
         assert_eq!(
             change.stderr,
-            format!("ims: error: image img-b, member p-1: {REFUSAL}\n")
+            format!("ims: error: image img-b, member p-1: {REFUSAL}\n{ADVICE}")
         );
         assert_eq!((change.code, single.code), (4, 4));
         assert_eq!(change.stdout, "");
@@ -422,14 +438,14 @@ mod tests {
         let single = run_with(&server, &["member", "list", "img-b"], "", SCRIPT, &v1);
         assert_eq!(
             single.stderr,
-            format!("ims: error: image img-b: {REFUSAL}\n")
+            format!("ims: error: image img-b: {REFUSAL}\n{ADVICE}")
         );
         assert_eq!(ran.stdout, "p-1\np-2\n");
         assert_eq!(
             ran.stderr,
             format!(
-                "ims: error: image img-b, member p-1: {REFUSAL}\n\
-                 ims: error: image img-b, member p-2: {REFUSAL}\n"
+                "ims: error: image img-b, member p-1: {REFUSAL}\n{ADVICE}\
+                 ims: error: image img-b, member p-2: {REFUSAL}\n{ADVICE}"
             )
         );
         assert_eq!((ran.code, single.code), (4, 4));

@@ -1,10 +1,13 @@
 //! Huawei's asynchronous jobs: the batch member API answers `{"job_id": …}`, and
-//! `GET /v1/{project_id}/jobs/{job_id}` tells how the job stands.
+//! `GET /v1/{project_id}/jobs/{job_id}` tells how the job stands. A finished job carries
+//! its reasons in several places: the job's `error_code` and `fail_reason`; in `entities`,
+//! `error_code` with `error` and `addition_error_code` with `addition_error_msg`; per image,
+//! `entities.sub_jobs_result[]` (`status`, `error_code`, `fail_reason`,
+//! `entities.image_id`) and `entities.results[]` (`image_id`, `project_id`, `status`).
 
 use serde::Deserialize;
-use serde_json::Value;
-
 use serde::de::DeserializeSeed;
+use serde_json::{Map, Value};
 
 use super::{Strict, cell_text};
 
@@ -15,117 +18,191 @@ pub(crate) struct JobStarted {
     pub(crate) job_id: String,
 }
 
-/// A job as the service describes it: `status` must be a string; every other field may be
-/// missing or null. Read strictly (a key twice in any object is refused), like members.
+/// A job as the service describes it: an object whose `status` is a string; every other
+/// field may be missing or null, and every field is kept. Read strictly (a key twice in any
+/// object is refused), like members.
 #[derive(Debug)]
 pub(crate) struct Job {
-    /// `INIT`, `RUNNING`, `SUCCESS`, `FAIL`, or whatever else the service says.
-    pub(crate) status: Value,
-    /// Why it failed.
-    pub(crate) fail_reason: Value,
-    /// The service's error code.
-    pub(crate) error_code: Value,
-    /// What it worked on: `results` holds one entry per image and member.
-    pub(crate) entities: Value,
-}
-
-/// A job on the wire.
-#[derive(Deserialize)]
-struct JobWire {
+    /// `status`, as sent.
     status: String,
-    #[serde(default)]
-    fail_reason: Value,
-    #[serde(default)]
-    error_code: Value,
-    #[serde(default)]
-    entities: Value,
+    /// Every field the service sent, `status` included.
+    fields: Map<String, Value>,
 }
 
 impl<'de> Deserialize<'de> for Job {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Job, D::Error> {
-        let value = Strict.deserialize(deserializer)?;
-        let wire = JobWire::deserialize(value).map_err(serde::de::Error::custom)?;
-        Ok(Job {
-            status: Value::String(wire.status),
-            fail_reason: wire.fail_reason,
-            error_code: wire.error_code,
-            entities: wire.entities,
-        })
+        let Value::Object(fields) = Strict.deserialize(deserializer)? else {
+            return Err(serde::de::Error::custom("a job is a JSON object"));
+        };
+        let status = match fields.get("status") {
+            Some(Value::String(status)) => status.clone(),
+            Some(_) => return Err(serde::de::Error::custom("the job's `status` is no string")),
+            None => return Err(serde::de::Error::missing_field("status")),
+        };
+        Ok(Job { status, fields })
     }
 }
 
 /// Where a job stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum JobState {
-    /// Still working (any status but the two final ones).
+    /// `INIT` or `RUNNING`: still working.
     Running,
-    /// Done.
+    /// `SUCCESS`: done.
     Success,
-    /// Failed.
+    /// `FAIL`: failed.
     Fail,
+    /// Any other status: polled on until the deadline, then named.
+    Unknown,
 }
 
 impl Job {
-    /// Where the job stands.
+    /// Where the job stands (statuses compared without case).
     pub(crate) fn state(&self) -> JobState {
-        match self.status.as_str().map(str::to_ascii_uppercase).as_deref() {
-            Some("SUCCESS") => JobState::Success,
-            Some("FAIL" | "FAILED") => JobState::Fail,
-            _ => JobState::Running,
+        match self.status.to_ascii_uppercase().as_str() {
+            "INIT" | "RUNNING" => JobState::Running,
+            "SUCCESS" => JobState::Success,
+            "FAIL" => JobState::Fail,
+            _ => JobState::Unknown,
         }
     }
 
-    /// The status as sent, for progress lines.
-    pub(crate) fn status_text(&self) -> String {
-        cell_text(&self.status)
+    /// The status as sent.
+    pub(crate) fn status_text(&self) -> &str {
+        &self.status
     }
 
-    /// Why a failed job failed: its reason and code, then each result that did not
-    /// succeed (`image I, member M: status: message`).
+    /// One progress line: the status, and `entities.process_percent` when sent.
+    pub(crate) fn progress(&self) -> String {
+        match self
+            .entities()
+            .get("process_percent")
+            .filter(|v| !v.is_null())
+        {
+            Some(percent) => format!("{} (process_percent {})", self.status, cell_text(percent)),
+            None => self.status.clone(),
+        }
+    }
+
+    /// `entities`, or an empty object.
+    fn entities(&self) -> &Map<String, Value> {
+        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+        match self.fields.get("entities") {
+            Some(Value::Object(entities)) => entities,
+            _ => EMPTY.get_or_init(Map::new),
+        }
+    }
+
+    /// Why a failed job failed: every reason it carries, each once, per image where the
+    /// job says which image (`image I: CODE: message`), joined by `; `.
     pub(crate) fn failure(&self) -> String {
-        let mut parts = Vec::new();
-        for (name, value) in [
-            ("error code", &self.error_code),
-            ("reason", &self.fail_reason),
+        let entities = self.entities();
+        let image = text(entities, "image_id");
+        let mut reasons = Vec::new();
+        let mut add = |reason: Option<String>| {
+            if let Some(reason) = reason
+                && !reasons.contains(&reason)
+            {
+                reasons.push(reason);
+            }
+        };
+        add(coded(&self.fields, "error_code", "fail_reason", None));
+        for (code, message) in [
+            ("error_code", "error"),
+            ("addition_error_code", "addition_error_msg"),
         ] {
-            if !value.is_null() && value != "" {
-                parts.push(format!("{name} {}", cell_text(value)));
+            add(coded(entities, code, message, image.as_deref()));
+        }
+        for sub_job in objects(entities, "sub_jobs_result") {
+            if failed(sub_job) {
+                let image = sub_job
+                    .get("entities")
+                    .and_then(Value::as_object)
+                    .and_then(|entities| text(entities, "image_id"));
+                let status = text(sub_job, "status").unwrap_or_default();
+                let reason = coded(sub_job, "error_code", "fail_reason", None)
+                    .map_or(status.clone(), |reason| format!("{status}: {reason}"));
+                add(Some(match image {
+                    Some(image) => format!("image {image}: {reason}"),
+                    None => format!("a sub-job: {reason}"),
+                }));
             }
         }
-        let results = self
-            .entities
-            .get("results")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        for result in results {
-            let status = result.get("status").map(cell_text).unwrap_or_default();
-            if status.eq_ignore_ascii_case("success") {
-                continue;
+        for result in objects(entities, "results") {
+            if failed(result) {
+                add(Some(format!(
+                    "image {}, member {}: {}",
+                    text(result, "image_id").unwrap_or_else(|| "?".to_string()),
+                    text(result, "project_id").unwrap_or_else(|| "?".to_string()),
+                    text(result, "status").unwrap_or_default(),
+                )));
             }
-            let field = |keys: &[&str]| {
-                keys.iter()
-                    .find_map(|key| result.get(*key).filter(|v| !v.is_null()))
-                    .map(cell_text)
-                    .unwrap_or_else(|| "?".to_string())
-            };
-            let mut line = format!(
-                "image {}, member {}: {status}",
-                field(&["image_id"]),
-                field(&["project_id", "domain_id", "organization_urn", "member_id"]),
-            );
-            let detail = field(&["error_msg", "error_code", "fail_reason"]);
-            if detail != "?" {
-                line.push_str(&format!(": {detail}"));
-            }
-            parts.push(line);
         }
-        if parts.is_empty() {
-            "no reason given".to_string()
-        } else {
-            parts.join("; ")
+        match reasons.is_empty() {
+            true => "no reason given".to_string(),
+            false => reasons.join("; "),
         }
     }
+
+    /// Every error code the job carries, in the order [`Job::failure`] names them.
+    pub(crate) fn error_codes(&self) -> Vec<String> {
+        let entities = self.entities();
+        let sub_jobs = objects(entities, "sub_jobs_result").filter(|sub_job| failed(sub_job));
+        [
+            text(&self.fields, "error_code"),
+            text(entities, "error_code"),
+            text(entities, "addition_error_code"),
+        ]
+        .into_iter()
+        .chain(sub_jobs.map(|sub_job| text(sub_job, "error_code")))
+        .flatten()
+        .collect()
+    }
+}
+
+/// The non-empty text of `object[key]` (strings as they are, other values as JSON).
+fn text(object: &Map<String, Value>, key: &str) -> Option<String> {
+    object
+        .get(key)
+        .filter(|value| !value.is_null())
+        .map(cell_text)
+        .filter(|text| !text.is_empty())
+}
+
+/// `CODE: message`, either alone, or `None`; after `image I: ` when `image` is known.
+fn coded(
+    object: &Map<String, Value>,
+    code: &str,
+    message: &str,
+    image: Option<&str>,
+) -> Option<String> {
+    let reason = match (text(object, code), text(object, message)) {
+        (Some(code), Some(message)) => format!("{code}: {message}"),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => return None,
+    };
+    Some(match image {
+        Some(image) => format!("image {image}: {reason}"),
+        None => reason,
+    })
+}
+
+/// The objects in the array `object[key]`.
+fn objects<'a>(
+    object: &'a Map<String, Value>,
+    key: &str,
+) -> impl Iterator<Item = &'a Map<String, Value>> {
+    object
+        .get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object)
+}
+
+/// Whether a sub-job or result did not succeed (`SUCCESS` and `success` both succeed).
+fn failed(entry: &Map<String, Value>) -> bool {
+    !text(entry, "status").is_some_and(|status| status.eq_ignore_ascii_case("success"))
 }
 
 #[cfg(test)]
@@ -137,32 +214,69 @@ mod tests {
     }
 
     #[test]
-    fn states_and_failures() {
-        assert_eq!(job(r#"{"status":"RUNNING"}"#).state(), JobState::Running);
-        assert_eq!(job(r#"{"status":"INIT"}"#).state(), JobState::Running);
+    fn states_in_either_case_and_unknown_ones() {
+        for (status, state) in [
+            ("INIT", JobState::Running),
+            ("RUNNING", JobState::Running),
+            ("SUCCESS", JobState::Success),
+            ("success", JobState::Success),
+            ("FAIL", JobState::Fail),
+            ("PAUSED", JobState::Unknown),
+            ("", JobState::Unknown),
+        ] {
+            let job = job(&serde_json::json!({ "status": status }).to_string());
+            assert_eq!(job.state(), state, "{status}");
+        }
         for bad in [
             r#"{}"#,
             "[]",
             r#"{"status":5}"#,
             r#"{"error":{"code":"X"}}"#,
+            r#"{"status":"RUNNING","entities":{"a":1,"a":2}}"#,
         ] {
             assert!(serde_json::from_str::<Job>(bad).is_err(), "{bad}");
         }
-        assert!(
-            serde_json::from_str::<Job>(r#"{"status":"RUNNING","entities":{"a":1,"a":2}}"#)
-                .is_err()
+    }
+
+    #[test]
+    fn progress_shows_the_percent_when_sent() {
+        assert_eq!(job(r#"{"status":"RUNNING"}"#).progress(), "RUNNING");
+        assert_eq!(
+            job(r#"{"status":"RUNNING","entities":{"process_percent":40.5}}"#).progress(),
+            "RUNNING (process_percent 40.5)"
         );
-        assert_eq!(job(r#"{"status":"SUCCESS"}"#).state(), JobState::Success);
+    }
+
+    #[test]
+    fn every_reason_location_is_read() {
         let failed = job(
-            r#"{"status":"FAIL","fail_reason":"some failed","error_code":"IMG.0001","entities":{"results":[
-                {"image_id":"i1","project_id":"p1","status":"success"},
-                {"image_id":"i2","project_id":"p1","status":"failed","error_msg":"not owner"}]}}"#,
+            r#"{"status":"FAIL","job_id":"j","job_type":"x","error_code":"IMG.0045",
+                "fail_reason":"part of the images failed",
+                "entities":{"error_code":"IMG.0088","error":"members are full",
+                  "addition_error_code":"IMG.0999","addition_error_msg":"more",
+                  "sub_jobs_result":[
+                    {"status":"SUCCESS","entities":{"image_id":"i0"}},
+                    {"status":"FAIL","error_code":"IMG.0098","fail_reason":"encrypted",
+                     "entities":{"image_id":"i1"}},
+                    {"status":"FAIL"}],
+                  "results":[{"image_id":"i2","project_id":"p1","status":"success"},
+                             {"image_id":"i3","project_id":"p1","status":"FAIL"}]}}"#,
         );
         assert_eq!(failed.state(), JobState::Fail);
         assert_eq!(
             failed.failure(),
-            "error code IMG.0001; reason some failed; image i2, member p1: failed: not owner"
+            "IMG.0045: part of the images failed; IMG.0088: members are full; IMG.0999: \
+             more; image i1: FAIL: IMG.0098: encrypted; a sub-job: FAIL; image i3, member \
+             p1: FAIL"
+        );
+        assert_eq!(
+            failed.error_codes(),
+            ["IMG.0045", "IMG.0088", "IMG.0999", "IMG.0098"]
         );
         assert_eq!(job(r#"{"status":"FAIL"}"#).failure(), "no reason given");
+        assert_eq!(
+            job(r#"{"status":"FAIL","entities":{"image_id":"i9","error":"gone"}}"#).failure(),
+            "image i9: gone"
+        );
     }
 }

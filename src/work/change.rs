@@ -56,6 +56,20 @@ pub(crate) struct Changes {
     pub(crate) pairs: Vec<Pair>,
     /// What a v1 batch body names the members (v2 shares with projects only).
     pub(crate) members: BatchMembers,
+    /// v1 answers: the vault that is to hold full-ECS images made from a CBR backup.
+    pub(crate) vault: Option<String>,
+}
+
+/// How a run goes, beside what it changes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RunOptions<'a> {
+    /// `--jobs`: how many requests at a time.
+    pub(crate) jobs: u16,
+    /// `-v`: every poll of a v1 job goes to stderr, terminal or not.
+    pub(crate) verbose: bool,
+    /// This project, when known: a refused add then tells this project's images from
+    /// others'.
+    pub(crate) this_project: Option<&'a str>,
 }
 
 /// What became of one pair that did not fail.
@@ -99,6 +113,7 @@ impl Changes {
             action,
             pairs,
             members: kind,
+            vault: None,
         }
     }
 
@@ -116,7 +131,7 @@ impl Changes {
         }
     }
 
-    /// Makes the changes: on v2 each pair's request, `jobs` at a time; on v1 one batch
+    /// Makes the changes: on v2 each pair's request, `--jobs` at a time; on v1 one batch
     /// job polled to its end (progress on stderr when it is a terminal), then each image's
     /// members read back. Every pair's outcome, in input order. A v1 batch is one unit for
     /// the service: when it fails, that one error is returned.
@@ -124,14 +139,16 @@ impl Changes {
         &self,
         console: &Console,
         api: &ImageApi,
-        jobs: u16,
+        options: RunOptions,
     ) -> Result<Vec<Result<Outcome, Error>>, Error> {
         match (is_v1(api), self.pairs.is_empty()) {
             (_, true) => Ok(Vec::new()),
-            (true, false) => self.run_batch(console, api, jobs),
-            (false, false) => Ok(fan_out::collect_in_order(&self.pairs, jobs, |pair| {
-                self.run_one(api, pair)
-            })),
+            (true, false) => self.run_batch(console, api, options),
+            (false, false) => Ok(fan_out::collect_in_order(
+                &self.pairs,
+                options.jobs,
+                |pair| self.run_one(api, pair, options.this_project),
+            )),
         }
     }
 
@@ -155,7 +172,12 @@ impl Changes {
             // Every pair's member is this project.
             Action::Accept | Action::Reject => {
                 let project = members.first().map_or("", String::as_str);
-                api.batch_answer(&images, project, self.action.status())
+                api.batch_answer(
+                    &images,
+                    project,
+                    self.action.status(),
+                    self.vault.as_deref(),
+                )
             }
         }
     }
@@ -171,8 +193,14 @@ impl Changes {
     }
 
     /// v2: sends one pair's change and works out what it means. A success whose answer
-    /// is not the member's record (empty, or not JSON) is read back.
-    fn run_one(&self, api: &ImageApi, pair: &Pair) -> Result<Outcome, Error> {
+    /// is not the member's record (empty, or not JSON) is read back; a refused add says
+    /// why (`this_project` tells this project's images from others').
+    fn run_one(
+        &self,
+        api: &ImageApi,
+        pair: &Pair,
+        this_project: Option<&str>,
+    ) -> Result<Outcome, Error> {
         let change = self.pair_change(api, pair);
         let read_back = || api.show_member(&pair.image, &pair.member);
         match (self.action, api.send(&change)) {
@@ -218,28 +246,29 @@ impl Changes {
                     pair.member, pair.image
                 )))
             }
+            (Action::Add, Err(err)) => Err(api.explain_refused_add(err, &pair.image, this_project)),
             (_, Err(err)) => Err(err),
         }
     }
 
-    /// v1: one batch request and its job polled to the end; then each image's members
-    /// are read back (`jobs` at a time) and each pair's record found by member ID or URN
-    /// (none after a removal).
+    /// v1: one batch request and its job polled to the end (each new progress line on a
+    /// terminal, every poll with `-v`); then each image's members are read back (`--jobs`
+    /// at a time) and each pair's record found by member ID or URN (none after a removal).
     fn run_batch(
         &self,
         console: &Console,
         api: &ImageApi,
-        jobs: u16,
+        options: RunOptions,
     ) -> Result<Vec<Result<Outcome, Error>>, Error> {
         let change = self.batch_change(api);
         let progress = console.terminal().stderr;
         let job_id = api.start_job(&change)?;
         let mut last = String::new();
         api.wait_for_job(&job_id, &mut |job| {
-            let status = job.status_text();
-            if progress && status != last {
-                console.diag(&format!("job {job_id}: {status}"));
-                last = status;
+            let line = job.progress();
+            if options.verbose || (progress && line != last) {
+                console.diag(&format!("job {job_id}: {line}"));
+                last = line;
             }
         })?;
         if self.action == Action::Remove {
@@ -255,7 +284,7 @@ impl Changes {
                 .collect());
         }
         let images = self.images();
-        let listed = fan_out::collect_in_order(&images, jobs, |image| {
+        let listed = fan_out::collect_in_order(&images, options.jobs, |image| {
             let mut members = Vec::new();
             api.list_members(image, None, &mut |member| {
                 members.push(member);

@@ -123,59 +123,70 @@ fn next_links_keep_the_endpoints_path_prefix() {
     lost.assert_calls(0);
 }
 
+/// Huawei's `cloudimages` answering `query`: each page's images, the first page asked
+/// without a marker, each later one with its marker. The mocks, in order.
+fn cloudimages_pages<'a>(
+    server: &'a MockServer,
+    query: &[(&str, &str)],
+    pages: Vec<(Option<&str>, Vec<Value>)>,
+) -> Vec<httpmock::Mock<'a>> {
+    pages
+        .into_iter()
+        .map(|(marker, images)| {
+            server.mock(|when, then| {
+                let mut query = query.to_vec();
+                query.extend(marker.map(|marker| ("marker", marker)));
+                exact(when, "/v2/cloudimages", &query);
+                then.status(200).json_body(json!({ "images": images }));
+            })
+        })
+        .collect()
+}
+
 #[test]
-fn huawei_pages_without_links_are_asked_again_when_full() {
+fn huawei_pages_without_links_are_asked_again_until_one_is_empty() {
     let server = MockServer::start();
-    let first = server.mock(|when, then| {
-        exact(
-            when,
-            "/v2/cloudimages",
-            &[("__imagetype", "shared"), ("owner", "p1"), ("limit", "2")],
-        );
-        then.status(200)
-            .json_body(json!({"images": [image("a", "p1", "A"), image("b", "p1", "B")]}));
-    });
-    let second = server.mock(|when, then| {
-        exact(
-            when,
-            "/v2/cloudimages",
-            &[
-                ("__imagetype", "shared"),
-                ("owner", "p1"),
-                ("limit", "2"),
-                ("marker", "b"),
-            ],
-        );
-        then.status(200)
-            .json_body(json!({"images": [image("c", "p1", "C")]}));
-    });
+    // A short page is not the last one on Huawei: only an empty page ends the list.
+    let pages = cloudimages_pages(
+        &server,
+        &[("__imagetype", "shared"), ("owner", "p1"), ("limit", "2")],
+        vec![
+            (None, vec![image("a", "p1", "A"), image("b", "p1", "B")]),
+            (Some("b"), vec![image("c", "p1", "C")]),
+            (Some("c"), vec![]),
+        ],
+    );
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p1")
         .args(["--api", "v1", "image", "list", "--limit", "2", "-o", "ids"])
         .assert()
         .success()
         .stdout("a\nb\nc\n");
-    first.assert_calls(1);
-    second.assert_calls(1);
+    for page in pages {
+        page.assert_calls(1);
+    }
 }
 
 #[test]
 fn huawei_default_page_size_and_incoming_query() {
     let server = MockServer::start();
-    let pending = server.mock(|when, then| {
-        exact(
-            when,
-            "/v2/cloudimages",
-            &[
-                ("__imagetype", "shared"),
-                ("visibility", "shared"),
-                ("member_status", "pending"),
-                ("limit", "500"),
-            ],
-        );
-        then.status(200)
-            .json_body(json!({"images": [image("a", "p-other", "A"), image("mine", "p1", "M")]}));
-    });
+    // The first page, then (asked again after its last image) an empty one.
+    let pages = cloudimages_pages(
+        &server,
+        &[
+            ("__imagetype", "shared"),
+            ("visibility", "shared"),
+            ("member_status", "pending"),
+            ("limit", "500"),
+        ],
+        vec![
+            (
+                None,
+                vec![image("a", "p-other", "A"), image("mine", "p1", "M")],
+            ),
+            (Some("mine"), vec![]),
+        ],
+    );
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p1")
         .args([
@@ -192,7 +203,9 @@ fn huawei_default_page_size_and_incoming_query() {
         .assert()
         .success()
         .stdout("a\n");
-    pending.assert_calls(1);
+    for page in pages {
+        page.assert_calls(1);
+    }
 }
 
 #[test]

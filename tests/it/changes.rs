@@ -485,7 +485,7 @@ fn a_post_is_not_retried_on_503_without_retry_after_but_is_with_it() {
 // ---- Huawei's v1 batch API ----
 
 /// The v1 batch endpoint, signed: `method` with exactly `body`.
-fn batch<'a>(
+pub fn batch<'a>(
     server: &'a MockServer,
     method: httpmock::Method,
     body: Value,
@@ -504,7 +504,11 @@ fn batch<'a>(
 }
 
 /// The job `job` answers `states` in turn (the last one for ever after).
-fn job_states<'a>(server: &'a MockServer, job: &str, states: &[Value]) -> Vec<httpmock::Mock<'a>> {
+pub fn job_states<'a>(
+    server: &'a MockServer,
+    job: &str,
+    states: &[Value],
+) -> Vec<httpmock::Mock<'a>> {
     let mut mocks = Vec::new();
     for (index, state) in states.iter().enumerate() {
         let mock = server.mock(|when, then| {
@@ -640,8 +644,7 @@ fn v1_failed_job_is_exit_6_with_its_reason_and_failing_results() {
                  "fail_reason": "part of the images failed",
                  "entities": {"results": [
                      {"image_id": "i1", "project_id": "p-a", "status": "success"},
-                     {"image_id": "i2", "project_id": "p-a", "status": "failed",
-                      "error_msg": "the image is not yours"}]}}),
+                     {"image_id": "i2", "project_id": "p-a", "status": "FAIL"}]}}),
         ],
     );
     let sandbox = Sandbox::new();
@@ -652,8 +655,8 @@ fn v1_failed_job_is_exit_6_with_its_reason_and_failing_results() {
         .code(6)
         .stdout("")
         .stderr(
-            "ims: error: job job-f failed: error code IMG.0045; reason part of the images \
-             failed; image i2, member p-a: failed: the image is not yours\n",
+            "ims: error: job job-f failed: IMG.0045: part of the images failed; image i2, \
+             member p-a: FAIL\n",
         );
 }
 

@@ -443,3 +443,72 @@ fn e2e_changes_the_whole_share_life_cycle() {
     );
     assert_eq!(raw_members(), vec![(alpha.clone(), "accepted".to_string())]);
 }
+
+/// The two lines of a refused `member add`: the error (its request id left out) and the
+/// advice.
+fn refusal_lines(out: &Output) -> Vec<String> {
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(out));
+    assert_eq!(out.stdout, b"");
+    stderr_of(out)
+        .lines()
+        .map(|line| match line.find(" (request id req-") {
+            Some(at) if line.ends_with(')') => line[..at].to_string(),
+            _ => line.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn e2e_a_refused_add_says_whether_the_image_is_private_or_another_projects() {
+    let world = world();
+    let owner = format!("{}-advice", world.owner);
+    let private = call(
+        &world.url,
+        "POST",
+        "/v2/images",
+        &owner,
+        Some(json!({"name": "advice-private", "visibility": "private",
+                    "disk_format": "raw", "container_format": "bare"})),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = ims_any(&owner, &["member", "add", &private, &world.member]);
+    assert_eq!(
+        refusal_lines(&out),
+        [
+            format!(
+                "ims: error: image {private}, member {}: HTTP 403 Forbidden: Not allowed to \
+                 create members for image {private}.",
+                world.member
+            ),
+            format!(
+                "ims: advice: image {private} is private, and Glance takes members only on \
+                 images whose visibility is `shared`: make it shared (`ims share apply` does \
+                 so, or `openstack image set --shared {private}`), then add the members"
+            ),
+        ]
+    );
+    // A member of another project's image cannot share it on.
+    let foreign = &world.foreign;
+    let out = ims_any(
+        &world.member,
+        &["member", "add", foreign, &world.second_member],
+    );
+    assert_eq!(
+        refusal_lines(&out),
+        [
+            format!(
+                "ims: error: image {foreign}, member {}: HTTP 403 Forbidden: You are not \
+                 authorized to complete add_member action.",
+                world.second_member
+            ),
+            format!(
+                "ims: advice: image {foreign} belongs to project {}: only its owner can \
+                 share it",
+                world.other_owner
+            ),
+        ]
+    );
+}

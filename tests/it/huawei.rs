@@ -585,3 +585,394 @@ fn ims_error_body_with_request_id_header() {
         .code(5)
         .stderr("ims: error: member m of image img: HTTP 404 Not Found: IMG.0027: The image does not exist or you do not have permission on it. (request id a1b2c3)\n");
 }
+
+// ---- Huawei's image list: a capped page is not the last page ----
+
+/// A `cloudimages` image of this project, as the service lists it.
+fn cloud_image(index: usize) -> Value {
+    json!({"id": format!("img-{index:03}"), "name": format!("golden-{index}"), "owner": PROJECT,
+           "visibility": "shared", "status": "active", "__imagetype": "private",
+           "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z"})
+}
+
+/// A service that holds 601 images and caps each `GET /v2/cloudimages` page at `cap`
+/// images, whatever `limit` asks, then answers an empty page: the mocks of the pages.
+fn capped_cloudimages<'a>(
+    server: &'a MockServer,
+    limit: &str,
+    cap: usize,
+) -> Vec<httpmock::Mock<'a>> {
+    let mut starts: Vec<usize> = (0..=601).step_by(cap).chain([601]).collect();
+    starts.dedup();
+    starts
+        .iter()
+        .map(|&start| {
+            server.mock(|when, then| {
+                let when = when
+                    .method(GET)
+                    .path("/v2/cloudimages")
+                    .query_param("__imagetype", "shared")
+                    .query_param("owner", PROJECT)
+                    .query_param("limit", limit);
+                match start {
+                    0 => when.query_param_missing("marker"),
+                    _ => when.query_param("marker", format!("img-{:03}", start - 1)),
+                };
+                let images: Vec<Value> = (start..601.min(start + cap)).map(cloud_image).collect();
+                then.status(200).json_body(json!({ "images": images }));
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn v1_image_list_reads_past_a_page_capped_below_the_limit() {
+    let server = MockServer::start();
+    let pages = capped_cloudimages(&server, "1000", 500);
+    assert_eq!(pages.len(), 3);
+    let sandbox = Sandbox::new();
+    let out = v1(&server, &sandbox)
+        .args(["image", "list", "--limit", "1000", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let expected: String = (0..601).map(|i| format!("img-{i:03}\n")).collect();
+    assert_eq!(stdout_of(&out), expected);
+    assert_eq!(stderr_of(&out), "");
+    for page in pages {
+        page.assert_calls(1);
+    }
+}
+
+#[test]
+fn v1_member_list_all_audits_every_image_past_a_capped_page() {
+    let server = MockServer::start();
+    // The audit lists the images with the default page size, 500; this service caps at 300.
+    let pages = capped_cloudimages(&server, "500", 300);
+    assert_eq!(pages.len(), 4);
+    let members = server.mock(|when, then| {
+        when.method(GET).path_matches(format!(
+            "^/v1/{PROJECT}/cloudimages/img-[0-9]{{3}}/members$"
+        ));
+        then.status(200).json_body(json!({"members": [
+            {"member_id": "p-a", "image_id": "x", "status": "accepted"}]}));
+    });
+    let sandbox = Sandbox::new();
+    let out = v1(&server, &sandbox)
+        .args(["member", "list", "--all", "--limit", "1000", "-o", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "p-a\n".repeat(601));
+    for page in pages {
+        page.assert_calls(1);
+    }
+    members.assert_calls(601);
+}
+
+// ---- Huawei's jobs: why a job failed, advice, statuses, vaults ----
+
+use crate::changes::{batch, job_states};
+
+/// The v1 batch add of `images` to `p-a`, started as job `job` that answers `states` in
+/// turn: the mocks of the polls.
+fn add_job<'a>(
+    server: &'a MockServer,
+    images: &[&str],
+    job: &str,
+    states: &[Value],
+) -> Vec<httpmock::Mock<'a>> {
+    batch(
+        server,
+        POST,
+        json!({"images": images, "projects": ["p-a"]}),
+        job,
+    );
+    job_states(server, job, states)
+}
+
+/// `ims member add i1 i2 p-a` on v1 (AK/SK), its job answering `job` once it is polled:
+/// the exit code and stderr.
+fn failed_add(job: Value) -> (Option<i32>, String) {
+    let server = MockServer::start();
+    add_job(&server, &["i1", "i2"], "job-f", &[job]);
+    let sandbox = Sandbox::new();
+    let out = aksk(&sandbox, &server, SK)
+        .args(["member", "add", "-", "p-a"])
+        .write_stdin("i1 i2")
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&out), "");
+    (out.status.code(), stderr_of(&out))
+}
+
+#[test]
+fn a_failed_job_names_every_reason_it_carries() {
+    let cases = [
+        // The job's own fields.
+        (
+            json!({"status": "FAIL", "job_id": "job-f", "job_type": "ImsBatchAddMembersJob",
+                   "begin_time": "2026-11-20T10:00:00.000Z", "end_time": "2026-11-20T10:00:02.000Z",
+                   "error_code": "IMG.0045", "fail_reason": "part of the images failed",
+                   "entities": {}}),
+            "IMG.0045: part of the images failed",
+        ),
+        // Only in `entities`: was "no reason given".
+        (
+            json!({"status": "FAIL", "job_id": "job-f", "error_code": null, "fail_reason": null,
+                   "entities": {"error_code": "IMG.0027", "error": "the image does not exist"}}),
+            "IMG.0027: the image does not exist",
+        ),
+        (
+            json!({"status": "FAIL", "job_id": "job-f",
+                   "entities": {"image_id": "i1", "addition_error_code": "IMG.0151",
+                                "addition_error_msg": "the image is being replicated"}}),
+            "image i1: IMG.0151: the image is being replicated",
+        ),
+        // Per image, in the sub-jobs.
+        (
+            json!({"status": "FAIL", "job_id": "job-f", "entities": {
+                "sub_jobs_list": ["sub-1", "sub-2"],
+                "sub_jobs_result": [
+                    {"status": "SUCCESS", "job_id": "sub-1", "job_type": "ImsAddMemberJob",
+                     "entities": {"image_id": "i1", "image_name": "one"}},
+                    {"status": "FAIL", "job_id": "sub-2", "job_type": "ImsAddMemberJob",
+                     "error_code": "IMG.0027", "fail_reason": "the image is being deleted",
+                     "entities": {"image_id": "i2", "image_name": "two"}}]}}),
+            "image i2: FAIL: IMG.0027: the image is being deleted",
+        ),
+        // Per image and member in `results`, whose status comes in either case.
+        (
+            json!({"status": "FAIL", "job_id": "job-f", "entities": {"results": [
+                {"image_id": "i1", "project_id": "p-a", "status": "success"},
+                {"image_id": "i2", "project_id": "p-a", "status": "failed"}]}}),
+            "image i2, member p-a: failed",
+        ),
+        (
+            json!({"status": "FAIL", "job_id": "job-f", "entities": {"results": [
+                {"image_id": "i1", "project_id": "p-a", "status": "SUCCESS"}]}}),
+            "no reason given",
+        ),
+        // Server text is escaped.
+        (
+            json!({"status": "FAIL", "job_id": "job-f",
+                   "fail_reason": "bad\u{1b}[31m\nnews"}),
+            "bad\\u{1b}[31m\\nnews",
+        ),
+    ];
+    for (job, reason) in cases {
+        assert_eq!(
+            failed_add(job.clone()),
+            (Some(6), format!("ims: error: job job-f failed: {reason}\n")),
+            "{job}"
+        );
+    }
+}
+
+/// The Huawei error codes `ims` advises on, and the advice line of each.
+const ADVICE: &[(&str, &str)] = &[
+    (
+        "IMG.0088",
+        "the image has as many members as it may have (128 or 256 per image, depending on \
+         the region; 10 for a full-ECS image): remove members it no longer needs (`ims \
+         member remove`) before adding more",
+    ),
+    (
+        "IMG.0076",
+        "an image is never shared with the project that owns it: leave this project out of \
+         the members",
+    ),
+    (
+        "IMG.0089",
+        "a public image is seen by every project already and takes no members: share a \
+         private copy of it instead",
+    ),
+    (
+        "IMG.0098",
+        "an encrypted image cannot be shared this way: share an unencrypted copy of it",
+    ),
+    (
+        "IMG.0135",
+        "this full-ECS image cannot be shared: only full-ECS images made from a CBR backup \
+         can be",
+    ),
+    (
+        "IMG.0184",
+        "accepting a full-ECS image made from a CBR backup needs a vault of this project \
+         that holds full-server backups: name it with `ims member accept --vault-id ID` (the \
+         CBR console lists the vaults)",
+    ),
+    (
+        "IMG.0193",
+        "accepting a full-ECS image made from a CBR backup needs a vault of this project \
+         that holds full-server backups: name it with `ims member accept --vault-id ID` (the \
+         CBR console lists the vaults)",
+    ),
+];
+
+#[test]
+fn sharing_error_codes_get_one_line_of_advice_in_an_answer_and_in_a_job() {
+    for (code, advice) in ADVICE {
+        // The batch request is refused with IMS's error body.
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(POST).path("/v1/cloudimages/members");
+            then.status(400)
+                .json_body(json!({"error": {"code": code, "message": "refused"}}));
+        });
+        let sandbox = Sandbox::new();
+        aksk(&sandbox, &server, SK)
+            .args(["member", "add", "i1", "p-a"])
+            .assert()
+            .code(6)
+            .stdout("")
+            .stderr(format!(
+                "ims: error: HTTP 400 Bad Request: {code}: refused\nims: advice: {advice}\n"
+            ));
+        // The job fails with the code.
+        let job = json!({"status": "FAIL", "job_id": "job-f", "error_code": code,
+                         "fail_reason": "refused"});
+        assert_eq!(
+            failed_add(job),
+            (
+                Some(6),
+                format!("ims: error: job job-f failed: {code}: refused\nims: advice: {advice}\n")
+            )
+        );
+    }
+    // Two codes with the same advice give it once; a code ims does not know gives none.
+    let job = json!({"status": "FAIL", "job_id": "job-f", "error_code": "IMG.0184",
+                     "entities": {"sub_jobs_result": [{"status": "FAIL", "error_code": "IMG.0193",
+                                  "entities": {"image_id": "i1"}}]}});
+    assert_eq!(
+        failed_add(job).1,
+        format!(
+            "ims: error: job job-f failed: IMG.0184; image i1: FAIL: IMG.0193\nims: advice: {}\n",
+            ADVICE[5].1
+        )
+    );
+    let job = json!({"status": "FAIL", "job_id": "job-f", "error_code": "IMG.0001"});
+    assert_eq!(
+        failed_add(job).1,
+        "ims: error: job job-f failed: IMG.0001\n"
+    );
+}
+
+#[test]
+fn an_unknown_job_status_is_polled_until_the_deadline_and_named() {
+    let server = MockServer::start();
+    let polls = add_job(
+        &server,
+        &["i1"],
+        "job-u",
+        &[
+            json!({"status": "INIT", "job_id": "job-u", "entities": {}}),
+            json!({"status": "QUEUED", "job_id": "job-u", "entities": {}}),
+        ],
+    );
+    let sandbox = Sandbox::new();
+    aksk(&sandbox, &server, SK)
+        .args(["--deadline", "3.5", "member", "add", "i1", "p-a"])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(
+            "ims: error: job job-u is still in status `QUEUED` (none of INIT, RUNNING, \
+             SUCCESS, FAIL): not retried: waiting 4 s would pass the --deadline of 3.5 s\n",
+        );
+    // At once (INIT), after 1 s and after 2 more (QUEUED, QUEUED); 4 more would pass it.
+    polls[0].assert_calls(1);
+    polls[1].assert_calls(2);
+}
+
+#[test]
+fn verbose_shows_every_poll_with_its_progress() {
+    let server = MockServer::start();
+    batch(
+        &server,
+        DELETE,
+        json!({"images": ["i1"], "projects": ["p-a"]}),
+        "job-v",
+    );
+    job_states(
+        &server,
+        "job-v",
+        &[
+            json!({"status": "INIT", "job_id": "job-v"}),
+            json!({"status": "RUNNING", "job_id": "job-v", "entities": {"process_percent": 50.0}}),
+            json!({"status": "SUCCESS", "job_id": "job-v", "entities": {"process_percent": 100.0}}),
+        ],
+    );
+    let sandbox = Sandbox::new();
+    let out = aksk(&sandbox, &server, SK)
+        .args(["-v", "member", "remove", "i1", "p-a", "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let progress: Vec<String> = stderr_of(&out)
+        .lines()
+        .filter(|line| line.starts_with("ims: job "))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        progress,
+        [
+            "ims: job job-v: INIT",
+            "ims: job job-v: RUNNING (process_percent 50.0)",
+            "ims: job job-v: SUCCESS (process_percent 100.0)",
+        ]
+    );
+}
+
+#[test]
+fn accept_with_a_vault_sends_vault_id_and_v2_refuses_it() {
+    let server = MockServer::start();
+    let put = batch(
+        &server,
+        PUT,
+        json!({"images": ["i1"], "project_id": PROJECT, "status": "accepted",
+               "vault_id": "0b5d2a7e-vault"}),
+        "job-a",
+    );
+    job_states(
+        &server,
+        "job-a",
+        &[json!({"status": "SUCCESS", "job_id": "job-a"})],
+    );
+    server.mock(|when, then| {
+        when.method(GET)
+            .path(format!("/v1/{PROJECT}/cloudimages/i1/members"));
+        then.status(200).json_body(json!({"members": [
+            {"member_id": PROJECT, "image_id": "i1", "status": "accepted"}]}));
+    });
+    let sandbox = Sandbox::new();
+    let accept = ["member", "accept", "i1", "--vault-id", "0b5d2a7e-vault"];
+    aksk(&sandbox, &server, SK)
+        .args(accept)
+        .args(["--dry-run"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "PUT {}/v1/cloudimages/members {{\"images\":[\"i1\"],\"project_id\":\"{PROJECT}\",\"status\":\"accepted\",\"vault_id\":\"0b5d2a7e-vault\"}}\n",
+            server.base_url()
+        ));
+    put.assert_calls(0);
+    aksk(&sandbox, &server, SK)
+        .args(accept)
+        .args(["-o", "ids"])
+        .assert()
+        .success()
+        .stdout(format!("{PROJECT}\n"));
+    put.assert_calls(1);
+
+    let v2 = MockServer::start();
+    let any = nothing_may_be_sent(&v2);
+    ims_at(&sandbox, &v2, "t")
+        .args(["--project-id", "me"])
+        .args(accept)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("ims: error: --vault-id is for Huawei's v1 API (--api v1); nothing was sent\n");
+    any.assert_calls(0);
+}

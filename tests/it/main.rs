@@ -3,6 +3,7 @@
 //! starts itself (`scripts/local-glance`, `scripts/local-keystone`). Shared helpers and
 //! fixtures live in [`util`].
 
+mod advice;
 mod audit;
 mod changes;
 mod completions;
