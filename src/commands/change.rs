@@ -3,7 +3,7 @@
 //! asks first on a terminal; the records of added or answered members are printed as
 //! `member list` prints them.
 
-use super::confirm;
+use super::confirm::confirm;
 use super::session::Session;
 use crate::api::{BatchMembers, ImageApi, Route};
 use crate::cli::{AddArgs, AnswerArgs, ChangeArgs, GlobalArgs, MemberType, RemoveArgs, SharePairs};

@@ -5,6 +5,7 @@
 mod auth;
 mod change;
 mod completions;
+mod confirm;
 mod image;
 mod member;
 mod profile;
@@ -14,7 +15,7 @@ mod testing;
 
 use crate::cli::{Cli, Command, MemberCommand};
 use crate::console::Console;
-use crate::error::{Error, kind_of};
+use crate::error::kind_of;
 
 /// Runs the parsed command line against `console`; the exit code. A failure is reported
 /// on the console's stderr.
@@ -47,30 +48,5 @@ fn dispatch(cli: Cli, console: &Console) -> anyhow::Result<()> {
         Command::Profile(command) => profile::run(console, global, command),
         Command::Auth(command) => auth::run(console, global, command),
         Command::Completions { shell } => completions::run(console, shell),
-    }
-}
-
-/// Asks `question [y/N]` when stdin and stderr are a terminal and goes on only on `y` or
-/// `yes`; anything else, an empty answer or the end of stdin stops (exit 2). Off a
-/// terminal nobody can answer: `command` needs `--yes` (exit 2). Nothing was sent either
-/// way when it stops.
-pub(crate) fn confirm(console: &Console, command: &str, question: &str) -> Result<(), Error> {
-    let terminal = console.terminal();
-    if !(terminal.stdin && terminal.stderr) {
-        return Err(Error::usage(format!(
-            "{command} needs --yes when it cannot ask on a terminal; nothing was sent"
-        )));
-    }
-    let answer = console
-        .ask(&format!("{question} [y/N]"))
-        .map_err(|err| Error::usage(format!("cannot read the answer: {err}")))?;
-    match answer
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "y" | "yes" => Ok(()),
-        _ => Err(Error::usage("not confirmed; nothing was sent")),
     }
 }
