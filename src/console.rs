@@ -1,5 +1,5 @@
 //! The outside world as a command sees it: stdout, stderr, stdin, whether it runs on a
-//! terminal, and the environment, in one [`Console`]. `main` hands every command the
+//! terminal, the environment, and the clock it waits by, in one [`Console`]. `main` hands every command the
 //! process's own ([`Console::process`]); a unit test hands it buffers and an environment
 //! of its own ([`Console::buffered`]) and reads what the command printed.
 //!
@@ -8,6 +8,7 @@
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, diag_to, report_to};
 
@@ -27,6 +28,33 @@ pub(crate) struct Console {
     terminal: Terminal,
     /// The environment.
     env: Box<Env>,
+    /// What waiting (a job being polled) waits by.
+    clock: Box<dyn Clock>,
+}
+
+/// The time a command waits by: the system's, or in a test one that moves only when
+/// waited on, so that a wait of minutes takes none.
+pub(crate) trait Clock: Send + Sync {
+    /// The time passed since the clock was made.
+    fn elapsed(&self) -> Duration;
+    /// Waits for `pause`.
+    fn sleep(&self, pause: Duration);
+}
+
+/// The system's clock.
+struct SystemClock {
+    /// When it was made.
+    start: Instant,
+}
+
+impl Clock for SystemClock {
+    fn elapsed(&self) -> Duration {
+        self.start.elapsed()
+    }
+
+    fn sleep(&self, pause: Duration) {
+        std::thread::sleep(pause);
+    }
 }
 
 /// Which of the handles are terminals.
@@ -56,7 +84,15 @@ impl Console {
                 stderr: io::stderr().is_terminal(),
             },
             env,
+            clock: Box::new(SystemClock {
+                start: Instant::now(),
+            }),
         }
+    }
+
+    /// The clock to wait by.
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        &*self.clock
     }
 
     /// Runs `write` with stdout (unbuffered: the caller buffers).

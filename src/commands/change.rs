@@ -486,6 +486,92 @@ mod tests {
         );
     }
 
+    /// A v1 remove of `img-a` from `p-1` whose job answers `states` in turn (the last
+    /// for ever after); the run on `terminal`, how many polls the job got, and the time
+    /// it took.
+    fn v1_remove_polling(
+        states: &[Value],
+        terminal: crate::console::Terminal,
+    ) -> (Ran, usize, std::time::Duration) {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(DELETE).path("/v1/cloudimages/members");
+            then.status(200).json_body(json!({"job_id": "job-1"}));
+        });
+        let polls: Vec<_> = states
+            .iter()
+            .enumerate()
+            .map(|(at, state)| {
+                let mock = server.mock(|when, then| {
+                    when.method(GET).path("/v1/proj/jobs/job-1");
+                    then.status(200).json_body(state.clone());
+                });
+                if at + 1 < states.len() {
+                    mock.up_to_n_times(1);
+                }
+                mock
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let ran = run_with(
+            &server,
+            &["member", "remove", "img-a", "p-1", "--yes"],
+            "",
+            terminal,
+            &[("IMS_API", "v1"), ("IMS_PROJECT_ID", "proj")],
+        );
+        let calls = polls.iter().map(|poll| poll.calls()).sum();
+        (ran, calls, started.elapsed())
+    }
+
+    #[test]
+    fn v1_jobs_are_waited_for_by_the_consoles_clock_with_progress_on_a_terminal() {
+        let running =
+            |percent: u8| json!({"status": "RUNNING", "entities": {"process_percent": percent}});
+        let states = [
+            json!({"status": "INIT"}),
+            running(40),
+            running(40),
+            running(80),
+            json!({"status": "SUCCESS"}),
+        ];
+        let (ran, polls, took) = v1_remove_polling(&states, TERMINAL);
+        assert_eq!(
+            (ran.code, polls, ran.stderr.as_str()),
+            (
+                0,
+                5,
+                "ims: job job-1: INIT\n\
+                 ims: job job-1: RUNNING (process_percent 40)\n\
+                 ims: job job-1: RUNNING (process_percent 80)\n\
+                 ims: job job-1: SUCCESS\n\
+                 ims: removed p-1 from image img-a\n"
+            )
+        );
+        // 1 + 2 + 4 + 8 s of polling pauses, not waited for in earnest.
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+        let (ran, _, _) = v1_remove_polling(&states, SCRIPT);
+        assert_eq!(ran.stderr, "ims: removed p-1 from image img-a\n");
+    }
+
+    #[test]
+    fn a_v1_job_that_never_ends_is_given_up_after_ten_minutes() {
+        let (ran, polls, took) = v1_remove_polling(&[json!({"status": "RUNNING"})], SCRIPT);
+        assert_eq!(ran.code, 7);
+        let said = "ims: error: job job-1 is still RUNNING after 10 minutes; gave up waiting \
+                    (it may still finish: see `GET http://127.0.0.1:";
+        assert!(ran.stderr.starts_with(said), "{}", ran.stderr);
+        assert!(
+            ran.stderr.ends_with("/v1/proj/jobs/job-1`)\n"),
+            "{}",
+            ran.stderr
+        );
+        assert_eq!(ran.stderr.lines().count(), 1);
+        // Polls at 0, 1, 3, 7, 15, 25, … 595 s: one more would come after 600 s.
+        assert_eq!(polls, 63);
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+    }
+
     #[test]
     fn ids_are_checked_before_any_setting_is_read() {
         for args in [

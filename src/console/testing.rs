@@ -2,8 +2,9 @@
 
 use std::io::{self, Write};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use super::{Console, Terminal};
+use super::{Clock, Console, Terminal};
 use crate::error::Error;
 
 /// A writer whose bytes the test reads afterwards.
@@ -54,7 +55,25 @@ impl Console {
             stdin: Mutex::new(Box::new(io::Cursor::new(stdin.as_bytes().to_vec()))),
             terminal,
             env: Box::new(env),
+            clock: Box::new(StillClock::default()),
         };
         (console, printed)
+    }
+}
+
+/// A clock that moves only when waited on: a wait of minutes takes none.
+#[derive(Default)]
+struct StillClock {
+    /// The time waited so far.
+    waited: Mutex<Duration>,
+}
+
+impl Clock for StillClock {
+    fn elapsed(&self) -> Duration {
+        *self.waited.lock().unwrap()
+    }
+
+    fn sleep(&self, pause: Duration) {
+        *self.waited.lock().unwrap() += pause;
     }
 }

@@ -264,7 +264,7 @@ impl Changes {
         let progress = console.terminal().stderr;
         let job_id = api.start_job(&change)?;
         let mut last = String::new();
-        api.wait_for_job(&job_id, &mut |job| {
+        api.wait_for_job(&job_id, console.clock(), &mut |job| {
             let line = job.progress();
             if options.verbose || (progress && line != last) {
                 console.diag(&format!("job {job_id}: {line}"));
