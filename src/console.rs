@@ -1,7 +1,7 @@
 //! The outside world as a command sees it: stdout, stderr, stdin, whether it runs on a
 //! terminal, the environment, and the clock it waits by, in one [`Console`]. `main` hands every command the
 //! process's own ([`Console::process`]); a unit test hands it buffers and an environment
-//! of its own ([`Console::buffered`]) and reads what the command printed.
+//! of its own (`Console::buffered`, in tests) and reads what the command printed.
 //!
 //! What the lower layers write by themselves (settings' and the client's warnings, the
 //! `-v` trace) still goes to the process's stderr.

@@ -6,7 +6,17 @@
 //! or removing one that is not (from an image that exists), succeeds with a note.
 //!
 //! `member add|remove|accept|reject` are one [`Changes`] each; a command that makes
-//! several kinds of change runs one [`Changes`] per action and member kind.
+//! several kinds of change runs one [`Changes`] per action and member kind (fill in
+//! [`Changes`] directly when the pairs are not every image with every member):
+//!
+//! ```text
+//! let changes = Changes::every_pair(Action::Add, &images, &members, BatchMembers::Projects);
+//! let lines = changes.requests(api);                     // --dry-run: METHOD URL [BODY]
+//! let results = changes.run(console, api, options)?;     // Err: a whole v1 batch failed
+//! let settled = settle(console, &changes.pairs, results); // notes and failures on stderr
+//! print(settled.records);                                // (image, record) in input order
+//! settled.into_result()?;                                // the first failure's exit code
+//! ```
 
 use crate::api::{BatchMembers, Change, ImageApi, Route};
 use crate::console::Console;
