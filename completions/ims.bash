@@ -226,11 +226,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -296,11 +296,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -436,11 +436,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -506,11 +506,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -576,11 +576,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -646,11 +646,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -982,11 +982,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1102,11 +1102,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1172,11 +1172,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1254,11 +1254,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1336,11 +1336,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1534,11 +1534,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1616,11 +1616,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1698,11 +1698,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1768,11 +1768,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1838,11 +1838,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1964,11 +1964,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2034,11 +2034,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -41,19 +41,20 @@ pub(crate) const MEMBER_QUOTA: &str = "the image has as many members as this Gla
      needs (`ims member remove`) or ask the operator to raise the quota";
 
 /// The advice for Glance's `403` on a member create to an image of `visibility` that this
-/// project owns; `None` for a shared image, where the refusal has another cause.
+/// project owns; `None` for a shared image, where the refusal has another cause, and for a
+/// visibility Glance does not have.
 pub(crate) fn not_shared(image: &str, visibility: &str) -> Option<String> {
     match visibility {
-        "shared" | "" => None,
         "private" => Some(format!(
             "image {image} is private, and Glance takes members only on images whose \
              visibility is `shared`: make it shared (`ims share apply` does so, or \
              `openstack image set --shared {image}`), then add the members"
         )),
-        other => Some(format!(
-            "image {image} is {other}, so every project sees it already; members are only \
-             for images whose visibility is `shared`"
+        "public" | "community" => Some(format!(
+            "image {image} is {visibility}, so every project sees it already; members are \
+             only for images whose visibility is `shared`"
         )),
+        _ => None,
     }
 }
 
@@ -92,6 +93,8 @@ mod tests {
         );
         assert_eq!(for_codes(["IMG.0001"]), None);
         assert_eq!(not_shared("i", "shared"), None);
+        assert_eq!(not_shared("i", "frozen"), None);
+        assert!(not_shared("i", "public").is_some());
         assert!(not_shared("i", "private").unwrap().contains("--shared i"));
     }
 }

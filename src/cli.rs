@@ -104,10 +104,33 @@ pub(crate) enum OutputFormat {
     Table,
     /// The service's JSON, pretty-printed
     Json,
+    /// One compact JSON object per line, written as each image is read
+    Ndjson,
     /// One ID per line, for xargs
     Ids,
     /// Comma-separated values with a header row, for spreadsheets
     Csv,
+}
+
+/// The format's name as on the command line: `table`, `ndjson`...
+impl std::fmt::Display for OutputFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.to_possible_value() {
+            Some(value) => f.write_str(value.get_name()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The names the values of `T` are written as on the command line, comma-separated
+/// (`table, json, ndjson, ids, csv`).
+pub(crate) fn value_names<T: ValueEnum>() -> String {
+    T::value_variants()
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .map(|value| value.get_name().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The member API to call.
@@ -422,6 +445,18 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn output_formats_are_shown_by_the_names_the_flag_takes() {
+        assert_eq!(
+            value_names::<OutputFormat>(),
+            "table, json, ndjson, ids, csv"
+        );
+        for format in OutputFormat::value_variants() {
+            let name = format.to_string();
+            assert_eq!(OutputFormat::from_str(&name, false), Ok(*format), "{name}");
+        }
     }
 
     #[test]

@@ -153,9 +153,11 @@ impl ImageApi<'_> {
     }
 
     /// v2: `err` (a refused member create on `image`) with advice on what to do: for
-    /// `413`, Glance's member quota; for `403`, what one read of the image shows (it is
-    /// not `shared`, or it belongs to a project other than `this_project`). A read that
-    /// fails leaves `err` as it is.
+    /// `413`, Glance's member quota; for a `403` whose code brought no advice of its own,
+    /// what one read of the image shows (it is
+    /// not `shared`, or it belongs to a project other than `this_project`; when this
+    /// project is not known, its owner proves nothing). A read that fails leaves `err` as
+    /// it is.
     pub(crate) fn explain_refused_add(
         &self,
         err: Error,
@@ -164,7 +166,7 @@ impl ImageApi<'_> {
     ) -> Error {
         match err.status() {
             Some(413) => return err.with_advice(Some(MEMBER_QUOTA.to_string())),
-            Some(403) => {}
+            Some(403) if err.advice().is_none() => {}
             _ => return err,
         }
         let url = format!("{}/images/{}", self.endpoint.v2_base(), encode(image));
@@ -177,7 +179,6 @@ impl ImageApi<'_> {
             .unwrap_or("");
         let advice = match (read.owner(), this_project) {
             (Some(owner), Some(project)) if owner != project => Some(foreign(image, owner)),
-            (Some(owner), None) if visibility == "shared" => Some(foreign(image, owner)),
             _ => not_shared(image, visibility),
         };
         err.with_advice(advice)
@@ -231,7 +232,7 @@ impl ImageApi<'_> {
                     )
                     .with_advice(for_codes(codes.iter().map(String::as_str))));
                 }
-                JobState::Running => job.status_text().to_string(),
+                JobState::Running => job.status_text(),
                 JobState::Unknown => format!(
                     "in status `{}` (none of INIT, RUNNING, SUCCESS, FAIL)",
                     job.status_text()

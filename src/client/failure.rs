@@ -14,6 +14,7 @@ use super::tls_error::{describe_tls, tls_cause};
 use crate::advice::for_code;
 use crate::error::{Error, ErrorKind};
 use crate::model::ServiceError;
+use crate::secret::mask;
 
 /// Largest answer read (a 100,000-member list is about 14 MB).
 pub(crate) const MAX_BODY_BYTES: u64 = 512 * 1024 * 1024;
@@ -50,7 +51,10 @@ pub(crate) fn http_error(
         .as_reader()
         .take(MAX_ERROR_BODY_BYTES)
         .read_to_end(&mut body);
-    let parsed = ServiceError::parse(&status_line, &body);
+    // Masked before it is parsed: the message is cut short, and a cut through a secret
+    // would leave a prefix that masking the printed line no longer recognises.
+    let body = mask(&String::from_utf8_lossy(&body));
+    let parsed = ServiceError::parse(&status_line, body.as_bytes());
     let mut message = format!("HTTP {status_line}");
     match (&parsed.code, &parsed.message) {
         (Some(code), Some(text)) => message.push_str(&format!(": {code}: {text}")),

@@ -124,11 +124,13 @@ fn show(
         rows.push(["image endpoint".to_string(), endpoint]);
         rows.push(["expires at".to_string(), signed_in.expires_at.to_string()]);
     }
-    output::print_records(
-        console,
-        settings.output.value,
-        &[("Field", "field"), ("Value", "value")],
-        rows,
-    )?;
+    output::to_stdout(console, |out| {
+        output::print_records(
+            out,
+            settings.output.value,
+            &[("Field", "field"), ("Value", "value")],
+            rows,
+        )
+    })?;
     Ok(())
 }

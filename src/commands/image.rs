@@ -38,7 +38,7 @@ fn list(console: &Console, global: &GlobalArgs, args: &ImageListArgs) -> anyhow:
     output::to_stdout(console, |out| {
         let mut stream = ImageStream::new(out, session.settings.output.value, columns);
         for image in &images {
-            unprintable.extend(stream.image(image).map_err(output::write_error)?);
+            unprintable.extend(stream.image(image)?);
         }
         stream.finish().map_err(output::write_error)
     })?;

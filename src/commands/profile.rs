@@ -54,16 +54,18 @@ fn list(console: &Console, global: &GlobalArgs, config: &Config) -> anyhow::Resu
             ]
         })
         .collect::<Vec<_>>();
-    output::print_records(
-        console,
-        format,
-        &[
-            ("Profile", "name"),
-            ("Default", "default"),
-            ("Endpoint", "endpoint"),
-        ],
-        rows,
-    )?;
+    output::to_stdout(console, |out| {
+        output::print_records(
+            out,
+            format,
+            &[
+                ("Profile", "name"),
+                ("Default", "default"),
+                ("Endpoint", "endpoint"),
+            ],
+            rows,
+        )
+    })?;
     Ok(())
 }
 
@@ -84,16 +86,18 @@ fn show(
             .map_or(0, |at| at + 1);
         rows.insert(at, row);
     }
-    output::print_records(
-        console,
-        settings.output.value,
-        &[
-            ("Setting", "setting"),
-            ("Value", "value"),
-            ("Source", "source"),
-        ],
-        rows,
-    )?;
+    output::to_stdout(console, |out| {
+        output::print_records(
+            out,
+            settings.output.value,
+            &[
+                ("Setting", "setting"),
+                ("Value", "value"),
+                ("Source", "source"),
+            ],
+            rows,
+        )
+    })?;
     Ok(())
 }
 
@@ -192,7 +196,7 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
         }
         None => {}
     }
-    let output = format!("{:?}", settings.output.value).to_lowercase();
+    let output = settings.output.value.to_string();
     rows.push(row("output", &settings.output, output));
     rows.push(row(
         "timeout",
@@ -284,6 +288,14 @@ mod tests {
         assert!(!text.contains("hush"), "{text}");
         assert!(rows(&s).contains(&["access_key".into(), "AKID".into(), "IMS_ACCESS_KEY".into()]));
         assert!(rows(&s).contains(&["secret_key".into(), "****".into(), "IMS_SECRET_KEY".into()]));
+    }
+
+    #[test]
+    fn the_output_row_names_the_format_as_the_flag_takes_it() {
+        let env = env_of(&[("IMS_OUTPUT", "NDJSON")]);
+        let s = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap();
+        let output = ["output".into(), "ndjson".into(), "IMS_OUTPUT".into()];
+        assert!(rows(&s).contains(&output), "{:?}", rows(&s));
     }
 
     #[test]

@@ -10,6 +10,14 @@ use serde::de::DeserializeSeed;
 use serde_json::{Map, Value};
 
 use super::{Strict, cell_text};
+use crate::secret::mask;
+
+/// Most reasons one failed job is explained by; any others are only counted, so that a
+/// job of thousands of failed sub-jobs is still a readable message.
+const MAX_REASONS: usize = 20;
+
+/// Longest piece of the service's text (a status, code, message or ID) shown from a job.
+const MAX_TEXT_CHARS: usize = 200;
 
 /// The answer to a batch request: the job that carries it out.
 #[derive(Debug, Deserialize)]
@@ -67,9 +75,9 @@ impl Job {
         }
     }
 
-    /// The status as sent.
-    pub(crate) fn status_text(&self) -> &str {
-        &self.status
+    /// The status as sent (shortened, secrets masked).
+    pub(crate) fn status_text(&self) -> String {
+        shown(&self.status)
     }
 
     /// One progress line: the status, and `entities.process_percent` when sent.
@@ -79,8 +87,12 @@ impl Job {
             .get("process_percent")
             .filter(|v| !v.is_null())
         {
-            Some(percent) => format!("{} (process_percent {})", self.status, cell_text(percent)),
-            None => self.status.clone(),
+            Some(percent) => format!(
+                "{} (process_percent {})",
+                self.status_text(),
+                shown(&cell_text(percent))
+            ),
+            None => self.status_text(),
         }
     }
 
@@ -94,17 +106,18 @@ impl Job {
     }
 
     /// Why a failed job failed: every reason it carries, each once, per image where the
-    /// job says which image (`image I: CODE: message`), joined by `; `.
+    /// job says which image (`image I: CODE: message`), joined by `; `; past
+    /// [`MAX_REASONS`], only how many more there are.
     pub(crate) fn failure(&self) -> String {
         let entities = self.entities();
         let image = text(entities, "image_id");
         let mut reasons = Vec::new();
-        let mut add = |reason: Option<String>| {
-            if let Some(reason) = reason
-                && !reasons.contains(&reason)
-            {
-                reasons.push(reason);
-            }
+        let mut more = 0_usize;
+        let mut add = |reason: Option<String>| match reason {
+            Some(reason) if reasons.contains(&reason) => {}
+            Some(reason) if reasons.len() < MAX_REASONS => reasons.push(reason),
+            Some(_) => more += 1,
+            None => {}
         };
         add(coded(&self.fields, "error_code", "fail_reason", None));
         for (code, message) in [
@@ -138,6 +151,12 @@ impl Job {
                 )));
             }
         }
+        if more > 0 {
+            reasons.push(format!(
+                "and {more} more reason{}",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
         match reasons.is_empty() {
             true => "no reason given".to_string(),
             false => reasons.join("; "),
@@ -160,13 +179,24 @@ impl Job {
     }
 }
 
-/// The non-empty text of `object[key]` (strings as they are, other values as JSON).
+/// The non-empty text of `object[key]` (strings as they are, other values as JSON), as
+/// [`shown`].
 fn text(object: &Map<String, Value>, key: &str) -> Option<String> {
     object
         .get(key)
         .filter(|value| !value.is_null())
-        .map(cell_text)
+        .map(|value| shown(&cell_text(value)))
         .filter(|text| !text.is_empty())
+}
+
+/// The service's `text` as a job message shows it: every secret masked, then cut to
+/// [`MAX_TEXT_CHARS`] (masked first, so that no cut leaves part of a secret).
+fn shown(text: &str) -> String {
+    let masked = mask(text);
+    match masked.char_indices().nth(MAX_TEXT_CHARS) {
+        Some((cut, _)) => format!("{}…", &masked[..cut]),
+        None => masked,
+    }
 }
 
 /// `CODE: message`, either alone, or `None`; after `image I: ` when `image` is known.

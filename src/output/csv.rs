@@ -6,24 +6,42 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::table::Rows;
+use super::rows::Rows;
 
-/// Writes `headers` then the rows of `parts` as CSV.
-pub(crate) fn write_csv(out: &mut dyn Write, headers: &[&str], parts: &[&Rows]) -> io::Result<()> {
+/// Writes `headers` then, of each row of `parts`, the cells at `shown` (one index per
+/// header) as CSV.
+pub(crate) fn write_csv(
+    out: &mut dyn Write,
+    headers: &[&str],
+    shown: &[usize],
+    parts: &[&Rows],
+) -> io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(out);
-    writer.write_record(headers)?;
+    writer.write_record(headers).map_err(io_error)?;
     for rows in parts {
         for row in rows.iter() {
-            // Cells past the headers' count are left out, as in the table.
-            writer.write_record(
-                row.take(headers.len())
-                    .map(|cell| guarded(cell).into_owned()),
-            )?;
+            let cells: Vec<&str> = row.collect();
+            writer
+                .write_record(
+                    shown
+                        .iter()
+                        .map(|at| guarded(cells.get(*at).copied().unwrap_or("")).into_owned()),
+                )
+                .map_err(io_error)?;
         }
     }
     writer.flush()
+}
+
+/// A csv error as the I/O error it wraps, of the same kind, so that a reader that went
+/// away (`| head`) is still a broken pipe and a quiet stop.
+fn io_error(err: ::csv::Error) -> io::Error {
+    match err.kind() {
+        ::csv::ErrorKind::Io(inner) => io::Error::new(inner.kind(), inner.to_string()),
+        _ => io::Error::other(err),
+    }
 }
 
 /// `cell` (as the table shows it: escaped, one line), prefixed with `'` when it starts
@@ -45,8 +63,32 @@ mod tests {
             table.push(row.iter());
         }
         let mut out = Vec::new();
-        write_csv(&mut out, &["A", "B"], &[&table]).unwrap();
+        write_csv(&mut out, &["A", "B"], &[0, 1], &[&table]).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// A reader that went away.
+    struct Gone;
+
+    impl Write for Gone {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_stays_a_broken_pipe() {
+        let mut table = Rows::default();
+        // More than the csv crate buffers, so that a row's write fails.
+        for _ in 0..2000 {
+            table.push(["0123456789abcdef0123456789abcdef", "x"]);
+        }
+        let err = write_csv(&mut Gone, &["A", "B"], &[0, 1], &[&table]).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
     }
 
     #[test]

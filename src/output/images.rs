@@ -1,33 +1,58 @@
-//! Image lists: a table (or csv) of the known columns, the image objects as sent in JSON,
-//! or their IDs.
+//! Image lists: the columns of an image (and of an image shared with this project), and
+//! the stream that writes them.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::csv::write_csv;
-use super::ids::unprintable_id;
-use super::json::JsonArray;
-use super::table::{Rows, write_table};
+use super::ids::plain_id;
+use super::printer::Printer;
+use super::render::{Column, Record};
+use super::safe::write_compact;
 use crate::cli::OutputFormat;
 use crate::error::Error;
-use crate::model::cell_text;
 use crate::model::image::Image;
-use crate::text::is_plain_id;
 
-/// The columns of an image list, with the field each shows.
-const COLUMNS: &[(&str, &str)] = &[
-    ("Image ID", "id"),
-    ("Name", "name"),
-    ("Owner", "owner"),
-    ("Visibility", "visibility"),
-    ("Status", "status"),
-    ("Created At", "created_at"),
-    ("Updated At", "updated_at"),
+/// The cell of an image: the field named by the column's key, as sent.
+fn image_field<'r>(image: &'r Image, key: &str) -> Option<Cow<'r, Value>> {
+    image.field(key).map(Cow::Borrowed)
+}
+
+/// The columns of an image list.
+const IMAGE_COLUMNS: &[Column<Image>] = &[
+    Column::new("Image ID", "id", image_field),
+    Column::new("Name", "name", image_field),
+    Column::new("Owner", "owner", image_field),
+    Column::new("Visibility", "visibility", image_field),
+    Column::new("Status", "status", image_field),
+    Column::new("Created At", "created_at", image_field),
+    Column::new("Updated At", "updated_at", image_field),
 ];
 
-/// The column `--incoming` adds: this project's membership status.
-const MEMBER_STATUS: (&str, &str) = ("Member Status", "member_status");
+/// The columns of an image shared with this project: those of an image and this
+/// project's membership status.
+const INCOMING_COLUMNS: &[Column<Image>] = &[
+    IMAGE_COLUMNS[0],
+    IMAGE_COLUMNS[1],
+    IMAGE_COLUMNS[2],
+    IMAGE_COLUMNS[3],
+    IMAGE_COLUMNS[4],
+    IMAGE_COLUMNS[5],
+    IMAGE_COLUMNS[6],
+    Column::new("Member Status", "member_status", image_field),
+];
+
+/// An image as the service sent it, every field; `ids` prints its ID.
+impl Record for Image {
+    fn write_json(&self, _: &[Column<Image>], out: &mut dyn Write) -> io::Result<()> {
+        write_compact(out, self.fields())
+    }
+
+    fn id(&self, _: &[Column<Image>]) -> Result<String, Error> {
+        plain_id("image ID", self.id())
+    }
+}
 
 /// Which columns an image list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,14 +63,11 @@ pub(crate) enum ImageColumns {
     Incoming,
 }
 
-/// Images written as they arrive: `ids` and `json` go out at once, a table or csv is
-/// drawn at the end from the cells kept.
+/// Images written as they arrive: `ids`, `json` and `ndjson` go out at once, a table or
+/// csv is drawn at the end from the cells kept.
 pub(crate) struct ImageStream<'w> {
-    out: &'w mut dyn Write,
-    format: OutputFormat,
-    columns: Vec<(&'static str, &'static str)>,
-    json: JsonArray,
-    rows: Rows,
+    /// The printer of the images.
+    printer: Printer<'w, 'static, Image>,
 }
 
 impl<'w> ImageStream<'w> {
@@ -55,47 +77,25 @@ impl<'w> ImageStream<'w> {
         format: OutputFormat,
         columns: ImageColumns,
     ) -> ImageStream<'w> {
-        let mut shown = COLUMNS.to_vec();
-        if columns == ImageColumns::Incoming {
-            shown.push(MEMBER_STATUS);
-        }
+        let columns = match columns {
+            ImageColumns::Shared => IMAGE_COLUMNS,
+            ImageColumns::Incoming => INCOMING_COLUMNS,
+        };
         ImageStream {
-            out,
-            format,
-            columns: shown,
-            json: JsonArray::default(),
-            rows: Rows::default(),
+            printer: Printer::new(out, format, columns),
         }
     }
 
     /// Writes (or, for a table or csv, keeps the cells of) one image. An ID that `ids`
     /// cannot print as one line that reads back as one ID is not printed: its error is
     /// returned (exit 8) and the other IDs still print.
-    pub(crate) fn image(&mut self, image: &Image) -> io::Result<Option<Error>> {
-        match self.format {
-            OutputFormat::Ids if is_plain_id(image.id()) => {
-                writeln!(self.out, "{}", image.id()).map(|()| None)
-            }
-            OutputFormat::Ids => Ok(Some(unprintable_id("image ID", image.id()))),
-            OutputFormat::Json => self.json.item(self.out, image.fields()).map(|()| None),
-            OutputFormat::Table | OutputFormat::Csv => {
-                let cell = |key: &str| image.field(key).map(cell_text).unwrap_or_default();
-                self.rows
-                    .push(self.columns.iter().map(|(_, key)| cell(key)));
-                Ok(None)
-            }
-        }
+    pub(crate) fn image(&mut self, image: &Image) -> Result<Option<Error>, Error> {
+        Ok(self.printer.record(image)?.pop())
     }
 
     /// Ends the output: closes the JSON array (`[]` when empty), draws the table.
     pub(crate) fn finish(self) -> io::Result<()> {
-        let headers: Vec<&str> = self.columns.iter().map(|(header, _)| *header).collect();
-        match self.format {
-            OutputFormat::Ids => Ok(()),
-            OutputFormat::Json => self.json.finish(self.out),
-            OutputFormat::Table => write_table(self.out, &headers, &[&self.rows]),
-            OutputFormat::Csv => write_csv(self.out, &headers, &[&self.rows]),
-        }
+        self.printer.finish(true)
     }
 }
 

@@ -2,203 +2,76 @@
 //! element so a long list never has to be held whole.
 
 use std::io::{self, Write};
-use std::iter::repeat_n;
 
-use crate::text::is_unsafe;
+use super::render::{Column, Held, Record, Render, compact, render_error};
+use super::safe::write_pretty;
+use crate::error::Error;
 
-/// `value` as pretty-printed JSON and a line break, with [`Safe`] strings.
-pub(crate) fn write_json<T: serde::Serialize + ?Sized>(
-    out: &mut dyn Write,
-    value: &T,
-) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(
-        &mut *out,
-        Safe(serde_json::ser::PrettyFormatter::new()),
-    );
-    value.serialize(&mut serializer)?;
-    writeln!(out)
+/// `-o json`: one array of every record, written element by element as each group is
+/// complete; one record on its own is that object.
+#[derive(Debug, Default)]
+pub(crate) struct Json {
+    /// The array, opened at the first record.
+    array: JsonArray,
 }
 
-/// `value` as compact JSON (one line), with [`Safe`] strings.
-pub(crate) fn write_compact<T: serde::Serialize + ?Sized>(
-    out: &mut dyn Write,
-    value: &T,
-) -> io::Result<()> {
-    let mut serializer =
-        serde_json::Serializer::with_formatter(out, Safe(serde_json::ser::CompactFormatter));
-    value.serialize(&mut serializer).map_err(io::Error::from)
-}
+impl<R: Record> Render<R> for Json {
+    fn hold(&self, columns: &[Column<R>], record: &R, held: &mut Held) -> Result<(), Error> {
+        hold_line(columns, record, held)
+    }
 
-/// A JSON formatter that also writes as `\uXXXX` escapes what serde_json leaves raw in
-/// strings but a terminal would act on: C1 controls, DEL, line and paragraph separators
-/// and bidi controls (`text::is_unsafe`). The JSON value is the same; no byte of it can
-/// drive a terminal.
-struct Safe<F>(F);
-
-impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Safe<F> {
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        if !fragment.chars().any(is_unsafe) {
-            return writer.write_all(fragment.as_bytes());
-        }
-        for c in fragment.chars() {
-            match is_unsafe(c) {
-                true => {
-                    let mut units = [0u16; 2];
-                    for unit in c.encode_utf16(&mut units) {
-                        write!(writer, "\\u{unit:04x}")?;
-                    }
-                }
-                false => writer.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?,
-            }
+    fn write(&mut self, out: &mut dyn Write, held: Held) -> io::Result<()> {
+        for record in held.lines.split(|b| *b == b'\n').filter(|r| !r.is_empty()) {
+            self.array.item_compact(out, record)?;
         }
         Ok(())
     }
 
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+    fn finish(&mut self, out: &mut dyn Write, _: &[Column<R>], show_empty: bool) -> io::Result<()> {
+        match self.array.started || show_empty {
+            true => std::mem::take(&mut self.array).finish(out),
+            false => Ok(()),
+        }
     }
 
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-
-    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_key(w)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+    fn show(&mut self, out: &mut dyn Write, columns: &[Column<R>], one: &R) -> Result<(), Error> {
+        write_pretty(out, &compact(columns, one)?, 0)
+            .and_then(|()| writeln!(out))
+            .map_err(render_error)
     }
 }
 
-/// Writes compact JSON (as serde_json writes it: no whitespace outside strings)
-/// pretty-printed exactly as `serde_json::to_writer_pretty` would, every line indented by
-/// `indent` more levels (two spaces each).
-pub(crate) fn write_pretty(out: &mut dyn Write, compact: &[u8], indent: usize) -> io::Result<()> {
-    let mut text = Vec::with_capacity(compact.len() * 2);
-    let new_line = |text: &mut Vec<u8>, level: usize| {
-        text.push(b'\n');
-        text.extend(repeat_n(b' ', 2 * level));
-    };
-    text.extend(repeat_n(b' ', 2 * indent));
-    let mut level = indent;
-    let mut at = 0;
-    while let Some(&byte) = compact.get(at) {
-        at += 1;
-        match byte {
-            b'"' => {
-                // A string, copied whole: up to the first quote not escaped.
-                let start = at - 1;
-                while let Some(offset) =
-                    compact[at..].iter().position(|b| matches!(b, b'"' | b'\\'))
-                {
-                    at += offset + 1;
-                    match compact[at - 1] {
-                        b'\\' => at += 1,
-                        _ => break,
-                    }
-                }
-                text.extend_from_slice(&compact[start..at.min(compact.len())]);
-            }
-            b'{' | b'[' => {
-                text.push(byte);
-                match compact.get(at) {
-                    Some(close @ (b'}' | b']')) => {
-                        text.push(*close);
-                        at += 1;
-                    }
-                    _ => {
-                        level += 1;
-                        new_line(&mut text, level);
-                    }
-                }
-            }
-            b'}' | b']' => {
-                level = level.saturating_sub(1);
-                new_line(&mut text, level);
-                text.push(byte);
-            }
-            b',' => {
-                text.push(byte);
-                new_line(&mut text, level);
-            }
-            b':' => text.extend_from_slice(b": "),
-            _ => text.push(byte),
-        }
-    }
-    out.write_all(&text)
+/// Holds `record` as one line of compact JSON (`json`, `ndjson`). Compact JSON holds no
+/// raw line break, so one record per line is safe.
+pub(crate) fn hold_line<R: Record>(
+    columns: &[Column<R>],
+    record: &R,
+    held: &mut Held,
+) -> Result<(), Error> {
+    record
+        .write_json(columns, &mut held.lines)
+        .map_err(render_error)?;
+    held.lines.push(b'\n');
+    Ok(())
 }
 
 /// A JSON array written one element at a time; its text equals the pretty-printed array.
 #[derive(Debug, Default)]
-pub(crate) struct JsonArray {
+struct JsonArray {
+    /// Whether an element was written.
     started: bool,
 }
 
 impl JsonArray {
-    /// Writes one element.
-    pub(crate) fn item<T: serde::Serialize + ?Sized>(
-        &mut self,
-        out: &mut dyn Write,
-        value: &T,
-    ) -> io::Result<()> {
-        out.write_all(if self.started { b",\n" } else { b"[\n" })?;
-        self.started = true;
-        let mut pretty = Vec::new();
-        write_json(&mut pretty, value)?;
-        let text = String::from_utf8_lossy(&pretty);
-        // JSON strings hold no raw line breaks, so indenting by line is safe.
-        for (index, line) in text.lines().enumerate() {
-            if index > 0 {
-                out.write_all(b"\n")?;
-            }
-            write!(out, "  {line}")?;
-        }
-        Ok(())
-    }
-
     /// Writes one element given as compact JSON (as serde_json writes it).
-    pub(crate) fn item_compact(&mut self, out: &mut dyn Write, compact: &[u8]) -> io::Result<()> {
+    fn item_compact(&mut self, out: &mut dyn Write, compact: &[u8]) -> io::Result<()> {
         out.write_all(if self.started { b",\n" } else { b"[\n" })?;
         self.started = true;
         write_pretty(out, compact, 1)
     }
 
-    /// Whether an element was written.
-    pub(crate) fn is_started(&self) -> bool {
-        self.started
-    }
-
     /// Closes the array (`[]` when empty).
-    pub(crate) fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(if self.started { b"\n]\n" } else { b"[]\n" })
     }
 }

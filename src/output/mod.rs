@@ -1,171 +1,134 @@
-//! Rendering to stdout: `table`, `json`, `ids` and `csv` over members and images, plus
-//! plain records for the `profile` and `auth` commands. One renderer per format:
-//! [`table`], [`json`], [`csv`]; [`images`] writes image lists. Nothing here knows about
-//! HTTP or config files. An image's members are held until all its pages are read,
-//! compactly: only what the format prints (the IDs, compact JSON records, or the table's
-//! cells), never the parsed members or the body.
+//! Rendering records in every output format: `table`, `json`, `ndjson`, `ids` and `csv`,
+//! to a writer the caller gives (stdout through [`to_stdout`]). Nothing here knows about
+//! HTTP or config files.
+//!
+//! Each kind of record declares its columns once, as a slice of [`Column`]s: the header,
+//! the JSON key, how the cell is taken from the record, and whether the column is
+//! optional (shown only when some row has it). Each format is one renderer over any such
+//! declaration ([`render::Render`]: `json.rs`, `ndjson.rs`, `ids.rs`, and `table.rs` for
+//! the table and csv, both drawn from the cells kept to the end, csv by `csv.rs`), and
+//! [`printer::renderer`] is the only place that picks one by the format. Records are
+//! written in groups (an image's members): a group's records are held until it is
+//! complete, compactly, only what the format prints (the IDs, compact JSON lines, or the
+//! table's cells), never the parsed records or the body.
+//!
+//! A new kind of record gets a file here, as `images.rs` is for images: a type, an
+//! `impl Record` (empty: its JSON is then the object of its cells, keyed by the columns'
+//! keys, and `ids` prints its first cell), and its columns; a command hands its records to
+//! a [`Printer`] (the test in `printer.rs` declares and prints such a kind):
+//!
+//! ```ignore
+//! struct Action { action: &'static str, image_id: String }
+//!
+//! impl Record for Action {}
+//!
+//! const ACTION_COLUMNS: &[Column<Action>] = &[
+//!     Column::new("Action", "action", |a, _| Some(Cow::Owned(Value::from(a.action)))),
+//!     Column::new("Image ID", "image_id", |a, _| Some(Cow::Owned(Value::from(a.image_id.as_str())))),
+//! ];
+//!
+//! let mut printer = Printer::new(out, format, ACTION_COLUMNS);
+//! printer.record(&action)?;
+//! printer.finish(true)?;
+//! ```
+//!
+//! A new format is a variant of `OutputFormat`, one file here implementing `Render`,
+//! and its arm in [`printer::renderer`].
 
 mod csv;
 mod ids;
 mod images;
 mod json;
+mod ndjson;
+mod printer;
+mod render;
+mod rows;
+mod safe;
+mod stdout;
 mod table;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 pub(crate) use images::{ImageColumns, ImageStream, member_status};
+pub(crate) use stdout::{process_stdout, to_stdout, write_error};
 
 use crate::cli::OutputFormat;
-use crate::console::Console;
-use crate::error::{Error, ErrorKind};
-use crate::model::{Member, cell_text};
-use crate::text::is_plain_id;
-use csv::write_csv;
-use ids::unprintable_id;
-use json::{JsonArray, write_compact, write_json};
-use table::{Rows, write_table};
+use crate::error::Error;
+use crate::model::Member;
+use ids::plain_id;
+use printer::{Group, Printer};
+use render::{Column, Record, field};
+use safe::write_compact;
 
-/// The columns of the `member list` table (and csv), and of `member show -o csv`.
-const MEMBER_COLUMNS: &[&str] = &[
-    "Image ID",
-    "Member ID",
-    "Status",
-    "Created At",
-    "Updated At",
+/// A member of an image: the image asked for fills the Image ID column when the
+/// service's record has no `image_id`.
+#[derive(Debug)]
+struct ImageMember {
+    /// The image asked for.
+    image_id: String,
+    /// The member as the service sent it.
+    member: Member,
+}
+
+/// A member as the service sent it, every field; `ids` prints its member ID.
+impl Record for ImageMember {
+    fn write_json(&self, _: &[Column<Self>], out: &mut dyn Write) -> io::Result<()> {
+        write_compact(out, &self.member)
+    }
+
+    fn id(&self, _: &[Column<Self>]) -> Result<String, Error> {
+        plain_id("member ID", &self.member.member_id)
+    }
+}
+
+/// The cell of an optional member field.
+fn known(value: &Option<Value>) -> Option<Cow<'_, Value>> {
+    value.as_ref().map(Cow::Borrowed)
+}
+
+/// The columns of a member (`member list`, and `member show -o csv`): Member Type and URN
+/// (Huawei's v1 API) only when some member has them.
+const MEMBER_COLUMNS: &[Column<ImageMember>] = &[
+    Column::new("Image ID", "image_id", |m, _| {
+        Some(m.member.image_id.as_ref().map_or_else(
+            || Cow::Owned(Value::from(m.image_id.as_str())),
+            Cow::Borrowed,
+        ))
+    }),
+    Column::new("Member ID", "member_id", |m, _| {
+        Some(Cow::Owned(Value::from(m.member.member_id.as_str())))
+    }),
+    Column::new("Status", "status", |m, _| known(&m.member.status)),
+    Column::new("Created At", "created_at", |m, _| {
+        known(&m.member.created_at)
+    }),
+    Column::new("Updated At", "updated_at", |m, _| {
+        known(&m.member.updated_at)
+    }),
+    Column::<ImageMember>::new("Member Type", "member_type", |m, _| {
+        known(&m.member.member_type)
+    })
+    .optional(),
+    Column::<ImageMember>::new("URN", "urn", |m, _| known(&m.member.urn)).optional(),
 ];
 
-/// The columns added when some member has a Member Type or URN (Huawei's v1 API).
-const MEMBER_EXTRA_COLUMNS: &[&str] = &[
-    "Image ID",
-    "Member ID",
-    "Status",
-    "Created At",
-    "Updated At",
-    "Member Type",
-    "URN",
-];
-
-/// Runs `render` against the console's stdout, buffered, and flushes it.
-pub(crate) fn to_stdout(
-    console: &Console,
-    render: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
-) -> Result<(), Error> {
-    console.with_stdout(|stdout| {
-        let mut out = io::BufWriter::with_capacity(64 * 1024, stdout);
-        render(&mut out)?;
-        out.flush().map_err(write_error)
-    })
-}
-
-/// The process's stdout as `ims` writes it: when it was closed at start, every write
-/// fails (see [`STDOUT_CLOSED_AT_START`]).
-pub(crate) fn process_stdout() -> Box<dyn Write + Send> {
-    Box::new(Stdout {
-        inner: io::stdout(),
-        closed: STDOUT_CLOSED_AT_START.load(Ordering::Relaxed),
-    })
-}
-
-/// The typed error of a failed write to stdout. A reader that went away (`| head`)
-/// becomes [`ErrorKind::OutputClosed`]: a quiet, successful stop. Any other failure (a
-/// full disk, a stdout closed at start) is exit 1.
-pub(crate) fn write_error(err: io::Error) -> Error {
-    match err.kind() {
-        io::ErrorKind::BrokenPipe => Error::new(ErrorKind::OutputClosed, "stdout closed"),
-        _ => Error::new(
-            ErrorKind::Unexpected,
-            format!("cannot write to stdout: {err}"),
-        ),
-    }
-}
-
-/// Set before `main` when `ims` started with stdout closed (`ims … >&-`).
-static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
-
-/// Runs [`note_stdout_at_start`] before `main`, as the C runtime runs every entry of
-/// `.init_array`. It has to come first: before `main`, the Rust runtime opens `/dev/null`
-/// on a closed stdout (so that no file opened later becomes fd 1), and writes there
-/// succeed and vanish. Nothing safe can run that early, which is why this check is the
-/// one `unsafe` of `ims`.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-#[used]
-#[unsafe(link_section = ".init_array")]
-static NOTE_STDOUT_AT_START: extern "C" fn() = note_stdout_at_start;
-
-/// Notes in [`STDOUT_CLOSED_AT_START`] whether fd 1 is closed.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-extern "C" fn note_stdout_at_start() {
-    // SAFETY: F_GETFD only asks the kernel about descriptor 1; no memory is passed.
-    let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) };
-    if flags == -1 && io::Error::last_os_error().raw_os_error() == Some(libc::EBADF) {
-        STDOUT_CLOSED_AT_START.store(true, Ordering::Relaxed);
-    }
-}
-
-/// stdout as `ims` writes it: when it was closed at start, writing anything fails with
-/// EBADF, as it would have without the runtime's `/dev/null`.
-struct Stdout<W> {
-    /// The real stdout.
-    inner: W,
-    /// Whether fd 1 was closed when `ims` started.
-    closed: bool,
-}
-
-impl<W: Write> Write for Stdout<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.closed && !buf.is_empty() {
-            return Err(io::Error::from_raw_os_error(libc::EBADF));
-        }
-        self.inner.write(buf)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// The error of a member that cannot be rendered (its JSON could not be written).
-fn render_error(err: impl std::fmt::Display) -> Error {
-    Error::new(
-        ErrorKind::Unexpected,
-        format!("cannot render a member: {err}"),
-    )
-}
-
-/// One member, rendered: a Field | Value table, the JSON object, its ID, or one csv row
-/// with the columns of `member list`. An ID that cannot be printed as one line is an error
-/// (exit 8) and nothing is rendered.
+/// One member, rendered: a Field | Value table of every field, the JSON object, its ID,
+/// one csv row with the columns of `member list`, or one `ndjson` line. An ID that
+/// cannot be printed as one line is an error (exit 8) and nothing is rendered.
 pub(crate) fn member(
     format: OutputFormat,
     image_id: &str,
     member: &Member,
 ) -> Result<Vec<u8>, Error> {
+    let record = ImageMember {
+        image_id: image_id.to_string(),
+        member: member.clone(),
+    };
     let mut out = Vec::new();
-    match format {
-        OutputFormat::Csv => {
-            let mut image = ImageMembers::new(format, image_id);
-            image.push(member.clone())?;
-            let mut stream = MemberStream::new(&mut out, format);
-            stream.image(image).map_err(render_error)?;
-            stream.finish(true).map_err(render_error)?;
-        }
-        OutputFormat::Table => {
-            let mut rows = Rows::default();
-            for (name, value) in member.fields() {
-                rows.push([name.to_string(), cell_text(&value)]);
-            }
-            write_table(&mut out, &["Field", "Value"], &[&rows]).map_err(render_error)?;
-        }
-        OutputFormat::Json => write_json(&mut out, member).map_err(render_error)?,
-        OutputFormat::Ids if is_plain_id(&member.member_id) => {
-            out.extend_from_slice(member.member_id.as_bytes());
-            out.push(b'\n');
-        }
-        OutputFormat::Ids => return Err(unprintable_id("member ID", &member.member_id)),
-    }
+    Printer::new(&mut out, format, MEMBER_COLUMNS).show(&record)?;
     Ok(out)
 }
 
@@ -176,224 +139,108 @@ pub(crate) struct ImageMembers {
     /// The image asked for.
     image_id: String,
     /// What is kept of its members so far.
-    held: Held,
-}
-
-/// What [`ImageMembers`] holds, by format.
-#[derive(Debug)]
-enum Held {
-    /// The IDs that can be printed, one per line, and an error for each that cannot.
-    Ids {
-        /// The printable IDs, each ended by `\n`.
-        lines: String,
-        /// One error per ID left out.
-        unprintable: Vec<Error>,
-    },
-    /// Each member as compact JSON, one per line.
-    Json {
-        /// The records, each ended by `\n`.
-        lines: Vec<u8>,
-    },
-    /// The `member list` table's rows (csv shows the same cells).
-    Table {
-        /// All seven columns of each row.
-        rows: Rows,
-        /// Whether any row has a Member Type or URN.
-        extra: bool,
-    },
+    group: Group<ImageMember>,
 }
 
 impl ImageMembers {
     /// Nothing yet of `image_id`, to be shown as `format`.
     pub(crate) fn new(format: OutputFormat, image_id: &str) -> ImageMembers {
-        let held = match format {
-            OutputFormat::Ids => Held::Ids {
-                lines: String::new(),
-                unprintable: Vec::new(),
-            },
-            OutputFormat::Json => Held::Json { lines: Vec::new() },
-            OutputFormat::Table | OutputFormat::Csv => Held::Table {
-                rows: Rows::default(),
-                extra: false,
-            },
-        };
         ImageMembers {
             image_id: image_id.to_string(),
-            held,
+            group: Group::new(format, MEMBER_COLUMNS),
         }
     }
 
     /// Keeps what the format shows of `member`.
     pub(crate) fn push(&mut self, member: Member) -> Result<(), Error> {
-        match &mut self.held {
-            Held::Ids { lines, unprintable } => {
-                if is_plain_id(&member.member_id) {
-                    lines.push_str(&member.member_id);
-                    lines.push('\n');
-                } else {
-                    unprintable.push(unprintable_id("member ID", &member.member_id));
-                }
-            }
-            Held::Json { lines } => {
-                // Compact JSON holds no raw line break, so one record per line is safe.
-                write_compact(&mut *lines, &member).map_err(render_error)?;
-                lines.push(b'\n');
-            }
-            Held::Table { rows, extra } => {
-                *extra |= member.member_type.is_some() || member.urn.is_some();
-                let text =
-                    |value: &Option<Value>| value.as_ref().map(cell_text).unwrap_or_default();
-                let image_id = member
-                    .image_id
-                    .as_ref()
-                    .map_or_else(|| self.image_id.clone(), cell_text);
-                rows.push([
-                    image_id,
-                    member.member_id,
-                    text(&member.status),
-                    text(&member.created_at),
-                    text(&member.updated_at),
-                    text(&member.member_type),
-                    text(&member.urn),
-                ]);
-            }
-        }
-        Ok(())
+        // The image ID is lent to the record and taken back: no copy per member.
+        let record = ImageMember {
+            image_id: std::mem::take(&mut self.image_id),
+            member,
+        };
+        let held = self.group.push(&record);
+        self.image_id = record.image_id;
+        held
     }
 }
 
-/// Members of one or more images written image by image, in the order given: `ids` and
-/// `json` go out as each image is handed over, a table is drawn at the end.
+/// Members of one or more images written image by image, in the order given: `ids`,
+/// `json` and `ndjson` go out as each image is handed over (`ndjson` flushed), a table
+/// or csv is drawn at the end.
 pub(crate) struct MemberStream<'w> {
-    /// Where the output goes.
-    out: &'w mut dyn Write,
-    /// The output format.
-    format: OutputFormat,
-    /// The JSON array, opened at the first member.
-    json: JsonArray,
-    /// The table's rows, image by image, drawn at the end.
-    table: Vec<Rows>,
-    /// Whether any row has a Member Type or URN.
-    extra: bool,
+    /// The printer of the members.
+    printer: Printer<'w, 'static, ImageMember>,
 }
 
 impl<'w> MemberStream<'w> {
     /// A stream of members to `out` in `format`.
     pub(crate) fn new(out: &'w mut dyn Write, format: OutputFormat) -> MemberStream<'w> {
         MemberStream {
-            out,
-            format,
-            json: JsonArray::default(),
-            table: Vec::new(),
-            extra: false,
+            printer: Printer::new(out, format, MEMBER_COLUMNS),
         }
     }
 
     /// Writes (or, for a table, keeps) the members of a fully read image. Returns an error
     /// for each member that could not be printed (an ID `ids` cannot print as it is).
     pub(crate) fn image(&mut self, image: ImageMembers) -> io::Result<Vec<Error>> {
-        match image.held {
-            Held::Ids { lines, unprintable } => {
-                self.out.write_all(lines.as_bytes())?;
-                return Ok(unprintable);
-            }
-            Held::Json { lines } => {
-                for record in lines.split(|b| *b == b'\n').filter(|r| !r.is_empty()) {
-                    self.json.item_compact(self.out, record)?;
-                }
-            }
-            Held::Table { rows, extra } => {
-                self.extra |= extra;
-                self.table.push(rows);
-            }
-        }
-        Ok(Vec::new())
+        self.printer.group(image.group)
     }
 
     /// Ends the output: closes the JSON array or draws the table. With nothing written,
     /// `show_empty` decides between an empty result (`[]`, a bare table) and no output.
     pub(crate) fn finish(self, show_empty: bool) -> io::Result<()> {
-        let headers = match self.extra {
-            true => MEMBER_EXTRA_COLUMNS,
-            false => MEMBER_COLUMNS,
-        };
-        let parts: Vec<&Rows> = self.table.iter().collect();
-        let empty = self.table.iter().all(Rows::is_empty);
-        match self.format {
-            OutputFormat::Ids => Ok(()),
-            OutputFormat::Json if self.json.is_started() || show_empty => {
-                self.json.finish(self.out)
-            }
-            OutputFormat::Json => Ok(()),
-            OutputFormat::Table | OutputFormat::Csv if empty && !show_empty => Ok(()),
-            // Member Type and URN columns only when some row has them.
-            OutputFormat::Table => write_table(self.out, headers, &parts),
-            OutputFormat::Csv => write_csv(self.out, headers, &parts),
-        }
+        self.printer.finish(show_empty)
     }
 }
 
-/// Prints plain records (the `profile` and `auth` commands) to stdout: `columns` are
-/// (table header, JSON key) pairs; see [`records`].
+/// Writes plain records (the `profile` and `auth` commands) to `out`: `columns` are
+/// (header, JSON key) pairs, each row the cells in that order; `ids` prints the first.
 pub(crate) fn print_records<R, V>(
-    console: &Console,
+    out: &mut dyn Write,
     format: OutputFormat,
-    columns: &[(&str, &str)],
+    columns: &[(&'static str, &'static str)],
     rows: impl IntoIterator<Item = R>,
 ) -> Result<(), Error>
 where
     R: IntoIterator<Item = V>,
     V: Into<Value>,
 {
-    let headers: Vec<&str> = columns.iter().map(|(header, _)| *header).collect();
-    let keys: Vec<&str> = columns.iter().map(|(_, key)| *key).collect();
-    let rows = rows
-        .into_iter()
-        .map(|row| row.into_iter().map(Into::into).collect())
-        .collect();
-    to_stdout(console, |out| {
-        records(out, format, &headers, &keys, rows).map_err(write_error)
-    })
+    let columns = plain_columns(columns);
+    let mut printer = Printer::new(out, format, &columns);
+    for row in rows {
+        printer.record(&plain_record(&columns, row))?;
+    }
+    printer.finish(true).map_err(write_error)
 }
 
-/// Plain records: a table with `headers`, a JSON array of objects keyed by `keys`, or the
-/// first column one per line.
-fn records(
-    out: &mut dyn Write,
-    format: OutputFormat,
-    headers: &[&str],
-    keys: &[&str],
-    rows: Vec<Vec<Value>>,
-) -> io::Result<()> {
-    let table = || {
-        let mut table = Rows::default();
-        for row in &rows {
-            table.push(row.iter().map(cell_text));
-        }
-        table
-    };
-    match format {
-        OutputFormat::Table => write_table(out, headers, &[&table()]),
-        OutputFormat::Csv => write_csv(out, headers, &[&table()]),
-        OutputFormat::Json => {
-            let objects: Vec<serde_json::Map<String, Value>> = rows
-                .into_iter()
-                .map(|row| keys.iter().map(|key| key.to_string()).zip(row).collect())
-                .collect();
-            write_json(out, &objects)
-        }
-        OutputFormat::Ids => rows
-            .iter()
-            .filter_map(|row| row.first())
-            .try_for_each(|first| writeln!(out, "{}", cell_text(first))),
-    }
+/// The columns of plain records: each cell is the record's field of the column's key.
+fn plain_columns(columns: &[(&'static str, &'static str)]) -> Vec<Column<Map<String, Value>>> {
+    columns
+        .iter()
+        .map(|(header, key)| Column::new(header, key, field))
+        .collect()
+}
+
+/// A plain record: the cells of `row` keyed by the columns' keys.
+fn plain_record<V: Into<Value>>(
+    columns: &[Column<Map<String, Value>>],
+    row: impl IntoIterator<Item = V>,
+) -> Map<String, Value> {
+    columns
+        .iter()
+        .map(|column| column.key.to_string())
+        .zip(row.into_iter().map(Into::into))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
     use crate::text::printable;
-    use json::write_pretty;
+    use rows::Rows;
+    use safe::write_pretty;
+    use table::write_table;
 
     fn member(text: &str) -> Member {
         serde_json::from_str(text).unwrap()
@@ -608,32 +455,43 @@ mod tests {
         assert!(table.contains("│ huge      ┆ 1e+400 "), "{table}");
     }
 
+    /// Plain records in `format`, as `profile list` prints them.
+    fn plain(format: OutputFormat) -> String {
+        let rows = [
+            vec![Value::from("a"), Value::Bool(true)],
+            vec![Value::from("b\u{1b}"), Value::Null],
+        ];
+        let columns = [("Name", "name"), ("Default", "default")];
+        let mut out = Vec::new();
+        print_records(&mut out, format, &columns, rows).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
-    fn records_in_three_formats() {
-        let rows = || vec![vec![Value::from("a"), Value::Bool(true)]];
-        let json = render(|out| {
-            records(
-                out,
-                OutputFormat::Json,
-                &["Name", "Default"],
-                &["name", "default"],
-                rows(),
-            )
-        });
+    fn plain_records_in_every_format() {
         assert_eq!(
-            json,
-            "[\n  {\n    \"name\": \"a\",\n    \"default\": true\n  }\n]\n"
+            plain(OutputFormat::Json),
+            "[\n  {\n    \"name\": \"a\",\n    \"default\": true\n  },\n  {\n    \
+             \"name\": \"b\\u001b\",\n    \"default\": null\n  }\n]\n"
         );
-        let ids = render(|out| {
-            records(
-                out,
-                OutputFormat::Ids,
-                &["Name", "Default"],
-                &["name", "default"],
-                rows(),
-            )
-        });
-        assert_eq!(ids, "a\n");
+        assert_eq!(
+            plain(OutputFormat::Ndjson),
+            "{\"name\":\"a\",\"default\":true}\n{\"name\":\"b\\u001b\",\"default\":null}\n"
+        );
+        assert_eq!(plain(OutputFormat::Ids), "a\nb\u{1b}\n");
+        assert_eq!(
+            plain(OutputFormat::Csv),
+            "Name,Default\na,true\nb\\u{1b},null\n"
+        );
+        assert_eq!(
+            plain(OutputFormat::Table),
+            "┌─────────┬─────────┐\n\
+             │ Name    ┆ Default │\n\
+             ╞═════════╪═════════╡\n\
+             │ a       ┆ true    │\n\
+             │ b\\u{1b} ┆ null    │\n\
+             └─────────┴─────────┘\n"
+        );
     }
 
     /// Arbitrary JSON values, nested a few levels, with strings that need escaping.
@@ -685,7 +543,8 @@ mod tests {
                 held.push(row.iter().take(headers.len()));
             }
             let heads: Vec<&str> = headers.iter().map(String::as_str).collect();
-            let ours = render(|out| write_table(out, &heads, &[&held]));
+            let shown: Vec<usize> = (0..heads.len()).collect();
+            let ours = render(|out| write_table(out, &heads, &shown, &[&held]));
 
             let mut table = comfy_table::Table::new();
             table

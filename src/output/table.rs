@@ -5,69 +5,114 @@
 use std::io::{self, Write};
 use std::iter::repeat_n;
 
+use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
-use crate::text::printable;
+use super::render::{
+    Column, Held, Record, Render, compact, hold_cells, layout, render_error, show_as_list,
+};
+use super::rows::Rows;
+use crate::error::Error;
+use crate::model::cell_text;
 
-/// Ends each cell of a held row: a control character, so never part of an escaped cell.
-const CELL_END: char = '\u{1f}';
+/// How kept rows are drawn: [`write_table`] or `write_csv`.
+pub(crate) type Draw = fn(&mut dyn Write, &[&str], &[usize], &[&Rows]) -> io::Result<()>;
 
-/// Rows of a table, held compactly: every cell escaped for the terminal (line breaks
-/// included, so each is one line) and ended by [`CELL_END`], each row ended by `\n`, all
-/// in one string; and the display width of the widest cell of each column so far.
-#[derive(Debug, Default)]
-pub(crate) struct Rows {
-    /// The cells and rows.
-    text: String,
-    /// The display width of the widest cell of each column.
-    widths: Vec<usize>,
+/// `-o table` and `-o csv`: the rows kept group by group until the end, then drawn. One
+/// record on its own is, in a table, a Field | Value table of everything its JSON holds;
+/// in csv, one row.
+#[derive(Debug)]
+pub(crate) struct Drawn {
+    /// Each group's rows.
+    parts: Vec<Rows>,
+    /// Whether some row has a cell in an optional column.
+    optional: bool,
+    /// How the rows are drawn.
+    draw: Draw,
+    /// Whether one record on its own is a Field | Value table.
+    fields_table: bool,
 }
 
-impl Rows {
-    /// Adds a row of `cells`.
-    pub(crate) fn push<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
-        for (column, cell) in cells.into_iter().enumerate() {
-            let shown = printable(cell.as_ref());
-            let width = shown.width();
-            match self.widths.get_mut(column) {
-                Some(widest) => *widest = (*widest).max(width),
-                None => self.widths.push(width),
-            }
-            self.text.push_str(&shown);
-            self.text.push(CELL_END);
+impl Drawn {
+    /// `-o table`.
+    pub(crate) fn table() -> Drawn {
+        Drawn {
+            parts: Vec::new(),
+            optional: false,
+            draw: write_table,
+            fields_table: true,
         }
-        self.text.push('\n');
     }
 
-    /// True when no row was added.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
-    /// The rows, each as its cells.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = impl Iterator<Item = &str>> {
-        self.text
-            .split_terminator('\n')
-            .map(|row| row.split_terminator(CELL_END))
+    /// A format of rows drawn by `draw`, one record on its own as one row.
+    pub(crate) fn rows(draw: Draw) -> Drawn {
+        Drawn {
+            draw,
+            fields_table: false,
+            ..Drawn::table()
+        }
     }
 }
 
-/// Draws a table with `headers` over the rows of `parts` (cells past the headers' count
-/// are left out), line by line: the look of comfy-table's `UTF8_FULL_CONDENSED` preset
+impl<R: Record> Render<R> for Drawn {
+    fn hold(&self, columns: &[Column<R>], record: &R, held: &mut Held) -> Result<(), Error> {
+        hold_cells(columns, record, held);
+        Ok(())
+    }
+
+    fn write(&mut self, _: &mut dyn Write, held: Held) -> io::Result<()> {
+        self.optional |= held.optional;
+        self.parts.push(held.rows);
+        Ok(())
+    }
+
+    /// Draws the rows, the optional columns only when some row has one; with no row,
+    /// only when `show_empty`.
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        columns: &[Column<R>],
+        show_empty: bool,
+    ) -> io::Result<()> {
+        if !show_empty && self.parts.iter().all(Rows::is_empty) {
+            return Ok(());
+        }
+        let (headers, shown) = layout(columns, self.optional);
+        let parts: Vec<&Rows> = self.parts.iter().collect();
+        (self.draw)(out, &headers, &shown, &parts)
+    }
+
+    fn show(&mut self, out: &mut dyn Write, columns: &[Column<R>], one: &R) -> Result<(), Error> {
+        if !self.fields_table {
+            return show_as_list(self, out, columns, one);
+        }
+        let json = compact(columns, one)?;
+        let fields: Map<String, Value> = serde_json::from_slice(&json).map_err(render_error)?;
+        let mut rows = Rows::default();
+        for (name, value) in &fields {
+            rows.push([name.clone(), cell_text(value)]);
+        }
+        write_table(out, &["Field", "Value"], &[0, 1], &[&rows]).map_err(render_error)
+    }
+}
+
+/// Draws a table with `headers` over the rows of `parts`, showing of each row the cells at
+/// `shown` (one index per header), line by line: the look of comfy-table's `UTF8_FULL_CONDENSED` preset
 /// with content arrangement off (columns as wide as their widest cell, one space of
 /// padding), which drew these tables before, without holding the drawn table in memory.
 pub(crate) fn write_table(
     out: &mut dyn Write,
     headers: &[&str],
+    shown: &[usize],
     parts: &[&Rows],
 ) -> io::Result<()> {
     let widths: Vec<usize> = headers
         .iter()
-        .enumerate()
-        .map(|(column, header)| {
+        .zip(shown)
+        .map(|(header, column)| {
             parts
                 .iter()
-                .filter_map(|rows| rows.widths.get(column))
+                .filter_map(|rows| rows.width(*column))
                 .fold(header.width(), |widest, width| widest.max(*width))
                 .max(1)
         })
@@ -77,7 +122,9 @@ pub(crate) fn write_table(
     write_border(out, &widths, ['╞', '═', '╪', '╡'])?;
     for rows in parts {
         for row in rows.iter() {
-            write_row(out, &widths, row)?;
+            let cells: Vec<&str> = row.collect();
+            let cells = shown.iter().map(|at| cells.get(*at).copied().unwrap_or(""));
+            write_row(out, &widths, cells)?;
         }
     }
     write_border(out, &widths, ['└', '─', '┴', '┘'])

@@ -11,7 +11,7 @@ use super::credentials::{
 use super::file::{Config, Profile, expand_tilde};
 use super::openstack::OpenStackLayer;
 use super::source::{EnvLookup, Source, Sourced};
-use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Timeout};
+use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Timeout, value_names};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -421,8 +421,10 @@ fn parse_api(text: &str) -> Result<Api, String> {
 }
 
 fn parse_output(text: &str) -> Result<OutputFormat, String> {
-    <OutputFormat as clap::ValueEnum>::from_str(text, true)
-        .map_err(|_| format!("`{text}` is not an output format (table, json, ids, csv)"))
+    <OutputFormat as clap::ValueEnum>::from_str(text, true).map_err(|_| {
+        let names = value_names::<OutputFormat>();
+        format!("`{text}` is not an output format ({names})")
+    })
 }
 
 #[cfg(test)]
@@ -692,7 +694,7 @@ mod tests {
         let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "IMS_OUTPUT: `xml` is not an output format (table, json, ids, csv)"
+            "IMS_OUTPUT: `xml` is not an output format (table, json, ndjson, ids, csv)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);
         let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();

@@ -23,6 +23,11 @@ fn glance_image(id: &str, visibility: &str, owner: &str) -> Value {
 /// create with `capture` and shows the image as `image` (`None`: 404): exit code and
 /// stderr; the image is read at most once.
 fn refused_add(capture: &str, image: Option<Value>) -> (Option<i32>, String) {
+    refused_add_as(&["--project-id", "proj-owner"], capture, image)
+}
+
+/// [`refused_add`] with `global` options instead of `--project-id proj-owner`.
+fn refused_add_as(global: &[&str], capture: &str, image: Option<Value>) -> (Option<i32>, String) {
     let server = MockServer::start();
     let refuse = Capture::load(capture);
     let post = server.mock(|when, then| {
@@ -40,7 +45,8 @@ fn refused_add(capture: &str, image: Option<Value>) -> (Option<i32>, String) {
     });
     let sandbox = Sandbox::new();
     let out = ims_at(&sandbox, &server, "t")
-        .args(["--project-id", "proj-owner", "member", "add", "img", "p-z"])
+        .args(global)
+        .args(["member", "add", "img", "p-z"])
         .output()
         .unwrap();
     assert_eq!(stdout_of(&out), "");
@@ -103,6 +109,21 @@ fn a_refusal_the_image_does_not_explain_is_left_as_it_is() {
     );
     // The image cannot be read.
     assert_eq!(refused_add("54-", None), (Some(4), MEMBER_403.to_string()));
+    // This project is not known (a bare token, no --project-id): a shared image may be its
+    // own, so its owner proves nothing.
+    assert_eq!(
+        refused_add_as(
+            &[],
+            "54-",
+            Some(glance_image("img", "shared", "proj-other"))
+        ),
+        (Some(4), MEMBER_403.to_string())
+    );
+    // A visibility Glance does not have: no guess at what it means.
+    assert_eq!(
+        refused_add("53-", Some(glance_image("img", "frozen", "proj-owner"))),
+        (Some(4), PRIVATE_403.to_string())
+    );
 }
 
 #[test]
@@ -132,4 +153,103 @@ fn glance_member_quota_413_gets_advice() {
              no longer needs (`ims member remove`) or ask the operator to raise the quota\n",
         );
     post.assert_calls(1);
+}
+
+#[test]
+fn each_refused_pair_gets_its_own_advice_in_input_order() {
+    // Two images refused at once (--jobs 2): the quota first, then a private image; each
+    // error is followed by its own advice, in the order the images were given.
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img-q/members");
+        then.status(413)
+            .body("Maximum number of image members exceeded: 128.");
+    });
+    let refuse = Capture::load("53-");
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img-p/members");
+        refuse.respond(then);
+    });
+    let read = server.mock(|when, then| {
+        when.method(GET).path("/v2/images/img-p");
+        then.status(200)
+            .json_body(glance_image("img-p", "private", "proj-owner"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["--project-id", "proj-owner", "member", "add", "-", "p-z"])
+        .args(["--jobs", "2"])
+        .write_stdin("img-q img-p")
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr(
+            "ims: error: image img-q, member p-z: HTTP 413 Payload Too Large: Maximum number \
+             of image members exceeded: 128.\n\
+             ims: advice: the image has as many members as this Glance allows \
+             (`image_member_quota` in glance-api.conf, 128 by default): remove members it no \
+             longer needs (`ims member remove`) or ask the operator to raise the quota\n\
+             ims: error: image img-p, member p-z: HTTP 403 Forbidden: Not allowed to create \
+             members for image acd979a7-071c-4100-b45e-92ce500e52ce. (request id \
+             req-7cb7dea4-55ae-4dc9-b0ec-33c2cfa22450)\n\
+             ims: advice: image img-p is private, and Glance takes members only on images \
+             whose visibility is `shared`: make it shared (`ims share apply` does so, or \
+             `openstack image set --shared img-p`), then add the members\n",
+        );
+    read.assert_calls(1);
+}
+
+#[test]
+fn a_dry_run_add_reads_nothing_and_advises_nothing() {
+    let server = MockServer::start();
+    let any = nothing_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args([
+            "--project-id",
+            "proj-owner",
+            "member",
+            "add",
+            "img",
+            "p-z",
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .stdout(format!(
+            "POST {}/v2/images/img/members {{\"member\":\"p-z\"}}\n",
+            server.base_url()
+        ))
+        .stderr("");
+    any.assert_calls(0);
+}
+
+#[test]
+fn a_refusal_that_carries_a_known_code_keeps_the_codes_advice_and_reads_nothing() {
+    // Huawei's native v2 API refuses with its own code: that code says what to do, and the
+    // image read that explains Glance's bare 403 is neither needed nor a better guess.
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img/members");
+        then.status(403).json_body(
+            json!({"error": {"code": "IMG.0098", "message": "The image is encrypted."}}),
+        );
+    });
+    let read = server.mock(|when, then| {
+        when.method(GET).path("/v2/images/img");
+        then.status(200)
+            .json_body(glance_image("img", "private", "proj-owner"));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["--project-id", "proj-owner", "member", "add", "img", "p-z"])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(
+            "ims: error: image img, member p-z: HTTP 403 Forbidden: IMG.0098: The image is \
+             encrypted.\nims: advice: an encrypted image cannot be shared this way: share an \
+             unencrypted copy of it\n",
+        );
+    read.assert_calls(0);
 }

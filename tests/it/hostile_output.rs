@@ -376,7 +376,7 @@ fn a_long_list_is_drawn_in_little_memory() {
     });
     let sandbox = Sandbox::new();
     let endpoint = server.base_url();
-    for format in ["table", "json", "ids"] {
+    for format in ["table", "json", "ndjson", "ids"] {
         // 64 MiB of address space: the 4.8 MB answer and its rows fit, a drawn copy of
         // the whole table (as comfy-table made) does not.
         let out = ims_in_shell(
@@ -566,7 +566,7 @@ fn a_stdout_that_cannot_be_written_is_exit_1() {
         "i",
         "m",
     ];
-    for format in ["ids", "json", "table"] {
+    for format in ["ids", "json", "ndjson", "table"] {
         let args = [&show[..], &["-o", format]].concat();
         ims_in_shell(&sandbox, "exec >&-", &args)
             .assert()

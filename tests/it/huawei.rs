@@ -976,3 +976,106 @@ fn accept_with_a_vault_sends_vault_id_and_v2_refuses_it() {
         .stderr("ims: error: --vault-id is for Huawei's v1 API (--api v1); nothing was sent\n");
     any.assert_calls(0);
 }
+
+#[test]
+fn a_hostile_failed_job_is_explained_in_bounded_text_and_never_shows_a_secret() {
+    // 20 000 failing sub-jobs, each with its own reason, and a reason of 100 000 characters
+    // that ends in the secret key: a few lines, not megabytes, and no part of the key.
+    let sub_jobs: Vec<Value> = (0..20_000)
+        .map(|i| {
+            json!({"status": "FAIL", "error_code": format!("IMG.{i:04}"),
+                   "fail_reason": "refused", "entities": {"image_id": format!("i{i}")}})
+        })
+        .collect();
+    let long_reason = format!("{}{SK}", "x".repeat(100_000));
+    let job = json!({"status": "FAIL", "job_id": "job-f", "error_code": "IMG.0088",
+                     "fail_reason": format!("{}{SK}", "y".repeat(190)),
+                     "entities": {"error": long_reason, "sub_jobs_result": sub_jobs}});
+    let (code, stderr) = failed_add(job);
+    assert_eq!(code, Some(6));
+    assert!(stderr.len() < 8_000, "{} bytes of stderr", stderr.len());
+    assert!(!stderr.contains(&SK[..8]), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "ims: error: job job-f failed: IMG.0088: {}****; ",
+            "y".repeat(190)
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("; image i0: FAIL: IMG.0000: refused; image i1: FAIL: IMG.0001: refused;"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("; and 19982 more reasons\nims: advice: "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn v1_image_list_stops_when_the_service_ignores_the_marker() {
+    // Paging until an empty page must not loop on a service that answers every marker with
+    // the same page.
+    let server = MockServer::start();
+    let page = server.mock(|when, then| {
+        when.method(GET).path("/v2/cloudimages");
+        then.status(200)
+            .json_body(json!({"images": [cloud_image(1), cloud_image(2)]}));
+    });
+    let sandbox = Sandbox::new();
+    v1(&server, &sandbox)
+        .args(["image", "list", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: the images project {PROJECT} shares: GET {}/v2/cloudimages: the \
+             service sent page marker `img-002` twice; stopped rather than loop\n",
+            server.base_url()
+        ));
+    page.assert_calls(2);
+}
+
+#[test]
+fn an_error_body_cut_short_never_shows_part_of_the_token() {
+    // A gateway that echoes the request's headers in its error: the message is cut to 500
+    // characters, and the cut must not leave a prefix of the token the mask cannot know.
+    let token = "gAAAAABnSECRETTOKENabcdefghijklmnopqrstuvwxyz0123456789";
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v2/images/img/members");
+        then.status(400)
+            .body(format!("{} X-Auth-Token: {token}", "z".repeat(460)));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, token)
+        .args(["member", "add", "img", "p-z"])
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: image img, member p-z: HTTP 400 Bad Request: {} X-Auth-Token: \
+             ****\n",
+            "z".repeat(460)
+        ));
+}
+
+#[test]
+fn a_sharing_error_code_in_the_gateways_error_format_gets_advice_too() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/v1/cloudimages/members");
+        then.status(400).json_body(json!({"error_code": "IMG.0089",
+                                          "error_msg": "The image is public."}));
+    });
+    let sandbox = Sandbox::new();
+    aksk(&sandbox, &server, SK)
+        .args(["member", "add", "i1", "p-a"])
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: HTTP 400 Bad Request: IMG.0089: The image is public.\nims: advice: {}\n",
+            ADVICE[2].1
+        ));
+}

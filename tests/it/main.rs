@@ -17,6 +17,7 @@ mod huawei;
 mod keystone;
 mod member_list;
 mod member_show;
+mod ndjson;
 mod reliability;
 mod settings;
 mod util;

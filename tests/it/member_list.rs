@@ -360,7 +360,7 @@ fn closed_stdout_ends_quietly() {
         then.status(200).body(body.clone());
     });
     let bin = assert_cmd::cargo::cargo_bin("ims");
-    for format in ["ids", "json", "table"] {
+    for format in ["ids", "json", "ndjson", "table", "csv"] {
         let script = format!(
             "set -o pipefail; '{}' --endpoint '{}' --token t member list img -o {format} | head -1",
             bin.display(),

@@ -231,7 +231,7 @@ fn configuration_errors_are_exit_3() {
         .args(["member", "show", "i", "m"])
         .assert()
         .code(3)
-        .stderr("ims: error: IMS_OUTPUT: `yaml` is not an output format (table, json, ids, csv)\n");
+        .stderr("ims: error: IMS_OUTPUT: `yaml` is not an output format (table, json, ndjson, ids, csv)\n");
 }
 
 #[test]
