@@ -65,7 +65,7 @@ pub(crate) struct Changes {
     /// The pairs, each once.
     pub(crate) pairs: Vec<Pair>,
     /// What a v1 batch body names the members (v2 shares with projects only).
-    pub(crate) members: BatchMembers,
+    pub(crate) member_kind: BatchMembers,
     /// v1 answers: the vault that is to hold full-ECS images made from a CBR backup.
     pub(crate) vault: Option<String>,
 }
@@ -122,7 +122,7 @@ impl Changes {
         Changes {
             action,
             pairs,
-            members: kind,
+            member_kind: kind,
             vault: None,
         }
     }
@@ -177,8 +177,8 @@ impl Changes {
     fn batch_change(&self, api: &ImageApi) -> Change {
         let (images, members) = (self.images(), self.members());
         match self.action {
-            Action::Add => api.batch_members("POST", &images, &members, self.members),
-            Action::Remove => api.batch_members("DELETE", &images, &members, self.members),
+            Action::Add => api.batch_members("POST", &images, &members, self.member_kind),
+            Action::Remove => api.batch_members("DELETE", &images, &members, self.member_kind),
             // Every pair's member is this project.
             Action::Accept | Action::Reject => {
                 let project = members.first().map_or("", String::as_str);
