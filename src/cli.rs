@@ -14,8 +14,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(name = "ims", version, about, propagate_version = true)]
 #[command(
     after_help = "Settings come from flags, then IMS_* environment variables, then the \
-config file's profile, then defaults. Exit codes: 0 ok, 2 usage, 3 configuration, 4 refused \
-(401/403), 5 not found, 6 other HTTP error, 7 network, 8 unreadable answer."
+config file's profile, then defaults. Exit codes: 0 ok, 1 unexpected failure, 2 usage, \
+3 configuration, 4 refused (401/403), 5 not found, 6 other HTTP error, 7 network, \
+8 unreadable answer."
 )]
 pub(crate) struct Cli {
     /// Settings shared by every command.
@@ -27,73 +28,329 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
-/// Options accepted before or after any subcommand.
+/// Options accepted before or after any subcommand. Each one that is a setting takes its
+/// flag and help (the `[env: …]` and `[default: …]` included) from its [`Setting`]; the
+/// explicit `help` overrides the field's doc comment.
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub(crate) struct GlobalArgs {
-    /// Profile to use from the config file [env: IMS_PROFILE]
-    #[arg(short, long, global = true, value_name = "NAME")]
+    /// The setting [`Setting::PROFILE`]; its help is generated from it.
+    #[arg(short, long = Setting::PROFILE.long(), help = Setting::PROFILE.help(),
+          global = true, value_name = "NAME")]
     pub(crate) profile: Option<String>,
 
-    /// Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The setting [`Setting::CONFIG`]; its help is generated from it.
+    #[arg(long = Setting::CONFIG.long(), help = Setting::CONFIG.help(),
+          global = true, value_name = "PATH")]
     pub(crate) config: Option<PathBuf>,
 
-    /// Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]
-    #[arg(long, global = true, value_name = "URL")]
+    /// The setting [`Setting::ENDPOINT`]; its help is generated from it.
+    #[arg(long = Setting::ENDPOINT.long(), help = Setting::ENDPOINT.help(),
+          global = true, value_name = "URL")]
     pub(crate) endpoint: Option<String>,
 
-    /// Auth token sent as X-Auth-Token [env: IMS_TOKEN]
-    #[arg(long, global = true, value_name = "TOKEN")]
+    /// The setting [`Setting::TOKEN`]; its help is generated from it.
+    #[arg(long = Setting::TOKEN.long(), help = Setting::TOKEN.help(),
+          global = true, value_name = "TOKEN")]
     pub(crate) token: Option<String>,
 
-    /// Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud)
-    /// or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]
-    #[arg(long, global = true, value_enum, value_name = "API")]
+    /// The setting [`Setting::API`]; its help is generated from it.
+    #[arg(long = Setting::API.long(), help = Setting::API.help(),
+          global = true, value_enum, value_name = "API")]
     pub(crate) api: Option<Api>,
 
-    /// Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]
-    #[arg(long, global = true, value_name = "ID")]
+    /// The setting [`Setting::PROJECT_ID`]; its help is generated from it.
+    #[arg(long = Setting::PROJECT_ID.long(), help = Setting::PROJECT_ID.help(),
+          global = true, value_name = "ID")]
     pub(crate) project_id: Option<String>,
 
-    /// Output format [env: IMS_OUTPUT] [default: table]
-    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
+    /// The setting [`Setting::OUTPUT`]; its help is generated from it.
+    #[arg(short, long = Setting::OUTPUT.long(), help = Setting::OUTPUT.help(),
+          global = true, value_enum, value_name = "FORMAT")]
     pub(crate) output: Option<OutputFormat>,
 
-    #[arg(long, global = true, value_name = "SECS", value_parser = Timeout::parse,
-          help = format!("Seconds each HTTP request may take, connect and read included \
-                          [env: IMS_TIMEOUT] [default: {}]", Timeout::DEFAULT))]
+    /// The setting [`Setting::TIMEOUT`]; its help is generated from it.
+    #[arg(long = Setting::TIMEOUT.long(), help = Setting::TIMEOUT.help(),
+          global = true, value_name = "SECS", value_parser = Timeout::parse)]
     pub(crate) timeout: Option<Timeout>,
 
-    #[arg(long, global = true, value_name = "N", value_parser = Retries::parse,
-          help = format!("Retries of a transient failure: connect error, 429, 502, 503, 504 \
-                          [env: IMS_RETRIES] [default: {}]", Retries::DEFAULT))]
+    /// The setting [`Setting::RETRIES`]; its help is generated from it.
+    #[arg(long = Setting::RETRIES.long(), help = Setting::RETRIES.help(),
+          global = true, value_name = "N", value_parser = Retries::parse)]
     pub(crate) retries: Option<Retries>,
 
-    /// Seconds the whole command may take, retries and paging included: no retry wait ends
-    /// after it and no request starts after it [env: IMS_DEADLINE] [default: none]
-    #[arg(long, global = true, value_name = "SECS", value_parser = Deadline::parse)]
+    /// The setting [`Setting::DEADLINE`]; its help is generated from it.
+    #[arg(long = Setting::DEADLINE.long(), help = Setting::DEADLINE.help(),
+          global = true, value_name = "SECS", value_parser = Deadline::parse)]
     pub(crate) deadline: Option<Deadline>,
 
-    /// PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The setting [`Setting::CA_FILE`]; its help is generated from it.
+    #[arg(long = Setting::CA_FILE.long(), help = Setting::CA_FILE.help(),
+          global = true, value_name = "PATH")]
     pub(crate) ca_file: Option<PathBuf>,
 
-    /// Do not verify the https certificate (warns every time)
-    #[arg(long, global = true)]
+    /// The setting [`Setting::INSECURE`]; its help is generated from it.
+    #[arg(long = Setting::INSECURE.long(), help = Setting::INSECURE.help(), global = true)]
     pub(crate) insecure: bool,
 
-    /// Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]
-    #[arg(long, global = true, value_name = "NAME")]
+    /// The setting [`Setting::OS_CLOUD`]; its help is generated from it.
+    #[arg(long = Setting::OS_CLOUD.long(), help = Setting::OS_CLOUD.help(),
+          global = true, value_name = "NAME")]
     pub(crate) os_cloud: Option<String>,
 
-    /// Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]
-    #[arg(long, global = true)]
+    /// The setting [`Setting::NO_CACHE`]; its help is generated from it.
+    #[arg(long = Setting::NO_CACHE.long(), help = Setting::NO_CACHE.help(), global = true)]
     pub(crate) no_cache: bool,
 
     /// Trace each HTTP request on stderr (-vv adds headers); secrets are masked
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub(crate) verbose: u8,
+}
+
+/// A setting, declared once: its flag, environment variables and profile key, its default
+/// and what it does. The help of [`GlobalArgs`] is generated from it, the resolution
+/// (flag > environment > profile > default) reads its names from it, and `profile show`
+/// names its rows after it.
+#[derive(Debug)]
+pub(crate) struct Setting {
+    /// The name `profile show` gives it, and the OpenStack layer's key for it.
+    pub(crate) name: &'static str,
+    /// The long flag, e.g. `--endpoint`; none for a setting of the environment only.
+    pub(crate) flag: Option<&'static str>,
+    /// The environment variables, the one that wins first.
+    pub(crate) env: &'static [&'static str],
+    /// The key of a config-file profile that sets it, if one may.
+    pub(crate) key: Option<&'static str>,
+    /// Whether the flag takes no value (a switch the variable turns on with `1`).
+    pub(crate) switch: bool,
+    /// The default, as the help shows it; none when there is nothing to say.
+    pub(crate) default: Option<&'static str>,
+    /// What it is, as the help's sentence.
+    pub(crate) about: &'static str,
+}
+
+impl Setting {
+    /// A setting with a flag that takes a value: name, flag, variables, profile key.
+    const fn valued(
+        name: &'static str,
+        flag: &'static str,
+        env: &'static [&'static str],
+        key: Option<&'static str>,
+        about: &'static str,
+    ) -> Setting {
+        Setting {
+            name,
+            flag: Some(flag),
+            env,
+            key,
+            switch: false,
+            default: None,
+            about,
+        }
+    }
+
+    /// This setting with `default` shown in the help.
+    const fn or(self, default: &'static str) -> Setting {
+        Setting {
+            default: Some(default),
+            ..self
+        }
+    }
+
+    /// `--profile`.
+    pub(crate) const PROFILE: Setting = Setting::valued(
+        "profile",
+        "--profile",
+        &["IMS_PROFILE"],
+        None,
+        "Profile to use from the config file",
+    );
+    /// `--config`.
+    pub(crate) const CONFIG: Setting =
+        Setting::valued("config", "--config", &["IMS_CONFIG"], None, "Config file")
+            .or("~/.config/ims/config.toml");
+    /// `--endpoint`.
+    pub(crate) const ENDPOINT: Setting = Setting::valued(
+        "endpoint",
+        "--endpoint",
+        &["IMS_ENDPOINT"],
+        Some("endpoint"),
+        "Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com",
+    );
+    /// `--token` (a profile may also give `token_file` or `token_command`).
+    pub(crate) const TOKEN: Setting = Setting::valued(
+        "token",
+        "--token",
+        &["IMS_TOKEN"],
+        Some("token"),
+        "Auth token sent as X-Auth-Token",
+    );
+    /// The access key of AK/SK signing, never a flag.
+    pub(crate) const ACCESS_KEY: Setting = Setting {
+        flag: None,
+        ..Setting::valued(
+            "access_key",
+            "",
+            &["IMS_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
+            Some("access_key"),
+            "AK/SK signing: the access key ID",
+        )
+    };
+    /// The secret key of AK/SK signing, never a flag.
+    pub(crate) const SECRET_KEY: Setting = Setting {
+        flag: None,
+        ..Setting::valued(
+            "secret_key",
+            "",
+            &["IMS_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
+            Some("secret_key"),
+            "AK/SK signing: the secret key",
+        )
+    };
+    /// The security token of temporary AK/SK credentials, never a flag.
+    pub(crate) const SECURITY_TOKEN: Setting = Setting {
+        flag: None,
+        ..Setting::valued(
+            "security_token",
+            "",
+            &["IMS_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+            Some("security_token"),
+            "AK/SK signing: the security token of temporary credentials",
+        )
+    };
+    /// `--api`.
+    pub(crate) const API: Setting = Setting::valued(
+        "api",
+        "--api",
+        &["IMS_API"],
+        Some("api"),
+        "Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) \
+         or v1 (Huawei Cloud IMS, with organization shares)",
+    )
+    .or("v2");
+    /// `--project-id`.
+    pub(crate) const PROJECT_ID: Setting = Setting::valued(
+        "project_id",
+        "--project-id",
+        &["IMS_PROJECT_ID"],
+        Some("project_id"),
+        "Project ID: needed by --api v1 and by AK/SK signing",
+    );
+    /// `--output`.
+    pub(crate) const OUTPUT: Setting = Setting::valued(
+        "output",
+        "--output",
+        &["IMS_OUTPUT"],
+        Some("output"),
+        "Output format",
+    )
+    .or("table");
+    /// `--timeout`; the default is [`Timeout::DEFAULT`].
+    pub(crate) const TIMEOUT: Setting = Setting::valued(
+        "timeout",
+        "--timeout",
+        &["IMS_TIMEOUT"],
+        Some("timeout"),
+        "Seconds each HTTP request may take, connect and read included",
+    )
+    .or("30");
+    /// `--retries`; the default is [`Retries::DEFAULT`].
+    pub(crate) const RETRIES: Setting = Setting::valued(
+        "retries",
+        "--retries",
+        &["IMS_RETRIES"],
+        Some("retries"),
+        "Retries of a transient failure: connect error, 429, 502, 503, 504",
+    )
+    .or("3");
+    /// `--deadline`.
+    pub(crate) const DEADLINE: Setting = Setting::valued(
+        "deadline",
+        "--deadline",
+        &["IMS_DEADLINE"],
+        Some("deadline"),
+        "Seconds the whole command may take, retries and paging included: no retry wait ends \
+         after it and no request starts after it",
+    )
+    .or("none");
+    /// `--ca-file`.
+    pub(crate) const CA_FILE: Setting = Setting::valued(
+        "ca_file",
+        "--ca-file",
+        &["IMS_CA_FILE"],
+        Some("ca_file"),
+        "PEM bundle of extra trusted CA certificates for https",
+    );
+    /// `--insecure`: a flag and a profile key, no variable.
+    pub(crate) const INSECURE: Setting = Setting {
+        switch: true,
+        ..Setting::valued(
+            "insecure",
+            "--insecure",
+            &[],
+            Some("insecure"),
+            "Do not verify the https certificate (warns every time)",
+        )
+    };
+    /// `--os-cloud`.
+    pub(crate) const OS_CLOUD: Setting = Setting::valued(
+        "cloud",
+        "--os-cloud",
+        &["OS_CLOUD"],
+        Some("cloud"),
+        "Sign in with this cloud of clouds.yaml (+ secure.yaml)",
+    );
+    /// `--no-cache`: a flag and a variable, no profile key.
+    pub(crate) const NO_CACHE: Setting = Setting {
+        switch: true,
+        ..Setting::valued(
+            "no_cache",
+            "--no-cache",
+            &["IMS_NO_CACHE"],
+            None,
+            "Neither read nor write the Keystone token cache",
+        )
+    };
+
+    /// Every setting.
+    #[cfg(test)]
+    pub(crate) const ALL: [&Setting; 17] = [
+        &Setting::CONFIG,
+        &Setting::PROFILE,
+        &Setting::OS_CLOUD,
+        &Setting::ENDPOINT,
+        &Setting::API,
+        &Setting::PROJECT_ID,
+        &Setting::TOKEN,
+        &Setting::ACCESS_KEY,
+        &Setting::SECRET_KEY,
+        &Setting::SECURITY_TOKEN,
+        &Setting::OUTPUT,
+        &Setting::TIMEOUT,
+        &Setting::RETRIES,
+        &Setting::DEADLINE,
+        &Setting::CA_FILE,
+        &Setting::INSECURE,
+        &Setting::NO_CACHE,
+    ];
+
+    /// The flag's long name for clap, without the dashes.
+    pub(crate) fn long(&self) -> Option<&'static str> {
+        self.flag.map(|flag| flag.trim_start_matches('-'))
+    }
+
+    /// The help line: what it is, then `[env: …]` and `[default: …]` when it has them.
+    pub(crate) fn help(&self) -> String {
+        let mut help = self.about.to_string();
+        let on = if self.switch { "=1" } else { "" };
+        for var in self.env {
+            help.push_str(&format!(" [env: {var}{on}]"));
+        }
+        if let Some(default) = self.default {
+            help.push_str(&format!(" [default: {default}]"));
+        }
+        help
+    }
 }
 
 /// How results are written to stdout.
@@ -273,11 +530,14 @@ pub(crate) enum MemberType {
     Organization,
 }
 
-/// Arguments of `ims member list`.
+/// Arguments of `ims member list`: image IDs or `--all`, exactly one of the two (a missing
+/// one is named as `<IMAGE_ID>...|--all`).
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("images").required(true).args(["image_ids", "all"])))]
+#[command(override_usage = "ims member list [OPTIONS] <IMAGE_ID>...|--all")]
 pub(crate) struct ListArgs {
     /// Image IDs; `-` reads more IDs from stdin (one per line or whitespace-separated)
-    #[arg(required_unless_present = "all", value_name = "IMAGE_ID")]
+    #[arg(value_name = "IMAGE_ID")]
     pub(crate) image_ids: Vec<String>,
 
     /// The members of every image this project shares (`image list --shared`)
@@ -445,6 +705,90 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_flag_of_a_setting_has_the_generated_help() {
+        let command = Cli::command();
+        let mut flags = 0;
+        for setting in Setting::ALL {
+            let Some(long) = setting.long() else {
+                continue;
+            };
+            let arg = command
+                .get_arguments()
+                .find(|arg| arg.get_long() == Some(long))
+                .unwrap_or_else(|| panic!("no flag --{long}"));
+            let help = arg.get_help().map(ToString::to_string);
+            assert_eq!(help, Some(setting.help()), "--{long}");
+            flags += 1;
+        }
+        assert_eq!(flags, 14);
+        assert_eq!(
+            Setting::NO_CACHE.help(),
+            "Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]"
+        );
+        assert_eq!(
+            Setting::TIMEOUT.help(),
+            "Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] \
+             [default: 30]"
+        );
+    }
+
+    #[test]
+    fn shown_defaults_are_the_defaults_used() {
+        assert_eq!(
+            Setting::TIMEOUT.default,
+            Some(&*Timeout::DEFAULT.to_string())
+        );
+        assert_eq!(
+            Setting::RETRIES.default,
+            Some(&*Retries::DEFAULT.to_string())
+        );
+    }
+
+    /// The files of a folder, by name, with their content.
+    fn files_in(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(entry.path()).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn committed_man_pages_match_the_clap_definitions() {
+        let generated = tempfile::tempdir().unwrap();
+        clap_mangen::generate_to(Cli::command(), generated.path()).unwrap();
+        let pages = files_in(generated.path());
+        assert!(pages.contains_key("ims.1") && pages.contains_key("ims-member-list.1"));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+        if std::env::var_os("IMS_UPDATE_MAN").is_some() {
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            for (name, page) in &pages {
+                std::fs::write(dir.join(name), page).unwrap();
+            }
+        }
+        let committed = files_in(&dir);
+        assert!(
+            pages == committed,
+            "man/ is stale: run `IMS_UPDATE_MAN=1 cargo test --bins man_pages`"
+        );
+    }
+
+    #[test]
+    fn help_ends_with_every_exit_code() {
+        let help = Cli::command().render_long_help().to_string();
+        let codes = help.split("Exit codes: ").nth(1).unwrap_or_default();
+        assert!(
+            codes.starts_with("0 ok, 1 unexpected failure, 2 usage, 3 configuration,"),
+            "{codes}"
+        );
     }
 
     #[test]

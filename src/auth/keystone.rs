@@ -595,13 +595,7 @@ struct TokenBody {
 mod tests {
     use super::*;
     use crate::settings::Source;
-
-    fn limit() -> Sourced<Timeout> {
-        Sourced {
-            value: Timeout::DEFAULT,
-            source: Source::Default,
-        }
-    }
+    use crate::settings::testing::default_timeout as limit;
 
     fn sourced(value: &str) -> Option<Sourced<String>> {
         Some(Sourced {

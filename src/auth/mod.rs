@@ -450,15 +450,10 @@ fn same_token(a: &Credential, b: &Credential) -> bool {
 mod tests {
     use super::*;
     use crate::settings::credentials::AkSkSettings;
+    use crate::settings::testing::default_timeout as limit;
+    use crate::settings::warnings::collect;
     use crate::settings::{Source, TokenSource};
     use std::path::PathBuf;
-
-    fn limit() -> Sourced<Timeout> {
-        Sourced {
-            value: Timeout::DEFAULT,
-            source: Source::Default,
-        }
-    }
 
     fn read(token: TokenSource) -> Result<Credential, Error> {
         let settings = CredentialSettings::Token(Sourced {
@@ -499,16 +494,40 @@ mod tests {
         );
     }
 
-    #[test]
-    fn file_token_and_missing_file() {
+    /// Reads the token file `filetok` with permission bits `mode`: the token and the
+    /// warnings given, and the file's path.
+    fn read_token_file(mode: u32) -> (String, Vec<String>, String) {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t");
         std::fs::write(&path, "filetok\n").unwrap();
-        assert_eq!(token_of(read(TokenSource::File(path))), "filetok");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        let (token, warnings) = collect(|| read(TokenSource::File(path.clone())));
+        (token_of(token), warnings, path.display().to_string())
+    }
+
+    #[test]
+    fn file_token_and_missing_file() {
+        let (token, warnings, _) = read_token_file(0o600);
+        assert_eq!(token, "filetok");
+        assert_eq!(warnings, Vec::<String>::new(), "a 0600 file is quiet");
         let err = read(TokenSource::File(PathBuf::from("/no/such"))).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("cannot read token_file /no/such (from --token): ")
+        );
+    }
+
+    #[test]
+    fn a_token_file_others_can_read_is_used_with_a_warning() {
+        let (token, warnings, path) = read_token_file(0o640);
+        assert_eq!(token, "filetok");
+        assert_eq!(
+            warnings,
+            [format!(
+                "token_file {path} holds secrets and can be read by group or others (mode 640); \
+                 fix with: chmod 600 {path}"
+            )]
         );
     }
 

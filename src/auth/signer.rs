@@ -120,6 +120,21 @@ pub(crate) fn sdk_date(now: jiff::Timestamp) -> String {
 mod tests {
     use super::*;
 
+    /// A GET of `path` with `query` and `headers`, no body.
+    fn get<'a>(
+        path: &'a str,
+        query: &'a [(String, String)],
+        headers: &'a [(&'a str, &'a str)],
+    ) -> Request<'a> {
+        Request {
+            method: "GET",
+            path,
+            query,
+            headers,
+            body: b"",
+        }
+    }
+
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -138,13 +153,11 @@ mod tests {
             ("Host", "service.region.example.com"),
             ("X-Sdk-Date", "20191115T033655Z"),
         ];
-        let request = Request {
-            method: "GET",
-            path: "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs",
-            query: &query,
-            headers: &headers,
-            body: b"",
-        };
+        let request = get(
+            "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs",
+            &query,
+            &headers,
+        );
         let canonical = canonical_request(&request);
         assert_eq!(
             canonical,
@@ -169,13 +182,7 @@ mod tests {
     fn go_sdk_vector() {
         let query = pairs(&[("limit", "1")]);
         let headers = [("X-Sdk-Date", "20060102T150405Z")];
-        let request = Request {
-            method: "GET",
-            path: "/path",
-            query: &query,
-            headers: &headers,
-            body: b"",
-        };
+        let request = get("/path", &query, &headers);
         let canonical = canonical_request(&request);
         assert_eq!(
             canonical,

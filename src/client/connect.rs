@@ -11,8 +11,12 @@ use std::fmt;
 use std::io::{Read, Write};
 use std::sync::Arc;
 
+use std::net::{IpAddr, SocketAddr};
+
 use rustls::pki_types::ServerName;
 use rustls::{ClientConfig, ClientConnection, StreamOwned};
+use ureq::http::Uri;
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::time::{Duration, Instant};
 use ureq::unversioned::transport::{
     Buffers, ConnectProxyConnector, ConnectionDetails, Connector, Either, LazyBuffers, NextTimeout,
@@ -45,6 +49,39 @@ pub(crate) fn start_attempt() {
 /// What the request just made on this thread saw of its connection.
 pub(crate) fn last_attempt() -> Attempt {
     ATTEMPT.get()
+}
+
+/// Finds the addresses to connect to: an IP address in the URL as it is, a host name as
+/// ureq's resolver finds it (the system's lookup, on a thread of its own so that the
+/// timeout bounds it). An endpoint such as `http://127.0.0.1:9292` then needs no lookup
+/// thread, whose stack and allocator arena would be most of a short command's memory
+/// beside the binary.
+#[derive(Debug, Default)]
+pub(crate) struct Resolve(DefaultResolver);
+
+impl Resolver for Resolve {
+    fn resolve(
+        &self,
+        uri: &Uri,
+        config: &ureq::config::Config,
+        timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let host = uri.host().unwrap_or_default();
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        let port = uri.port_u16().or(match uri.scheme_str() {
+            Some("https") => Some(443),
+            Some("http") => Some(80),
+            _ => None,
+        });
+        match (bare.parse::<IpAddr>(), port) {
+            (Ok(ip), Some(port)) => {
+                let mut found = self.empty();
+                found.push(SocketAddr::new(ip, port));
+                Ok(found)
+            }
+            _ => self.0.resolve(uri, config, timeout),
+        }
+    }
 }
 
 /// The connector of http URLs: CONNECT proxy, TCP, watch.
@@ -248,5 +285,51 @@ impl<T: Transport> Transport for Watched<T> {
 
     fn is_tls(&self) -> bool {
         self.inner.is_tls()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The addresses [`Resolve`] finds for `url`.
+    fn resolved(url: &str) -> Vec<SocketAddr> {
+        let uri: Uri = url.parse().unwrap();
+        let config = ureq::config::Config::default();
+        let timeout = NextTimeout {
+            after: Duration::Exact(std::time::Duration::from_secs(5)),
+            reason: ureq::Timeout::Resolve,
+            ..NextTimeout::default()
+        };
+        Resolve::default()
+            .resolve(&uri, &config, timeout)
+            .unwrap()
+            .iter()
+            .copied()
+            .collect()
+    }
+
+    #[test]
+    fn ip_addresses_are_taken_as_they_are_with_the_scheme_port() {
+        assert_eq!(
+            resolved("http://127.0.0.1:9292/v2"),
+            ["127.0.0.1:9292".parse().unwrap()]
+        );
+        assert_eq!(resolved("https://[::1]/v2"), ["[::1]:443".parse().unwrap()]);
+        assert_eq!(
+            resolved("http://10.0.0.7/"),
+            ["10.0.0.7:80".parse().unwrap()]
+        );
+    }
+
+    #[test]
+    fn host_names_are_looked_up() {
+        let found = resolved("http://localhost:9292/");
+        assert!(!found.is_empty());
+        assert!(
+            found
+                .iter()
+                .all(|addr| addr.ip().is_loopback() && addr.port() == 9292)
+        );
     }
 }

@@ -29,7 +29,6 @@ use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 use ureq::http;
-use ureq::unversioned::resolver::DefaultResolver;
 
 pub(crate) use authorize::{Authorize, Header};
 pub(crate) use tls::Tls;
@@ -56,6 +55,12 @@ const INPUT_BUFFER_BYTES: usize = MAX_RESPONSE_HEAD + 16 * 1024;
 /// Write buffer of a connection: it must hold the longest line of a request head, and
 /// heads over [`MAX_REQUEST_HEAD`] are refused before they are sent.
 const OUTPUT_BUFFER_BYTES: usize = MAX_REQUEST_HEAD;
+
+/// Idle connections the pool keeps, per host and in all: as many as the most requests
+/// that run at once (`--jobs` is at most 256), so that every connection a run opens is
+/// kept for its next request instead of being closed and opened again (ureq keeps 3 per
+/// host by default). A pool never holds more connections than were open at once.
+const MAX_IDLE_CONNECTIONS: usize = 256;
 
 /// Same-origin redirects followed before giving up.
 const MAX_REDIRECTS: usize = 5;
@@ -142,7 +147,7 @@ impl Client {
             plain: ureq::Agent::with_parts(
                 agent_config(&options),
                 connect::plain(),
-                DefaultResolver::default(),
+                connect::Resolve::default(),
             ),
             tls: OnceLock::new(),
             budget: Budget::new(options.timeout, options.deadline, Instant::now()),
@@ -162,7 +167,7 @@ impl Client {
             Ok(ureq::Agent::with_parts(
                 agent_config(&self.options),
                 connect::secure(tls),
-                DefaultResolver::default(),
+                connect::Resolve::default(),
             ))
         });
         made.as_ref()
@@ -527,6 +532,8 @@ fn agent_config(options: &ClientOptions) -> ureq::config::Config {
         .input_buffer_size(INPUT_BUFFER_BYTES)
         .output_buffer_size(OUTPUT_BUFFER_BYTES)
         .max_response_header_size(MAX_RESPONSE_HEAD)
+        .max_idle_connections(MAX_IDLE_CONNECTIONS)
+        .max_idle_connections_per_host(MAX_IDLE_CONNECTIONS)
         // Requests carry their own User-Agent; this one is for a CONNECT to a proxy.
         .user_agent(USER_AGENT)
         .build()

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::auth::Login;
-use crate::cli::{Api, GlobalArgs, OutputFormat, ProfileCommand};
+use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand, Setting};
 use crate::console::Console;
 use crate::output;
 use crate::secret::{mask_command, mask_userinfo};
@@ -26,12 +26,24 @@ pub(crate) fn run(
     }
 }
 
-/// The profiles of the config file, the default one marked.
+/// The profiles of the config file, the default one marked. Without a config file there
+/// is nothing to list: a note on stderr says why, and nothing is printed.
 fn list(console: &Console, global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
     let format = output_format(console, global, config)?;
     match (&config.path, &config.file) {
-        (Some(path), None) => console.diag(&format!("no config file at {}", path.value.display())),
-        (None, _) => console.diag("no config directory found; use --config or IMS_CONFIG"),
+        (Some(path), None) => {
+            console.diag(&format!(
+                "no config file at {}, so no profiles to list",
+                path.value.display()
+            ));
+            return Ok(());
+        }
+        (None, _) => {
+            console.diag(
+                "no config directory found, so no profiles to list; use --config or IMS_CONFIG",
+            );
+            return Ok(());
+        }
         _ => {}
     }
     let default = config
@@ -82,7 +94,7 @@ fn show(
     if let Some(row) = token_project_row(&settings) {
         let at = rows
             .iter()
-            .position(|r| r[0] == "api")
+            .position(|r| r[0] == Setting::API.name)
             .map_or(0, |at| at + 1);
         rows.insert(at, row);
     }
@@ -127,12 +139,12 @@ fn token_project_row(settings: &Settings) -> Option<[String; 3]> {
         .and_then(|cached| Some(cached.signed_in.project.get("id")?.as_str()?.to_string()));
     Some(match cached {
         Some(id) => [
-            "project_id".to_string(),
+            Setting::PROJECT_ID.name.to_string(),
             id,
             format!("the cached Keystone token of {}", identity.describe()),
         ],
         None => [
-            "project_id".to_string(),
+            Setting::PROJECT_ID.name.to_string(),
             "(the Keystone token's project)".to_string(),
             "Keystone sign-in: run `ims auth login` to see it".to_string(),
         ],
@@ -144,35 +156,39 @@ fn row<T>(name: &str, value: &Sourced<T>, shown: String) -> [String; 3] {
     [name.to_string(), shown, value.source.to_string()]
 }
 
+/// The row of `setting` whose value is shown as it displays (a secret as `****`).
+fn shown<T: std::fmt::Display>(setting: &Setting, value: &Sourced<T>) -> [String; 3] {
+    row(setting.name, value, value.value.to_string())
+}
+
 /// The settings as (name, shown value, source) rows, secrets masked.
 fn rows(settings: &Settings) -> Vec<[String; 3]> {
     let mut rows = Vec::new();
     if let Some(path) = &settings.config_path {
-        rows.push(row("config", path, path.value.display().to_string()));
+        rows.push(row(
+            Setting::CONFIG.name,
+            path,
+            path.value.display().to_string(),
+        ));
     }
-    rows.push(row(
-        "profile",
-        &settings.profile,
-        settings.profile.value.clone(),
-    ));
-    if let Some(cloud) = &settings.cloud {
-        rows.push(row("cloud", cloud, cloud.value.clone()));
-    }
+    rows.push(shown(&Setting::PROFILE, &settings.profile));
+    rows.extend(settings.cloud.iter().map(|c| shown(&Setting::OS_CLOUD, c)));
     if let Some(endpoint) = &settings.endpoint {
-        rows.push(row("endpoint", endpoint, mask_userinfo(&endpoint.value)));
+        let masked = mask_userinfo(&endpoint.value);
+        rows.push(row(Setting::ENDPOINT.name, endpoint, masked));
     }
-    let api = match settings.api.value {
-        Api::V2 => "v2",
-        Api::V1 => "v1",
-    };
-    rows.push(row("api", &settings.api, api.to_string()));
-    if let Some(project_id) = &settings.project_id {
-        rows.push(row("project_id", project_id, project_id.value.clone()));
-    }
+    let api = value_name(settings.api.value);
+    rows.push(row(Setting::API.name, &settings.api, api));
+    rows.extend(
+        settings
+            .project_id
+            .iter()
+            .map(|p| shown(&Setting::PROJECT_ID, p)),
+    );
     match &settings.credential {
         Some(CredentialSettings::Token(token)) => {
             let (name, shown) = match &token.value {
-                TokenSource::Literal(secret) => ("token", secret.to_string()),
+                TokenSource::Literal(secret) => (Setting::TOKEN.name, secret.to_string()),
                 TokenSource::File(path) => ("token_file", path.display().to_string()),
                 TokenSource::Command(command) => ("token_command", mask_command(command)),
             };
@@ -180,46 +196,36 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
         }
         Some(CredentialSettings::Keystone(keystone)) => keystone_rows(keystone, &mut rows),
         Some(CredentialSettings::AkSk(aksk)) => {
-            rows.push(row(
-                "access_key",
-                &aksk.access_key,
-                aksk.access_key.value.clone(),
-            ));
-            rows.push(row(
-                "secret_key",
-                &aksk.secret_key,
-                aksk.secret_key.value.to_string(),
-            ));
-            if let Some(token) = &aksk.security_token {
-                rows.push(row("security_token", token, token.value.to_string()));
-            }
+            rows.push(shown(&Setting::ACCESS_KEY, &aksk.access_key));
+            rows.push(shown(&Setting::SECRET_KEY, &aksk.secret_key));
+            let token = aksk.security_token.iter();
+            rows.extend(token.map(|t| shown(&Setting::SECURITY_TOKEN, t)));
         }
         None => {}
     }
-    let output = settings.output.value.to_string();
-    rows.push(row("output", &settings.output, output));
-    rows.push(row(
-        "timeout",
-        &settings.timeout,
-        settings.timeout.value.to_string(),
-    ));
-    rows.push(row(
-        "retries",
-        &settings.retries,
-        settings.retries.value.to_string(),
-    ));
-    if let Some(deadline) = &settings.deadline {
-        rows.push(row("deadline", deadline, deadline.value.to_string()));
-    }
+    rows.push(shown(&Setting::OUTPUT, &settings.output));
+    rows.push(shown(&Setting::TIMEOUT, &settings.timeout));
+    rows.push(shown(&Setting::RETRIES, &settings.retries));
+    rows.extend(
+        settings
+            .deadline
+            .iter()
+            .map(|d| shown(&Setting::DEADLINE, d)),
+    );
     if let Some(ca_file) = &settings.ca_file {
-        rows.push(row("ca_file", ca_file, ca_file.value.display().to_string()));
+        let path = ca_file.value.display().to_string();
+        rows.push(row(Setting::CA_FILE.name, ca_file, path));
     }
-    rows.push(row(
-        "insecure",
-        &settings.insecure,
-        settings.insecure.value.to_string(),
-    ));
+    rows.push(shown(&Setting::INSECURE, &settings.insecure));
     rows
+}
+
+/// A value of a choice setting as it is written on the command line (`v2`, `json`).
+fn value_name(value: impl clap::ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map(|value| value.get_name().to_string())
+        .unwrap_or_default()
 }
 
 /// The Keystone settings' rows, secrets masked.

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::source::{EnvLookup, Source, Sourced};
-use crate::cli::{Api, GlobalArgs, OutputFormat};
+use super::source::{EnvLookup, Source, Sourced, first_var};
+use crate::cli::{Api, GlobalArgs, OutputFormat, Setting};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -152,7 +152,7 @@ pub(crate) fn warn_if_exposed(path: &Path, what: &str) {
             && meta.is_file()
             && meta.permissions().mode() & 0o077 != 0
         {
-            crate::error::warn(&format!(
+            super::warnings::warn(&format!(
                 "{what} {} holds secrets and can be read by group or others (mode {:o}); \
                  fix with: chmod 600 {}",
                 path.display(),
@@ -279,9 +279,12 @@ impl Config {
     /// named by `--config` or `IMS_CONFIG` is an error.
     pub(crate) fn load(args: &GlobalArgs, env: EnvLookup) -> Result<Config, Error> {
         let path = match &args.config {
-            Some(path) => Some(Sourced::new(path.clone(), Source::Flag("--config"))),
-            None => match env("IMS_CONFIG")? {
-                Some(path) => Some(Sourced::new(PathBuf::from(path), Source::Env("IMS_CONFIG"))),
+            Some(path) => Some(Sourced::new(
+                path.clone(),
+                Source::flag_of(&Setting::CONFIG),
+            )),
+            None => match first_var(&Setting::CONFIG, env)? {
+                Some(path) => Some(path.map(PathBuf::from)),
                 None => default_path(env)?.map(|path| Sourced::new(path, Source::Default)),
             },
         };
@@ -332,10 +335,13 @@ impl Config {
         env: EnvLookup,
     ) -> Result<Sourced<String>, Error> {
         if let Some(name) = &args.profile {
-            return Ok(Sourced::new(name.clone(), Source::Flag("--profile")));
+            return Ok(Sourced::new(
+                name.clone(),
+                Source::flag_of(&Setting::PROFILE),
+            ));
         }
-        if let Some(name) = env("IMS_PROFILE")? {
-            return Ok(Sourced::new(name, Source::Env("IMS_PROFILE")));
+        if let Some(name) = first_var(&Setting::PROFILE, env)? {
+            return Ok(name);
         }
         let selected = match (&self.file, &self.path) {
             (
@@ -489,6 +495,15 @@ mod tests {
         assert_eq!(expand_tilde("~"), home);
         assert_eq!(expand_tilde("/abs/~"), PathBuf::from("/abs/~"));
         assert_eq!(expand_tilde("~user/x"), PathBuf::from("~user/x"));
+    }
+
+    #[test]
+    fn every_profile_key_of_a_setting_is_accepted() {
+        for setting in Setting::ALL {
+            if let Some(key) = setting.key {
+                assert!(profile_keys().contains(&key), "{key}");
+            }
+        }
     }
 
     #[test]

@@ -292,6 +292,7 @@ fn scalar(value: &Yaml) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::warnings::collect;
     use std::collections::HashMap;
 
     fn env_of(
@@ -313,6 +314,11 @@ mod tests {
             "clouds:\n  ks-owner:\n    auth:\n      password: s3cret\n",
         )
         .unwrap();
+        std::fs::set_permissions(
+            dir.path().join("secure.yaml"),
+            std::os::unix::fs::PermissionsExt::from_mode(0o644),
+        )
+        .unwrap();
         let env = env_of(vec![
             ("OS_CLIENT_CONFIG_FILE", clouds.display().to_string()),
             ("OS_PASSWORD", "ignored".into()),
@@ -321,7 +327,17 @@ mod tests {
             value: "ks-owner".to_string(),
             source: Source::Env("OS_CLOUD"),
         };
-        let layer = OpenStackLayer::load(Some(&name), &env).unwrap();
+        let (layer, warnings) = collect(|| OpenStackLayer::load(Some(&name), &env));
+        let layer = layer.unwrap();
+        let secure = dir.path().join("secure.yaml");
+        assert_eq!(
+            warnings,
+            [format!(
+                "secure.yaml {0} holds secrets and can be read by group or others (mode 644); \
+                 fix with: chmod 600 {0}",
+                secure.display()
+            )]
+        );
         let from_clouds = Source::Cloud {
             file: clouds.clone(),
             cloud: "ks-owner".into(),

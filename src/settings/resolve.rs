@@ -10,8 +10,8 @@ use super::credentials::{
 };
 use super::file::{Config, Profile, expand_tilde};
 use super::openstack::OpenStackLayer;
-use super::source::{EnvLookup, Source, Sourced};
-use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Timeout, value_names};
+use super::source::{EnvLookup, Source, Sourced, first_var};
+use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Setting, Timeout, value_names};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -95,12 +95,7 @@ impl Settings {
         let service = layers.service()?;
         let transport = layers.transport()?;
         let output = layers
-            .first(
-                args.output.map(|v| (v, "--output")),
-                &["IMS_OUTPUT"],
-                parse_output,
-                profile.output,
-            )?
+            .first(&Setting::OUTPUT, args.output, parse_output, profile.output)?
             .unwrap_or(Sourced::new(OutputFormat::Table, Source::Default));
         let credential = layers.credential(service.project_id.as_ref())?;
         Ok(Settings {
@@ -130,14 +125,17 @@ fn cloud_name(
     profile: &Profile,
     from_profile: &Source,
 ) -> Result<Option<Sourced<String>>, Error> {
+    let cloud = &Setting::OS_CLOUD;
     if let Some(name) = &args.os_cloud {
-        return Ok(Some(Sourced::new(name.clone(), Source::Flag("--os-cloud"))));
+        return Ok(Some(Sourced::new(name.clone(), Source::flag_of(cloud))));
     }
-    Ok(match (env("OS_CLOUD")?, &profile.cloud) {
-        (Some(name), _) => Some(Sourced::new(name, Source::Env("OS_CLOUD"))),
-        (None, Some(name)) => Some(Sourced::new(name.clone(), from_profile.clone())),
-        (None, None) => None,
-    })
+    if let Some(name) = first_var(cloud, env)? {
+        return Ok(Some(name));
+    }
+    Ok(profile
+        .cloud
+        .clone()
+        .map(|name| Sourced::new(name, from_profile.clone())))
 }
 
 /// The layers of one resolution: flags, environment, profile and the OpenStack layer.
@@ -156,26 +154,19 @@ impl Layers<'_> {
         let text = |text: &str| Ok(text.to_string());
         Ok(Service {
             endpoint: self.first_or_cloud(
-                args.endpoint.clone().map(|v| (v, "--endpoint")),
-                &["IMS_ENDPOINT"],
+                &Setting::ENDPOINT,
+                args.endpoint.clone(),
                 text,
                 profile.endpoint.clone(),
-                "endpoint",
             )?,
             api: self
-                .first(
-                    args.api.map(|v| (v, "--api")),
-                    &["IMS_API"],
-                    parse_api,
-                    profile.api,
-                )?
+                .first(&Setting::API, args.api, parse_api, profile.api)?
                 .unwrap_or(Sourced::new(Api::V2, Source::Default)),
             project_id: self.first_or_cloud(
-                args.project_id.clone().map(|v| (v, "--project-id")),
-                &["IMS_PROJECT_ID"],
+                &Setting::PROJECT_ID,
+                args.project_id.clone(),
                 text,
                 profile.project_id.clone(),
-                "project_id",
             )?,
         })
     }
@@ -185,59 +176,42 @@ impl Layers<'_> {
         let (args, profile) = (self.args, self.profile);
         let timeout = profile
             .timeout
-            .map(|secs| self.checked("timeout", Timeout::parse(&secs.to_string())))
+            .map(|secs| self.checked(&Setting::TIMEOUT, Timeout::parse(&secs.to_string())))
             .transpose()?;
         let retries = profile
             .retries
-            .map(|n| self.checked("retries", Retries::parse(&n.to_string())))
+            .map(|n| self.checked(&Setting::RETRIES, Retries::parse(&n.to_string())))
             .transpose()?;
         let deadline = profile
             .deadline
-            .map(|secs| self.checked("deadline", Deadline::parse(&secs.to_string())))
+            .map(|secs| self.checked(&Setting::DEADLINE, Deadline::parse(&secs.to_string())))
             .transpose()?;
         Ok(Transport {
             timeout: self
-                .first(
-                    args.timeout.map(|v| (v, "--timeout")),
-                    &["IMS_TIMEOUT"],
-                    Timeout::parse,
-                    timeout,
-                )?
+                .first(&Setting::TIMEOUT, args.timeout, Timeout::parse, timeout)?
                 .unwrap_or(Sourced::new(Timeout::DEFAULT, Source::Default)),
             retries: self
-                .first(
-                    args.retries.map(|v| (v, "--retries")),
-                    &["IMS_RETRIES"],
-                    Retries::parse,
-                    retries,
-                )?
+                .first(&Setting::RETRIES, args.retries, Retries::parse, retries)?
                 .unwrap_or(Sourced::new(Retries::DEFAULT, Source::Default)),
-            deadline: self.first(
-                args.deadline.map(|v| (v, "--deadline")),
-                &["IMS_DEADLINE"],
-                Deadline::parse,
-                deadline,
-            )?,
+            deadline: self.first(&Setting::DEADLINE, args.deadline, Deadline::parse, deadline)?,
             ca_file: self.first_or_cloud(
-                args.ca_file.clone().map(|v| (v, "--ca-file")),
-                &["IMS_CA_FILE"],
+                &Setting::CA_FILE,
+                args.ca_file.clone(),
                 |text| Ok(expand_tilde(text)),
                 profile.ca_file.as_deref().map(expand_tilde),
-                "ca_file",
             )?,
             insecure: self
                 .first_or_cloud(
-                    args.insecure.then_some((true, "--insecure")),
-                    &[],
+                    &Setting::INSECURE,
+                    args.insecure.then_some(true),
                     parse_bool,
                     profile.insecure,
-                    "insecure",
                 )?
                 .unwrap_or(Sourced::new(false, Source::Default)),
             no_cache: self
                 .first(
-                    args.no_cache.then_some((true, "--no-cache")),
-                    &["IMS_NO_CACHE"],
+                    &Setting::NO_CACHE,
+                    args.no_cache.then_some(true),
                     parse_bool,
                     None,
                 )?
@@ -254,28 +228,24 @@ impl Layers<'_> {
         let text = |text: &str| Ok(text.to_string());
         let secret = |text: &str| Ok(Secret::masked(text));
         let token = self.first(
+            &Setting::TOKEN,
             args.token
                 .clone()
-                .map(|t| (TokenSource::Literal(Secret::masked(t)), "--token")),
-            &["IMS_TOKEN"],
+                .map(|t| TokenSource::Literal(Secret::masked(t))),
             |text| Ok(TokenSource::Literal(Secret::masked(text))),
             profile_token(profile, self.from_profile)?,
         )?;
-        let access_key = self.first(
-            None,
-            &["IMS_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
-            text,
-            profile.access_key.clone(),
-        )?;
+        let access_key =
+            self.first(&Setting::ACCESS_KEY, None, text, profile.access_key.clone())?;
         let secret_key = self.first(
+            &Setting::SECRET_KEY,
             None,
-            &["IMS_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
             secret,
             profile.secret_key.clone(),
         )?;
         let security_token = self.first(
+            &Setting::SECURITY_TOKEN,
             None,
-            &["IMS_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
             secret,
             profile.security_token.clone(),
         )?;
@@ -284,44 +254,46 @@ impl Layers<'_> {
         choose_credential(token, access_key, secret_key, security_token, keystone)
     }
 
-    /// A profile value checked by a flag's parser; a bad one names the profile and key.
-    fn checked<T>(&self, key: &str, parsed: Result<T, String>) -> Result<T, Error> {
+    /// A profile value of `setting` checked by its flag's parser; a bad one names the
+    /// profile and key.
+    fn checked<T>(&self, setting: &Setting, parsed: Result<T, String>) -> Result<T, Error> {
+        let key = setting.key.unwrap_or(setting.name);
         parsed.map_err(|why| Error::config(format!("{}: key `{key}`: {why}", self.from_profile)))
     }
 
-    /// The first value set: flag, then the environment variables `vars` in order (parsed
-    /// by `parse`; a bad value is a config error naming the variable), then the profile.
+    /// The first value of `setting` set: its flag's value `flag`, then its environment
+    /// variables in order (parsed by `parse`; a bad value is a config error naming the
+    /// variable), then the profile's value `profile`.
     fn first<T>(
         &self,
-        flag: Option<(T, &'static str)>,
-        vars: &[&'static str],
+        setting: &'static Setting,
+        flag: Option<T>,
         parse: impl Fn(&str) -> Result<T, String>,
         profile: Option<T>,
     ) -> Result<Option<Sourced<T>>, Error> {
-        if let Some((value, flag)) = flag {
-            return Ok(Some(Sourced::new(value, Source::Flag(flag))));
+        if let Some(value) = flag {
+            return Ok(Some(Sourced::new(value, Source::flag_of(setting))));
         }
-        for var in vars {
-            if let Some(text) = (self.env)(var)? {
-                let value = parse(&text).map_err(|why| Error::config(format!("{var}: {why}")))?;
-                return Ok(Some(Sourced::new(value, Source::Env(var))));
-            }
+        if let Some(Sourced { value, source }) = first_var(setting, self.env)? {
+            let value = parse(&value).map_err(|why| Error::config(format!("{source}: {why}")))?;
+            return Ok(Some(Sourced::new(value, source)));
         }
         Ok(profile.map(|value| Sourced::new(value, self.from_profile.clone())))
     }
 
-    /// Like [`Layers::first`], then the OpenStack layer's `key` (a cloud or `OS_*`).
+    /// Like [`Layers::first`], then the OpenStack layer's value of the setting's name (a
+    /// cloud or `OS_*`).
     fn first_or_cloud<T>(
         &self,
-        flag: Option<(T, &'static str)>,
-        vars: &[&'static str],
+        setting: &'static Setting,
+        flag: Option<T>,
         parse: impl Fn(&str) -> Result<T, String>,
         profile: Option<T>,
-        key: &str,
     ) -> Result<Option<Sourced<T>>, Error> {
-        if let Some(found) = self.first(flag, vars, &parse, profile)? {
+        if let Some(found) = self.first(setting, flag, &parse, profile)? {
             return Ok(Some(found));
         }
+        let key = setting.name;
         let Some(found) = self.openstack.get(key) else {
             return Ok(None);
         };
@@ -415,16 +387,20 @@ fn parse_bool(text: &str) -> Result<bool, String> {
     }
 }
 
+/// A member API named as on the command line, any case.
 fn parse_api(text: &str) -> Result<Api, String> {
-    <Api as clap::ValueEnum>::from_str(text, true)
-        .map_err(|_| format!("`{text}` is not a member API (v2, v1)"))
+    parse_choice(text, "a member API")
 }
 
+/// An output format named as on the command line, any case.
 fn parse_output(text: &str) -> Result<OutputFormat, String> {
-    <OutputFormat as clap::ValueEnum>::from_str(text, true).map_err(|_| {
-        let names = value_names::<OutputFormat>();
-        format!("`{text}` is not an output format ({names})")
-    })
+    parse_choice(text, "an output format")
+}
+
+/// One of the values `T` takes on the command line, any case; a bad one is named with
+/// every value it could have been.
+fn parse_choice<T: clap::ValueEnum>(text: &str, what: &str) -> Result<T, String> {
+    T::from_str(text, true).map_err(|_| format!("`{text}` is not {what} ({})", value_names::<T>()))
 }
 
 #[cfg(test)]
@@ -438,6 +414,19 @@ mod tests {
         Source::Profile {
             file: PathBuf::from("/c.toml"),
             profile: name.to_string(),
+        }
+    }
+
+    /// The settings of no flag, the environment `env` and the config file `cfg`.
+    fn resolve_with(env: EnvLookup, cfg: &Config) -> Result<Settings, Error> {
+        Settings::resolve(&GlobalArgs::default(), env, cfg, None)
+    }
+
+    /// The error message of resolving as [`resolve_with`] does.
+    fn error_of(env: EnvLookup, cfg: &Config) -> String {
+        match resolve_with(env, cfg) {
+            Ok(settings) => panic!("an error expected, got {settings:?}"),
+            Err(err) => err.to_string(),
         }
     }
 
@@ -463,8 +452,7 @@ mod tests {
             ("IMS_SECRET_KEY", "ims-sk"),
             ("HUAWEICLOUD_SDK_SECURITY_TOKEN", "hw-st"),
         ]);
-        let aksk =
-            aksk_of(Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap());
+        let aksk = aksk_of(resolve_with(&env, &config("")).unwrap());
         assert_eq!(
             aksk.access_key,
             Sourced::new("hw-ak".into(), Source::Env("HUAWEICLOUD_SDK_AK"))
@@ -483,12 +471,12 @@ mod tests {
     fn token_and_aksk_higher_level_wins() {
         let cfg = config("[profiles.default]\naccess_key = \"ak\"\nsecret_key = \"sk\"\n");
         let env = env_of(&[("IMS_TOKEN", "t")]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         assert_eq!(token_of(s), TokenSource::Literal(Secret::new("t")));
 
         let cfg = config("[profiles.default]\ntoken = \"t\"\n");
         let env = env_of(&[("IMS_ACCESS_KEY", "ak"), ("IMS_SECRET_KEY", "sk")]);
-        let aksk = aksk_of(Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap());
+        let aksk = aksk_of(resolve_with(&env, &cfg).unwrap());
         assert_eq!(aksk.access_key.value, "ak");
 
         // IMS_TOKEN outranks Huawei's own variables.
@@ -497,7 +485,7 @@ mod tests {
             ("HUAWEICLOUD_SDK_AK", "ak"),
             ("HUAWEICLOUD_SDK_SK", "sk"),
         ]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap();
+        let s = resolve_with(&env, &config("")).unwrap();
         assert_eq!(token_of(s), TokenSource::Literal(Secret::new("t")));
     }
 
@@ -508,9 +496,8 @@ mod tests {
             ("IMS_ACCESS_KEY", "ak"),
             ("IMS_SECRET_KEY", "sk"),
         ]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &config("")),
             "both a token (from IMS_TOKEN) and an access key pair (from IMS_ACCESS_KEY) are set at the same level; keep one"
         );
         let cfg = config("[profiles.p]\ntoken = \"t\"\naccess_key = \"ak\"\nsecret_key = \"sk\"\n");
@@ -525,13 +512,12 @@ mod tests {
     #[test]
     fn half_an_aksk_pair_is_an_error() {
         let env = env_of(&[("IMS_ACCESS_KEY", "ak")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &config("")),
             "access_key (from IMS_ACCESS_KEY) is set but no secret key: set IMS_SECRET_KEY, HUAWEICLOUD_SDK_SK or secret_key in the profile"
         );
         let cfg = config("[profiles.default]\nsecret_key = \"sk\"\n");
-        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
+        let err = resolve_with(&env_of(&[]), &cfg).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("secret_key (from /c.toml:default) is set but no access key")
@@ -541,17 +527,16 @@ mod tests {
     #[test]
     fn api_and_project_id_precedence() {
         let cfg = config("[profiles.default]\napi = \"v1\"\nproject_id = \"p-file\"\n");
-        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap();
+        let s = resolve_with(&env_of(&[]), &cfg).unwrap();
         assert_eq!(s.api, Sourced::new(Api::V1, from_profile("default")));
         assert_eq!(s.project_id.unwrap().value, "p-file");
         let env = env_of(&[("IMS_API", "V2"), ("IMS_PROJECT_ID", "p-env")]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         assert_eq!(s.api, Sourced::new(Api::V2, Source::Env("IMS_API")));
         assert_eq!(s.project_id.unwrap().value, "p-env");
         let env = env_of(&[("IMS_API", "v3")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &cfg),
             "IMS_API: `v3` is not a member API (v2, v1)"
         );
     }
@@ -589,7 +574,7 @@ mod tests {
             ))
         );
 
-        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &config(""), None).unwrap();
+        let s = resolve_with(&env_of(&[]), &config("")).unwrap();
         assert_eq!(s.output, Sourced::new(OutputFormat::Table, Source::Default));
         assert_eq!(s.timeout, Sourced::new(Timeout::DEFAULT, Source::Default));
         assert_eq!(s.endpoint, None);
@@ -599,10 +584,10 @@ mod tests {
 
     #[test]
     fn deadline_is_off_unless_set_and_follows_precedence() {
-        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &config(""), None).unwrap();
+        let s = resolve_with(&env_of(&[]), &config("")).unwrap();
         assert_eq!(s.deadline, None);
         let cfg = config("[profiles.default]\ndeadline = 90\n");
-        let s = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap();
+        let s = resolve_with(&env_of(&[]), &cfg).unwrap();
         assert_eq!(
             s.deadline,
             Some(Sourced::new(
@@ -611,7 +596,7 @@ mod tests {
             ))
         );
         let env = env_of(&[("IMS_DEADLINE", "2.5")]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         assert_eq!(
             s.deadline,
             Some(Sourced::new(
@@ -646,7 +631,7 @@ mod tests {
             cfg.selected_profile(&args, &env).unwrap().source,
             Source::Flag("--profile")
         );
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         assert_eq!(token_of(s), TokenSource::Command("echo tb".into()));
         let plain = config("");
         assert_eq!(
@@ -660,7 +645,7 @@ mod tests {
     #[test]
     fn unknown_profile_is_a_config_error_listing_profiles() {
         let env = env_of(&[("IMS_PROFILE", "nope")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(FILE), None).unwrap_err();
+        let err = resolve_with(&env, &config(FILE)).unwrap_err();
         assert_eq!(err.kind(), crate::error::ErrorKind::Config);
         assert_eq!(
             err.to_string(),
@@ -670,9 +655,8 @@ mod tests {
             path: Some(Sourced::new(PathBuf::from("/none.toml"), Source::Default)),
             file: None,
         };
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &missing, None).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &missing),
             "profile `nope` (from IMS_PROFILE) is not in /none.toml (which does not exist); it has no profiles"
         );
     }
@@ -680,7 +664,7 @@ mod tests {
     #[test]
     fn default_profile_naming_a_missing_profile_fails() {
         let cfg = config("default_profile = \"zz\"\n[profiles.a]\n");
-        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
+        let err = resolve_with(&env_of(&[]), &cfg).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("profile `zz` (from /c.toml:default_profile)"),
@@ -691,13 +675,12 @@ mod tests {
     #[test]
     fn bad_env_values_name_the_variable() {
         let env = env_of(&[("IMS_OUTPUT", "xml")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env, &config("")),
             "IMS_OUTPUT: `xml` is not an output format (table, json, ndjson, ids, csv)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);
-        let err = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap_err();
+        let err = resolve_with(&env, &config("")).unwrap_err();
         assert!(err.to_string().starts_with("IMS_TIMEOUT: "), "{err}");
         let err = Settings::resolve(
             &GlobalArgs::default(),
@@ -716,9 +699,8 @@ mod tests {
     #[test]
     fn two_token_keys_in_one_profile_conflict() {
         let cfg = config("[profiles.default]\ntoken = \"x\"\ntoken_file = \"/t\"\n");
-        let err = Settings::resolve(&GlobalArgs::default(), &env_of(&[]), &cfg, None).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            error_of(&env_of(&[]), &cfg),
             "/c.toml:default: set only one of token, token_file, token_command (found token, token_file)"
         );
     }
@@ -727,7 +709,7 @@ mod tests {
     fn env_token_beats_profile_token_file() {
         let cfg = config("[profiles.default]\ntoken_file = \"/t\"\n");
         let env = env_of(&[("IMS_TOKEN", "envtok")]);
-        let s = Settings::resolve(&GlobalArgs::default(), &env, &cfg, None).unwrap();
+        let s = resolve_with(&env, &cfg).unwrap();
         let Some(CredentialSettings::Token(token)) = s.credential else {
             panic!("token expected")
         };

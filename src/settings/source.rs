@@ -5,6 +5,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::cli::Setting;
 use crate::error::Error;
 
 /// Looks up an environment variable; empty values count as unset. A value that cannot be
@@ -21,6 +22,19 @@ pub(crate) fn process_env(name: &str) -> Result<Option<String>, Error> {
             "{name}: the value is not valid UTF-8; set it to UTF-8 text or unset it"
         ))),
     }
+}
+
+/// The value of the first environment variable of `setting` that is set, with its name.
+pub(crate) fn first_var(
+    setting: &'static Setting,
+    env: EnvLookup,
+) -> Result<Option<Sourced<String>>, Error> {
+    for var in setting.env {
+        if let Some(value) = env(var)? {
+            return Ok(Some(Sourced::new(value, Source::Env(var))));
+        }
+    }
+    Ok(None)
 }
 
 /// Where a setting's value came from.
@@ -49,6 +63,11 @@ pub(crate) enum Source {
 }
 
 impl Source {
+    /// A value given by the flag of `setting` (named after the setting if it has none).
+    pub(crate) fn flag_of(setting: &'static Setting) -> Source {
+        Source::Flag(setting.flag.unwrap_or(setting.name))
+    }
+
     /// The precedence level, lower wins: flag, `IMS_*` variable, vendor variable
     /// (`HUAWEICLOUD_SDK_*`), profile, cloud, `OS_*` variable, default.
     pub(crate) fn rank(&self) -> u8 {
@@ -86,7 +105,13 @@ pub(crate) struct Sourced<T> {
 }
 
 impl<T> Sourced<T> {
+    /// `value`, from `source`.
     pub(crate) fn new(value: T, source: Source) -> Sourced<T> {
         Sourced { value, source }
+    }
+
+    /// The value changed by `change`, from the same source.
+    pub(crate) fn map<U>(self, change: impl FnOnce(T) -> U) -> Sourced<U> {
+        Sourced::new(change(self.value), self.source)
     }
 }

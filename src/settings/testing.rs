@@ -1,11 +1,12 @@
-//! Test fixtures shared by the settings tests and the commands that show settings: an
-//! environment from pairs, and a config file from text.
+//! Test fixtures shared by the settings tests and the code that reads settings: an
+//! environment from pairs, a config file from text, the default request time limit.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::file::{Config, parse};
 use super::source::{Source, Sourced};
+use crate::cli::Timeout;
 use crate::error::Error;
 
 /// An environment lookup that knows exactly `pairs`.
@@ -26,4 +27,9 @@ pub(crate) fn config(text: &str) -> Config {
         file: Some(parse(&path, text).expect("a valid config file")),
         path: Some(Sourced::new(path, Source::Default)),
     }
+}
+
+/// The request time limit when nothing sets it.
+pub(crate) fn default_timeout() -> Sourced<Timeout> {
+    Sourced::new(Timeout::DEFAULT, Source::Default)
 }

@@ -2,8 +2,9 @@
 //!
 //! These tests are ignored by a plain `cargo test`; `scripts/test` starts a local Glance
 //! (`scripts/local-glance`, fakeauth flavor: the token is the project id), exports its base URL
-//! as `IMS_E2E_GLANCE_URL` and runs them. Each test binary seeds fresh images once, with
-//! `scripts/local-glance seed URL`, and reads the IDs from its `KEY=VALUE` lines.
+//! as `IMS_E2E_GLANCE_URL` and runs them. The images are seeded once per server, with
+//! `scripts/local-glance seed URL` (a later seed prints the same `KEY=VALUE` lines while the
+//! images are there), and the tests read the IDs from those lines.
 //!
 //! What ims prints is compared with what the server answers to the same request, fetched here
 //! directly over a plain HTTP/1.1 connection.
@@ -331,6 +332,15 @@ const UNAUTHORIZED: &str = "HTTP 401 Unauthorized: This server could not verify 
 
 // ---------------------------------------------------------------------------------------------
 // member list
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn a_second_seed_gives_the_same_images_and_adds_none() {
+    let first = glance();
+    let again = seed().unwrap();
+    assert_eq!(again.url, first.url);
+    assert_eq!(again.seeded, first.seeded);
+}
 
 #[test]
 #[ignore = "needs a real Glance: run scripts/test"]

@@ -19,5 +19,6 @@ mod member_list;
 mod member_show;
 mod ndjson;
 mod reliability;
+mod scripts;
 mod settings;
 mod util;

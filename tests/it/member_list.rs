@@ -343,7 +343,12 @@ fn bad_arguments_are_usage_errors_and_send_nothing() {
     ims_at(&sandbox, &server, "t")
         .args(["member", "list"])
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(
+            "error: the following required arguments were not provided:\n  <IMAGE_ID|--all>\n\n\
+             Usage: ims member list [OPTIONS] <IMAGE_ID>...|--all\n\n\
+             For more information, try '--help'.\n",
+        );
     any.assert_calls(0);
 }
 
@@ -376,5 +381,29 @@ fn closed_stdout_ends_quietly() {
         assert_eq!(stderr_of(&out), "", "{format}");
         assert_eq!(out.status.code(), Some(0), "{format}");
         assert_eq!(stdout_of(&out).lines().count(), 1, "{format}");
+    }
+}
+
+#[test]
+fn jobs_bound_the_connections_and_each_is_kept_for_the_whole_run() {
+    let (port, accepted) = counting_http_server(|target| {
+        let image = target.split('/').nth(3).unwrap_or_default();
+        json_response(&members_body(image, &[("m", "accepted")]))
+    });
+    let images: Vec<String> = (1..=100).map(|n| format!("img-{n:02}")).collect();
+    for jobs in ["1", "2", "8", "16"] {
+        let before = accepted.load(std::sync::atomic::Ordering::SeqCst);
+        ims_at_port(&Sandbox::new(), port, "t")
+            .args(["member", "list", "-o", "ids", "--jobs", jobs])
+            .args(&images)
+            .assert()
+            .success()
+            .stdout("m\n".repeat(100));
+        let opened = accepted.load(std::sync::atomic::Ordering::SeqCst) - before;
+        let jobs: usize = jobs.parse().unwrap();
+        assert!(
+            (1..=jobs).contains(&opened),
+            "--jobs {jobs}: {opened} connections for 100 requests"
+        );
     }
 }

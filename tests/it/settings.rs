@@ -281,18 +281,21 @@ fn profile_list_marks_the_default() {
 }
 
 #[test]
-fn profile_list_without_a_file_says_so() {
+fn profile_list_without_a_file_says_so_and_prints_no_table() {
     let sandbox = Sandbox::new();
-    sandbox
-        .ims()
-        .args(["profile", "list", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[]\n")
-        .stderr(format!(
-            "ims: no config file at {}\n",
-            sandbox.dir.path().join("config/ims/config.toml").display()
-        ));
+    let note = format!(
+        "ims: no config file at {}, so no profiles to list\n",
+        sandbox.dir.path().join("config/ims/config.toml").display()
+    );
+    for format in ["table", "json", "ids", "csv"] {
+        sandbox
+            .ims()
+            .args(["profile", "list", "-o", format])
+            .assert()
+            .success()
+            .stdout("")
+            .stderr(note.clone());
+    }
 }
 
 #[test]

@@ -65,6 +65,14 @@ pub fn ims_at(sandbox: &Sandbox, server: &MockServer, token: &str) -> Command {
     cmd
 }
 
+/// `ims --endpoint http://127.0.0.1:PORT --token TOKEN` against a raw server.
+pub fn ims_at_port(sandbox: &Sandbox, port: u16, token: &str) -> Command {
+    let mut cmd = sandbox.ims();
+    let endpoint = format!("http://127.0.0.1:{port}");
+    cmd.args(["--endpoint", &endpoint, "--token", token]);
+    cmd
+}
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -222,12 +230,23 @@ pub fn output_within(
 /// returns the whole response, head and body. A connection stays open for the next
 /// request unless the answer says `Connection: close`. Returns the port.
 pub fn raw_http_server(answer: impl Fn(&str) -> Vec<u8> + Send + Sync + 'static) -> u16 {
+    counting_http_server(answer).0
+}
+
+/// [`raw_http_server`], and the number of connections it has accepted so far.
+pub fn counting_http_server(
+    answer: impl Fn(&str) -> Vec<u8> + Send + Sync + 'static,
+) -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
     use std::io::{Read, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let answer = std::sync::Arc::new(answer);
+    let accepted = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = accepted.clone();
     std::thread::spawn(move || {
         for mut stream in listener.incoming().flatten() {
+            counter.fetch_add(1, Ordering::SeqCst);
             let answer = answer.clone();
             std::thread::spawn(move || {
                 let mut pending = Vec::new();
@@ -260,7 +279,7 @@ pub fn raw_http_server(answer: impl Fn(&str) -> Vec<u8> + Send + Sync + 'static)
             });
         }
     });
-    port
+    (port, accepted)
 }
 
 /// A `200 OK` JSON answer with a correct Content-Length.

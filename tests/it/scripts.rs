@@ -1,0 +1,68 @@
+//! The scripts a newcomer runs first: `scripts/release-binary` (how `scripts/demo` and
+//! `benches/run` find the binary) and what `scripts/demo` tells the user at the end.
+
+use std::path::Path;
+
+/// The project's folder.
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn release_binary_is_where_cargo_says_it_put_it() {
+    // A `cargo` that reports the binary in a target folder of its own choosing, as it does
+    // with CARGO_TARGET_DIR or build.target-dir set.
+    let bin = tempfile::tempdir().unwrap();
+    let cargo = bin.path().join("cargo");
+    std::fs::write(
+        &cargo,
+        "#!/bin/sh\n\
+         echo \"$*\" >&2\n\
+         echo '{\"reason\":\"compiler-artifact\",\"target\":{\"name\":\"other\"},\"executable\":null}'\n\
+         echo '{\"reason\":\"compiler-artifact\",\"target\":{\"name\":\"ims\"},\"executable\":\"/elsewhere/release/ims\"}'\n\
+         echo '{\"reason\":\"build-finished\",\"success\":true}'\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&cargo, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new(root().join("scripts/release-binary"))
+        .arg("--quiet")
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "/elsewhere/release/ims\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "build --release --locked --message-format=json-render-diagnostics --quiet\n"
+    );
+}
+
+#[test]
+fn demo_and_benchmarks_ask_cargo_for_the_binary() {
+    for script in ["scripts/demo", "benches/run"] {
+        let text = std::fs::read_to_string(root().join(script)).unwrap();
+        assert!(text.contains("scripts/release-binary"), "{script}");
+        assert!(
+            !text.contains("target/release"),
+            "{script} names a target folder"
+        );
+    }
+}
+
+#[test]
+fn the_demo_ends_with_every_setting_its_commands_need() {
+    let demo = std::fs::read_to_string(root().join("scripts/demo")).unwrap();
+    let hint = demo.split("Glance stays up at").nth(1).unwrap_or_default();
+    assert!(
+        hint.contains("export IMS_ENDPOINT=$url IMS_TOKEN=proj-owner IMS_PROJECT_ID=proj-owner"),
+        "{hint}"
+    );
+}
