@@ -7,49 +7,57 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 
-use super::change::{
-    Action as Change, Pair, apply_batch, apply_one, ask, batch_change, fan_out, pair_change,
-    print_lines,
-};
-use super::member::{expand_stdin, fetch_in_order, worker_limit};
+use super::confirm::confirm;
 use super::session::Session;
 use crate::api::{BatchMembers, ImageApi, ImageFilter, Route};
 use crate::cli::{
     GlobalArgs, MemberType, Setting, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
 };
-use crate::error::{Error, ErrorKind, Failures, Reported, diag, report as report_error};
+use crate::console::Console;
+use crate::error::{Error, ErrorKind, Failures, Reported};
 use crate::files::{SMALL_FILE_LIMIT, read_small_text};
 use crate::model::Member;
 use crate::model::image::Image;
 use crate::output;
-use crate::settings::{Config, process_env};
+use crate::settings::Config;
 use crate::share::export::export as export_file;
 use crate::share::file::{SharesFile, parse};
 use crate::share::plan::{
     ActionKind, Catalog, ImageFacts, Plan, PlanOptions, Planner, Selection, reads_members, select,
 };
-use crate::url::check_id;
+use crate::work::change::{Action as Change, Changes, Outcome, Pair, RunOptions, settle};
+use crate::work::fan_out::{collect_in_order, in_order};
+use crate::work::ids::read_unique_ids;
 
 /// Runs a `share` subcommand.
-pub(crate) fn run(global: &GlobalArgs, command: ShareCommand) -> anyhow::Result<()> {
+pub(crate) fn run(
+    console: &Console,
+    global: &GlobalArgs,
+    command: ShareCommand,
+) -> anyhow::Result<()> {
     match command {
-        ShareCommand::Plan(args) => plan(global, &args, false),
-        ShareCommand::Check(args) => plan(global, &args, true),
-        ShareCommand::Apply(args) => apply(global, &args),
-        ShareCommand::Export(args) => export(global, args),
+        ShareCommand::Plan(args) => plan(console, global, &args, false),
+        ShareCommand::Check(args) => plan(console, global, &args, true),
+        ShareCommand::Apply(args) => apply(console, global, &args),
+        ShareCommand::Export(args) => export(console, global, args),
     }
 }
 
 /// `ims share plan|check`: the plan on stdout, notes and summary on stderr; `check` is
 /// exit 10 when the plan has any action.
-fn plan(global: &GlobalArgs, args: &ShareArgs, check: bool) -> anyhow::Result<()> {
-    let (file, session) = open(global, args)?;
+fn plan(
+    console: &Console,
+    global: &GlobalArgs,
+    args: &ShareArgs,
+    check: bool,
+) -> anyhow::Result<()> {
+    let (file, session) = open(console, global, args)?;
     let options = options(&session, args);
     let plan = session.with_api(|api| {
         let project = session.this_project(api)?;
         observe(api, &project, &file, options, args.jobs)
     })??;
-    show(&session, &plan)?;
+    show(console, &session, &plan)?;
     if check && !plan.actions.is_empty() {
         return Err(Error::new(
             ErrorKind::Drift,
@@ -66,10 +74,14 @@ fn plan(global: &GlobalArgs, args: &ShareArgs, check: bool) -> anyhow::Result<()
 
 /// Reads and checks the shares file (its consumers' profiles against the config file),
 /// then opens the session; v2 takes no `member_type` but `project`. Nothing is sent.
-fn open(global: &GlobalArgs, args: &ShareArgs) -> Result<(SharesFile, Session), Error> {
-    let file = read_file(args)?;
-    check_consumers(global, &file)?;
-    let session = Session::open(global)?;
+fn open(
+    console: &Console,
+    global: &GlobalArgs,
+    args: &ShareArgs,
+) -> Result<(SharesFile, Session), Error> {
+    let file = read_file(console, args)?;
+    check_consumers(console, global, &file)?;
+    let session = Session::open(console, global)?;
     if let Route::V2 = session.route()
         && let Some(share) = file
             .shares
@@ -96,11 +108,10 @@ fn options(session: &Session, args: &ShareArgs) -> PlanOptions {
 
 /// The shares file: `-f -` reads stdin, else the file (`shares.toml` by default); at
 /// most 4 MiB of UTF-8 text either way.
-fn read_file(args: &ShareArgs) -> Result<SharesFile, Error> {
+fn read_file(console: &Console, args: &ShareArgs) -> Result<SharesFile, Error> {
     if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
+        (&mut *console.stdin())
             .take(SMALL_FILE_LIMIT + 1)
             .read_to_end(&mut bytes)
             .map_err(|err| Error::config(format!("cannot read the shares file on stdin: {err}")))?;
@@ -125,11 +136,11 @@ fn read_file(args: &ShareArgs) -> Result<SharesFile, Error> {
 }
 
 /// Every `[consumers]` profile must be in the config file (exit 3 naming the line).
-fn check_consumers(global: &GlobalArgs, file: &SharesFile) -> Result<(), Error> {
+fn check_consumers(console: &Console, global: &GlobalArgs, file: &SharesFile) -> Result<(), Error> {
     if file.consumers.is_empty() {
         return Ok(());
     }
-    let config = Config::load(global, &process_env)?;
+    let config = Config::load(global, console.env())?;
     let known = config.profile_names();
     for (member, consumer) in &file.consumers {
         if !known.contains(&consumer.profile.as_str()) {
@@ -185,7 +196,7 @@ fn observe(
         .into_iter()
         .filter(|id| !catalog.by_id.contains_key(*id))
         .collect();
-    let read = fan_out(&unread, jobs, |id| api.show_image(id))?;
+    let read = collect_in_order(&unread, jobs, |id| api.show_image(id));
     for (id, result) in unread.into_iter().zip(read) {
         match result {
             Ok(image) => {
@@ -200,10 +211,9 @@ fn observe(
     // Each image is planned as soon as its members are read, in order, and its members
     // dropped: 1,000 images' members are never held at once.
     let mut planner = Planner::new(file, &selection, options);
-    let workers = usize::from(jobs).min(worker_limit().unwrap_or(usize::MAX));
-    fetch_in_order(
+    in_order(
         &selection.images,
-        workers,
+        jobs,
         |selected| match reads_members(&selected.image, options) {
             true => api.all_members(&selected.image.id).map_err(|err| {
                 err.prefixed(&format!("the members of image {}", selected.image.id))
@@ -232,7 +242,7 @@ fn members_of(
         .filter(|selected| reads_members(&selected.image, options))
         .map(|selected| selected.image.id.as_str())
         .collect();
-    let listed = fan_out(&wanted, jobs, |id| api.all_members(id))?;
+    let listed = collect_in_order(&wanted, jobs, |id| api.all_members(id));
     let mut members = BTreeMap::new();
     for (id, result) in wanted.into_iter().zip(listed) {
         let found = result.map_err(|err| err.prefixed(&format!("the members of image {id}")))?;
@@ -258,23 +268,23 @@ fn owned(api: &ImageApi, project: &str, tag: Option<&str>) -> Result<Vec<ImageFa
 }
 
 /// Prints the plan on stdout, then its notes and summary on stderr.
-fn show(session: &Session, plan: &Plan) -> anyhow::Result<()> {
+fn show(console: &Console, session: &Session, plan: &Plan) -> anyhow::Result<()> {
     let format = session.settings.output.value;
     let mut unprintable = Vec::new();
-    output::to_stdout(|out| {
+    output::to_stdout(console, |out| {
         unprintable = output::write_plan(out, format, plan)?;
         Ok(())
     })?;
-    summarize(plan);
+    summarize(console, plan);
     Failures::into_result(unprintable.into_iter().map(Into::into).collect())
 }
 
 /// The plan's notes and summary, on stderr.
-fn summarize(plan: &Plan) {
+fn summarize(console: &Console, plan: &Plan) {
     for note in &plan.notes {
-        diag(&format!("note: {note}"));
+        console.diag(&format!("note: {note}"));
     }
-    diag(&plan.summary());
+    console.diag(&plan.summary());
 }
 
 /// One group of changes sent together: on v2 one request per pair, on v1 one batch job.
@@ -284,22 +294,18 @@ struct Step {
     kind: ActionKind,
     /// The profile that sends them: a consumer's, or none for this project's own.
     consumer: Option<String>,
-    /// What the members are (a v1 batch names them so).
-    members: BatchMembers,
-    /// The pairs: for an accept, the member is the consumer's project.
-    pairs: Vec<Pair>,
-    /// v1: the vault the consumer accepts full-ECS images with.
-    vault: Option<String>,
+    /// The pairs and how they are sent; for an accept, the member is the consumer's
+    /// project. A visibility step uses only the pairs' images.
+    changes: Changes,
 }
 
 /// The plan's actions grouped into steps, in the plan's order. v2: one step per kind (and
 /// consumer). v1: one batch per member (and member type) for add and remove, one per
-/// consumer for accept.
+/// consumer (with its vault) for accept.
 fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
     let mut steps: Vec<Step> = Vec::new();
     for action in &plan.actions {
-        let member = action.member_id.clone().unwrap_or_default();
-        let members = match action.member_type {
+        let member_kind = match action.member_type {
             MemberType::Project => BatchMembers::Projects,
             MemberType::Domain => BatchMembers::Domains,
             MemberType::Organization => BatchMembers::Organizations,
@@ -307,28 +313,31 @@ fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
         let per_member = v1 && matches!(action.kind, ActionKind::Add | ActionKind::Remove);
         let pair = Pair {
             image: action.image_id.clone(),
-            member,
+            member: action.member_id.clone().unwrap_or_default(),
         };
         let same = |step: &&mut Step| {
             step.kind == action.kind
                 && step.consumer == action.consumer
-                && step.members == members
-                && (!per_member || step.pairs[0].member == pair.member)
+                && step.changes.member_kind == member_kind
+                && (!per_member || step.changes.pairs[0].member == pair.member)
         };
         match steps.iter_mut().find(same) {
-            Some(step) => step.pairs.push(pair),
+            Some(step) => step.changes.pairs.push(pair),
             None => steps.push(Step {
                 kind: action.kind,
                 consumer: action.consumer.clone(),
-                members,
-                pairs: vec![pair],
-                vault: match action.kind {
-                    ActionKind::Accept if v1 => action
-                        .member_id
-                        .as_ref()
-                        .and_then(|member| file.consumers.get(member))
-                        .and_then(|consumer| consumer.vault_id.clone()),
-                    _ => None,
+                changes: Changes {
+                    action: change_of(action.kind),
+                    pairs: vec![pair],
+                    member_kind,
+                    vault: match action.kind {
+                        ActionKind::Accept if v1 => action
+                            .member_id
+                            .as_ref()
+                            .and_then(|member| file.consumers.get(member))
+                            .and_then(|consumer| consumer.vault_id.clone()),
+                        _ => None,
+                    },
                 },
             }),
         }
@@ -336,7 +345,8 @@ fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
     steps
 }
 
-/// The share change of a kind of action (a visibility change is not one).
+/// The share change of a kind of action (a visibility change is none: its step sends
+/// its own request).
 fn change_of(kind: ActionKind) -> Change {
     match kind {
         ActionKind::Add | ActionKind::Visibility => Change::Add,
@@ -347,105 +357,104 @@ fn change_of(kind: ActionKind) -> Change {
 
 /// The requests of `step`, as a dry run prints them.
 fn step_lines(api: &ImageApi, step: &Step) -> Vec<String> {
-    let v1 = matches!(api.route, Route::V1 { .. });
-    match (step.kind, v1) {
-        (ActionKind::Visibility, _) => step
+    match step.kind {
+        ActionKind::Visibility => step
+            .changes
             .pairs
             .iter()
             .map(|pair| api.make_shared(&pair.image).line())
             .collect(),
-        (kind, false) => step
-            .pairs
+        _ => step
+            .changes
+            .requests(api)
             .iter()
-            .map(|pair| pair_change(api, change_of(kind), pair).line())
+            .map(|request| request.line())
             .collect(),
-        (kind, true) => {
-            let vault = step.vault.as_deref();
-            vec![batch_change(api, change_of(kind), &step.pairs, step.members, vault).line()]
-        }
     }
 }
 
-/// Sends `step` with `api` (which signs in as `project`): each pair's outcome (a note for
-/// stderr) or failure; a v1 batch that fails is one failure (`verbose` shows every poll of
-/// its job).
+/// Sends `step` with `api`: each pair's outcome, in order; a v1 batch that fails is one
+/// failure.
 fn send_step(
+    console: &Console,
     api: &ImageApi,
-    project: &str,
     step: &Step,
-    jobs: u16,
-    verbose: bool,
-) -> Result<Vec<Result<Option<String>, Error>>, Error> {
-    let v1 = matches!(api.route, Route::V1 { .. });
-    match (step.kind, v1) {
-        (ActionKind::Visibility, _) => fan_out(&step.pairs, jobs, |pair| {
-            api.send(&api.make_shared(&pair.image)).map(|_| None)
-        }),
-        (kind, false) => fan_out(&step.pairs, jobs, |pair| {
-            apply_one(api, change_of(kind), pair, || Some(project.to_string()))
-                .map(|outcome| outcome.note)
-        }),
-        (kind, true) => {
-            let batch = (step.members, step.vault.as_deref());
-            apply_batch(api, change_of(kind), &step.pairs, batch, jobs, verbose).map(|outcomes| {
-                outcomes
-                    .into_iter()
-                    .map(|outcome| outcome.map(|outcome| outcome.note))
-                    .collect()
-            })
-        }
+    options: RunOptions,
+) -> Result<Vec<Result<Outcome, Error>>, Error> {
+    match step.kind {
+        ActionKind::Visibility => Ok(collect_in_order(
+            &step.changes.pairs,
+            options.jobs,
+            |pair| {
+                api.send(&api.make_shared(&pair.image)).map(|_| Outcome {
+                    record: None,
+                    note: None,
+                })
+            },
+        )),
+        _ => step.changes.run(console, api, options),
     }
 }
 
 /// Sends every step, in order: the steps of one kind and sender together (v1: one batch
 /// job per member, polled concurrently). Each pair's note or failure goes to stderr; the
-/// kind of the first failure, if any.
+/// first failure, if any.
 fn send_steps(
+    console: &Console,
     session: &Session,
     api: &ImageApi,
     project: &str,
     consumers: &BTreeMap<String, Session>,
     steps: &[Step],
     jobs: u16,
-) -> Result<Option<ErrorKind>, Error> {
-    let verbose = session.settings.verbose > 0;
+) -> Result<Option<Error>, Error> {
     let mut first_failure = None;
-    let mut fail = |err: Error, context: String| {
-        first_failure.get_or_insert(err.kind());
-        report_error(&anyhow::Error::new(err).context(context));
+    let fail = |first_failure: &mut Option<Error>, err: Error, context: String| {
+        console.report(&anyhow::Error::new(err.clone()).context(context));
+        first_failure.get_or_insert(err);
     };
     for phase in steps.chunk_by(|a, b| a.kind == b.kind && a.consumer == b.consumer) {
         // A consumer signs in as the member it accepts for (checked before).
         let sender = match phase[0].consumer {
-            Some(_) => phase[0].pairs[0].member.as_str(),
+            Some(_) => phase[0].changes.pairs[0].member.as_str(),
             None => project,
         };
+        let options = RunOptions {
+            jobs,
+            verbose: session.settings.verbose > 0,
+            this_project: Some(sender),
+        };
         let results = with_step_api(api, consumers, &phase[0], |api| {
-            fan_out(phase, jobs, |step| {
-                send_step(api, sender, step, jobs, verbose)
+            collect_in_order(phase, options.jobs, |step| {
+                send_step(console, api, step, options)
             })
-        })??;
+        })?;
         for (step, results) in phase.iter().zip(results) {
             let kind = step.kind.as_str();
             let results = match results {
                 Ok(results) => results,
                 Err(err) => {
-                    let n = step.pairs.len();
-                    fail(err, format!("{kind}: the batch job of {n} image(s)"));
+                    let n = step.changes.pairs.len();
+                    let context = format!("{kind}: the batch job of {n} image(s)");
+                    fail(&mut first_failure, err, context);
                     continue;
                 }
             };
-            for (pair, result) in step.pairs.iter().zip(results) {
-                match (result, step.kind) {
-                    (Ok(note), _) => note.iter().for_each(|note| diag(note)),
-                    (Err(err), ActionKind::Visibility) => {
-                        fail(err, format!("{kind} image {}", pair.image));
-                    }
-                    (Err(err), _) => {
-                        let context =
-                            format!("{kind} image {}, member {}", pair.image, pair.member);
-                        fail(err, context);
-                    }
+            if step.kind != ActionKind::Visibility {
+                if let Err(Reported(first)) =
+                    settle(console, &step.changes.pairs, results).into_result()
+                {
+                    first_failure.get_or_insert(first);
+                }
+                continue;
+            }
+            for (pair, result) in step.changes.pairs.iter().zip(results) {
+                if let Err(err) = result {
+                    fail(
+                        &mut first_failure,
+                        err,
+                        format!("{kind} image {}", pair.image),
+                    );
                 }
             }
         }
@@ -457,7 +466,17 @@ fn send_steps(
 /// with none of the identity this command was given (`--endpoint`, `--token`, `--api`,
 /// `--project-id`, `--os-cloud` and their variables): a consumer signs in with its own
 /// profile only. Nothing is sent.
-fn consumer_sessions(global: &GlobalArgs, plan: &Plan) -> Result<BTreeMap<String, Session>, Error> {
+fn consumer_sessions(
+    console: &Console,
+    global: &GlobalArgs,
+    plan: &Plan,
+) -> Result<BTreeMap<String, Session>, Error> {
+    // The command's environment without the variables of the identity settings and the
+    // `OS_*` sign-in variables (where clouds.yaml is, `OS_CLIENT_CONFIG_FILE`, stays).
+    let env = |name: &str| match is_identity_variable(name) {
+        true => Ok(None),
+        false => console.env()(name),
+    };
     let mut sessions = BTreeMap::new();
     for profile in plan.actions.iter().filter_map(|a| a.consumer.as_ref()) {
         if sessions.contains_key(profile) {
@@ -475,7 +494,7 @@ fn consumer_sessions(global: &GlobalArgs, plan: &Plan) -> Result<BTreeMap<String
             verbose: global.verbose,
             ..GlobalArgs::default()
         };
-        let session = Session::open_in(&args, &consumer_env)
+        let session = Session::open_in(console, &args, &env)
             .map_err(|err| err.prefixed(&format!("consumer profile {profile}")))?;
         sessions.insert(profile.clone(), session);
     }
@@ -495,16 +514,12 @@ const IDENTITY: [&Setting; 9] = [
     &Setting::OS_CLOUD,
 ];
 
-/// The environment a consumer's session sees: this command's own, without the variables
-/// of the [`IDENTITY`] settings and the `OS_*` sign-in variables (where clouds.yaml is,
-/// `OS_CLIENT_CONFIG_FILE`, stays).
-fn consumer_env(name: &str) -> Result<Option<String>, Error> {
-    let identity = (name.starts_with("OS_") && name != "OS_CLIENT_CONFIG_FILE")
-        || IDENTITY.iter().any(|setting| setting.env.contains(&name));
-    match identity {
-        true => Ok(None),
-        false => process_env(name),
-    }
+/// Whether the environment variable `name` says who signs in where: one of the
+/// [`IDENTITY`] settings' or an `OS_*` sign-in variable (not `OS_CLIENT_CONFIG_FILE`,
+/// which only says where clouds.yaml is).
+fn is_identity_variable(name: &str) -> bool {
+    (name.starts_with("OS_") && name != "OS_CLIENT_CONFIG_FILE")
+        || IDENTITY.iter().any(|setting| setting.env.contains(&name))
 }
 
 /// Runs `work` with the API that sends `step`: this project's, or its consumer's.
@@ -527,21 +542,21 @@ fn with_step_api<R>(
 /// `ims share apply`: plans, checks every consumer's project, asks before removals,
 /// sends the steps in order (or prints them with `--dry-run`), then plans again: exit 0
 /// only when nothing is left to do.
-fn apply(global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
-    let (file, session) = open(global, &args.share)?;
+fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
+    let (file, session) = open(console, global, &args.share)?;
     let options = options(&session, &args.share);
     let jobs = args.share.jobs;
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let plan = observe(api, &project, &file, options, jobs)?;
         match args.dry_run {
-            true => summarize(&plan),
-            false => show(&session, &plan)?,
+            true => summarize(console, &plan),
+            false => show(console, &session, &plan)?,
         }
         if plan.actions.is_empty() {
             return Ok(());
         }
-        let consumers = consumer_sessions(global, &plan)?;
+        let consumers = consumer_sessions(console, global, &plan)?;
         check_consumer_projects(&file, &plan, &consumers)?;
         let removals = plan.count(ActionKind::Remove);
         if removals > 0 && !args.yes && !args.dry_run {
@@ -549,7 +564,7 @@ fn apply(global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
                 "apply {} changes, {removals} of them removals?",
                 plan.actions.len()
             );
-            ask(&question, "share apply with removals")?;
+            confirm(console, "share apply with removals", &question)?;
         }
         let v1 = matches!(api.route, Route::V1 { .. });
         let steps = steps(&file, &plan, v1);
@@ -560,20 +575,25 @@ fn apply(global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
                     step_lines(api, step)
                 })?);
             }
-            print_lines(&lines)?;
+            output::to_stdout(console, |out| {
+                lines
+                    .iter()
+                    .try_for_each(|line| writeln!(out, "{line}"))
+                    .map_err(output::write_error)
+            })?;
             return Ok(());
         }
-        let first_failure = send_steps(&session, api, &project, &consumers, &steps, jobs)?;
+        let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?;
         let fresh = observe(api, &project, &file, options, jobs)?;
         if fresh.actions.is_empty() {
-            diag(&format!(
+            console.diag(&format!(
                 "applied: the cloud matches {} ({} in sync)",
                 file.name, fresh.in_sync
             ));
             return Ok(());
         }
         for action in &fresh.actions {
-            diag(&format!(
+            console.diag(&format!(
                 "still out of sync: {} image {}{}",
                 action.kind.as_str(),
                 action.image_id,
@@ -584,7 +604,13 @@ fn apply(global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
                     .unwrap_or_default()
             ));
         }
-        Err(Reported(first_failure.unwrap_or(ErrorKind::Http)).into())
+        let first = first_failure.unwrap_or_else(|| {
+            Error::new(
+                ErrorKind::Http,
+                format!("the cloud still differs from {}", file.name),
+            )
+        });
+        Err(Reported(first).into())
     })?
 }
 
@@ -621,12 +647,9 @@ fn check_consumer_projects(
 
 /// `ims share export [IMAGE_ID...|-]`: today's sharing of the images (default: every
 /// image this project shares) as a shares file on stdout.
-fn export(global: &GlobalArgs, args: ShareExportArgs) -> anyhow::Result<()> {
-    let ids = expand_stdin(args.image_ids)?;
-    for id in &ids {
-        check_id("image ID", id)?;
-    }
-    let session = Session::open(global)?;
+fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyhow::Result<()> {
+    let ids = read_unique_ids("image ID", args.image_ids, &mut *console.stdin())?;
+    let session = Session::open(console, global)?;
     let options = PlanOptions {
         prune: false,
         needs_shared: matches!(session.route(), Route::V2),
@@ -640,11 +663,11 @@ fn export(global: &GlobalArgs, args: ShareExportArgs) -> anyhow::Result<()> {
                     .map(ImageFacts::of)
                     .collect()
             }
-            false => fan_out(&ids, args.jobs, |id| {
+            false => collect_in_order(&ids, args.jobs, |id| {
                 api.show_image(id)
                     .map(|image| ImageFacts::of(&image))
                     .map_err(|err| err.prefixed(&format!("image {id}")))
-            })?
+            })
             .into_iter()
             .collect::<Result<_, _>>()?,
         };
@@ -669,6 +692,8 @@ fn export(global: &GlobalArgs, args: ShareExportArgs) -> anyhow::Result<()> {
             .collect();
         Ok(export_file(&sharing))
     })??;
-    output::to_stdout(|out| out.write_all(text.as_bytes()).map_err(output::write_error))?;
+    output::to_stdout(console, |out| {
+        out.write_all(text.as_bytes()).map_err(output::write_error)
+    })?;
     Ok(())
 }

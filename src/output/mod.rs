@@ -55,7 +55,7 @@ use serde_json::{Map, Value};
 
 pub(crate) use images::{ImageColumns, ImageStream, member_status};
 pub(crate) use plan::write_plan;
-pub(crate) use stdout::{to_stdout, write_error};
+pub(crate) use stdout::{process_stdout, to_stdout, write_error};
 
 use crate::cli::OutputFormat;
 use crate::error::Error;

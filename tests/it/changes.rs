@@ -191,6 +191,35 @@ fn remove_off_a_terminal_needs_yes_and_sends_nothing() {
     any.assert_calls(0);
 }
 
+/// A bad ID is a usage error before any setting is read: no endpoint, no credential, a
+/// config file that does not parse, and still exit 2 naming the ID.
+#[test]
+fn bad_ids_are_exit_2_before_any_setting_is_read() {
+    let sandbox = Sandbox::new();
+    sandbox.config("this is [not toml");
+    for args in [
+        &["member", "add", "img/1", "p-a"][..],
+        &["member", "remove", "img/1", "p-a", "--yes"],
+        &["member", "accept", "img/1"],
+        &["member", "reject", "img/1"],
+    ] {
+        sandbox
+            .ims()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr("ims: error: image ID `img/1` cannot contain `/`\n");
+    }
+    sandbox
+        .ims()
+        .args(["member", "add", "-", ".."])
+        .write_stdin("img")
+        .assert()
+        .code(2)
+        .stderr("ims: error: member ID `..` cannot be `.` or `..`\n");
+}
+
 #[test]
 fn dry_run_prints_every_change_and_sends_none() {
     let server = MockServer::start();
