@@ -1,17 +1,10 @@
 //! Huawei Cloud IMS: the v1 member API, pagination, AK/SK signing checked the way the
 //! API gateway checks it, and Huawei's error bodies.
 
+use crate::fixtures::huawei::*;
 use crate::util::*;
-use hmac::{Hmac, KeyInit, Mac};
-use httpmock::HttpMockRequest;
 use httpmock::prelude::*;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
-
-pub const PROJECT: &str = "1bed856811654c1cb661a6ca845ebc77";
-pub const AK: &str = "QTWAOYTTINDUT2QVKYUC";
-pub const SK: &str = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
 
 fn v1(server: &MockServer, sandbox: &Sandbox) -> assert_cmd::Command {
     let mut cmd = ims_at(sandbox, server, "tok");
@@ -271,122 +264,6 @@ fn a_hundred_thousand_members_over_pages() {
 
 // ---- AK/SK: a gateway's view, written apart from src/ so the two can disagree ----
 
-const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-fn enc(text: &str) -> String {
-    utf8_percent_encode(text, RFC3986).to_string()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Recomputes the signature of `req` as the API gateway does, with `sk`.
-pub fn gateway_accepts(req: &HttpMockRequest, sk: &str) -> bool {
-    let headers = req.headers();
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let Some(authorization) = header("authorization") else {
-        return false;
-    };
-    let Some(rest) = authorization.strip_prefix("SDK-HMAC-SHA256 ") else {
-        return false;
-    };
-    let mut signed_headers = "";
-    let mut signature = "";
-    for part in rest.split(", ") {
-        if let Some(v) = part.strip_prefix("SignedHeaders=") {
-            signed_headers = v;
-        }
-        if let Some(v) = part.strip_prefix("Signature=") {
-            signature = v;
-        }
-    }
-    if !rest.starts_with(&format!("Access={AK}, ")) {
-        return false;
-    }
-    let Some(date) = header("x-sdk-date") else {
-        return false;
-    };
-    if date.len() != 16 || !date.is_ascii() {
-        return false;
-    }
-    let iso = format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        &date[0..4],
-        &date[4..6],
-        &date[6..8],
-        &date[9..11],
-        &date[11..13],
-        &date[13..15]
-    );
-    let Ok(when) = iso.parse::<jiff::Timestamp>() else {
-        return false;
-    };
-    let skew = (jiff::Timestamp::now().as_second() - when.as_second()).abs();
-    if skew > 15 * 60 {
-        return false;
-    }
-    let uri = req.uri();
-    let path: Vec<String> = uri
-        .path()
-        .split('/')
-        .map(|seg| enc(&percent_decode_str(seg).decode_utf8_lossy()))
-        .collect();
-    let mut canonical_uri = path.join("/");
-    if !canonical_uri.ends_with('/') {
-        canonical_uri.push('/');
-    }
-    let raw_query = uri.query().unwrap_or("");
-    let mut pairs: Vec<(String, String)> = raw_query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            let dec = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
-            (enc(&dec(k)), enc(&dec(v)))
-        })
-        .collect();
-    pairs.sort();
-    let canonical_query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let canonical_query = canonical_query.join("&");
-    if canonical_query != raw_query {
-        return false; // the query on the wire must be the canonical one
-    }
-    for required in ["host", "x-sdk-date", "x-project-id"] {
-        if !signed_headers.split(';').any(|h| h == required) {
-            return false;
-        }
-    }
-    let mut canonical_headers = String::new();
-    for name in signed_headers.split(';') {
-        let Some(value) = header(name) else {
-            return false;
-        };
-        canonical_headers.push_str(&format!("{name}:{}\n", value.trim()));
-    }
-    let canonical = format!(
-        "{}\n{canonical_uri}\n{canonical_query}\n{canonical_headers}\n{signed_headers}\n{}",
-        req.method(),
-        hex(&Sha256::digest(req.body_ref()))
-    );
-    let to_sign = format!(
-        "SDK-HMAC-SHA256\n{date}\n{}",
-        hex(&Sha256::digest(canonical.as_bytes()))
-    );
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(sk.as_bytes()).unwrap();
-    mac.update(to_sign.as_bytes());
-    hex(&mac.finalize().into_bytes()) == signature
-}
-
 /// A gateway in front of `on_valid`'s answer: bad signatures get 401 APIGW.0301.
 fn gateway<'a>(
     server: &'a MockServer,
@@ -407,16 +284,6 @@ fn gateway<'a>(
             .json_body(json!({"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: verify aksk signature fail", "request_id": "4b5d1c0a9e"}));
     });
     (ok, refused)
-}
-
-pub fn aksk(sandbox: &Sandbox, server: &MockServer, sk: &str) -> assert_cmd::Command {
-    let mut cmd = sandbox.ims();
-    cmd.env("IMS_ENDPOINT", server.base_url())
-        .env("IMS_ACCESS_KEY", AK)
-        .env("IMS_SECRET_KEY", sk)
-        .env("IMS_PROJECT_ID", PROJECT)
-        .env("IMS_API", "v1");
-    cmd
 }
 
 #[test]
@@ -671,8 +538,6 @@ fn v1_member_list_all_audits_every_image_past_a_capped_page() {
 }
 
 // ---- Huawei's jobs: why a job failed, advice, statuses, vaults ----
-
-use crate::changes::{batch, job_states};
 
 /// The v1 batch add of `images` to `p-a`, started as job `job` that answers `states` in
 /// turn: the mocks of the polls.

@@ -3,19 +3,22 @@
 //! starts itself (`scripts/local-glance`, `scripts/local-keystone`). Shared helpers and
 //! fixtures live in [`util`].
 
-mod advice;
-mod audit;
 mod changes;
 mod completions;
 mod e2e_audit;
 mod e2e_glance;
 mod e2e_keystone;
+mod fixtures;
 mod hostile_config;
 mod hostile_output;
 mod hostile_transport;
 mod huawei;
+mod image_list;
 mod keystone;
+mod member_add;
+mod member_answer;
 mod member_list;
+mod member_remove;
 mod member_show;
 mod ndjson;
 mod reliability;

@@ -1,9 +1,10 @@
 //! `ims member list` against httpmock: seed example, real Glance captures, several images,
 //! stdin, `--status`, partial failures and closed pipes.
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const IMG: &str = "d164b5df-1bc3-4c3f-893e-3e471fd16e64";
 
@@ -406,4 +407,97 @@ fn jobs_bound_the_connections_and_each_is_kept_for_the_whole_run() {
             "--jobs {jobs}: {opened} connections for 100 requests"
         );
     }
+}
+
+#[test]
+fn member_list_all_lists_every_shared_image_in_order() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        exact(
+            when,
+            "/v2/images",
+            &[("visibility", "shared"), ("owner", "p"), ("limit", "1000")],
+        );
+        then.status(200).json_body(json!({"images": [
+            image("img-b", "p", "B"), image("foreign", "q", "F"), image("img-a", "p", "A")]}));
+    });
+    for (img, members) in [
+        (
+            "img-b",
+            json!([{"member_id": "m1", "image_id": "img-b", "status": "pending"}]),
+        ),
+        (
+            "img-a",
+            json!([{"member_id": "m2", "image_id": "img-a", "status": "accepted"},
+                   {"member_id": "m3", "image_id": "img-a", "status": "pending"}]),
+        ),
+    ] {
+        server.mock(|when, then| {
+            when.path(format!("/v2/images/{img}/members"));
+            then.status(200).json_body(json!({ "members": members }));
+        });
+    }
+    let foreign = server.mock(|when, then| {
+        when.path("/v2/images/foreign/members");
+        then.status(200).json_body(json!({"members": []}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args([
+            "member", "list", "--all", "--status", "pending", "-o", "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            "Image ID,Member ID,Status,Created At,Updated At\n\
+             img-b,m1,pending,,\n\
+             img-a,m3,pending,,\n",
+        );
+    foreign.assert_calls(0);
+}
+
+#[test]
+fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images");
+        then.status(200).json_body(json!({"images": [
+            image("good", "p", "a"), image("..", "p", "b"), image("a/b", "p", "c")]}));
+    });
+    let good = server.mock(|when, then| {
+        when.path("/v2/images/good/members");
+        then.status(200)
+            .json_body(json!({"members": [{"member_id": "m1", "image_id": "good"}]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &server.base_url(), "p")
+        .args(["member", "list", "--all", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("m1\n")
+        .stderr(
+            "ims: error: image ..: the service listed image ID `..`, which cannot be `.` or `..`\n\
+             ims: error: image a/b: the service listed image ID `a/b`, which cannot contain `/`\n",
+        );
+    good.assert_calls(1);
+}
+
+#[test]
+fn member_ids_with_whitespace_are_not_printed_as_ids() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/img/members");
+        then.status(200).json_body(json!({"members": [
+            {"member_id": "m-1"}, {"member_id": "m-2\u{2003}m-3"}, {"member_id": "m-4"}]}));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "list", "img", "-o", "ids"])
+        .assert()
+        .code(8)
+        .stdout("m-1\nm-4\n")
+        .stderr(
+            "ims: error: image img: the service sent member ID `m-2\\u{2003}m-3`, which holds \
+             whitespace; not printed\n",
+        );
 }

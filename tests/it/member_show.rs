@@ -3,7 +3,7 @@
 
 use crate::util::*;
 use httpmock::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const IMG: &str = "d164b5df-1bc3-4c3f-893e-3e471fd16e64";
 const MEM: &str = "edc89b490d7d4392898e19b2deb34797";
@@ -537,4 +537,39 @@ fn versions_answer_gets_a_hint() {
         .assert()
         .code(6)
         .stderr("ims: error: member m of image i: HTTP 300 Multiple Choices (hint: the endpoint answered with a list of API versions: check its path)\n");
+}
+
+#[test]
+fn member_show_csv_fills_the_image_id_from_the_command_line() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200)
+            .json_body(json!({"member_id": "m", "status": "accepted"}));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "m", "-o", "csv"])
+        .assert()
+        .success()
+        .stdout("Image ID,Member ID,Status,Created At,Updated At\ni,m,accepted,,\n");
+}
+
+#[test]
+fn member_show_as_one_csv_row() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200).json_body(json!({"member_id": "m", "image_id": "i", "status": "accepted",
+            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z", "schema": "/v2/schemas/member"}));
+    });
+    let sandbox = Sandbox::new();
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "m", "-o", "csv"])
+        .assert()
+        .success()
+        .stdout(
+            "Image ID,Member ID,Status,Created At,Updated At\n\
+             i,m,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
+        );
 }

@@ -1,41 +1,12 @@
-//! The sharing audit against httpmock: `image list --shared|--incoming` (v2 and Huawei v1,
-//! exact queries, paging by `next` link and by full pages, loop guards, dropped foreign
-//! images), `member list --all`, "this project", and every output format including csv.
+//! `ims image list --shared|--incoming` against httpmock (v2 and Huawei v1): exact queries,
+//! paging by `next` link and by full pages, loop guards, dropped foreign images, "this
+//! project", and every output format including csv.
 
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
+use crate::fixtures::glance::*;
 use crate::util::*;
-
-/// Matches `path` with exactly the query pairs `pairs` (any order, nothing else).
-fn exact(when: httpmock::When, path: &str, pairs: &[(&str, &str)]) -> httpmock::When {
-    let mut expected: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    expected.sort();
-    when.method(GET)
-        .path(path.to_string())
-        .header("x-auth-token", "t")
-        .is_true(move |req| {
-            let mut got = req.query_params();
-            got.sort();
-            got == expected
-        })
-}
-
-fn image(id: &str, owner: &str, name: &str) -> Value {
-    json!({"id": id, "name": name, "owner": owner, "visibility": "shared", "status": "active",
-           "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z",
-           "size": 1024, "self": format!("/v2/images/{id}")})
-}
-
-/// `ims --endpoint URL --token t --project-id proj-owner`.
-fn ims_as(sandbox: &Sandbox, url: &str, project: &str) -> assert_cmd::Command {
-    let mut cmd = sandbox.ims();
-    cmd.args(["--endpoint", url, "--token", "t", "--project-id", project]);
-    cmd
-}
 
 #[test]
 fn shared_images_follow_next_links_and_drop_other_owners() {
@@ -454,88 +425,6 @@ fn all_with_image_ids_or_status_without_incoming_is_a_usage_error() {
 }
 
 #[test]
-fn member_list_all_lists_every_shared_image_in_order() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        exact(
-            when,
-            "/v2/images",
-            &[("visibility", "shared"), ("owner", "p"), ("limit", "1000")],
-        );
-        then.status(200).json_body(json!({"images": [
-            image("img-b", "p", "B"), image("foreign", "q", "F"), image("img-a", "p", "A")]}));
-    });
-    for (img, members) in [
-        (
-            "img-b",
-            json!([{"member_id": "m1", "image_id": "img-b", "status": "pending"}]),
-        ),
-        (
-            "img-a",
-            json!([{"member_id": "m2", "image_id": "img-a", "status": "accepted"},
-                   {"member_id": "m3", "image_id": "img-a", "status": "pending"}]),
-        ),
-    ] {
-        server.mock(|when, then| {
-            when.path(format!("/v2/images/{img}/members"));
-            then.status(200).json_body(json!({ "members": members }));
-        });
-    }
-    let foreign = server.mock(|when, then| {
-        when.path("/v2/images/foreign/members");
-        then.status(200).json_body(json!({"members": []}));
-    });
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p")
-        .args([
-            "member", "list", "--all", "--status", "pending", "-o", "csv",
-        ])
-        .assert()
-        .success()
-        .stdout(
-            "Image ID,Member ID,Status,Created At,Updated At\n\
-             img-b,m1,pending,,\n\
-             img-a,m3,pending,,\n",
-        );
-    foreign.assert_calls(0);
-}
-
-#[test]
-fn member_show_csv_fills_the_image_id_from_the_command_line() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200)
-            .json_body(json!({"member_id": "m", "status": "accepted"}));
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m", "-o", "csv"])
-        .assert()
-        .success()
-        .stdout("Image ID,Member ID,Status,Created At,Updated At\ni,m,accepted,,\n");
-}
-
-#[test]
-fn member_show_as_one_csv_row() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).json_body(json!({"member_id": "m", "image_id": "i", "status": "accepted",
-            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z", "schema": "/v2/schemas/member"}));
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m", "-o", "csv"])
-        .assert()
-        .success()
-        .stdout(
-            "Image ID,Member ID,Status,Created At,Updated At\n\
-             i,m,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
-        );
-}
-
-#[test]
 fn image_ids_that_cannot_be_read_back_are_not_printed() {
     let server = MockServer::start();
     server.mock(|when, then| {
@@ -566,52 +455,6 @@ fn image_ids_that_cannot_be_read_back_are_not_printed() {
              ims: error: the service sent image ID `two words`, which holds whitespace; not \
              printed\n",
         );
-}
-
-#[test]
-fn member_ids_with_whitespace_are_not_printed_as_ids() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).json_body(json!({"members": [
-            {"member_id": "m-1"}, {"member_id": "m-2\u{2003}m-3"}, {"member_id": "m-4"}]}));
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "list", "img", "-o", "ids"])
-        .assert()
-        .code(8)
-        .stdout("m-1\nm-4\n")
-        .stderr(
-            "ims: error: image img: the service sent member ID `m-2\\u{2003}m-3`, which holds \
-             whitespace; not printed\n",
-        );
-}
-
-#[test]
-fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({"images": [
-            image("good", "p", "a"), image("..", "p", "b"), image("a/b", "p", "c")]}));
-    });
-    let good = server.mock(|when, then| {
-        when.path("/v2/images/good/members");
-        then.status(200)
-            .json_body(json!({"members": [{"member_id": "m1", "image_id": "good"}]}));
-    });
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p")
-        .args(["member", "list", "--all", "-o", "ids"])
-        .assert()
-        .code(8)
-        .stdout("m1\n")
-        .stderr(
-            "ims: error: image ..: the service listed image ID `..`, which cannot be `.` or `..`\n\
-             ims: error: image a/b: the service listed image ID `a/b`, which cannot contain `/`\n",
-        );
-    good.assert_calls(1);
 }
 
 #[test]
