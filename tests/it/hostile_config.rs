@@ -6,17 +6,13 @@
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::fixtures::keystone::*;
 use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
-
-const IMG: &str = "eadd4a00-a784-4e4f-bcf9-a7906aac0198";
-
-/// How long any one `ims` run here may take before the test fails.
-const BOUND: Duration = Duration::from_secs(20);
 
 /// The message for a missing endpoint.
 const NO_ENDPOINT: &str = "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile (or sign in with Keystone to find it in the service catalog)";
@@ -29,97 +25,6 @@ fn ims(sandbox: &Sandbox) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
     cmd.timeout(BOUND);
     cmd
-}
-
-fn in_an_hour() -> String {
-    (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600))
-        .strftime("%Y-%m-%dT%H:%M:%S.000000Z")
-        .to_string()
-}
-
-/// A Keystone answer whose catalog's image endpoint is `image_url`.
-fn token_answer(image_url: &str) -> Value {
-    json!({"token": {
-        "expires_at": in_an_hour(),
-        "user": {"id": "5f89", "name": "u-owner"},
-        "project": {"id": "a4bd", "name": "proj-owner"},
-        "catalog": [{"type": "image", "endpoints": [
-            {"interface": "public", "region_id": "RegionOne", "url": image_url}]}]}})
-}
-
-/// A password sign-in of u-owner to proj-owner with `password`.
-fn password_body(password: &str) -> Value {
-    json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-        "name": "u-owner", "domain": {"name": "Default"}, "password": password}}},
-        "scope": {"project": {"name": "proj-owner", "domain": {"name": "Default"}}}}})
-}
-
-/// A Keystone that hands out `token` for exactly the sign-in `body`.
-fn keystone<'a>(server: &'a MockServer, body: Value, token: &str) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens").json_body(body);
-        then.status(201)
-            .header("x-subject-token", token)
-            .json_body(token_answer(&server.base_url()));
-    })
-}
-
-/// A Keystone that refuses every other sign-in, as Keystone refuses a wrong password.
-fn keystone_refuses_the_rest(server: &MockServer) -> httpmock::Mock<'_> {
-    server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens");
-        then.status(401).json_body(json!({"error": {"code": 401,
-            "title": "Unauthorized",
-            "message": "The request you have made requires authentication."}}));
-    })
-}
-
-/// A Glance that lists one member for `token`.
-fn glance<'a>(server: &'a MockServer, token: &str) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("/v2/images/{IMG}/members"))
-            .header("x-auth-token", token);
-        then.status(200).json_body(json!({"members": [
-            {"member_id": "proj-alpha", "image_id": IMG, "status": "accepted"}]}));
-    })
-}
-
-/// clouds.yaml with cloud `ks` (user u-owner, project proj-owner) signing in at `server`,
-/// and its password in secure.yaml.
-fn cloud(sandbox: &Sandbox, server: &MockServer, password: &str) -> PathBuf {
-    let clouds = sandbox.file(
-        "clouds.yaml",
-        &format!(
-            "clouds:\n  ks:\n    auth:\n      auth_url: {}/v3\n      username: u-owner\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n",
-            server.base_url()
-        ),
-    );
-    set_cloud_password(sandbox, password);
-    clouds
-}
-
-/// Writes secure.yaml with `password` for cloud `ks`.
-fn set_cloud_password(sandbox: &Sandbox, password: &str) {
-    let yaml = serde_json::to_string(password).unwrap();
-    sandbox.file(
-        "secure.yaml",
-        &format!("clouds:\n  ks:\n    auth:\n      password: {yaml}\n"),
-    );
-}
-
-/// `ims --os-cloud ks` with `clouds` found through OS_CLIENT_CONFIG_FILE.
-fn with_cloud(sandbox: &Sandbox, clouds: &Path) -> assert_cmd::Command {
-    let mut cmd = ims(sandbox);
-    cmd.env("OS_CLIENT_CONFIG_FILE", clouds)
-        .args(["--os-cloud", "ks"]);
-    cmd
-}
-
-fn cache_files(sandbox: &Sandbox) -> Vec<PathBuf> {
-    std::fs::read_dir(sandbox.dir.path().join("cache/ims"))
-        .map(|entries| entries.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default()
 }
 
 // ---- 4: secret commands are bounded in time and output ----
@@ -289,11 +194,12 @@ fn a_token_file_that_is_a_fifo_a_device_or_huge_is_refused_without_a_chmod_hint(
 fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    let fifo = mkfifo(&sandbox, "clouds.fifo");
-    ims(&sandbox)
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
+    let sandbox = &cloud.sandbox;
+    let fifo = mkfifo(sandbox, "clouds.fifo");
+    ims(sandbox)
         .env("OS_CLIENT_CONFIG_FILE", &fifo)
-        .env("OS_CLOUD", "ks")
+        .env("OS_CLOUD", "ks-owner")
         .args(["member", "list", IMG])
         .assert()
         .code(3)
@@ -302,16 +208,16 @@ fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
             fifo.display()
         ));
 
-    let clouds = cloud(&sandbox, &server, "pw-1234");
     let secure = sandbox.dir.path().join("secure.yaml");
     std::fs::remove_file(&secure).unwrap();
     std::os::unix::fs::symlink("/dev/zero", &secure).unwrap();
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["member", "list", IMG])
         .assert()
         .code(3)
         .stderr(format!(
-            "ims: error: cannot read secure.yaml {} (for cloud `ks` from --os-cloud): it is a character device, not a regular file\n",
+            "ims: error: cannot read secure.yaml {} (for cloud `ks-owner` from --os-cloud): it is a character device, not a regular file\n",
             secure.display()
         ));
     std::fs::remove_file(&secure).unwrap();
@@ -320,12 +226,13 @@ fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
         .status()
         .unwrap();
     assert!(made.success());
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["member", "list", IMG])
         .assert()
         .code(3)
         .stderr(format!(
-            "ims: error: cannot read secure.yaml {} (for cloud `ks` from --os-cloud): it is a FIFO, not a regular file\n",
+            "ims: error: cannot read secure.yaml {} (for cloud `ks-owner` from --os-cloud): it is a FIFO, not a regular file\n",
             secure.display()
         ));
     any.assert_calls(0);
@@ -416,9 +323,9 @@ fn keystone_echoing_the_sign_in_body_never_shows_the_password() {
             .header("content-type", "text/plain")
             .body(format!("could not sign in with {sign_in}"));
     });
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, password);
-    let out = with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), password);
+    let out = cloud
+        .ims()
         .args(["-vv", "member", "list", IMG])
         .output()
         .unwrap();
@@ -447,14 +354,11 @@ fn a_cached_token_echoed_by_the_image_service_is_masked() {
         then.status(400)
             .body("token CaChEd-ToKeN-77 is not for this image");
     });
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, "pw-1234");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
+    cloud.ims().args(["member", "list", IMG]).assert().success();
     // The second run takes the token from the cache.
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["member", "list", IMG])
         .assert()
         .code(6)
@@ -552,18 +456,18 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
     let right = keystone(&server, password_body("right-pw-1"), "tok-A");
     let wrong = keystone_refuses_the_rest(&server);
     let members = glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, "right-pw-1");
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "right-pw-1");
+    cloud
+        .ims()
         .args(["member", "list", IMG, "-o", "ids"])
         .assert()
         .success()
         .stdout("proj-alpha\n");
-    let text = std::fs::read_to_string(&cache_files(&sandbox)[0]).unwrap();
+    let text = std::fs::read_to_string(&cache_files(&cloud.sandbox)[0]).unwrap();
     assert!(!text.contains("right-pw-1"), "{text}");
 
-    set_cloud_password(&sandbox, "wrong-pw-2");
-    with_cloud(&sandbox, &clouds)
+    cloud.set_password("wrong-pw-2");
+    cloud.ims()
         .args(["member", "list", IMG])
         .assert()
         .code(4)
@@ -573,7 +477,8 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
             server.base_url()
         ));
     wrong.assert_calls(1);
-    let out = with_cloud(&sandbox, &clouds)
+    let out = cloud
+        .ims()
         .args(["auth", "status", "-o", "json"])
         .output()
         .unwrap();
@@ -584,18 +489,16 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
     );
 
     // The right password still finds its token: no new sign-in.
-    set_cloud_password(&sandbox, "right-pw-1");
-    with_cloud(&sandbox, &clouds)
+    cloud.set_password("right-pw-1");
+    cloud
+        .ims()
         .args(["member", "list", IMG, "-o", "ids"])
         .assert()
         .success();
     right.assert_calls(1);
     members.assert_calls(2);
-    with_cloud(&sandbox, &clouds)
-        .args(["auth", "logout"])
-        .assert()
-        .success();
-    assert!(cache_files(&sandbox).is_empty());
+    cloud.ims().args(["auth", "logout"]).assert().success();
+    assert!(cache_files(&cloud.sandbox).is_empty());
 }
 
 #[test]
@@ -672,25 +575,16 @@ fn a_warm_run_never_runs_password_command_and_a_changed_command_signs_in() {
 #[test]
 fn an_old_cache_entry_without_a_fingerprint_is_a_miss() {
     let server = MockServer::start();
-    let sign_in = keystone(&server, password_body("pw-1234"), "tok-A");
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, "pw-1234");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
-    let file = cache_files(&sandbox).remove(0);
+    let (sign_in, _, cloud) = owner_cloud(&server, "pw-1234", "tok-A");
+    cloud.ims().args(["member", "list", IMG]).assert().success();
+    let file = cache_files(&cloud.sandbox).remove(0);
     let mut entry: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let object = entry.as_object_mut().unwrap();
     object.remove("salt");
     object.remove("fingerprint");
     object.insert("version".into(), json!(1));
     std::fs::write(&file, entry.to_string()).unwrap();
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    cloud.ims().args(["member", "list", IMG]).assert().success();
     sign_in.assert_calls(2);
     let entry: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert!(entry["fingerprint"].is_string(), "{entry}");
@@ -702,9 +596,8 @@ fn an_old_cache_entry_without_a_fingerprint_is_a_miss() {
 fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, "pw-1234");
-    sandbox.config(&format!(
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
+    cloud.sandbox.config(&format!(
         "[profiles.default]\nendpoint = \"{}\"\ntoken = \"tok-1234\"\n",
         server.base_url()
     ));
@@ -733,7 +626,7 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
         "OS_PASSWORD",
         "OS_TOKEN",
     ] {
-        ims(&sandbox)
+        ims(&cloud.sandbox)
             .env(var, bad)
             .args(["member", "list", IMG])
             .assert()
@@ -744,13 +637,13 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
             ));
     }
     // Read only when a cloud is named.
-    ims(&sandbox)
+    ims(&cloud.sandbox)
         .env("OS_CLIENT_CONFIG_FILE", bad)
-        .args(["--os-cloud", "ks", "member", "list", IMG])
+        .args(["--os-cloud", "ks-owner", "member", "list", IMG])
         .assert()
         .code(3)
         .stderr("ims: error: OS_CLIENT_CONFIG_FILE: the value is not valid UTF-8; set it to UTF-8 text or unset it\n");
-    assert!(clouds.exists());
+    assert!(cloud.clouds.exists());
     any.assert_calls(0);
 }
 

@@ -3,127 +3,18 @@
 
 use std::os::unix::fs::PermissionsExt;
 
+use crate::fixtures::keystone::*;
 use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-const IMG: &str = "eadd4a00-a784-4e4f-bcf9-a7906aac0198";
-const PASSWORD: &str = "secret-u-owner";
-
-fn token_answer(expires_at: &str, image_url: &str, region: &str) -> Value {
-    json!({"token": {
-    "methods": ["password"],
-    "user": {"domain": {"id": "default", "name": "Default"}, "id": "5f89", "name": "u-owner"},
-    "expires_at": expires_at,
-    "project": {"domain": {"id": "default", "name": "Default"}, "id": "a4bd", "name": "proj-owner"},
-    "catalog": [
-        {"type": "identity", "name": "keystone", "endpoints": [
-            {"interface": "public", "region_id": region, "region": region, "url": "http://127.0.0.1:1/v3"}]},
-        {"type": "image", "name": "glance", "endpoints": [
-            {"interface": "public", "region_id": region, "region": region, "url": image_url},
-            {"interface": "internal", "region_id": region, "region": region, "url": format!("{image_url}/internal")}]}
-    ]}})
-}
-
-fn in_an_hour() -> String {
-    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600);
-    later.strftime("%Y-%m-%dT%H:%M:%S.000000Z").to_string()
-}
-
-fn password_body(scope: Value) -> Value {
-    json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-        "name": "u-owner", "domain": {"name": "Default"}, "password": PASSWORD}}},
-        "scope": scope}})
-}
-
-fn scope_by_name() -> Value {
-    json!({"project": {"name": "proj-owner", "domain": {"name": "Default"}}})
-}
-
-/// A Keystone that hands out `token` for `body`, with a catalog pointing at `image_url`.
-fn keystone<'a>(
-    server: &'a MockServer,
-    body: Value,
-    token: &str,
-    image_url: &str,
-) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(POST)
-            .path("/v3/auth/tokens")
-            .header("content-type", "application/json")
-            .header("accept", "application/json")
-            .header_missing("x-auth-token")
-            .json_body(body);
-        then.status(201)
-            .header("x-subject-token", token)
-            .header("x-openstack-request-id", "req-ks")
-            .json_body(token_answer(&in_an_hour(), image_url, "RegionOne"));
-    })
-}
-
-/// A Keystone that hands out `token` (expiring at `expires_at`) to any sign-in, with a
-/// catalog pointing at this server.
-fn sign_in<'a>(server: &'a MockServer, token: &str, expires_at: &str) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens");
-        then.status(201)
-            .header("x-subject-token", token)
-            .json_body(token_answer(expires_at, &server.base_url(), "RegionOne"));
-    })
-}
-
-fn glance<'a>(server: &'a MockServer, token: &str) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("/v2/images/{IMG}/members"))
-            .header("x-auth-token", token);
-        then.status(200).json_body(json!({"members": [
-            {"member_id": "proj-alpha", "image_id": IMG, "status": "accepted"}]}));
-    })
-}
-
-fn clouds_yaml(sandbox: &Sandbox, auth_url: &str) -> std::path::PathBuf {
-    let path = sandbox.file(
-        "clouds.yaml",
-        &format!(
-            "clouds:\n  ks-owner:\n    auth_type: password\n    auth:\n      auth_url: {auth_url}\n      username: u-owner\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n    region_name: RegionOne\n    interface: public\n"
-        ),
-    );
-    sandbox.file(
-        "secure.yaml",
-        &format!("clouds:\n  ks-owner:\n    auth:\n      password: {PASSWORD}\n"),
-    );
-    path
-}
-
-fn with_cloud(sandbox: &Sandbox, clouds: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = sandbox.ims();
-    cmd.env("OS_CLIENT_CONFIG_FILE", clouds)
-        .args(["--os-cloud", "ks-owner"]);
-    cmd
-}
-
-fn cache_files(sandbox: &Sandbox) -> Vec<std::path::PathBuf> {
-    let dir = sandbox.dir.path().join("cache/ims");
-    std::fs::read_dir(&dir)
-        .map(|entries| entries.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default()
-}
-
 #[test]
 fn password_cloud_signs_in_once_then_uses_the_cache() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    let members = glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &format!("{}/v3", server.base_url()));
+    let (sign_in, members, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
 
-    let out = with_cloud(&sandbox, &clouds)
+    let out = cloud
+        .ims()
         .args(["-v", "member", "list", IMG, "-o", "ids"])
         .output()
         .unwrap();
@@ -140,7 +31,8 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
 
     // The second run: exactly one HTTP request.
-    let out = with_cloud(&sandbox, &clouds)
+    let out = cloud
+        .ims()
         .args(["-v", "member", "list", IMG, "-o", "ids"])
         .output()
         .unwrap();
@@ -157,10 +49,10 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
     members.assert_calls(2);
 
     // The cache: 0700 directory, one 0600 file, the token but no password.
-    let files = cache_files(&sandbox);
+    let files = cache_files(&cloud.sandbox);
     assert_eq!(files.len(), 1, "{files:?}");
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&sandbox.dir.path().join("cache/ims")), 0o700);
+    assert_eq!(mode(&cloud.sandbox.dir.path().join("cache/ims")), 0o700);
     assert_eq!(mode(&files[0]), 0o600);
     let text = std::fs::read_to_string(&files[0]).unwrap();
     assert!(text.contains("tok-A"));
@@ -170,26 +62,20 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
 #[test]
 fn no_cache_signs_in_every_time_and_writes_nothing() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
+    let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
+    cloud
+        .ims()
         .args(["--no-cache", "member", "list", IMG])
         .assert()
         .success();
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .env("IMS_NO_CACHE", "1")
         .args(["member", "list", IMG])
         .assert()
         .success();
     sign_in.assert_calls(2);
-    assert!(cache_files(&sandbox).is_empty());
+    assert!(cache_files(&cloud.sandbox).is_empty());
 }
 
 #[test]
@@ -200,7 +86,6 @@ fn openrc_variables_with_application_credential() {
         json!({"auth": {"identity": {"methods": ["application_credential"],
             "application_credential": {"id": "ac-1", "secret": "ac-secret-xyz"}}}}),
         "tok-AC",
-        &server.base_url(),
     );
     let members = glance(&server, "tok-AC");
     let sandbox = Sandbox::new();
@@ -241,7 +126,6 @@ fn profile_keys_with_password_command_and_scope_by_id() {
         json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
             "id": "5f89", "password": "from-command"}}}, "scope": {"project": {"id": "a4bd"}}}}),
         "tok-P",
-        &server.base_url(),
     );
     glance(&server, "tok-P");
     let sandbox = Sandbox::new();
@@ -262,9 +146,9 @@ fn profile_keys_with_password_command_and_scope_by_id() {
 fn catalog_interface_and_versioned_urls() {
     let server = MockServer::start();
     // The catalog's image URL already ends in /v2: no /v2/v2.
-    keystone(
+    keystone_at(
         &server,
-        password_body(scope_by_name()),
+        password_body(PASSWORD),
         "tok-A",
         &format!("{}/glance/v2", server.base_url()),
     );
@@ -276,40 +160,36 @@ fn catalog_interface_and_versioned_urls() {
         when.path(format!("/glance/v2/internal/v2/images/{IMG}/members"));
         then.status(200).json_body(json!({"members": []}));
     });
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud
+        .ims()
         .args(["member", "list", IMG, "-o", "json"])
         .assert()
         .success()
         .stdout("[]\n");
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .env("OS_INTERFACE", "ignored-because-a-cloud-is-named")
         .args(["member", "list", IMG])
         .assert()
         .success();
     public.assert_calls(2);
-    sandbox.config("[profiles.default]\ninterface = \"internal\"\n");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    cloud
+        .sandbox
+        .config("[profiles.default]\ninterface = \"internal\"\n");
+    cloud.ims().args(["member", "list", IMG]).assert().success();
     internal.assert_calls(1);
 }
 
 #[test]
 fn a_region_without_an_image_endpoint_names_the_regions() {
     let server = MockServer::start();
-    keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    sandbox.config("[profiles.default]\nregion = \"eu-nl\"\n");
-    with_cloud(&sandbox, &clouds)
+    keystone(&server, password_body(PASSWORD), "tok-A");
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud
+        .sandbox
+        .config("[profiles.default]\nregion = \"eu-nl\"\n");
+    cloud.ims()
         .args(["member", "list", IMG])
         .assert()
         .code(3)
@@ -324,16 +204,9 @@ fn token_near_expiry_is_not_used() {
         .to_string();
     let sign_in = sign_in(&server, "tok-short", &soon);
     glance(&server, "tok-short");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["member", "list", IMG]).assert().success();
     sign_in.assert_calls(2);
 }
 
@@ -350,14 +223,15 @@ fn a_revoked_cached_token_is_replaced_once() {
         then.status(401).body("401 Unauthorized\n\nThis server could not verify that you are authorized to access the document you requested.");
     });
     let new_ok = glance(&server, "tok-new");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud
+        .ims()
         .args(["member", "list", IMG, "-o", "ids"])
         .assert()
         .success();
     // tok-old is cached, then revoked: one 401, one new sign-in, success.
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["member", "list", IMG, "-o", "ids"])
         .assert()
         .success()
@@ -367,7 +241,7 @@ fn a_revoked_cached_token_is_replaced_once() {
     old_ok.assert_calls(1);
     revoked.assert_calls(1);
     new_ok.assert_calls(1);
-    let text = std::fs::read_to_string(&cache_files(&sandbox)[0]).unwrap();
+    let text = std::fs::read_to_string(&cache_files(&cloud.sandbox)[0]).unwrap();
     assert!(text.contains("tok-new") && !text.contains("tok-old"));
 }
 
@@ -381,13 +255,9 @@ fn a_second_401_is_exit_4() {
         when.path(format!("/v2/images/{IMG}/members"));
         then.status(401).body("nope");
     });
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims()
         .args(["member", "list", IMG])
         .assert()
         .code(4)
@@ -397,7 +267,8 @@ fn a_second_401_is_exit_4() {
     sign_in.assert_calls(2);
     refused.assert_calls(2);
     // A fresh (not cached) token that draws a 401 is not renewed.
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["--no-cache", "member", "list", IMG])
         .assert()
         .code(4);
@@ -407,20 +278,9 @@ fn a_second_401_is_exit_4() {
 #[test]
 fn corrupt_or_foreign_cache_files_are_replaced() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
-    let file = cache_files(&sandbox).remove(0);
+    let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
+    cloud.ims().args(["member", "list", IMG]).assert().success();
+    let file = cache_files(&cloud.sandbox).remove(0);
     for junk in [
         "",
         "{\"version\": 1",
@@ -428,7 +288,8 @@ fn corrupt_or_foreign_cache_files_are_replaced() {
         "{\"version\":1,\"key\":\"other\",\"identity\":\"x\",\"token\":\"t\",\"expires_at\":\"2099-01-01T00:00:00Z\"}",
     ] {
         std::fs::write(&file, junk).unwrap();
-        with_cloud(&sandbox, &clouds)
+        cloud
+            .ims()
             .args(["member", "list", IMG, "-o", "ids"])
             .assert()
             .success()
@@ -446,9 +307,8 @@ fn wrong_password_is_exit_4_with_keystones_message() {
         when.method(POST).path("/v3/auth/tokens");
         capture.respond(then);
     });
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.ims()
         .args(["member", "list", IMG])
         .assert()
         .code(4)
@@ -456,7 +316,7 @@ fn wrong_password_is_exit_4_with_keystones_message() {
             "ims: error: sign-in as user u-owner (domain Default), project proj-owner (domain Default) at {}/v3 failed: HTTP 401 Unauthorized: The request you have made requires authentication. (request id req-95b91a53-ce5f-4a7a-98ef-3750350d01ff)\n",
             server.base_url()
         ));
-    assert!(cache_files(&sandbox).is_empty());
+    assert!(cache_files(&cloud.sandbox).is_empty());
 }
 
 #[test]
@@ -466,9 +326,8 @@ fn unreachable_auth_url_is_exit_7() {
         .local_addr()
         .unwrap()
         .port();
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &format!("http://127.0.0.1:{port}/v3"));
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&format!("http://127.0.0.1:{port}/v3"), PASSWORD);
+    cloud.ims()
         .args(["--retries", "0", "member", "list", IMG])
         .assert()
         .code(7)
@@ -517,9 +376,9 @@ fn missing_settings_name_the_key_and_where_they_were_looked_for() {
 
 #[test]
 fn profile_show_names_clouds_yaml_and_os_sources() {
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, "http://127.0.0.1:5000/v3");
-    let out = with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new("http://127.0.0.1:5000/v3", PASSWORD);
+    let out = cloud
+        .ims()
         .args(["profile", "show", "-o", "json"])
         .output()
         .unwrap();
@@ -531,10 +390,10 @@ fn profile_show_names_clouds_yaml_and_os_sources() {
             .cloned()
             .unwrap_or(Value::Null)
     };
-    let from_clouds = format!("{}:ks-owner", clouds.display());
+    let from_clouds = format!("{}:ks-owner", cloud.clouds.display());
     let from_secure = format!(
         "{}:ks-owner",
-        sandbox.dir.path().join("secure.yaml").display()
+        cloud.sandbox.dir.path().join("secure.yaml").display()
     );
     assert_eq!(
         find("cloud"),
@@ -554,7 +413,8 @@ fn profile_show_names_clouds_yaml_and_os_sources() {
     );
     assert!(!stdout_of(&out).contains(PASSWORD));
 
-    let out = sandbox
+    let out = cloud
+        .sandbox
         .ims()
         .env("OS_AUTH_URL", "http://k/v3")
         .env("OS_PROJECT_ID", "p-9")
@@ -581,9 +441,9 @@ fn an_ims_token_outranks_the_cloud() {
         then.status(500);
     });
     let members = glance(&server, "direct");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud
+        .ims()
         .env("IMS_TOKEN", "direct")
         .env("IMS_ENDPOINT", server.base_url())
         .args(["member", "list", IMG])
@@ -596,21 +456,16 @@ fn an_ims_token_outranks_the_cloud() {
 #[test]
 fn auth_status_login_logout() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
+    let sign_in = keystone(&server, password_body(PASSWORD), "tok-A");
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
     let identity = format!(
         "user u-owner (domain Default), project proj-owner (domain Default) at {}/v3",
         server.base_url()
     );
 
-    let status = |sandbox: &Sandbox| {
-        let out = with_cloud(sandbox, &clouds)
+    let status = || {
+        let out = cloud
+            .ims()
             .args(["auth", "status", "-o", "json"])
             .output()
             .unwrap();
@@ -618,20 +473,17 @@ fn auth_status_login_logout() {
         serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
     };
     assert_eq!(
-        status(&sandbox),
+        status(),
         vec![
             json!({"field": "identity", "value": identity}),
             json!({"field": "state", "value": "not signed in: nothing cached"}),
         ]
     );
-    let out = with_cloud(&sandbox, &clouds)
-        .args(["auth", "login"])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["auth", "login"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(!stdout_of(&out).contains("tok-A"));
     sign_in.assert_calls(1);
-    let rows = status(&sandbox);
+    let rows = status();
     let state = rows[1]["value"].as_str().unwrap();
     assert!(
         state == "valid for 59 more minutes" || state == "valid for 60 more minutes",
@@ -648,28 +500,29 @@ fn auth_status_login_logout() {
     );
     assert!(!serde_json::to_string(&rows).unwrap().contains("tok-A"));
 
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["auth", "logout"])
         .assert()
         .success()
         .stdout("")
         .stderr(format!("ims: removed the cached token of {identity}\n"));
-    assert!(cache_files(&sandbox).is_empty());
-    with_cloud(&sandbox, &clouds)
+    assert!(cache_files(&cloud.sandbox).is_empty());
+    cloud
+        .ims()
         .args(["auth", "logout"])
         .assert()
         .success()
         .stderr(format!("ims: no cached token for {identity}\n"));
-    with_cloud(&sandbox, &clouds)
-        .args(["auth", "login"])
-        .assert()
-        .success();
-    with_cloud(&sandbox, &clouds)
+    cloud.ims().args(["auth", "login"]).assert().success();
+    cloud
+        .ims()
         .args(["auth", "logout", "--all"])
         .assert()
         .success()
         .stderr("ims: removed 1 cached token(s)\n");
-    sandbox
+    cloud
+        .sandbox
         .ims()
         .args(["auth", "status"])
         .assert()
@@ -682,17 +535,10 @@ fn auth_status_login_logout() {
 #[test]
 fn a_cache_that_cannot_be_written_is_a_warning_not_a_failure() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    let blocker = sandbox.file("not-a-dir", "");
-    let out = with_cloud(&sandbox, &clouds)
+    let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
+    let blocker = cloud.sandbox.file("not-a-dir", "");
+    let out = cloud
+        .ims()
         .env("XDG_CACHE_HOME", &blocker)
         .args(["member", "list", IMG, "-o", "ids"])
         .output()
@@ -713,24 +559,16 @@ fn a_cache_that_cannot_be_written_is_a_warning_not_a_failure() {
 #[test]
 fn parallel_runs_leave_one_valid_cache_file() {
     let server = MockServer::start();
-    keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
+    let (_, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
     let children: Vec<_> = (0..8)
         .map(|_| {
             let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"));
             cmd.env_clear()
-                .env("HOME", sandbox.dir.path())
-                .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-                .env("XDG_CACHE_HOME", sandbox.dir.path().join("cache"))
-                .env("OS_CLIENT_CONFIG_FILE", &clouds)
-                .current_dir(sandbox.dir.path())
+                .env("HOME", cloud.sandbox.dir.path())
+                .env("XDG_CONFIG_HOME", cloud.sandbox.dir.path().join("config"))
+                .env("XDG_CACHE_HOME", cloud.sandbox.dir.path().join("cache"))
+                .env("OS_CLIENT_CONFIG_FILE", &cloud.clouds)
+                .current_dir(cloud.sandbox.dir.path())
                 .args(["--os-cloud", "ks-owner", "auth", "login", "-o", "ids"])
                 .stdout(std::process::Stdio::null());
             cmd.spawn().unwrap()
@@ -739,11 +577,12 @@ fn parallel_runs_leave_one_valid_cache_file() {
     for mut child in children {
         assert!(child.wait().unwrap().success());
     }
-    let files = cache_files(&sandbox);
+    let files = cache_files(&cloud.sandbox);
     assert_eq!(files.len(), 1, "no temporary file may be left: {files:?}");
     let entry: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
     assert_eq!(entry["token"], "tok-A");
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["member", "list", IMG, "-o", "ids"])
         .assert()
         .success()
@@ -763,9 +602,9 @@ fn this_project_comes_from_the_token_and_profile_show_names_it() {
         then.status(200).json_body(json!({"images": [
             {"id": "img-1", "owner": "a4bd", "name": "one"}]}));
     });
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    let before = with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    let before = cloud
+        .ims()
         .args(["profile", "show", "-o", "json"])
         .output()
         .unwrap();
@@ -778,12 +617,14 @@ fn this_project_comes_from_the_token_and_profile_show_names_it() {
             "source": "Keystone sign-in: run `ims auth login` to see it"})),
         "{rows}"
     );
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["image", "list", "-o", "ids"])
         .assert()
         .success()
         .stdout("img-1\n");
-    let after = with_cloud(&sandbox, &clouds)
+    let after = cloud
+        .ims()
         .args(["profile", "show", "-o", "json"])
         .output()
         .unwrap();
