@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use serde_json::{Value, json};
 
-use crate::util::{Sandbox, stderr_of};
+use crate::fixtures::real::*;
+use crate::util::stderr_of;
 
 /// The projects and images of this run.
 struct World {
@@ -23,62 +24,11 @@ struct World {
     foreign: String,
 }
 
-/// One request to Glance as `token`: the parsed answer (`null` for an empty body);
-/// panics unless the status is 2xx.
-fn call(world_url: &str, method: &str, path: &str, token: &str, body: Option<Value>) -> Value {
-    let url = format!("{world_url}{path}");
-    let agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .new_agent();
-    let mut response = match body {
-        Some(body) => agent
-            .run(
-                ureq::http::Request::builder()
-                    .method(method)
-                    .uri(&url)
-                    .header("X-Auth-Token", token)
-                    .header("Content-Type", "application/json")
-                    .body(body.to_string())
-                    .unwrap(),
-            )
-            .expect("request to Glance"),
-        None => agent
-            .run(
-                ureq::http::Request::builder()
-                    .method(method)
-                    .uri(&url)
-                    .header("X-Auth-Token", token)
-                    .body(())
-                    .unwrap(),
-            )
-            .expect("request to Glance"),
-    };
-    let status = response.status().as_u16();
-    let text = response.body_mut().read_to_string().unwrap_or_default();
-    assert!(
-        (200..300).contains(&status),
-        "{method} {path} as {token}: {status} {text}"
-    );
-    if text.trim().is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&text).unwrap()
-    }
-}
-
 /// Creates this run's projects and images once per test binary.
 fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
     WORLD.get_or_init(|| {
-        let url = std::env::var("IMS_E2E_GLANCE_URL")
-            .ok()
-            .filter(|url| !url.is_empty())
-            .expect(
-                "IMS_E2E_GLANCE_URL is not set: these tests need a real Glance; run scripts/test",
-            )
-            .trim_end_matches('/')
-            .to_string();
+        let url = required_url("IMS_E2E_GLANCE_URL");
         let run = format!(
             "{}-{}",
             std::process::id(),
@@ -90,7 +40,7 @@ fn world() -> &'static World {
         let create = |token: &str, name: &str| -> String {
             let body = json!({"name": name, "visibility": "shared",
                               "disk_format": "raw", "container_format": "bare"});
-            call(&url, "POST", "/v2/images", token, Some(body))["id"]
+            glance_call(&url, "POST", "/v2/images", token, Some(body))["id"]
                 .as_str()
                 .unwrap()
                 .to_string()
@@ -101,7 +51,7 @@ fn world() -> &'static World {
         let foreign = create(&other_owner, "audit-foreign");
         let share = |token: &str, image: &str, with: &str| {
             let path = format!("/v2/images/{image}/members");
-            call(&url, "POST", &path, token, Some(json!({ "member": with })));
+            glance_call(&url, "POST", &path, token, Some(json!({ "member": with })));
         };
         for image in &images[..4] {
             share(&owner, image, &member);
@@ -112,7 +62,7 @@ fn world() -> &'static World {
         share(&other_owner, &foreign, &member);
         let answer = |image: &str, status: &str| {
             let path = format!("/v2/images/{image}/members/{member}");
-            call(
+            glance_call(
                 &url,
                 "PUT",
                 &path,
@@ -136,20 +86,7 @@ fn world() -> &'static World {
 
 /// `ims --endpoint URL --token PROJECT --project-id PROJECT ARGS...`.
 fn ims(project: &str, args: &[&str]) -> Output {
-    let world = world();
-    let out = Sandbox::new()
-        .ims()
-        .args([
-            "--endpoint",
-            &world.url,
-            "--token",
-            project,
-            "--project-id",
-            project,
-        ])
-        .args(args)
-        .output()
-        .expect("run ims");
+    let out = ims_any(project, args);
     assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
     out
 }
@@ -171,7 +108,7 @@ fn raw_images(token: &str, query: &str) -> Vec<Value> {
     let mut images = Vec::new();
     let mut path = format!("/v2/images?{query}");
     loop {
-        let page = call(&world.url, "GET", &path, token, None);
+        let page = glance_call(&world.url, "GET", &path, token, None);
         images.extend(page["images"].as_array().unwrap().iter().cloned());
         match page["next"].as_str() {
             Some(next) => path = next.to_string(),
@@ -289,7 +226,7 @@ fn e2e_audit_member_list_all_is_the_union_of_per_image_lists() {
     );
     let mut expected = Vec::new();
     for image in &order {
-        let page = call(
+        let page = glance_call(
             &world.url,
             "GET",
             &format!("/v2/images/{image}/members"),
@@ -315,19 +252,8 @@ fn e2e_audit_member_list_all_is_the_union_of_per_image_lists() {
 
 /// `ims --endpoint URL --token PROJECT --project-id PROJECT ARGS...`, any exit code.
 fn ims_any(project: &str, args: &[&str]) -> Output {
-    Sandbox::new()
-        .ims()
-        .args([
-            "--endpoint",
-            &world().url,
-            "--token",
-            project,
-            "--project-id",
-            project,
-        ])
-        .args(args)
-        .output()
-        .expect("run ims")
+    let args = [&["--project-id", project], args].concat();
+    ims_at(&world().url, project, &args, None)
 }
 
 #[test]
@@ -339,7 +265,7 @@ fn e2e_changes_the_whole_share_life_cycle() {
         format!("{}-lc-a", world.member),
         format!("{}-lc-b", world.member),
     );
-    let image = call(
+    let image = glance_call(
         &world.url,
         "POST",
         "/v2/images",
@@ -351,7 +277,7 @@ fn e2e_changes_the_whole_share_life_cycle() {
         .unwrap()
         .to_string();
     let raw_members = || {
-        let page = call(
+        let page = glance_call(
             &world.url,
             "GET",
             &format!("/v2/images/{image}/members"),
@@ -463,7 +389,7 @@ fn refusal_lines(out: &Output) -> Vec<String> {
 fn e2e_a_refused_add_says_whether_the_image_is_private_or_another_projects() {
     let world = world();
     let owner = format!("{}-advice", world.owner);
-    let private = call(
+    let private = glance_call(
         &world.url,
         "POST",
         "/v2/images",

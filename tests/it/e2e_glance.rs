@@ -7,17 +7,14 @@
 //! images are there), and the tests read the IDs from those lines.
 //!
 //! What ims prints is compared with what the server answers to the same request, fetched here
-//! directly over a plain HTTP/1.1 connection.
+//! directly.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::path::Path;
 use std::process::Output;
 use std::sync::OnceLock;
-use std::time::Duration;
 
-use crate::util::{Sandbox, stderr_of, stdout_of};
+use crate::fixtures::real::*;
+use crate::util::{stderr_of, stdout_of};
 use serde_json::Value;
 
 /// An image ID no Glance has.
@@ -43,38 +40,13 @@ impl Glance {
 /// reports it without trying again.
 fn glance() -> &'static Glance {
     static GLANCE: OnceLock<Result<Glance, String>> = OnceLock::new();
-    match GLANCE.get_or_init(seed) {
-        Ok(glance) => glance,
-        Err(why) => panic!("{why}"),
-    }
+    once(&GLANCE, seed)
 }
 
+/// Seeds the server (a later seed finds the images there): its URL and what the seed printed.
 fn seed() -> Result<Glance, String> {
-    let url = std::env::var("IMS_E2E_GLANCE_URL").unwrap_or_default();
-    if url.is_empty() {
-        return Err(
-            "IMS_E2E_GLANCE_URL is not set: these tests need a real Glance; run scripts/test"
-                .to_string(),
-        );
-    }
-    let url = url.trim_end_matches('/').to_string();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/local-glance");
-    let out = std::process::Command::new(&script)
-        .args(["seed", &url])
-        .output()
-        .map_err(|err| format!("cannot run {}: {err}", script.display()))?;
-    if !out.status.success() {
-        return Err(format!(
-            "scripts/local-glance seed {url} failed ({}):\n{}",
-            out.status,
-            stderr_of(&out)
-        ));
-    }
-    let seeded = stdout_of(&out)
-        .lines()
-        .filter_map(|line| line.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let url = server_url("IMS_E2E_GLANCE_URL")?;
+    let seeded = run_script("local-glance", &["seed", &url])?;
     Ok(Glance { url, seeded })
 }
 
@@ -83,112 +55,15 @@ fn ims(token: &str, args: &[&str]) -> Output {
     ims_at(&glance().url, token, args, None)
 }
 
-fn ims_at(endpoint: &str, token: &str, args: &[&str], stdin: Option<&str>) -> Output {
-    let sandbox = Sandbox::new();
-    let mut cmd = sandbox.ims();
-    cmd.args(["--endpoint", endpoint, "--token", token])
-        .args(args);
-    if let Some(text) = stdin {
-        cmd.write_stdin(text);
-    }
-    cmd.output().expect("run ims")
-}
-
-/// The parsed JSON body of `GET {url}{path}` with `X-Auth-Token: token`, asserting `200`.
+/// The parsed JSON body of `GET {url}{path}` with `X-Auth-Token: token`, asserting 2xx.
 fn server_json(token: &str, path: &str) -> Value {
-    let (status, body) = raw_get(&glance().url, path, token);
-    assert_eq!(status, 200, "GET {path} as {token}: {body}");
-    serde_json::from_str(&body).unwrap_or_else(|err| panic!("GET {path}: {err}: {body}"))
+    glance_call(&glance().url, "GET", path, token, None)
 }
 
 /// The members Glance lists for `image` to `token`.
 fn server_members(token: &str, image: &str) -> Vec<Value> {
     let page = server_json(token, &format!("/v2/images/{image}/members"));
     page["members"].as_array().expect("members array").clone()
-}
-
-/// One plain HTTP/1.1 GET: the status and the body as text. The body is read as its
-/// `Content-Length` (or chunked framing) says: uWSGI keeps the connection open for a few
-/// seconds even after `Connection: close`.
-fn raw_get(base: &str, path: &str, token: &str) -> (u16, String) {
-    let rest = base.strip_prefix("http://").expect("an http:// base URL");
-    let (authority, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-    let prefix = prefix.trim_end_matches('/');
-    let path = if prefix.is_empty() {
-        path.to_string()
-    } else {
-        format!("/{prefix}{path}")
-    };
-    let mut stream = TcpStream::connect(authority).expect("connect to Glance");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {authority}\r\nX-Auth-Token: {token}\r\n\
-         Accept: application/json\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    let mut chunk = [0u8; 16 * 1024];
-    loop {
-        if let Some((status, body)) = complete_answer(&raw) {
-            return (status, String::from_utf8(body).expect("UTF-8 body"));
-        }
-        let n = stream.read(&mut chunk).expect("read the answer");
-        assert!(
-            n > 0,
-            "GET {path}: connection closed mid-answer:\n{}",
-            String::from_utf8_lossy(&raw)
-        );
-        raw.extend_from_slice(&chunk[..n]);
-    }
-}
-
-/// The status and body of `raw` once it holds a whole answer.
-fn complete_answer(raw: &[u8]) -> Option<(u16, Vec<u8>)> {
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let body = &raw[split + 4..];
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    let header = |name: &str| {
-        head.lines().skip(1).find_map(|line| {
-            let (k, v) = line.split_once(':')?;
-            k.trim()
-                .eq_ignore_ascii_case(name)
-                .then(|| v.trim().to_ascii_lowercase())
-        })
-    };
-    if header("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
-        dechunk(body).map(|body| (status, body))
-    } else {
-        let length: usize = header("content-length")
-            .expect("a Content-Length or chunked answer")
-            .parse()
-            .expect("Content-Length");
-        (body.len() >= length).then(|| (status, body[..length].to_vec()))
-    }
-}
-
-/// A chunked body, decoded, once its last chunk is in.
-fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = data.windows(2).position(|w| w == b"\r\n")?;
-        let size_text = String::from_utf8_lossy(&data[..line_end]);
-        let size_text = size_text.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_text, 16).expect("chunk size");
-        data = &data[line_end + 2..];
-        if size == 0 {
-            return Some(out);
-        }
-        out.extend_from_slice(data.get(..size)?);
-        data = data.get(size + 2..)?;
-    }
 }
 
 /// A table as ims draws it (comfy-table, UTF8_FULL_CONDENSED, no wrapping).

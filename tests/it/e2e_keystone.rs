@@ -7,20 +7,12 @@
 //! the Glance URL in the catalog and the project and image IDs.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use crate::fixtures::real::*;
 use crate::util::{Sandbox, stderr_of, stdout_of};
 use serde_json::{Value, json};
-
-/// Keystone's `/v3` URL, from scripts/test.
-fn keystone() -> String {
-    std::env::var("IMS_E2E_KEYSTONE_URL").unwrap_or_else(|_| {
-        panic!(
-            "IMS_E2E_KEYSTONE_URL is not set: these tests need the real Keystone; run scripts/test"
-        )
-    })
-}
 
 /// What `scripts/local-keystone seed` printed: `NAME=VALUE` lines.
 struct Seeded {
@@ -44,26 +36,16 @@ impl Seeded {
     }
 }
 
+/// Keystone's `/v3` URL, from scripts/test.
+fn keystone() -> String {
+    required_url("IMS_E2E_KEYSTONE_URL")
+}
+
 fn seeded() -> &'static Seeded {
     static SEEDED: OnceLock<Result<Seeded, String>> = OnceLock::new();
-    let result = SEEDED.get_or_init(|| {
+    once(&SEEDED, || {
         let keystone = keystone();
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/local-keystone");
-        let out = std::process::Command::new(&script)
-            .arg("seed")
-            .output()
-            .map_err(|err| format!("cannot run {}: {err}", script.display()))?;
-        if !out.status.success() {
-            return Err(format!(
-                "scripts/local-keystone seed failed (run scripts/test): {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-        let ids: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|line| line.split_once('='))
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect();
+        let ids = run_script("local-keystone", &["seed"])?;
         if ids.get("KEYSTONE") != Some(&keystone) {
             return Err(format!(
                 "IMS_E2E_KEYSTONE_URL is {keystone}, but scripts/local-keystone seed used {:?}",
@@ -71,11 +53,7 @@ fn seeded() -> &'static Seeded {
             ));
         }
         Ok(Seeded { ids })
-    });
-    match result {
-        Ok(seeded) => seeded,
-        Err(why) => panic!("{why}"),
-    }
+    })
 }
 
 fn cloud(sandbox: &Sandbox, name: &str) -> assert_cmd::Command {
