@@ -27,7 +27,7 @@ fn ims(sandbox: &Sandbox) -> assert_cmd::Command {
     cmd
 }
 
-// ---- 4: secret commands are bounded in time and output ----
+// ---- secret commands are bounded in time and output ----
 
 #[test]
 fn a_token_command_that_never_finishes_is_stopped_at_the_timeout() {
@@ -130,7 +130,7 @@ fn a_token_command_printing_megabytes_is_refused() {
     any.assert_calls(0);
 }
 
-// ---- 5: FIFOs, devices and huge inputs are refused, never read whole ----
+// ---- FIFOs, devices and huge inputs are refused, never read whole ----
 
 #[test]
 fn a_config_file_that_is_a_fifo_or_a_device_is_refused() {
@@ -271,7 +271,7 @@ fn image_ids_on_stdin_are_bounded() {
     any.assert_calls(0);
 }
 
-// ---- 9: what a server echoes back is masked ----
+// ---- what a server echoes back is masked ----
 
 #[test]
 fn a_token_echoed_in_an_error_body_or_a_header_is_masked() {
@@ -367,7 +367,7 @@ fn a_cached_token_echoed_by_the_image_service_is_masked() {
         ));
 }
 
-// ---- 10, 11: URLs and command lines carry secrets ----
+// ---- URLs and command lines carry secrets ----
 
 #[test]
 fn user_info_in_urls_is_masked_everywhere() {
@@ -448,7 +448,7 @@ fn profile_show_masks_the_arguments_of_commands() {
     }
 }
 
-// ---- 14: a cached token is used only with the secret that signed in ----
+// ---- a cached token is used only with the secret that signed in ----
 
 #[test]
 fn a_wrong_password_misses_the_cache_and_is_refused() {
@@ -590,7 +590,7 @@ fn an_old_cache_entry_without_a_fingerprint_is_a_miss() {
     assert!(entry["fingerprint"].is_string(), "{entry}");
 }
 
-// ---- 15: environment values that are not UTF-8 ----
+// ---- environment values that are not UTF-8 ----
 
 #[test]
 fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
@@ -647,7 +647,7 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
     any.assert_calls(0);
 }
 
-// ---- 18: credentials that would break a header ----
+// ---- credentials that would break a header ----
 
 #[test]
 fn control_characters_in_header_credentials_are_exit_3_naming_the_setting() {
@@ -677,7 +677,7 @@ fn control_characters_in_header_credentials_are_exit_3_naming_the_setting() {
     any.assert_calls(0);
 }
 
-// ---- 19: everything missing, named at once ----
+// ---- everything missing, named at once ----
 
 #[test]
 fn everything_missing_is_named_in_one_message_before_anything_runs() {

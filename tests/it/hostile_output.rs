@@ -1,6 +1,6 @@
 //! Output integrity against hostile services: what `ims` prints is what the service said,
 //! safe for a terminal, whole or not at all, in bounded memory and descriptors. One
-//! section per fault of the adversarial sweep, numbered as there.
+//! section per kind of fault.
 
 use std::time::Duration;
 
@@ -25,7 +25,7 @@ fn unprintable(image: &str, escaped: &str) -> String {
     )
 }
 
-// ---- 1. lines, escape sequences and bidi controls from the service ----
+// ---- lines, escape sequences and bidi controls from the service ----
 
 #[test]
 fn ids_print_only_ids_that_are_one_plain_line() {
@@ -160,7 +160,7 @@ fn stderr_keeps_one_line_per_message() {
         );
 }
 
-// ---- 2. an image prints only when all its pages were read ----
+// ---- an image prints only when all its pages were read ----
 
 /// A server with three images: `a` and `c` (one page each) and `b`, whose second page
 /// fails as `second_page` says.
@@ -243,7 +243,7 @@ fn a_failed_page_prints_nothing_of_its_image_whatever_the_jobs() {
     }
 }
 
-// ---- 3. endless paging ----
+// ---- endless paging ----
 
 #[test]
 fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
@@ -279,7 +279,7 @@ fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
         ));
 }
 
-// ---- 6. a gzip bomb ----
+// ---- a gzip bomb ----
 
 /// A gzip answer that inflates to `prefix` and then `fill` repeated to about `size`
 /// bytes, in a few MB: one fixed-Huffman deflate block of back-references, written bit by
@@ -362,7 +362,7 @@ fn a_gzip_bomb_is_parsed_as_it_inflates_not_inflated_first() {
         .stderr(message.repeat(4));
 }
 
-// ---- 7. long lists in little memory ----
+// ---- long lists in little memory ----
 
 #[test]
 fn a_long_list_is_drawn_in_little_memory() {
@@ -407,7 +407,7 @@ fn a_long_list_is_drawn_in_little_memory() {
     }
 }
 
-// ---- 8. descriptor limits ----
+// ---- descriptor limits ----
 
 #[test]
 fn workers_stay_under_the_open_file_limit() {
@@ -441,7 +441,7 @@ fn workers_stay_under_the_open_file_limit() {
         .stdout("m\n".repeat(300));
 }
 
-// ---- 21. numbers as sent ----
+// ---- numbers as sent ----
 
 #[test]
 fn numbers_keep_every_digit() {
@@ -467,7 +467,7 @@ fn numbers_keep_every_digit() {
         );
 }
 
-// ---- 22. duplicate keys ----
+// ---- duplicate keys ----
 
 #[test]
 fn an_answer_with_a_key_twice_is_refused() {
@@ -541,7 +541,7 @@ fn an_answer_with_a_key_twice_is_refused() {
         ));
 }
 
-// ---- 23. stdout closed ----
+// ---- stdout closed ----
 
 #[test]
 fn a_stdout_that_cannot_be_written_is_exit_1() {

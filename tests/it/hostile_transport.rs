@@ -100,7 +100,7 @@ fn twenty_images() -> (Vec<String>, String) {
     (images, ids)
 }
 
-// ---- 12: keep-alive connections the server drops ----
+// ---- keep-alive connections the server drops ----
 
 #[test]
 fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
@@ -195,7 +195,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
     assert_eq!(requests.load(Ordering::SeqCst), 2);
 }
 
-// ---- 13: self-signed certificates made the usual way, and TLS errors in words ----
+// ---- self-signed certificates made the usual way, and TLS errors in words ----
 
 /// A certificate and its PKCS#8 key, DER.
 type CertAndKey = (Vec<u8>, Vec<u8>);
@@ -325,7 +325,7 @@ fn tls_failures_are_said_in_words() {
     ));
 }
 
-// ---- 16: request heads over 16 KiB ----
+// ---- request heads over 16 KiB ----
 
 #[test]
 fn a_20000_character_token_is_sent() {
@@ -429,7 +429,7 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
     any.assert_calls(0);
 }
 
-// ---- 17: a response head over 64 KiB ----
+// ---- a response head over 64 KiB ----
 
 #[test]
 fn a_70_kb_response_header_is_an_unreadable_answer() {
@@ -452,7 +452,7 @@ fn a_70_kb_response_header_is_an_unreadable_answer() {
         ));
 }
 
-// ---- 20: Location resolved per RFC 3986 ----
+// ---- Location resolved per RFC 3986 ----
 
 #[test]
 fn a_relative_location_is_followed() {
@@ -502,7 +502,7 @@ fn a_network_path_location_is_another_origin() {
     followed.assert_calls(0);
 }
 
-// ---- 24: -vv lists what goes on the wire ----
+// ---- -vv lists what goes on the wire ----
 
 /// The `> ` lines of a `-vv` trace, without the `ims: > ` prefix.
 fn traced_request_headers(stderr: &str) -> Vec<Vec<String>> {
@@ -710,7 +710,7 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
     );
 }
 
-// ---- 25: a total deadline ----
+// ---- a total deadline ----
 
 #[test]
 fn a_long_retry_after_is_not_waited_for_past_the_deadline() {

@@ -130,7 +130,7 @@ fn unknown_status_null_timestamp_and_extra_fields_render() {
     assert_eq!(parsed, serde_json::from_str::<Value>(body).unwrap());
 }
 
-/// The seed documents' error statuses, each with the exit code of the CONTRACT.
+/// The seed documents' error statuses, each with its exit code from the README's table.
 #[test]
 fn every_documented_error_status() {
     let cases = [
