@@ -416,38 +416,6 @@ fn user_info_in_urls_is_masked_everywhere() {
         .stdout("[\n  {\n    \"name\": \"default\",\n    \"default\": true,\n    \"endpoint\": \"https://user:****@ims.example.com\"\n  }\n]\n");
 }
 
-#[test]
-fn profile_show_masks_the_arguments_of_commands() {
-    let sandbox = Sandbox::new();
-    sandbox.config(
-        "[profiles.a]\ntoken_command = \"echo SeCrEt\"\n[profiles.b]\nauth_url = \"http://k/v3\"\nusername = \"u\"\npassword_command = \"TOKEN=SeCrEt vault read -field=pw secret/ims\"\n",
-    );
-    for (profile, row) in [
-        (
-            "a",
-            json!({"setting": "token_command", "value": "echo ****"}),
-        ),
-        (
-            "b",
-            json!({"setting": "password_command", "value": "**** ****"}),
-        ),
-    ] {
-        let out = ims(&sandbox)
-            .args(["profile", "show", profile, "-o", "json"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        let stdout = stdout_of(&out);
-        assert!(!stdout.contains("SeCrEt"), "{stdout}");
-        let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
-        let found = rows
-            .iter()
-            .find(|r| r["setting"] == row["setting"])
-            .unwrap();
-        assert_eq!(found["value"], row["value"]);
-    }
-}
-
 // ---- a cached token is used only with the secret that signed in ----
 
 #[test]

@@ -1,5 +1,5 @@
 //! Keystone v3 sign-in against httpmock: clouds.yaml, OS_* variables, profile keys, the
-//! sign-in bodies, catalog selection, the token cache and `ims auth`.
+//! sign-in bodies, catalog selection and the token cache. `ims auth` is in `auth.rs`.
 
 use std::os::unix::fs::PermissionsExt;
 
@@ -375,65 +375,6 @@ fn missing_settings_name_the_key_and_where_they_were_looked_for() {
 }
 
 #[test]
-fn profile_show_names_clouds_yaml_and_os_sources() {
-    let cloud = Cloud::new("http://127.0.0.1:5000/v3", PASSWORD);
-    let out = cloud
-        .ims()
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let find = |name: &str| {
-        rows.iter()
-            .find(|r| r["setting"] == name)
-            .cloned()
-            .unwrap_or(Value::Null)
-    };
-    let from_clouds = format!("{}:ks-owner", cloud.clouds.display());
-    let from_secure = format!(
-        "{}:ks-owner",
-        cloud.sandbox.dir.path().join("secure.yaml").display()
-    );
-    assert_eq!(
-        find("cloud"),
-        json!({"setting": "cloud", "value": "ks-owner", "source": "--os-cloud"})
-    );
-    assert_eq!(
-        find("auth_url"),
-        json!({"setting": "auth_url", "value": "http://127.0.0.1:5000/v3", "source": from_clouds})
-    );
-    assert_eq!(
-        find("password"),
-        json!({"setting": "password", "value": "****", "source": from_secure})
-    );
-    assert_eq!(
-        find("region"),
-        json!({"setting": "region", "value": "RegionOne", "source": from_clouds})
-    );
-    assert!(!stdout_of(&out).contains(PASSWORD));
-
-    let out = cloud
-        .sandbox
-        .ims()
-        .env("OS_AUTH_URL", "http://k/v3")
-        .env("OS_PROJECT_ID", "p-9")
-        .env("OS_TOKEN", "os-token-secret")
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
-    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(rows.contains(
-        &json!({"setting": "auth_url", "value": "http://k/v3", "source": "OS_AUTH_URL"})
-    ));
-    assert!(
-        rows.contains(&json!({"setting": "project_id", "value": "p-9", "source": "OS_PROJECT_ID"}))
-    );
-    assert!(rows.contains(&json!({"setting": "os_token", "value": "****", "source": "OS_TOKEN"})));
-    assert!(!stdout_of(&out).contains("os-token-secret"));
-}
-
-#[test]
 fn an_ims_token_outranks_the_cloud() {
     let server = MockServer::start();
     let sign_in = server.mock(|when, then| {
@@ -451,85 +392,6 @@ fn an_ims_token_outranks_the_cloud() {
         .success();
     sign_in.assert_calls(0);
     members.assert_calls(1);
-}
-
-#[test]
-fn auth_status_login_logout() {
-    let server = MockServer::start();
-    let sign_in = keystone(&server, password_body(PASSWORD), "tok-A");
-    let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    let identity = format!(
-        "user u-owner (domain Default), project proj-owner (domain Default) at {}/v3",
-        server.base_url()
-    );
-
-    let status = || {
-        let out = cloud
-            .ims()
-            .args(["auth", "status", "-o", "json"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-        serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
-    };
-    assert_eq!(
-        status(),
-        vec![
-            json!({"field": "identity", "value": identity}),
-            json!({"field": "state", "value": "not signed in: nothing cached"}),
-        ]
-    );
-    let out = cloud.ims().args(["auth", "login"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(!stdout_of(&out).contains("tok-A"));
-    sign_in.assert_calls(1);
-    let rows = status();
-    let state = rows[1]["value"].as_str().unwrap();
-    assert!(
-        state == "valid for 59 more minutes" || state == "valid for 60 more minutes",
-        "{state}"
-    );
-    assert_eq!(rows[2], json!({"field": "user", "value": "u-owner (5f89)"}));
-    assert_eq!(
-        rows[3],
-        json!({"field": "project", "value": "proj-owner (a4bd)"})
-    );
-    assert_eq!(
-        rows[4],
-        json!({"field": "image endpoint", "value": server.base_url()})
-    );
-    assert!(!serde_json::to_string(&rows).unwrap().contains("tok-A"));
-
-    cloud
-        .ims()
-        .args(["auth", "logout"])
-        .assert()
-        .success()
-        .stdout("")
-        .stderr(format!("ims: removed the cached token of {identity}\n"));
-    assert!(cache_files(&cloud.sandbox).is_empty());
-    cloud
-        .ims()
-        .args(["auth", "logout"])
-        .assert()
-        .success()
-        .stderr(format!("ims: no cached token for {identity}\n"));
-    cloud.ims().args(["auth", "login"]).assert().success();
-    cloud
-        .ims()
-        .args(["auth", "logout", "--all"])
-        .assert()
-        .success()
-        .stderr("ims: removed 1 cached token(s)\n");
-    cloud
-        .sandbox
-        .ims()
-        .args(["auth", "status"])
-        .assert()
-        .code(3)
-        .stderr(predicates::str::starts_with(
-            "ims: error: no Keystone sign-in is configured",
-        ));
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Settings end to end: config file, profiles, environment, precedence, credentials,
-//! `profile list|show`, `-v` tracing, and secrets kept out of every output.
+//! Settings end to end: config file, profiles, environment, precedence, credentials, `-v`
+//! tracing, and secrets kept out of every output. What `profile list|show` print is in
+//! `profile.rs`.
 
 use crate::util::*;
 use httpmock::prelude::*;
@@ -245,119 +246,6 @@ fn missing_default_config_is_fine_with_flags() {
         .success()
         .stdout("m\n");
     mock.assert_calls(1);
-}
-
-#[test]
-fn profile_list_marks_the_default() {
-    let sandbox = Sandbox::new();
-    sandbox.config(
-        "default_profile = \"otc\"\n[profiles.otc]\nendpoint = \"https://ims.eu-de.otc.t-systems.com\"\ntoken = \"x\"\n[profiles.lab]\n",
-    );
-    sandbox
-        .ims()
-        .args(["profile", "list"])
-        .assert()
-        .success()
-        .stdout(
-            "┌─────────┬─────────┬─────────────────────────────────────┐\n\
-             │ Profile ┆ Default ┆ Endpoint                            │\n\
-             ╞═════════╪═════════╪═════════════════════════════════════╡\n\
-             │ lab     ┆ false   ┆ null                                │\n\
-             │ otc     ┆ true    ┆ https://ims.eu-de.otc.t-systems.com │\n\
-             └─────────┴─────────┴─────────────────────────────────────┘\n",
-        );
-    sandbox
-        .ims()
-        .args(["profile", "list", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[\n  {\n    \"name\": \"lab\",\n    \"default\": false,\n    \"endpoint\": null\n  },\n  {\n    \"name\": \"otc\",\n    \"default\": true,\n    \"endpoint\": \"https://ims.eu-de.otc.t-systems.com\"\n  }\n]\n");
-    sandbox
-        .ims()
-        .args(["profile", "list", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("lab\notc\n");
-}
-
-#[test]
-fn profile_list_without_a_file_says_so_and_prints_no_table() {
-    let sandbox = Sandbox::new();
-    let note = format!(
-        "ims: no config file at {}, so no profiles to list\n",
-        sandbox.dir.path().join("config/ims/config.toml").display()
-    );
-    for format in ["table", "json", "ids", "csv"] {
-        sandbox
-            .ims()
-            .args(["profile", "list", "-o", format])
-            .assert()
-            .success()
-            .stdout("")
-            .stderr(note.clone());
-    }
-}
-
-#[test]
-fn profile_show_gives_every_source_and_masks_secrets() {
-    let sandbox = Sandbox::new();
-    let path = sandbox.config(
-        "[profiles.default]\nendpoint = \"https://ims.example.com\"\ntoken = \"PROFILE-SECRET\"\ntimeout = 12.5\n[profiles.other]\ntoken_command = \"pass show ims\"\n",
-    );
-    let file = path.display().to_string();
-    sandbox
-        .ims()
-        .env("IMS_OUTPUT", "json")
-        .args(["profile", "show"])
-        .assert()
-        .success()
-        .stdout(format!(
-            "[\n  {{\n    \"setting\": \"config\",\n    \"value\": \"{file}\",\n    \"source\": \"default\"\n  }},\n  \
-             {{\n    \"setting\": \"profile\",\n    \"value\": \"default\",\n    \"source\": \"default\"\n  }},\n  \
-             {{\n    \"setting\": \"endpoint\",\n    \"value\": \"https://ims.example.com\",\n    \"source\": \"{file}:default\"\n  }},\n  \
-             {{\n    \"setting\": \"api\",\n    \"value\": \"v2\",\n    \"source\": \"default\"\n  }},\n  \
-             {{\n    \"setting\": \"token\",\n    \"value\": \"****\",\n    \"source\": \"{file}:default\"\n  }},\n  \
-             {{\n    \"setting\": \"output\",\n    \"value\": \"json\",\n    \"source\": \"IMS_OUTPUT\"\n  }},\n  \
-             {{\n    \"setting\": \"timeout\",\n    \"value\": \"12.5\",\n    \"source\": \"{file}:default\"\n  }},\n  \
-             {{\n    \"setting\": \"retries\",\n    \"value\": \"3\",\n    \"source\": \"default\"\n  }},\n  \
-             {{\n    \"setting\": \"insecure\",\n    \"value\": \"false\",\n    \"source\": \"default\"\n  }}\n]\n"
-        ));
-    let out = sandbox
-        .ims()
-        .args(["--token", "FLAG-SECRET", "profile", "show", "other"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = stdout_of(&out);
-    let row = |name: &str| -> Vec<String> {
-        let line = stdout
-            .lines()
-            .find(|line| line.starts_with(&format!("│ {name} ")))
-            .unwrap_or_else(|| panic!("no {name} row in {stdout}"));
-        line.trim_matches('│')
-            .split('┆')
-            .map(|cell| cell.trim().to_string())
-            .collect()
-    };
-    assert_eq!(row("token"), ["token", "****", "--token"]);
-    assert_eq!(row("profile"), ["profile", "other", "profile show NAME"]);
-    assert!(!stdout.contains("SECRET"));
-    let out = sandbox
-        .ims()
-        .args(["profile", "show", "other"])
-        .output()
-        .unwrap();
-    // A command line can carry a secret: the program is shown, its arguments masked.
-    assert!(stdout_of(&out).contains("│ token_command ┆ pass ****"));
-    assert!(!stdout_of(&out).contains("show ims"));
-    sandbox
-        .ims()
-        .args(["profile", "show", "ghost"])
-        .assert()
-        .code(3)
-        .stderr(format!(
-            "ims: error: profile `ghost` (from profile show NAME) is not in {file}; profiles: default, other\n"
-        ));
 }
 
 #[test]
