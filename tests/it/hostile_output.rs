@@ -602,3 +602,28 @@ fn a_stdout_that_cannot_be_written_is_exit_1() {
     .success()
     .stderr("");
 }
+
+#[test]
+fn escape_sequences_from_the_server_are_not_sent_to_the_terminal() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(404)
+            .body("\u{1b}]0;pwned\u{7}\u{1b}[2JImage gone.");
+    });
+    let sandbox = Sandbox::new();
+    let out = ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let stderr = stderr_of(&out);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert_eq!(
+        stderr,
+        "ims: error: member m of image i: HTTP 404 Not Found: \\u{1b}]0;pwned\\u{7}\\u{1b}[2JImage gone.\n"
+    );
+}

@@ -7,7 +7,7 @@
 //! `changes` holds what the four change commands share. Concerns that cut across commands
 //! keep their own file: Keystone sign-in (`keystone`), settings and their precedence
 //! (`settings`), Huawei's v1 API and AK/SK signing (`huawei`), the `ndjson` format,
-//! transport faults (`reliability`, `hostile_transport`), hostile answers and configuration
+//! the transport (`transport`: retries, TLS, redirects, limits), hostile answers and configuration
 //! (`hostile_output`, `hostile_config`) and the `scripts`. The `e2e_*` files run against the
 //! real servers (`scripts/test -- e2e_`). A runner for `ims` and generic helpers are in
 //! [`util`]; mock servers and the real ones in [`fixtures`].
@@ -21,7 +21,6 @@ mod e2e_keystone;
 mod fixtures;
 mod hostile_config;
 mod hostile_output;
-mod hostile_transport;
 mod huawei;
 mod image_list;
 mod keystone;
@@ -32,7 +31,7 @@ mod member_remove;
 mod member_show;
 mod ndjson;
 mod profile;
-mod reliability;
 mod scripts;
 mod settings;
+mod transport;
 mod util;

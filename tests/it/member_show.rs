@@ -1,5 +1,6 @@
 //! `ims member show` against httpmock: seed examples, real Glance captures, every error
-//! status of the documents, and broken answers.
+//! status of the documents, broken answers, IDs and endpoints in the URL, and csv. How any
+//! request is retried, redirected or cut short is in `transport.rs`.
 
 use crate::util::*;
 use httpmock::prelude::*;
@@ -406,121 +407,6 @@ fn endpoint_with_prefix_and_trailing_slash() {
         .success()
         .stdout("m\n");
     mock.assert_calls(1);
-}
-
-#[test]
-fn connection_refused_is_exit_7() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.local_addr().unwrap().port()
-    };
-    let sandbox = Sandbox::new();
-    sandbox
-        .ims()
-        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
-        .args(["--retries", "0", "member", "show", "i", "m"])
-        .assert()
-        .code(7)
-        .stdout("")
-        .stderr(format!(
-            "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused\n"
-        ));
-    // A refused connection is transient: retried (3 times by default), each in the trace.
-    let out = sandbox
-        .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "t",
-        ])
-        .args(["-v", "member", "show", "i", "m"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(7));
-    let stderr = stderr_of(&out);
-    assert!(stderr.ends_with(&format!(
-        "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused (after 3 retries)\n"
-    )), "{stderr}");
-    for retry in 1..=3 {
-        assert!(
-            stderr.contains(&format!("ims: retry {retry} of 3 in ")),
-            "{stderr}"
-        );
-        assert!(stderr.contains("-> failed in "), "{stderr}");
-        assert!(stderr.contains(&format!(" retry={retry}\n")), "{stderr}");
-    }
-}
-
-#[test]
-fn timeout_is_exit_7_and_says_how_long() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200)
-            .delay(std::time::Duration::from_secs(5))
-            .body(r#"{"member_id":"m"}"#);
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["--timeout", "0.5", "member", "show", "i", "m"])
-        .assert()
-        .code(7)
-        .stderr(format!(
-            "ims: error: member m of image i: GET {}/v2/images/i/members/m: timed out after 0.5 s (--timeout)\n",
-            server.base_url()
-        ));
-}
-
-#[test]
-fn same_origin_redirect_is_followed_with_the_token() {
-    let server = MockServer::start();
-    let old = server.mock(|when, then| {
-        when.path("/v2/images/i/members/m")
-            .header("x-auth-token", "t");
-        then.status(301)
-            .header("location", "/new/v2/images/i/members/m");
-    });
-    let new = server.mock(|when, then| {
-        when.path("/new/v2/images/i/members/m")
-            .header("x-auth-token", "t");
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
-    old.assert_calls(1);
-    new.assert_calls(1);
-}
-
-#[test]
-fn cross_origin_redirect_is_not_followed() {
-    let other = MockServer::start();
-    let stolen = other.mock(|when, then| {
-        when.any_request();
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(302).header(
-            "location",
-            format!("{}/v2/images/i/members/m", other.base_url()),
-        );
-    });
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "secret-tok")
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(6));
-    let stderr = stderr_of(&out);
-    assert!(stderr.contains("redirect to another origin"), "{stderr}");
-    assert!(!stderr.contains("secret-tok"));
-    stolen.assert_calls(0);
 }
 
 #[test]

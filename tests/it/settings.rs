@@ -305,3 +305,59 @@ fn secrets_never_reach_any_output_on_errors() {
         "{all}"
     );
 }
+
+#[test]
+fn secret_files_readable_by_others_draw_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200).body(r#"{"member_id":"m"}"#);
+    });
+    let sandbox = Sandbox::new();
+    let path = sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken = \"t\"\n",
+        server.base_url()
+    ));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    sandbox
+        .ims()
+        .args(["member", "show", "i", "m", "-o", "ids"])
+        .assert()
+        .success()
+        .stdout("m\n")
+        .stderr(format!(
+            "ims: warning: config file {0} holds secrets and can be read by group or others (mode 644); fix with: chmod 600 {0}\n",
+            path.display()
+        ));
+
+    let token = sandbox.file("token", "t\n");
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o640)).unwrap();
+    sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken_file = \"{}\"\n",
+        server.base_url(),
+        token.display()
+    ));
+    sandbox
+        .ims()
+        .args(["member", "show", "i", "m", "-o", "ids"])
+        .assert()
+        .success()
+        .stderr(format!(
+            "ims: warning: token_file {0} holds secrets and can be read by group or others (mode 640); fix with: chmod 600 {0}\n",
+            token.display()
+        ));
+
+    // A file without secrets may be world-readable.
+    let path = sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\n",
+        server.base_url()
+    ));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    sandbox
+        .ims()
+        .args(["--token", "t", "member", "show", "i", "m"])
+        .assert()
+        .success()
+        .stderr("");
+}
