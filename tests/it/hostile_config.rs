@@ -501,21 +501,10 @@ fn a_changed_application_credential_secret_signs_in_again() {
 #[test]
 fn a_warm_run_never_runs_password_command_and_a_changed_command_signs_in() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "id": "5f89", "password": "from-command"}}}, "scope": {"project": {"id": "a4bd"}}}}),
-        "tok-P",
-    );
-    glance(&server, "tok-P");
+    let sign_in = by_id_sign_in(&server, "tok-P");
     let sandbox = Sandbox::new();
     let runs = sandbox.dir.path().join("runs");
-    let profile = |command: &str| {
-        sandbox.config(&format!(
-            "[profiles.default]\nauth_url = \"{}\"\nuser_id = \"5f89\"\nproject_id = \"a4bd\"\npassword_command = \"{command}\"\n",
-            server.base_url()
-        ));
-    };
+    let profile = |command: &str| password_command_profile(&sandbox, &server, command);
     profile(&format!(
         "echo run >> {}; printf from-command",
         runs.display()

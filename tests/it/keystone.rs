@@ -121,18 +121,9 @@ fn openrc_variables_with_application_credential() {
 #[test]
 fn profile_keys_with_password_command_and_scope_by_id() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "id": "5f89", "password": "from-command"}}}, "scope": {"project": {"id": "a4bd"}}}}),
-        "tok-P",
-    );
-    glance(&server, "tok-P");
+    let sign_in = by_id_sign_in(&server, "tok-P");
     let sandbox = Sandbox::new();
-    sandbox.config(&format!(
-        "[profiles.default]\nauth_url = \"{}\"\nuser_id = \"5f89\"\nproject_id = \"a4bd\"\npassword_command = \"printf from-command\"\n",
-        server.base_url()
-    ));
+    password_command_profile(&sandbox, &server, "printf from-command");
     sandbox
         .ims()
         .args(["member", "list", IMG, "-o", "ids"])

@@ -826,25 +826,41 @@ fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
     assert!(started.elapsed() < Duration::from_secs(3));
 }
 
+/// `member show` refuses each bad value of a flag (exit 2), and a bad value of its
+/// environment variable with `message` (exit 3).
+fn bad_values_are_refused(
+    sandbox: &Sandbox,
+    server: &MockServer,
+    (flag, bad): (&str, &[&str]),
+    (var, value): (&str, &str),
+    message: &str,
+) {
+    for bad in bad {
+        ims_at(sandbox, server, "t")
+            .args([flag, bad, "member", "show", "i", "m"])
+            .assert()
+            .code(2);
+    }
+    ims_at(sandbox, server, "t")
+        .env(var, value)
+        .args(["member", "show", "i", "m"])
+        .assert()
+        .code(3)
+        .stderr(message.to_string());
+}
+
 #[test]
 fn deadline_is_validated_resolved_and_shown() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
-    for bad in ["0", "-1", "x", "1e9"] {
-        ims_at(&sandbox, &server, "t")
-            .args(["--deadline", bad, "member", "show", "i", "m"])
-            .assert()
-            .code(2);
-    }
-    ims_at(&sandbox, &server, "t")
-        .env("IMS_DEADLINE", "soon")
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stderr(
-            "ims: error: IMS_DEADLINE: `soon` is not a number of seconds between 0 and 86400\n",
-        );
+    bad_values_are_refused(
+        &sandbox,
+        &server,
+        ("--deadline", &["0", "-1", "x", "1e9"]),
+        ("IMS_DEADLINE", "soon"),
+        "ims: error: IMS_DEADLINE: `soon` is not a number of seconds between 0 and 86400\n",
+    );
     let path = sandbox.config("[profiles.default]\ndeadline = -2\n");
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "m"])
@@ -993,18 +1009,13 @@ fn retries_setting_is_validated_and_resolved() {
         then.status(503).header("retry-after", "0");
     });
     let sandbox = Sandbox::new();
-    for bad in ["11", "-1", "x"] {
-        ims_at(&sandbox, &server, "t")
-            .args(["--retries", bad, "member", "show", "i", "m"])
-            .assert()
-            .code(2);
-    }
-    ims_at(&sandbox, &server, "t")
-        .env("IMS_RETRIES", "many")
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stderr("ims: error: IMS_RETRIES: `many` is not a number of retries from 0 to 10\n");
+    bad_values_are_refused(
+        &sandbox,
+        &server,
+        ("--retries", &["11", "-1", "x"]),
+        ("IMS_RETRIES", "many"),
+        "ims: error: IMS_RETRIES: `many` is not a number of retries from 0 to 10\n",
+    );
     mock.assert_calls(0);
     sandbox.config("[profiles.default]\nretries = 1\n");
     ims_at(&sandbox, &server, "t")
