@@ -2,6 +2,7 @@
 //! tracing, and secrets kept out of every output. What `profile list|show` print is in
 //! `profile.rs`.
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
 
@@ -310,10 +311,7 @@ fn secrets_never_reach_any_output_on_errors() {
 fn secret_files_readable_by_others_draw_a_warning() {
     use std::os::unix::fs::PermissionsExt;
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
+    member_m(&server);
     let sandbox = Sandbox::new();
     let path = sandbox.config(&format!(
         "[profiles.default]\nendpoint = \"{}\"\ntoken = \"t\"\n",

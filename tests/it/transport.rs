@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
 
@@ -921,10 +922,7 @@ fn transient_statuses_are_retried_then_succeed() {
             then.status(status).header("retry-after", "0").body("busy");
         });
         failing.up_to_n_times(2);
-        let ok = server.mock(|when, then| {
-            when.path("/v2/images/i/members/m");
-            then.status(200).body(r#"{"member_id":"m"}"#);
-        });
+        let ok = member_m(&server);
         let sandbox = Sandbox::new();
         let out = ims_at(&sandbox, &server, "t")
             .args(["-v", "member", "show", "i", "m", "-o", "ids"])
@@ -962,10 +960,7 @@ fn retry_after_seconds_and_dates_are_honoured() {
             .header("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT");
     });
     past.up_to_n_times(1);
-    let ok = server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
+    let ok = member_m(&server);
     let sandbox = Sandbox::new();
     let out = ims_at(&sandbox, &server, "t")
         .args(["-v", "member", "show", "i", "m", "-o", "ids"])
