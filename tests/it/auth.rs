@@ -19,11 +19,7 @@ fn auth_status_login_logout() {
     );
 
     let status = || {
-        let out = cloud
-            .ims()
-            .args(["auth", "status", "-o", "json"])
-            .output()
-            .unwrap();
+        let out = cloud.ims().args(["auth", "status", "-o", "json"]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
         serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
     };
@@ -45,14 +41,8 @@ fn auth_status_login_logout() {
         "{state}"
     );
     assert_eq!(rows[2], json!({"field": "user", "value": "u-owner (5f89)"}));
-    assert_eq!(
-        rows[3],
-        json!({"field": "project", "value": "proj-owner (a4bd)"})
-    );
-    assert_eq!(
-        rows[4],
-        json!({"field": "image endpoint", "value": server.base_url()})
-    );
+    assert_eq!(rows[3], json!({"field": "project", "value": "proj-owner (a4bd)"}));
+    assert_eq!(rows[4], json!({"field": "image endpoint", "value": server.base_url()}));
     assert!(!serde_json::to_string(&rows).unwrap().contains("tok-A"));
 
     cloud
@@ -82,7 +72,5 @@ fn auth_status_login_logout() {
         .args(["auth", "status"])
         .assert()
         .code(3)
-        .stderr(predicates::str::starts_with(
-            "ims: error: no Keystone sign-in is configured",
-        ));
+        .stderr(predicates::str::starts_with("ims: error: no Keystone sign-in is configured"));
 }

@@ -64,15 +64,7 @@ fn dry_run_prints_every_change_and_sends_none() {
         .success()
         .stdout(format!("DELETE {base}/v2/images/i1/members/p-a\n"));
     ims_at(&sandbox, &server, "t")
-        .args([
-            "--project-id",
-            "me",
-            "member",
-            "reject",
-            "i1",
-            "i2",
-            "--dry-run",
-        ])
+        .args(["--project-id", "me", "member", "reject", "i1", "i2", "--dry-run"])
         .assert()
         .success()
         .stdout(format!(
@@ -94,12 +86,8 @@ fn dry_run_prints_every_change_and_sends_none() {
 #[test]
 fn v1_remove_and_answers_use_the_same_batch_endpoint() {
     let server = MockServer::start();
-    let delete = batch(
-        &server,
-        DELETE,
-        json!({"images": ["i1"], "domains": ["d-1", "d-2"]}),
-        "job-del",
-    );
+    let delete =
+        batch(&server, DELETE, json!({"images": ["i1"], "domains": ["d-1", "d-2"]}), "job-del");
     job_states(&server, "job-del", &[json!({"status": "SUCCESS"})]);
     let put = batch(
         &server,
@@ -110,24 +98,13 @@ fn v1_remove_and_answers_use_the_same_batch_endpoint() {
     job_states(&server, "job-put", &[json!({"status": "SUCCESS"})]);
     for image in ["i1", "i2"] {
         server.mock(|when, then| {
-            when.method(GET)
-                .path(format!("/v1/{PROJECT}/cloudimages/{image}/members"));
-            then.status(200)
-                .json_body(json!({"members": [member(image, PROJECT, "accepted")]}));
+            when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/{image}/members"));
+            then.status(200).json_body(json!({"members": [member(image, PROJECT, "accepted")]}));
         });
     }
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
-        .args([
-            "member",
-            "remove",
-            "i1",
-            "d-1",
-            "d-2",
-            "--member-type",
-            "domain",
-            "--yes",
-        ])
+        .args(["member", "remove", "i1", "d-1", "d-2", "--member-type", "domain", "--yes"])
         .assert()
         .success()
         .stdout("")
@@ -152,34 +129,14 @@ fn an_empty_stdin_sends_nothing_and_prints_an_empty_result() {
     let sandbox = Sandbox::new();
     for api in ["v2", "v1"] {
         ims_at(&sandbox, &server, "t")
-            .args([
-                "--api",
-                api,
-                "--project-id",
-                "me",
-                "member",
-                "accept",
-                "-",
-                "-o",
-                "json",
-            ])
+            .args(["--api", api, "--project-id", "me", "member", "accept", "-", "-o", "json"])
             .write_stdin("")
             .assert()
             .success()
             .stdout("[]\n")
             .stderr("");
         ims_at(&sandbox, &server, "t")
-            .args([
-                "--api",
-                api,
-                "--project-id",
-                "me",
-                "member",
-                "add",
-                "-",
-                "p-a",
-                "--dry-run",
-            ])
+            .args(["--api", api, "--project-id", "me", "member", "add", "-", "p-a", "--dry-run"])
             .write_stdin("\n")
             .assert()
             .success()
@@ -197,14 +154,11 @@ fn a_change_answered_without_a_record_is_read_back() {
     });
     let put = server.mock(|when, then| {
         when.method(PUT).path("/v2/images/img/members/me");
-        then.status(200)
-            .header("content-type", "text/plain")
-            .body("OK");
+        then.status(200).header("content-type", "text/plain").body("OK");
     });
     for who in ["p-a", "me"] {
         server.mock(|when, then| {
-            when.method(GET)
-                .path(format!("/v2/images/img/members/{who}"));
+            when.method(GET).path(format!("/v2/images/img/members/{who}"));
             then.status(200).json_body(member("img", who, "accepted"));
         });
     }
@@ -226,33 +180,18 @@ fn a_change_answered_without_a_record_is_read_back() {
 #[test]
 fn v1_job_answers_that_cannot_be_understood_are_exit_8() {
     let server = MockServer::start();
-    batch(
-        &server,
-        POST,
-        json!({"images": ["i1"], "projects": ["p-a"]}),
-        "job-x",
-    );
-    job_states(
-        &server,
-        "job-x",
-        &[json!({"error": {"code": "X", "message": "odd"}})],
-    );
+    batch(&server, POST, json!({"images": ["i1"], "projects": ["p-a"]}), "job-x");
+    job_states(&server, "job-x", &[json!({"error": {"code": "X", "message": "odd"}})]);
     let bad_id = server.mock(|when, then| {
         when.method(PUT).path("/v1/cloudimages/members");
         then.status(200).json_body(json!({"job_id": ".."}));
     });
     let sandbox = Sandbox::new();
-    aksk(&sandbox, &server, SK)
-        .args(["member", "add", "i1", "p-a"])
-        .assert()
-        .code(8)
-        .stdout("");
+    aksk(&sandbox, &server, SK).args(["member", "add", "i1", "p-a"]).assert().code(8).stdout("");
     aksk(&sandbox, &server, SK)
         .args(["member", "accept", "i1"])
         .assert()
         .code(8)
-        .stderr(predicates::str::contains(
-            "the answer's job ID: job ID `..` cannot be",
-        ));
+        .stderr(predicates::str::contains("the answer's job ID: job ID `..` cannot be"));
     bad_id.assert_calls(1);
 }

@@ -29,11 +29,7 @@ fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
     WORLD.get_or_init(|| {
         let url = required_url("IMS_E2E_GLANCE_URL");
-        let run = format!(
-            "{}-{}",
-            std::process::id(),
-            jiff::Timestamp::now().as_millisecond()
-        );
+        let run = format!("{}-{}", std::process::id(), jiff::Timestamp::now().as_millisecond());
         let project = |role: &str| format!("audit-{role}-{run}");
         let (owner, other_owner) = (project("owner"), project("other"));
         let (member, second_member) = (project("m1"), project("m2"));
@@ -45,9 +41,7 @@ fn world() -> &'static World {
                 .unwrap()
                 .to_string()
         };
-        let images: Vec<String> = (0..6)
-            .map(|n| create(&owner, &format!("audit-{n}")))
-            .collect();
+        let images: Vec<String> = (0..6).map(|n| create(&owner, &format!("audit-{n}"))).collect();
         let foreign = create(&other_owner, "audit-foreign");
         let share = |token: &str, image: &str, with: &str| {
             let path = format!("/v2/images/{image}/members");
@@ -62,25 +56,11 @@ fn world() -> &'static World {
         share(&other_owner, &foreign, &member);
         let answer = |image: &str, status: &str| {
             let path = format!("/v2/images/{image}/members/{member}");
-            glance_call(
-                &url,
-                "PUT",
-                &path,
-                &member,
-                Some(json!({ "status": status })),
-            );
+            glance_call(&url, "PUT", &path, &member, Some(json!({ "status": status })));
         };
         answer(&images[0], "accepted");
         answer(&images[1], "rejected");
-        World {
-            url,
-            owner,
-            other_owner,
-            member,
-            second_member,
-            images,
-            foreign,
-        }
+        World { url, owner, other_owner, member, second_member, images, foreign }
     })
 }
 
@@ -96,10 +76,7 @@ fn json_of(out: &Output) -> Vec<Value> {
 }
 
 fn ids_of(values: &[Value], key: &str) -> Vec<String> {
-    values
-        .iter()
-        .map(|v| v[key].as_str().unwrap_or_default().to_string())
-        .collect()
+    values.iter().map(|v| v[key].as_str().unwrap_or_default().to_string()).collect()
 }
 
 /// Every image of a raw image list as `token`, following Glance's `next` links.
@@ -122,10 +99,7 @@ fn raw_images(token: &str, query: &str) -> Vec<Value> {
 fn e2e_audit_owner_sees_its_shared_images_and_no_one_elses() {
     let world = world();
     let listed = json_of(&ims(&world.owner, &["image", "list", "-o", "json"]));
-    let raw = raw_images(
-        &world.owner,
-        &format!("visibility=shared&owner={}", world.owner),
-    );
+    let raw = raw_images(&world.owner, &format!("visibility=shared&owner={}", world.owner));
     assert_eq!(listed, raw);
     let mut ids = ids_of(&listed, "id");
     ids.sort();
@@ -142,10 +116,7 @@ fn e2e_audit_owner_sees_its_shared_images_and_no_one_elses() {
 fn e2e_audit_paging_with_limit_2_gives_the_same_list() {
     let world = world();
     let whole = ims(&world.owner, &["image", "list", "-o", "ids"]);
-    let paged = ims(
-        &world.owner,
-        &["-v", "image", "list", "--limit", "2", "-o", "ids"],
-    );
+    let paged = ims(&world.owner, &["-v", "image", "list", "--limit", "2", "-o", "ids"]);
     assert_eq!(String::from_utf8_lossy(&paged.stdout).lines().count(), 6);
     assert_eq!(paged.stdout, whole.stdout);
     let requests = stderr_of(&paged)
@@ -159,16 +130,12 @@ fn e2e_audit_paging_with_limit_2_gives_the_same_list() {
 #[ignore = "needs a real Glance: run scripts/test"]
 fn e2e_audit_member_sees_incoming_images_with_its_status() {
     let world = world();
-    let listed = json_of(&ims(
-        &world.member,
-        &["image", "list", "--incoming", "-o", "json"],
-    ));
+    let listed = json_of(&ims(&world.member, &["image", "list", "--incoming", "-o", "json"]));
     let mut expected = Vec::new();
     for status in ["accepted", "pending", "rejected"] {
-        for mut image in raw_images(
-            &world.member,
-            &format!("visibility=shared&member_status={status}"),
-        ) {
+        for mut image in
+            raw_images(&world.member, &format!("visibility=shared&member_status={status}"))
+        {
             image["member_status"] = json!(status);
             expected.push(image);
         }
@@ -186,28 +153,13 @@ fn e2e_audit_member_sees_incoming_images_with_its_status() {
     assert_eq!(status_of(&world.foreign).as_deref(), Some("pending"));
     assert_eq!(status_of(&world.images[5]), None);
 
-    let pending = ims(
-        &world.member,
-        &[
-            "image",
-            "list",
-            "--incoming",
-            "--status",
-            "pending",
-            "-o",
-            "ids",
-        ],
-    );
-    let mut pending: Vec<String> = String::from_utf8_lossy(&pending.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let pending =
+        ims(&world.member, &["image", "list", "--incoming", "--status", "pending", "-o", "ids"]);
+    let mut pending: Vec<String> =
+        String::from_utf8_lossy(&pending.stdout).lines().map(str::to_string).collect();
     pending.sort();
-    let mut expected = vec![
-        world.images[2].clone(),
-        world.images[3].clone(),
-        world.foreign.clone(),
-    ];
+    let mut expected =
+        vec![world.images[2].clone(), world.images[3].clone(), world.foreign.clone()];
     expected.sort();
     assert_eq!(pending, expected);
 }
@@ -216,14 +168,8 @@ fn e2e_audit_member_sees_incoming_images_with_its_status() {
 #[ignore = "needs a real Glance: run scripts/test"]
 fn e2e_audit_member_list_all_is_the_union_of_per_image_lists() {
     let world = world();
-    let all = json_of(&ims(
-        &world.owner,
-        &["member", "list", "--all", "-o", "json"],
-    ));
-    let order = ids_of(
-        &json_of(&ims(&world.owner, &["image", "list", "-o", "json"])),
-        "id",
-    );
+    let all = json_of(&ims(&world.owner, &["member", "list", "--all", "-o", "json"]));
+    let order = ids_of(&json_of(&ims(&world.owner, &["image", "list", "-o", "json"])), "id");
     let mut expected = Vec::new();
     for image in &order {
         let page = glance_call(
@@ -239,15 +185,10 @@ fn e2e_audit_member_list_all_is_the_union_of_per_image_lists() {
     assert_eq!(all.len(), 6);
     let pending = json_of(&ims(
         &world.owner,
-        &[
-            "member", "list", "--all", "--status", "pending", "-o", "json",
-        ],
+        &["member", "list", "--all", "--status", "pending", "-o", "json"],
     ));
     assert!(pending.iter().all(|m| m["status"] == "pending"));
-    assert!(
-        ids_of(&pending, "member_id").contains(&world.second_member),
-        "{pending:?}"
-    );
+    assert!(ids_of(&pending, "member_id").contains(&world.second_member), "{pending:?}");
 }
 
 /// `ims --endpoint URL --token PROJECT --project-id PROJECT ARGS...`, any exit code.
@@ -261,10 +202,7 @@ fn ims_any(project: &str, args: &[&str]) -> Output {
 fn e2e_changes_the_whole_share_life_cycle() {
     let world = world();
     let owner = format!("{}-lc", world.owner);
-    let (alpha, beta) = (
-        format!("{}-lc-a", world.member),
-        format!("{}-lc-b", world.member),
-    );
+    let (alpha, beta) = (format!("{}-lc-a", world.member), format!("{}-lc-b", world.member));
     let image = glance_call(
         &world.url,
         "POST",
@@ -277,13 +215,8 @@ fn e2e_changes_the_whole_share_life_cycle() {
         .unwrap()
         .to_string();
     let raw_members = || {
-        let page = glance_call(
-            &world.url,
-            "GET",
-            &format!("/v2/images/{image}/members"),
-            &owner,
-            None,
-        );
+        let page =
+            glance_call(&world.url, "GET", &format!("/v2/images/{image}/members"), &owner, None);
         let mut pairs: Vec<(String, String)> = page["members"]
             .as_array()
             .unwrap()
@@ -299,17 +232,11 @@ fn e2e_changes_the_whole_share_life_cycle() {
         pairs
     };
 
-    let added = ims(
-        &owner,
-        &["member", "add", &image, &alpha, &beta, "-o", "json"],
-    );
+    let added = ims(&owner, &["member", "add", &image, &alpha, &beta, "-o", "json"]);
     assert_eq!(json_of(&added).len(), 2);
     assert_eq!(
         raw_members(),
-        vec![
-            (alpha.clone(), "pending".to_string()),
-            (beta.clone(), "pending".to_string())
-        ]
+        vec![(alpha.clone(), "pending".to_string()), (beta.clone(), "pending".to_string())]
     );
     let accepted = ims(&alpha, &["member", "accept", &image, "-o", "json"]);
     assert_eq!(json_of(&accepted)[0]["status"], "accepted");
@@ -327,28 +254,19 @@ fn e2e_changes_the_whole_share_life_cycle() {
     statuses.sort();
     assert_eq!(
         statuses,
-        vec![
-            (alpha.clone(), "accepted".to_string()),
-            (beta.clone(), "rejected".to_string())
-        ]
+        vec![(alpha.clone(), "accepted".to_string()), (beta.clone(), "rejected".to_string())]
     );
     assert_eq!(statuses, raw_members());
 
     let removed = ims(&owner, &["member", "remove", &image, &beta, "--yes"]);
     assert_eq!(removed.stdout, b"");
-    assert_eq!(
-        stderr_of(&removed),
-        format!("ims: removed {beta} from image {image}\n")
-    );
+    assert_eq!(stderr_of(&removed), format!("ims: removed {beta} from image {image}\n"));
     assert_eq!(raw_members(), vec![(alpha.clone(), "accepted".to_string())]);
 
     // Running them again changes nothing and still succeeds.
     let again = ims(&owner, &["member", "add", &image, &alpha, "-o", "ids"]);
     assert_eq!(String::from_utf8_lossy(&again.stdout), format!("{alpha}\n"));
-    assert_eq!(
-        stderr_of(&again),
-        format!("ims: {alpha} is already a member of image {image}\n")
-    );
+    assert_eq!(stderr_of(&again), format!("ims: {alpha} is already a member of image {image}\n"));
     let again = ims(&owner, &["member", "remove", &image, &beta, "--yes"]);
     assert_eq!(
         stderr_of(&again),
@@ -418,10 +336,7 @@ fn e2e_a_refused_add_says_whether_the_image_is_private_or_another_projects() {
     );
     // A member of another project's image cannot share it on.
     let foreign = &world.foreign;
-    let out = ims_any(
-        &world.member,
-        &["member", "add", foreign, &world.second_member],
-    );
+    let out = ims_any(&world.member, &["member", "add", foreign, &world.second_member]);
     assert_eq!(
         refusal_lines(&out),
         [

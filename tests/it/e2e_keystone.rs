@@ -21,9 +21,7 @@ struct Seeded {
 
 impl Seeded {
     fn id(&self, key: &str) -> &str {
-        self.ids
-            .get(key)
-            .unwrap_or_else(|| panic!("scripts/local-keystone seed printed no {key}="))
+        self.ids.get(key).unwrap_or_else(|| panic!("scripts/local-keystone seed printed no {key}="))
     }
 
     fn clouds(&self) -> PathBuf {
@@ -58,8 +56,7 @@ fn seeded() -> &'static Seeded {
 
 fn cloud(sandbox: &Sandbox, name: &str) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
-    cmd.env("OS_CLIENT_CONFIG_FILE", seeded().clouds())
-        .args(["--os-cloud", name]);
+    cmd.env("OS_CLIENT_CONFIG_FILE", seeded().clouds()).args(["--os-cloud", name]);
     cmd
 }
 
@@ -107,10 +104,7 @@ fn keystone_token(user: &str, password: &str, project: &str) -> (String, String)
         .to_string();
     let answer: Value =
         serde_json::from_slice(&response.body_mut().read_to_vec().unwrap()).unwrap();
-    (
-        token,
-        answer["token"]["user"]["id"].as_str().unwrap().to_string(),
-    )
+    (token, answer["token"]["user"]["id"].as_str().unwrap().to_string())
 }
 
 #[test]
@@ -126,10 +120,7 @@ fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
     assert_eq!(members(&out), owner_view());
     let stderr = stderr_of(&out);
     assert!(
-        stderr.contains(&format!(
-            "ims: POST {}/auth/tokens -> 201 Created in ",
-            keystone()
-        )),
+        stderr.contains(&format!("ims: POST {}/auth/tokens -> 201 Created in ", keystone())),
         "{stderr}"
     );
     assert!(
@@ -148,10 +139,7 @@ fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
     let stderr = stderr_of(&out);
     let requests: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
     assert_eq!(requests.len(), 1, "{stderr}");
-    assert!(
-        requests[0].starts_with(&format!("ims: GET {}/", seeded.glance())),
-        "{stderr}"
-    );
+    assert!(requests[0].starts_with(&format!("ims: GET {}/", seeded.glance())), "{stderr}");
 }
 
 #[test]
@@ -161,19 +149,15 @@ fn keystone_e2e_a_members_own_view_and_a_non_members() {
     let sandbox = Sandbox::new();
     let image = seeded.id("IMAGE");
     let alpha = seeded.id("proj-alpha");
-    let out = cloud(&sandbox, "ks-alpha")
-        .args(["member", "list", image, "-o", "ids"])
-        .output()
-        .unwrap();
+    let out =
+        cloud(&sandbox, "ks-alpha").args(["member", "list", image, "-o", "ids"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), format!("{alpha}\n"));
     cloud(&sandbox, "ks-other")
         .args(["member", "list", image])
         .assert()
         .code(5)
-        .stderr(predicates::str::contains(format!(
-            "HTTP 404 Not Found: Image {image} not found."
-        )));
+        .stderr(predicates::str::contains(format!("HTTP 404 Not Found: Image {image} not found.")));
 }
 
 #[test]
@@ -202,24 +186,16 @@ fn keystone_e2e_application_credential_created_through_keystone() {
     let seeded = seeded();
     let (token, user_id) = keystone_token("u-owner", "secret-u-owner", "proj-owner");
     let name = format!("ims-e2e-{}", jiff::Timestamp::now().as_nanosecond());
-    let mut response = ureq::post(format!(
-        "{}/users/{user_id}/application_credentials",
-        keystone()
-    ))
-    .header("Content-Type", "application/json")
-    .header("X-Auth-Token", &token)
-    .send(json!({"application_credential": {"name": name}}).to_string())
-    .expect("create application credential");
+    let mut response =
+        ureq::post(format!("{}/users/{user_id}/application_credentials", keystone()))
+            .header("Content-Type", "application/json")
+            .header("X-Auth-Token", &token)
+            .send(json!({"application_credential": {"name": name}}).to_string())
+            .expect("create application credential");
     let created: Value =
         serde_json::from_slice(&response.body_mut().read_to_vec().unwrap()).unwrap();
-    let id = created["application_credential"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let secret = created["application_credential"]["secret"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = created["application_credential"]["id"].as_str().unwrap().to_string();
+    let secret = created["application_credential"]["secret"].as_str().unwrap().to_string();
 
     let sandbox = Sandbox::new();
     let out = sandbox
@@ -242,14 +218,7 @@ fn keystone_e2e_application_credential_created_through_keystone() {
         .env("OS_APPLICATION_CREDENTIAL_NAME", &name)
         .env("OS_USER_ID", &user_id)
         .env("OS_APPLICATION_CREDENTIAL_SECRET", &secret)
-        .args([
-            "--no-cache",
-            "member",
-            "list",
-            seeded.id("IMAGE"),
-            "-o",
-            "json",
-        ])
+        .args(["--no-cache", "member", "list", seeded.id("IMAGE"), "-o", "json"])
         .output()
         .unwrap();
     assert_eq!(members(&out), owner_view());
@@ -260,17 +229,9 @@ fn keystone_e2e_application_credential_created_through_keystone() {
 fn keystone_e2e_a_revoked_cached_token_is_replaced() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
-    cloud(&sandbox, "ks-owner")
-        .args(["auth", "login"])
-        .assert()
-        .success();
+    cloud(&sandbox, "ks-owner").args(["auth", "login"]).assert().success();
     let cache_dir = sandbox.dir.path().join("cache/ims");
-    let file = std::fs::read_dir(&cache_dir)
-        .unwrap()
-        .flatten()
-        .next()
-        .unwrap()
-        .path();
+    let file = std::fs::read_dir(&cache_dir).unwrap().flatten().next().unwrap().path();
     let cached: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let token = cached["token"].as_str().unwrap().to_string();
     // Revoke it in Keystone before Glance has ever seen it (Glance caches validations).
@@ -320,10 +281,7 @@ fn keystone_e2e_wrong_password_is_exit_4() {
         .unwrap());
     assert!(
         !sandbox.dir.path().join("cache/ims").exists()
-            || std::fs::read_dir(sandbox.dir.path().join("cache/ims"))
-                .unwrap()
-                .next()
-                .is_none()
+            || std::fs::read_dir(sandbox.dir.path().join("cache/ims")).unwrap().next().is_none()
     );
 }
 
@@ -332,19 +290,10 @@ fn keystone_e2e_wrong_password_is_exit_4() {
 fn keystone_e2e_auth_status_shows_the_real_identity() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
-    cloud(&sandbox, "ks-owner")
-        .args(["auth", "login"])
-        .assert()
-        .success();
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["auth", "status", "-o", "json"])
-        .output()
-        .unwrap();
+    cloud(&sandbox, "ks-owner").args(["auth", "login"]).assert().success();
+    let out = cloud(&sandbox, "ks-owner").args(["auth", "status", "-o", "json"]).output().unwrap();
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        rows[3]["value"],
-        format!("proj-owner ({})", seeded.id("proj-owner"))
-    );
+    assert_eq!(rows[3]["value"], format!("proj-owner ({})", seeded.id("proj-owner")));
     assert_eq!(rows[4]["value"], seeded.glance());
 }
 
@@ -354,10 +303,7 @@ fn keystone_e2e_this_project_comes_from_the_token() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
     let image = seeded.id("IMAGE");
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["image", "list", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = cloud(&sandbox, "ks-owner").args(["image", "list", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let images: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     let owner = seeded.id("proj-owner");
@@ -365,33 +311,17 @@ fn keystone_e2e_this_project_comes_from_the_token() {
     assert!(images.iter().all(|i| i["owner"] == owner), "{images:?}");
 
     let out = cloud(&sandbox, "ks-alpha")
-        .args([
-            "image",
-            "list",
-            "--incoming",
-            "--status",
-            "accepted",
-            "-o",
-            "ids",
-        ])
+        .args(["image", "list", "--incoming", "--status", "accepted", "-o", "ids"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(
-        stdout_of(&out).lines().any(|id| id == image),
-        "{}",
-        stdout_of(&out)
-    );
+    assert!(stdout_of(&out).lines().any(|id| id == image), "{}", stdout_of(&out));
 
     let out = cloud(&sandbox, "ks-owner")
         .args(["member", "list", "--all", "-o", "json"])
         .output()
         .unwrap();
-    assert!(
-        members(&out)
-            .iter()
-            .any(|(member, _)| member == seeded.id("proj-alpha"))
-    );
+    assert!(members(&out).iter().any(|(member, _)| member == seeded.id("proj-alpha")));
 }
 
 #[test]
@@ -411,18 +341,13 @@ fn keystone_e2e_two_users_change_a_share() {
         .args(["member", "accept", image, "-o", "json"])
         .output()
         .unwrap();
-    assert_eq!(
-        members(&out),
-        vec![(other.to_string(), "accepted".to_string())]
-    );
+    assert_eq!(members(&out), vec![(other.to_string(), "accepted".to_string())]);
     let out = cloud(&sandbox, "ks-owner")
         .args(["member", "remove", image, other, "--yes"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["member", "list", image, "-o", "json"])
-        .output()
-        .unwrap();
+    let out =
+        cloud(&sandbox, "ks-owner").args(["member", "list", image, "-o", "json"]).output().unwrap();
     assert_eq!(members(&out), owner_view());
 }

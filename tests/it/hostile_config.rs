@@ -163,29 +163,19 @@ fn a_token_file_that_is_a_fifo_a_device_or_huge_is_refused_without_a_chmod_hint(
     std::fs::write(&big, vec![b'a'; 5 * 1024 * 1024]).unwrap();
     for (token_file, why) in [
         (fifo.clone(), "it is a FIFO, not a regular file"),
-        (
-            PathBuf::from("/dev/zero"),
-            "it is a character device, not a regular file",
-        ),
-        (
-            big,
-            "it is larger than 4 MiB, too large for a settings file",
-        ),
+        (PathBuf::from("/dev/zero"), "it is a character device, not a regular file"),
+        (big, "it is larger than 4 MiB, too large for a settings file"),
     ] {
         let path = sandbox.config(&format!(
             "[profiles.default]\nendpoint = \"{}\"\ntoken_file = \"{}\"\n",
             server.base_url(),
             token_file.display()
         ));
-        ims(&sandbox)
-            .args(["member", "list", IMG])
-            .assert()
-            .code(3)
-            .stderr(format!(
-                "ims: error: cannot read token_file {} (from {}:default): {why}\n",
-                token_file.display(),
-                path.display()
-            ));
+        ims(&sandbox).args(["member", "list", IMG]).assert().code(3).stderr(format!(
+            "ims: error: cannot read token_file {} (from {}:default): {why}\n",
+            token_file.display(),
+            path.display()
+        ));
     }
     any.assert_calls(0);
 }
@@ -221,10 +211,7 @@ fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
             secure.display()
         ));
     std::fs::remove_file(&secure).unwrap();
-    let made = std::process::Command::new("mkfifo")
-        .arg(&secure)
-        .status()
-        .unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&secure).status().unwrap();
     assert!(made.success());
     cloud
         .ims()
@@ -295,14 +282,8 @@ fn a_token_echoed_in_an_error_body_or_a_header_is_masked() {
     assert_eq!(stdout_of(&out), "");
     let stderr = stderr_of(&out);
     assert!(!stderr.contains("SeCrEt"), "{stderr}");
-    assert!(
-        stderr.contains("ims: < x-echo: X-Auth-Token=****\n"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("ims: < x-echo-encoded: token=****\n"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: < x-echo: X-Auth-Token=****\n"), "{stderr}");
+    assert!(stderr.contains("ims: < x-echo-encoded: token=****\n"), "{stderr}");
     assert!(
         stderr.ends_with(&format!(
             "ims: error: image {IMG}: HTTP 400 Bad Request: bad header X-Auth-Token: ****\n"
@@ -324,23 +305,13 @@ fn keystone_echoing_the_sign_in_body_never_shows_the_password() {
             .body(format!("could not sign in with {sign_in}"));
     });
     let cloud = Cloud::new(&format!("{}/v3", server.base_url()), password);
-    let out = cloud
-        .ims()
-        .args(["-vv", "member", "list", IMG])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["-vv", "member", "list", IMG]).output().unwrap();
     assert_eq!(out.status.code(), Some(4));
     let stderr = stderr_of(&out);
     assert!(!stderr.contains("SeCrEt"), "{stderr}");
     assert!(!stderr.contains("wörd"), "{stderr}");
-    assert!(
-        stderr.contains("ims: < x-echo-form: password=****\n"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains(r#""domain":{"name":"Default"},"password":"****"}}}"#),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: < x-echo-form: password=****\n"), "{stderr}");
+    assert!(stderr.contains(r#""domain":{"name":"Default"},"password":"****"}}}"#), "{stderr}");
 }
 
 #[test]
@@ -351,20 +322,14 @@ fn a_cached_token_echoed_by_the_image_service_is_masked() {
     ok.up_to_n_times(1);
     server.mock(|when, then| {
         when.path(format!("/v2/images/{IMG}/members"));
-        then.status(400)
-            .body("token CaChEd-ToKeN-77 is not for this image");
+        then.status(400).body("token CaChEd-ToKeN-77 is not for this image");
     });
     let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
     cloud.ims().args(["member", "list", IMG]).assert().success();
     // The second run takes the token from the cache.
-    cloud
-        .ims()
-        .args(["member", "list", IMG])
-        .assert()
-        .code(6)
-        .stderr(format!(
-            "ims: error: image {IMG}: HTTP 400 Bad Request: token **** is not for this image\n"
-        ));
+    cloud.ims().args(["member", "list", IMG]).assert().code(6).stderr(format!(
+        "ims: error: image {IMG}: HTTP 400 Bad Request: token **** is not for this image\n"
+    ));
 }
 
 // ---- URLs and command lines carry secrets ----
@@ -388,27 +353,15 @@ fn user_info_in_urls_is_masked_everywhere() {
     sandbox.config(
         "[profiles.default]\nendpoint = \"https://user:PaSsWoRd@ims.example.com\"\nauth_url = \"https://TOKEN-PaSsWoRd@iam.example.com/v3\"\npassword = \"pw-1234\"\nusername = \"u\"\n",
     );
-    let out = ims(&sandbox)
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = ims(&sandbox).args(["profile", "show", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = stdout_of(&out);
     assert!(!stdout.contains("PaSsWoRd"), "{stdout}");
     let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
-    let value = |name: &str| {
-        rows.iter()
-            .find(|row| row["setting"] == name)
-            .map(|row| row["value"].clone())
-    };
-    assert_eq!(
-        value("endpoint"),
-        Some(json!("https://user:****@ims.example.com"))
-    );
-    assert_eq!(
-        value("auth_url"),
-        Some(json!("https://****@iam.example.com/v3"))
-    );
+    let value =
+        |name: &str| rows.iter().find(|row| row["setting"] == name).map(|row| row["value"].clone());
+    assert_eq!(value("endpoint"), Some(json!("https://user:****@ims.example.com")));
+    assert_eq!(value("auth_url"), Some(json!("https://****@iam.example.com/v3")));
     ims(&sandbox)
         .args(["profile", "list", "-o", "json"])
         .assert()
@@ -445,11 +398,7 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
             server.base_url()
         ));
     wrong.assert_calls(1);
-    let out = cloud
-        .ims()
-        .args(["auth", "status", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["auth", "status", "-o", "json"]).output().unwrap();
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         rows[1],
@@ -458,11 +407,7 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
 
     // The right password still finds its token: no new sign-in.
     cloud.set_password("right-pw-1");
-    cloud
-        .ims()
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success();
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).assert().success();
     right.assert_calls(1);
     members.assert_calls(2);
     cloud.ims().args(["auth", "logout"]).assert().success();
@@ -505,26 +450,14 @@ fn a_warm_run_never_runs_password_command_and_a_changed_command_signs_in() {
     let sandbox = Sandbox::new();
     let runs = sandbox.dir.path().join("runs");
     let profile = |command: &str| password_command_profile(&sandbox, &server, command);
-    profile(&format!(
-        "echo run >> {}; printf from-command",
-        runs.display()
-    ));
+    profile(&format!("echo run >> {}; printf from-command", runs.display()));
     for _ in 0..3 {
-        ims(&sandbox)
-            .args(["member", "list", IMG, "-o", "ids"])
-            .assert()
-            .success();
+        ims(&sandbox).args(["member", "list", IMG, "-o", "ids"]).assert().success();
     }
     assert_eq!(std::fs::read_to_string(&runs).unwrap(), "run\n");
     sign_in.assert_calls(1);
-    profile(&format!(
-        "echo again >> {}; printf from-command",
-        runs.display()
-    ));
-    ims(&sandbox)
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success();
+    profile(&format!("echo again >> {}; printf from-command", runs.display()));
+    ims(&sandbox).args(["member", "list", IMG, "-o", "ids"]).assert().success();
     assert_eq!(std::fs::read_to_string(&runs).unwrap(), "run\nagain\n");
     sign_in.assert_calls(2);
 }
@@ -645,15 +578,12 @@ fn everything_missing_is_named_in_one_message_before_anything_runs() {
         .code(3)
         .stdout("")
         .stderr(format!("ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}\n"));
-    ims(&sandbox)
-        .args(["--api", "v1", "image", "list"])
-        .assert()
-        .code(3)
-        .stdout("")
-        .stderr(format!(
+    ims(&sandbox).args(["--api", "v1", "image", "list"]).assert().code(3).stdout("").stderr(
+        format!(
             "ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}; the v1 API (from --api) needs a \
              project ID: set --project-id, IMS_PROJECT_ID or project_id in the profile\n"
-        ));
+        ),
+    );
     ims(&sandbox)
         .env("IMS_ACCESS_KEY", "AKID")
         .env("IMS_SECRET_KEY", "sk-1234")
@@ -682,14 +612,8 @@ fn a_ca_file_that_is_a_fifo_or_a_device_is_refused() {
     let sandbox = Sandbox::new();
     let fifo = mkfifo(&sandbox, "ca.fifo");
     for (path, why) in [
-        (
-            fifo.display().to_string(),
-            "it is a FIFO, not a regular file",
-        ),
-        (
-            "/dev/zero".to_string(),
-            "it is a character device, not a regular file",
-        ),
+        (fifo.display().to_string(), "it is a FIFO, not a regular file"),
+        ("/dev/zero".to_string(), "it is a character device, not a regular file"),
     ] {
         ims(&sandbox)
             .args(["--endpoint", "https://127.0.0.1:1", "--token", "tok-1234"])

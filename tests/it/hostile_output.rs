@@ -10,10 +10,8 @@ use serde_json::json;
 
 /// A list answer with one member per ID (all `accepted`).
 fn members_of(ids: &[&str]) -> String {
-    let members: Vec<_> = ids
-        .iter()
-        .map(|id| json!({"member_id": id, "status": "accepted"}))
-        .collect();
+    let members: Vec<_> =
+        ids.iter().map(|id| json!({"member_id": id, "status": "accepted"})).collect();
     json!({ "members": members }).to_string()
 }
 
@@ -78,8 +76,7 @@ fn member_show_ids_refuses_an_id_it_cannot_print() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path("/v2/images/i/members/m");
-        then.status(200)
-            .body(json!({"member_id": "m\nfake", "status": "accepted"}).to_string());
+        then.status(200).body(json!({"member_id": "m\nfake", "status": "accepted"}).to_string());
     });
     server.mock(|when, then| {
         when.path("/v2/images/i/members/empty");
@@ -218,17 +215,11 @@ fn a_failed_page_prints_nothing_of_its_image_whatever_the_jobs() {
             let run = |format: &str| {
                 let mut cmd = sandbox.ims();
                 cmd.args(["--endpoint", &endpoint, "--token", "t", "--retries", "0"])
-                    .args([
-                        "member", "list", "a", "b", "c", "--jobs", jobs, "-o", format,
-                    ]);
+                    .args(["member", "list", "a", "b", "c", "--jobs", jobs, "-o", format]);
                 cmd
             };
             let stderr = format!("ims: error: image b: {message}\n");
-            run("ids")
-                .assert()
-                .code(code)
-                .stdout("a1\na2\nc1\n")
-                .stderr(stderr.clone());
+            run("ids").assert().code(code).stdout("a1\na2\nc1\n").stderr(stderr.clone());
             run("json")
                 .assert()
                 .code(code)
@@ -248,11 +239,7 @@ fn a_failed_page_prints_nothing_of_its_image_whatever_the_jobs() {
 #[test]
 fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
     let port = raw_http_server(|target| {
-        let page: u64 = target
-            .split("marker=")
-            .nth(1)
-            .and_then(|m| m.parse().ok())
-            .unwrap_or(0);
+        let page: u64 = target.split("marker=").nth(1).and_then(|m| m.parse().ok()).unwrap_or(0);
         json_response(&format!(
             r#"{{"members":[{{"member_id":"m{page}"}}],"page_info":{{"next_marker":"{}"}}}}"#,
             page + 1
@@ -261,12 +248,7 @@ fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
     let sandbox = Sandbox::new();
     sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "t",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
         .args(["member", "list", "img", "-o", "ids"])
         .timeout(Duration::from_secs(60))
         .assert()
@@ -306,22 +288,14 @@ fn gzip_bomb(prefix: &[u8], fill: u8, size: usize) -> Vec<u8> {
             self.put(reversed, len);
         }
     }
-    let mut bits = Bits {
-        out: vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255],
-        acc: 0,
-        count: 0,
-    };
+    let mut bits = Bits { out: vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255], acc: 0, count: 0 };
     bits.put(1, 1); // the last block
     bits.put(1, 2); // fixed Huffman codes
     for &byte in prefix.iter().chain([&fill]) {
         bits.code(0x30 + u64::from(byte), 8); // a literal below 144
     }
     // Length 258 (code 285) at distance 1 (code 0): 258 more bytes of `fill`.
-    let mut reference = Bits {
-        out: Vec::new(),
-        acc: 0,
-        count: 0,
-    };
+    let mut reference = Bits { out: Vec::new(), acc: 0, count: 0 };
     reference.code(0b1100_0101, 8);
     let copy = reference.acc;
     for _ in 0..size / 258 {
@@ -352,9 +326,7 @@ fn a_gzip_bomb_is_parsed_as_it_inflates_not_inflated_first() {
         server.base_url()
     );
     ims_at(&sandbox, &server, "t")
-        .args([
-            "member", "list", "bomb", "bomb", "bomb", "bomb", "--jobs", "4",
-        ])
+        .args(["member", "list", "bomb", "bomb", "bomb", "bomb", "--jobs", "4"])
         .timeout(Duration::from_secs(20))
         .assert()
         .code(8)
@@ -382,17 +354,7 @@ fn a_long_list_is_drawn_in_little_memory() {
         let out = ims_in_shell(
             &sandbox,
             "ulimit -v 65536",
-            &[
-                "--endpoint",
-                &endpoint,
-                "--token",
-                "t",
-                "member",
-                "list",
-                "img",
-                "-o",
-                format,
-            ],
+            &["--endpoint", &endpoint, "--token", "t", "member", "list", "img", "-o", format],
         )
         .output()
         .unwrap();
@@ -414,9 +376,7 @@ fn workers_stay_under_the_open_file_limit() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path_matches("^/v2/images/[^/]+/members$");
-        then.status(200)
-            .delay(Duration::from_millis(100))
-            .body(members_of(&["m"]));
+        then.status(200).delay(Duration::from_millis(100)).body(members_of(&["m"]));
     });
     let sandbox = Sandbox::new();
     let images: Vec<String> = (0..300).map(|i| format!("img-{i}")).collect();
@@ -505,9 +465,7 @@ fn an_answer_with_a_key_twice_is_refused() {
         let server = MockServer::start();
         server.mock(|when, then| {
             when.path("/v2/images/img/members");
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(body);
+            then.status(200).header("content-type", "application/json").body(body);
         });
         let sandbox = Sandbox::new();
         ims_at(&sandbox, &server, "t")
@@ -556,16 +514,7 @@ fn a_stdout_that_cannot_be_written_is_exit_1() {
     });
     let sandbox = Sandbox::new();
     let endpoint = server.base_url();
-    let show = [
-        "--endpoint",
-        &endpoint,
-        "--token",
-        "t",
-        "member",
-        "show",
-        "i",
-        "m",
-    ];
+    let show = ["--endpoint", &endpoint, "--token", "t", "member", "show", "i", "m"];
     for format in ["ids", "json", "ndjson", "table"] {
         let args = [&show[..], &["-o", format]].concat();
         ims_in_shell(&sandbox, "exec >&-", &args)
@@ -577,26 +526,13 @@ fn a_stdout_that_cannot_be_written_is_exit_1() {
             .code(1)
             .stderr("ims: error: cannot write to stdout: No space left on device (os error 28)\n");
         // Sent to /dev/null on purpose: the data is dropped, as asked.
-        ims_in_shell(&sandbox, "exec >/dev/null", &args)
-            .assert()
-            .success()
-            .stderr("");
+        ims_in_shell(&sandbox, "exec >/dev/null", &args).assert().success().stderr("");
     }
     // Nothing to write, nothing lost.
     ims_in_shell(
         &sandbox,
         "exec >&-",
-        &[
-            "--endpoint",
-            &endpoint,
-            "--token",
-            "t",
-            "member",
-            "list",
-            "empty",
-            "-o",
-            "ids",
-        ],
+        &["--endpoint", &endpoint, "--token", "t", "member", "list", "empty", "-o", "ids"],
     )
     .assert()
     .success()
@@ -608,20 +544,13 @@ fn escape_sequences_from_the_server_are_not_sent_to_the_terminal() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path("/v2/images/i/members/m");
-        then.status(404)
-            .body("\u{1b}]0;pwned\u{7}\u{1b}[2JImage gone.");
+        then.status(404).body("\u{1b}]0;pwned\u{7}\u{1b}[2JImage gone.");
     });
     let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
+    let out = ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(5));
     let stderr = stderr_of(&out);
-    assert!(
-        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
-        "{stderr:?}"
-    );
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr:?}");
     assert_eq!(
         stderr,
         "ims: error: member m of image i: HTTP 404 Not Found: \\u{1b}]0;pwned\\u{7}\\u{1b}[2JImage gone.\n"

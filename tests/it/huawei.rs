@@ -46,16 +46,9 @@ fn v1_show_organization_member_from_the_seed() {
              │ schema      ┆ /v2/schemas/member                                                                                                        │\n\
              └─────────────┴───────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘\n",
         );
-    let out = v1(&server, &sandbox)
-        .args(show)
-        .args(["-o", "json"])
-        .output()
-        .unwrap();
+    let out = v1(&server, &sandbox).args(show).args(["-o", "json"]).output().unwrap();
     let parsed: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
-    assert_eq!(
-        parsed,
-        serde_json::from_str::<Value>(&seed("v1-show-organization.json")).unwrap()
-    );
+    assert_eq!(parsed, serde_json::from_str::<Value>(&seed("v1-show-organization.json")).unwrap());
     mock.assert_calls(2);
 }
 
@@ -98,15 +91,7 @@ fn v1_needs_a_project_id() {
         .code(3)
         .stderr("ims: error: the v1 API (from IMS_API) needs a project ID: set --project-id, IMS_PROJECT_ID or project_id in the profile\n");
     ims_at(&sandbox, &server, "t")
-        .args([
-            "--api",
-            "v1",
-            "--project-id",
-            "a/b",
-            "member",
-            "list",
-            "img",
-        ])
+        .args(["--api", "v1", "--project-id", "a/b", "member", "list", "img"])
         .assert()
         .code(3)
         .stderr("ims: error: project ID `a/b` cannot contain `/` (from --project-id)\n");
@@ -129,9 +114,7 @@ fn page(ids: std::ops::Range<usize>, next: Option<&str>) -> Value {
 fn pages_are_followed_with_marker_and_limit() {
     let server = MockServer::start();
     let first = server.mock(|when, then| {
-        when.path("/v2/images/img/members")
-            .query_param("limit", "2")
-            .query_param_missing("marker");
+        when.path("/v2/images/img/members").query_param("limit", "2").query_param_missing("marker");
         then.status(200).json_body(page(0..2, Some("m 1/opaque+=")));
     });
     let second = server.mock(|when, then| {
@@ -141,9 +124,7 @@ fn pages_are_followed_with_marker_and_limit() {
         then.status(200).json_body(page(2..4, Some("m3")));
     });
     let last = server.mock(|when, then| {
-        when.path("/v2/images/img/members")
-            .query_param("limit", "2")
-            .query_param("marker", "m3");
+        when.path("/v2/images/img/members").query_param("limit", "2").query_param("marker", "m3");
         then.status(200).json_body(
             json!({"members": [{"member_id": "m000004"}], "page_info": {"next_marker": ""}}),
         );
@@ -172,8 +153,7 @@ fn pagination_without_limit_and_an_empty_page_ends_it() {
         when.path("/v2/images/img/members")
             .query_param("marker", "next")
             .query_param_missing("limit");
-        then.status(200)
-            .json_body(json!({"members": [], "page_info": {"next_marker": "again"}}));
+        then.status(200).json_body(json!({"members": [], "page_info": {"next_marker": "again"}}));
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
@@ -189,13 +169,11 @@ fn pagination_without_limit_and_an_empty_page_ends_it() {
 fn a_repeating_marker_stops_with_exit_8() {
     let server = MockServer::start();
     server.mock(|when, then| {
-        when.path("/v2/images/img/members")
-            .query_param_missing("marker");
+        when.path("/v2/images/img/members").query_param_missing("marker");
         then.status(200).json_body(page(0..1, Some("loop")));
     });
     let looping = server.mock(|when, then| {
-        when.path("/v2/images/img/members")
-            .query_param("marker", "loop");
+        when.path("/v2/images/img/members").query_param("marker", "loop");
         then.status(200).json_body(page(1..2, Some("loop")));
     });
     let sandbox = Sandbox::new();
@@ -233,9 +211,7 @@ fn a_hundred_thousand_members_over_pages() {
         let next = (index < 9).then(|| format!("marker-{}", index + 1));
         let body = page(index * PAGE..(index + 1) * PAGE, next.as_deref()).to_string();
         server.mock(|when, then| {
-            let when = when
-                .path("/v2/images/img/members")
-                .query_param("limit", "1000");
+            let when = when.path("/v2/images/img/members").query_param("limit", "1000");
             if index == 0 {
                 when.query_param_missing("marker");
             } else {
@@ -518,9 +494,8 @@ fn v1_member_list_all_audits_every_image_past_a_capped_page() {
     let pages = capped_cloudimages(&server, "500", 300);
     assert_eq!(pages.len(), 4);
     let members = server.mock(|when, then| {
-        when.method(GET).path_matches(format!(
-            "^/v1/{PROJECT}/cloudimages/img-[0-9]{{3}}/members$"
-        ));
+        when.method(GET)
+            .path_matches(format!("^/v1/{PROJECT}/cloudimages/img-[0-9]{{3}}/members$"));
         then.status(200).json_body(json!({"members": [
             {"member_id": "p-a", "image_id": "x", "status": "accepted"}]}));
     });
@@ -547,12 +522,7 @@ fn add_job<'a>(
     job: &str,
     states: &[Value],
 ) -> Vec<httpmock::Mock<'a>> {
-    batch(
-        server,
-        POST,
-        json!({"images": images, "projects": ["p-a"]}),
-        job,
-    );
+    batch(server, POST, json!({"images": images, "projects": ["p-a"]}), job);
     job_states(server, job, states)
 }
 
@@ -652,10 +622,7 @@ const ADVICE: &[(&str, &str)] = &[
         "a public image is seen by every project already and takes no members: share a \
          private copy of it instead",
     ),
-    (
-        "IMG.0098",
-        "an encrypted image cannot be shared this way: share an unencrypted copy of it",
-    ),
+    ("IMG.0098", "an encrypted image cannot be shared this way: share an unencrypted copy of it"),
     (
         "IMG.0135",
         "this full-ECS image cannot be shared: only full-ECS images made from a CBR backup \
@@ -682,8 +649,7 @@ fn sharing_error_codes_get_one_line_of_advice_in_an_answer_and_in_a_job() {
         let server = MockServer::start();
         server.mock(|when, then| {
             when.method(POST).path("/v1/cloudimages/members");
-            then.status(400)
-                .json_body(json!({"error": {"code": code, "message": "refused"}}));
+            then.status(400).json_body(json!({"error": {"code": code, "message": "refused"}}));
         });
         let sandbox = Sandbox::new();
         aksk(&sandbox, &server, SK)
@@ -717,10 +683,7 @@ fn sharing_error_codes_get_one_line_of_advice_in_an_answer_and_in_a_job() {
         )
     );
     let job = json!({"status": "FAIL", "job_id": "job-f", "error_code": "IMG.0001"});
-    assert_eq!(
-        failed_add(job).1,
-        "ims: error: job job-f failed: IMG.0001\n"
-    );
+    assert_eq!(failed_add(job).1, "ims: error: job job-f failed: IMG.0001\n");
 }
 
 #[test]
@@ -753,12 +716,7 @@ fn an_unknown_job_status_is_polled_until_the_deadline_and_named() {
 #[test]
 fn verbose_shows_every_poll_with_its_progress() {
     let server = MockServer::start();
-    batch(
-        &server,
-        DELETE,
-        json!({"images": ["i1"], "projects": ["p-a"]}),
-        "job-v",
-    );
+    batch(&server, DELETE, json!({"images": ["i1"], "projects": ["p-a"]}), "job-v");
     job_states(
         &server,
         "job-v",
@@ -799,14 +757,9 @@ fn accept_with_a_vault_sends_vault_id_and_v2_refuses_it() {
                "vault_id": "0b5d2a7e-vault"}),
         "job-a",
     );
-    job_states(
-        &server,
-        "job-a",
-        &[json!({"status": "SUCCESS", "job_id": "job-a"})],
-    );
+    job_states(&server, "job-a", &[json!({"status": "SUCCESS", "job_id": "job-a"})]);
     server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("/v1/{PROJECT}/cloudimages/i1/members"));
+        when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/i1/members"));
         then.status(200).json_body(json!({"members": [
             {"member_id": PROJECT, "image_id": "i1", "status": "accepted"}]}));
     });
@@ -871,10 +824,7 @@ fn a_hostile_failed_job_is_explained_in_bounded_text_and_never_shows_a_secret() 
         stderr.contains("; image i0: FAIL: IMG.0000: refused; image i1: FAIL: IMG.0001: refused;"),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("; and 19982 more reasons\nims: advice: "),
-        "{stderr}"
-    );
+    assert!(stderr.contains("; and 19982 more reasons\nims: advice: "), "{stderr}");
 }
 
 #[test]
@@ -884,20 +834,16 @@ fn v1_image_list_stops_when_the_service_ignores_the_marker() {
     let server = MockServer::start();
     let page = server.mock(|when, then| {
         when.method(GET).path("/v2/cloudimages");
-        then.status(200)
-            .json_body(json!({"images": [cloud_image(1), cloud_image(2)]}));
+        then.status(200).json_body(json!({"images": [cloud_image(1), cloud_image(2)]}));
     });
     let sandbox = Sandbox::new();
-    v1(&server, &sandbox)
-        .args(["image", "list", "-o", "ids"])
-        .assert()
-        .code(8)
-        .stdout("")
-        .stderr(format!(
+    v1(&server, &sandbox).args(["image", "list", "-o", "ids"]).assert().code(8).stdout("").stderr(
+        format!(
             "ims: error: the images project {PROJECT} shares: GET {}/v2/cloudimages: the \
              service sent page marker `img-002` twice; stopped rather than loop\n",
             server.base_url()
-        ));
+        ),
+    );
     page.assert_calls(2);
 }
 
@@ -909,8 +855,7 @@ fn an_error_body_cut_short_never_shows_part_of_the_token() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.method(POST).path("/v2/images/img/members");
-        then.status(400)
-            .body(format!("{} X-Auth-Token: {token}", "z".repeat(460)));
+        then.status(400).body(format!("{} X-Auth-Token: {token}", "z".repeat(460)));
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, token)

@@ -15,11 +15,7 @@ fn shared_images_follow_next_links_and_drop_other_owners() {
         exact(
             when,
             "/v2/images",
-            &[
-                ("visibility", "shared"),
-                ("owner", "proj-owner"),
-                ("limit", "2"),
-            ],
+            &[("visibility", "shared"), ("owner", "proj-owner"), ("limit", "2")],
         );
         then.status(200).json_body(json!({
             "images": [image("i1", "proj-owner", "one"), image("x9", "proj-other", "theirs")],
@@ -30,15 +26,9 @@ fn shared_images_follow_next_links_and_drop_other_owners() {
         exact(
             when,
             "/v2/images",
-            &[
-                ("visibility", "shared"),
-                ("owner", "proj-owner"),
-                ("limit", "2"),
-                ("marker", "x9"),
-            ],
+            &[("visibility", "shared"), ("owner", "proj-owner"), ("limit", "2"), ("marker", "x9")],
         );
-        then.status(200)
-            .json_body(json!({"images": [image("i2", "proj-owner", "two")]}));
+        then.status(200).json_body(json!({"images": [image("i2", "proj-owner", "two")]}));
     });
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "proj-owner")
@@ -68,15 +58,9 @@ fn next_links_keep_the_endpoints_path_prefix() {
         exact(
             when,
             "/image/v2/images",
-            &[
-                ("visibility", "shared"),
-                ("owner", "p"),
-                ("limit", "1000"),
-                ("marker", "i1"),
-            ],
+            &[("visibility", "shared"), ("owner", "p"), ("limit", "1000"), ("marker", "i1")],
         );
-        then.status(200)
-            .json_body(json!({"images": [image("i2", "p", "two")]}));
+        then.status(200).json_body(json!({"images": [image("i2", "p", "two")]}));
     });
     // Without the prefix the second page would land here.
     let lost = server.mock(|when, then| {
@@ -151,26 +135,13 @@ fn huawei_default_page_size_and_incoming_query() {
             ("limit", "500"),
         ],
         vec![
-            (
-                None,
-                vec![image("a", "p-other", "A"), image("mine", "p1", "M")],
-            ),
+            (None, vec![image("a", "p-other", "A"), image("mine", "p1", "M")]),
             (Some("mine"), vec![]),
         ],
     );
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p1")
-        .args([
-            "--api",
-            "v1",
-            "image",
-            "list",
-            "--incoming",
-            "--status",
-            "pending",
-            "-o",
-            "ids",
-        ])
+        .args(["--api", "v1", "image", "list", "--incoming", "--status", "pending", "-o", "ids"])
         .assert()
         .success()
         .stdout("a\n");
@@ -207,8 +178,7 @@ fn incoming_lists_each_image_once_even_if_the_service_ignores_the_status_filter(
     let server = MockServer::start();
     let all = server.mock(|when, then| {
         when.path("/v2/images");
-        then.status(200)
-            .json_body(json!({"images": [image("i1", "o", "one")]}));
+        then.status(200).json_body(json!({"images": [image("i1", "o", "one")]}));
     });
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "me")
@@ -230,8 +200,7 @@ fn incoming_lists_each_image_once_even_if_the_service_ignores_the_status_filter(
 fn image_list_errors_say_which_list_failed() {
     let server = MockServer::start();
     server.mock(|when, then| {
-        when.path("/v2/images")
-            .query_param("member_status", "pending");
+        when.path("/v2/images").query_param("member_status", "pending");
         then.status(403).body("no");
     });
     server.mock(|when, then| {
@@ -276,24 +245,14 @@ fn incoming_all_asks_once_per_status_and_shows_it() {
     let mut mocks = Vec::new();
     for (status, images) in [
         ("accepted", vec![image("acc", "proj-o", "Accepted one")]),
-        (
-            "pending",
-            vec![
-                image("pen", "proj-o", "Pending one"),
-                image("own", "me", "mine"),
-            ],
-        ),
+        ("pending", vec![image("pen", "proj-o", "Pending one"), image("own", "me", "mine")]),
         ("rejected", vec![]),
     ] {
         mocks.push(server.mock(|when, then| {
             exact(
                 when,
                 "/v2/images",
-                &[
-                    ("visibility", "shared"),
-                    ("member_status", status),
-                    ("limit", "1000"),
-                ],
+                &[("visibility", "shared"), ("member_status", status), ("limit", "1000")],
             );
             then.status(200).json_body(json!({ "images": images }));
         }));
@@ -312,10 +271,7 @@ fn incoming_all_asks_once_per_status_and_shows_it() {
     assert_eq!(listed, vec![expected_acc, expected_pen]);
     // The fields stay in the order sent, member_status last.
     let text = stdout_of(&out);
-    assert!(
-        text.starts_with("[\n  {\n    \"id\": \"acc\",\n    \"name\""),
-        "{text}"
-    );
+    assert!(text.starts_with("[\n  {\n    \"id\": \"acc\",\n    \"name\""), "{text}");
     assert!(
         text.contains("\"self\": \"/v2/images/acc\",\n    \"member_status\": \"accepted\"\n  }"),
         "{text}"
@@ -367,10 +323,7 @@ fn shared_images_in_every_format() {
     let json: Vec<Value> = serde_json::from_str(&run("json")).unwrap();
     assert_eq!(
         json,
-        vec![
-            image("i1", "p", "web, \"prod\"\nv2"),
-            image("i2", "p", "=cmd|' /C calc'!A0")
-        ]
+        vec![image("i1", "p", "web, \"prod\"\nv2"), image("i2", "p", "=cmd|' /C calc'!A0")]
     );
     let table = run("table");
     assert!(table.contains("│ Image ID ┆ Name"), "{table}");
@@ -383,21 +336,14 @@ fn no_project_is_exit_3_and_sends_nothing() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
-    for args in [
-        &["image", "list"][..],
-        &["image", "list", "--incoming"],
-        &["member", "list", "--all"],
-    ] {
-        ims_at(&sandbox, &server, "t")
-            .args(args)
-            .assert()
-            .code(3)
-            .stdout("")
-            .stderr(
-                "ims: error: this command needs this project's ID: set --project-id, \
+    for args in
+        [&["image", "list"][..], &["image", "list", "--incoming"], &["member", "list", "--all"]]
+    {
+        ims_at(&sandbox, &server, "t").args(args).assert().code(3).stdout("").stderr(
+            "ims: error: this command needs this project's ID: set --project-id, \
                  IMS_PROJECT_ID or project_id in the profile, or sign in with Keystone \
                  (--os-cloud, OS_* variables) so that the token's project is used\n",
-            );
+        );
     }
     any.assert_calls(0);
 }
@@ -476,10 +422,7 @@ fn json_output_escapes_what_a_terminal_would_act_on() {
         .output()
         .unwrap();
     let text = stdout_of(&images);
-    assert!(
-        text.contains(r#""name": "c1\u009b31mX\u2028Y\u202eabc\u007f""#),
-        "{text}"
-    );
+    assert!(text.contains(r#""name": "c1\u009b31mX\u2028Y\u202eabc\u007f""#), "{text}");
     let parsed: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(parsed[0]["name"], "c1\u{9b}31mX\u{2028}Y\u{202e}abc\u{7f}");
     let members = ims_as(&sandbox, &server.base_url(), "p")
@@ -489,8 +432,5 @@ fn json_output_escapes_what_a_terminal_would_act_on() {
     let text = stdout_of(&members);
     assert!(text.contains(r#""member_id": "m\u202e1""#), "{text}");
     assert!(text.contains(r#""status": "x\u0085y""#), "{text}");
-    assert!(
-        !text.chars().any(|c| c == '\u{202e}' || c == '\u{85}'),
-        "{text}"
-    );
+    assert!(!text.chars().any(|c| c == '\u{202e}' || c == '\u{85}'), "{text}");
 }

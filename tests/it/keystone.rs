@@ -13,11 +13,7 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
     let server = MockServer::start();
     let (sign_in, members, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
 
-    let out = cloud
-        .ims()
-        .args(["-v", "member", "list", IMG, "-o", "ids"])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["-v", "member", "list", IMG, "-o", "ids"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), "proj-alpha\n");
     let stderr = stderr_of(&out);
@@ -31,19 +27,17 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
 
     // The second run: exactly one HTTP request.
-    let out = cloud
-        .ims()
-        .args(["-v", "member", "list", IMG, "-o", "ids"])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["-v", "member", "list", IMG, "-o", "ids"]).output().unwrap();
     assert_eq!(stdout_of(&out), "proj-alpha\n");
     let stderr = stderr_of(&out);
     let requests: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
     assert_eq!(requests.len(), 1, "{stderr}");
-    assert!(requests[0].starts_with(&format!(
-        "ims: GET {}/v2/images/{IMG}/members -> 200 OK",
-        server.base_url()
-    )));
+    assert!(
+        requests[0].starts_with(&format!(
+            "ims: GET {}/v2/images/{IMG}/members -> 200 OK",
+            server.base_url()
+        ))
+    );
     assert!(stderr.contains("ims: using the cached token of user u-owner (domain Default), project proj-owner (domain Default) at "), "{stderr}");
     sign_in.assert_calls(1);
     members.assert_calls(2);
@@ -63,17 +57,8 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
 fn no_cache_signs_in_every_time_and_writes_nothing() {
     let server = MockServer::start();
     let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
-    cloud
-        .ims()
-        .args(["--no-cache", "member", "list", IMG])
-        .assert()
-        .success();
-    cloud
-        .ims()
-        .env("IMS_NO_CACHE", "1")
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    cloud.ims().args(["--no-cache", "member", "list", IMG]).assert().success();
+    cloud.ims().env("IMS_NO_CACHE", "1").args(["member", "list", IMG]).assert().success();
     sign_in.assert_calls(2);
     assert!(cache_files(&cloud.sandbox).is_empty());
 }
@@ -102,19 +87,12 @@ fn openrc_variables_with_application_credential() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
     assert!(!all.contains("ac-secret-xyz"), "{all}");
-    assert!(
-        !all.contains("tok-AC"),
-        "the new token must be masked: {all}"
-    );
+    assert!(!all.contains("tok-AC"), "the new token must be masked: {all}");
     assert!(all.contains("ims: < x-subject-token: ****\n"), "{all}");
     sign_in.assert_calls(1);
     members.assert_calls(1);
     for file in cache_files(&sandbox) {
-        assert!(
-            !std::fs::read_to_string(file)
-                .unwrap()
-                .contains("ac-secret-xyz")
-        );
+        assert!(!std::fs::read_to_string(file).unwrap().contains("ac-secret-xyz"));
     }
 }
 
@@ -152,12 +130,7 @@ fn catalog_interface_and_versioned_urls() {
         then.status(200).json_body(json!({"members": []}));
     });
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    cloud
-        .ims()
-        .args(["member", "list", IMG, "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[]\n");
+    cloud.ims().args(["member", "list", IMG, "-o", "json"]).assert().success().stdout("[]\n");
     cloud
         .ims()
         .env("OS_INTERFACE", "ignored-because-a-cloud-is-named")
@@ -165,9 +138,7 @@ fn catalog_interface_and_versioned_urls() {
         .assert()
         .success();
     public.assert_calls(2);
-    cloud
-        .sandbox
-        .config("[profiles.default]\ninterface = \"internal\"\n");
+    cloud.sandbox.config("[profiles.default]\ninterface = \"internal\"\n");
     cloud.ims().args(["member", "list", IMG]).assert().success();
     internal.assert_calls(1);
 }
@@ -177,9 +148,7 @@ fn a_region_without_an_image_endpoint_names_the_regions() {
     let server = MockServer::start();
     keystone(&server, password_body(PASSWORD), "tok-A");
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    cloud
-        .sandbox
-        .config("[profiles.default]\nregion = \"eu-nl\"\n");
+    cloud.sandbox.config("[profiles.default]\nregion = \"eu-nl\"\n");
     cloud.ims()
         .args(["member", "list", IMG])
         .assert()
@@ -215,11 +184,7 @@ fn a_revoked_cached_token_is_replaced_once() {
     });
     let new_ok = glance(&server, "tok-new");
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    cloud
-        .ims()
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success();
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).assert().success();
     // tok-old is cached, then revoked: one 401, one new sign-in, success.
     cloud
         .ims()
@@ -258,11 +223,7 @@ fn a_second_401_is_exit_4() {
     sign_in.assert_calls(2);
     refused.assert_calls(2);
     // A fresh (not cached) token that draws a 401 is not renewed.
-    cloud
-        .ims()
-        .args(["--no-cache", "member", "list", IMG])
-        .assert()
-        .code(4);
+    cloud.ims().args(["--no-cache", "member", "list", IMG]).assert().code(4);
     sign_in.assert_calls(3);
 }
 
@@ -312,11 +273,7 @@ fn wrong_password_is_exit_4_with_keystones_message() {
 
 #[test]
 fn unreachable_auth_url_is_exit_7() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let cloud = Cloud::new(&format!("http://127.0.0.1:{port}/v3"), PASSWORD);
     cloud.ims()
         .args(["--retries", "0", "member", "list", IMG])
@@ -456,31 +413,16 @@ fn this_project_comes_from_the_token_and_profile_show_names_it() {
             {"id": "img-1", "owner": "a4bd", "name": "one"}]}));
     });
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    let before = cloud
-        .ims()
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
+    let before = cloud.ims().args(["profile", "show", "-o", "json"]).output().unwrap();
     let rows: Value = serde_json::from_slice(&before.stdout).unwrap();
     assert!(
-        rows.as_array()
-            .unwrap()
-            .contains(&json!({"setting": "project_id",
+        rows.as_array().unwrap().contains(&json!({"setting": "project_id",
             "value": "(the Keystone token's project)",
             "source": "Keystone sign-in: run `ims auth login` to see it"})),
         "{rows}"
     );
-    cloud
-        .ims()
-        .args(["image", "list", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("img-1\n");
-    let after = cloud
-        .ims()
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
+    cloud.ims().args(["image", "list", "-o", "ids"]).assert().success().stdout("img-1\n");
+    let after = cloud.ims().args(["profile", "show", "-o", "json"]).output().unwrap();
     let rows: Value = serde_json::from_slice(&after.stdout).unwrap();
     let row = rows
         .as_array()

@@ -21,12 +21,7 @@ fn add_posts_one_request_per_pair_and_prints_the_records() {
     let mut mocks = Vec::new();
     for who in ["p-a", "p-b"] {
         mocks.push(server.mock(|when, then| {
-            change(
-                when,
-                POST,
-                "/v2/images/img/members",
-                json!({ "member": who }),
-            );
+            change(when, POST, "/v2/images/img/members", json!({ "member": who }));
             then.status(200).json_body(member("img", who, "pending"));
         }));
     }
@@ -38,13 +33,7 @@ fn add_posts_one_request_per_pair_and_prints_the_records() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stderr_of(&out), "");
     let records: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        records,
-        vec![
-            member("img", "p-a", "pending"),
-            member("img", "p-b", "pending")
-        ]
-    );
+    assert_eq!(records, vec![member("img", "p-a", "pending"), member("img", "p-b", "pending")]);
     for mock in mocks {
         mock.assert_calls(1);
     }
@@ -55,12 +44,7 @@ fn adding_an_existing_member_succeeds_with_its_current_record() {
     let server = MockServer::start();
     let capture = Capture::load("50-");
     let post = server.mock(|when, then| {
-        change(
-            when,
-            POST,
-            "/v2/images/img/members",
-            json!({"member": "p-a"}),
-        );
+        change(when, POST, "/v2/images/img/members", json!({"member": "p-a"}));
         capture.respond(then);
     });
     let show = server.mock(|when, then| {
@@ -102,12 +86,7 @@ fn a_member_adding_is_refused_with_exit_4() {
 fn each_pair_is_sent_once_however_often_it_is_named() {
     let server = MockServer::start();
     let post = server.mock(|when, then| {
-        change(
-            when,
-            POST,
-            "/v2/images/img/members",
-            json!({"member": "p-g"}),
-        );
+        change(when, POST, "/v2/images/img/members", json!({"member": "p-g"}));
         then.status(200).json_body(member("img", "p-g", "pending"));
     });
     let sandbox = Sandbox::new();
@@ -125,8 +104,7 @@ fn partial_failure_prints_what_succeeded_and_exits_with_the_first_failure() {
     let server = MockServer::start();
     for (image, status) in [("i1", 200), ("i2", 403), ("i3", 200), ("i4", 500)] {
         server.mock(|when, then| {
-            when.method(POST)
-                .path(format!("/v2/images/{image}/members"));
+            when.method(POST).path(format!("/v2/images/{image}/members"));
             match status {
                 200 => then.status(200).json_body(member(image, "p-a", "pending")),
                 _ => then.status(status).body(format!("no {image}")),
@@ -205,12 +183,7 @@ fn a_post_retried_after_connect_refused_then_409_is_success() {
     let sandbox = Sandbox::new();
     let out = sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "t",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
         .args(["--retries", "5", "member", "add", "img", "p-a", "-o", "ids"])
         .output()
         .unwrap();
@@ -221,18 +194,9 @@ fn a_post_retried_after_connect_refused_then_409_is_success() {
         stderr_of(&out),
         "ims: p-a is a member of image img (a retried request found it added)\n"
     );
-    assert!(
-        seen[0].starts_with("POST /v2/images/img/members HTTP/1.1\r\n"),
-        "{seen:?}"
-    );
-    assert!(
-        seen[0].ends_with("\r\n\r\n{\"member\":\"p-a\"}"),
-        "{seen:?}"
-    );
-    assert!(
-        seen[1].starts_with("GET /v2/images/img/members/p-a HTTP/1.1\r\n"),
-        "{seen:?}"
-    );
+    assert!(seen[0].starts_with("POST /v2/images/img/members HTTP/1.1\r\n"), "{seen:?}");
+    assert!(seen[0].ends_with("\r\n\r\n{\"member\":\"p-a\"}"), "{seen:?}");
+    assert!(seen[1].starts_with("GET /v2/images/img/members/p-a HTTP/1.1\r\n"), "{seen:?}");
 }
 
 #[test]
@@ -298,9 +262,7 @@ fn a_post_the_server_read_before_dropping_the_connection_is_not_sent_again() {
                 if !complete {
                     break;
                 }
-                log.lock()
-                    .unwrap()
-                    .push(String::from_utf8_lossy(&request).to_string());
+                log.lock().unwrap().push(String::from_utf8_lossy(&request).to_string());
                 if answered {
                     // Read in full, then the connection is dropped without an answer.
                     break;
@@ -320,15 +282,8 @@ fn a_post_the_server_read_before_dropping_the_connection_is_not_sent_again() {
     let sandbox = Sandbox::new();
     let out = sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "t",
-        ])
-        .args([
-            "member", "add", "img", "m1", "m2", "--jobs", "1", "-o", "ids",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
+        .args(["member", "add", "img", "m1", "m2", "--jobs", "1", "-o", "ids"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
@@ -347,8 +302,7 @@ fn a_change_is_not_redirected_and_the_error_names_where() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.method(POST).path("/v2/images/img/members");
-        then.status(307)
-            .header("location", "/elsewhere/v2/images/img/members");
+        then.status(307).header("location", "/elsewhere/v2/images/img/members");
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
@@ -367,12 +321,7 @@ fn a_change_is_not_redirected_and_the_error_names_where() {
 #[test]
 fn v1_add_is_one_signed_batch_job_then_the_records_are_read_back() {
     let server = MockServer::start();
-    let post = batch(
-        &server,
-        POST,
-        json!({"images": ["i1", "i2"], "projects": ["p-a"]}),
-        "job-1",
-    );
+    let post = batch(&server, POST, json!({"images": ["i1", "i2"], "projects": ["p-a"]}), "job-1");
     let polls = job_states(
         &server,
         "job-1",
@@ -416,45 +365,23 @@ fn v1_add_is_one_signed_batch_job_then_the_records_are_read_back() {
 fn v1_organizations_are_urns_and_are_found_again_by_urn() {
     let server = MockServer::start();
     let urn = "organizations::6c03d9b4:ou:o-z514sd4ksd/ou-qdjrky7i07";
-    let post = batch(
-        &server,
-        POST,
-        json!({"images": ["i1"], "organizations": [urn]}),
-        "job-o",
-    );
+    let post = batch(&server, POST, json!({"images": ["i1"], "organizations": [urn]}), "job-o");
     job_states(&server, "job-o", &[json!({"status": "SUCCESS"})]);
     server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("/v1/{PROJECT}/cloudimages/i1/members"));
+        when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/i1/members"));
         then.status(200).json_body(json!({"members": [
             {"member_id": "ou-qdjrky7i07", "image_id": "i1", "status": "accepted",
              "member_type": "organization", "urn": urn}]}));
     });
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
-        .args([
-            "member",
-            "add",
-            "i1",
-            urn,
-            "--member-type",
-            "organization",
-            "-o",
-            "ids",
-        ])
+        .args(["member", "add", "i1", urn, "--member-type", "organization", "-o", "ids"])
         .assert()
         .success()
         .stdout("ou-qdjrky7i07\n");
     post.assert_calls(1);
     aksk(&sandbox, &server, SK)
-        .args([
-            "member",
-            "add",
-            "i1",
-            "has space",
-            "--member-type",
-            "organization",
-        ])
+        .args(["member", "add", "i1", "has space", "--member-type", "organization"])
         .assert()
         .code(2);
 }
@@ -479,22 +406,15 @@ fn v1_requests_hang_off_the_service_root_of_an_endpoint_ending_in_v2() {
 #[test]
 fn v1_failed_job_is_exit_6_with_its_reason_and_failing_results() {
     let server = MockServer::start();
-    batch(
-        &server,
-        POST,
-        json!({"images": ["i1", "i2"], "projects": ["p-a"]}),
-        "job-f",
-    );
+    batch(&server, POST, json!({"images": ["i1", "i2"], "projects": ["p-a"]}), "job-f");
     job_states(
         &server,
         "job-f",
-        &[
-            json!({"status": "FAIL", "job_id": "job-f", "error_code": "IMG.0045",
+        &[json!({"status": "FAIL", "job_id": "job-f", "error_code": "IMG.0045",
                  "fail_reason": "part of the images failed",
                  "entities": {"results": [
                      {"image_id": "i1", "project_id": "p-a", "status": "success"},
-                     {"image_id": "i2", "project_id": "p-a", "status": "FAIL"}]}}),
-        ],
+                     {"image_id": "i2", "project_id": "p-a", "status": "FAIL"}]}})],
     );
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
@@ -512,12 +432,7 @@ fn v1_failed_job_is_exit_6_with_its_reason_and_failing_results() {
 #[test]
 fn v1_a_job_that_never_ends_is_cut_by_the_deadline_naming_it() {
     let server = MockServer::start();
-    batch(
-        &server,
-        POST,
-        json!({"images": ["i1"], "projects": ["p-a"]}),
-        "job-forever",
-    );
+    batch(&server, POST, json!({"images": ["i1"], "projects": ["p-a"]}), "job-forever");
     let polls = job_states(&server, "job-forever", &[json!({"status": "RUNNING"})]);
     let sandbox = Sandbox::new();
     let started = std::time::Instant::now();
@@ -565,9 +480,7 @@ fn refused_add_as(global: &[&str], capture: &str, image: Option<Value>) -> (Opti
         refuse.respond(then);
     });
     let read = server.mock(|when, then| {
-        when.method(GET)
-            .path("/v2/images/img")
-            .header("x-auth-token", "t");
+        when.method(GET).path("/v2/images/img").header("x-auth-token", "t");
         match &image {
             Some(image) => then.status(200).json_body(image.clone()),
             None => then.status(404).body("404 Not Found"),
@@ -642,11 +555,7 @@ fn a_refusal_the_image_does_not_explain_is_left_as_it_is() {
     // This project is not known (a bare token, no --project-id): a shared image may be its
     // own, so its owner proves nothing.
     assert_eq!(
-        refused_add_as(
-            &[],
-            "54-",
-            Some(glance_image("img", "shared", "proj-other"))
-        ),
+        refused_add_as(&[], "54-", Some(glance_image("img", "shared", "proj-other"))),
         (Some(4), MEMBER_403.to_string())
     );
     // A visibility Glance does not have: no guess at what it means.
@@ -661,13 +570,11 @@ fn glance_member_quota_413_gets_advice() {
     let server = MockServer::start();
     let post = server.mock(|when, then| {
         when.method(POST).path("/v2/images/img/members");
-        then.status(413)
-            .header("content-type", "text/html; charset=UTF-8")
-            .body(
-                "<html>\n <head>\n  <title>413 Request Entity Too Large</title>\n </head>\n \
+        then.status(413).header("content-type", "text/html; charset=UTF-8").body(
+            "<html>\n <head>\n  <title>413 Request Entity Too Large</title>\n </head>\n \
                  <body>\n  <h1>413 Request Entity Too Large</h1>\n  Maximum number of image \
                  members exceeded: 128.<br /><br />\n\n\n\n </body>\n</html>",
-            );
+        );
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
@@ -692,8 +599,7 @@ fn each_refused_pair_gets_its_own_advice_in_input_order() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.method(POST).path("/v2/images/img-q/members");
-        then.status(413)
-            .body("Maximum number of image members exceeded: 128.");
+        then.status(413).body("Maximum number of image members exceeded: 128.");
     });
     let refuse = Capture::load("53-");
     server.mock(|when, then| {
@@ -702,8 +608,7 @@ fn each_refused_pair_gets_its_own_advice_in_input_order() {
     });
     let read = server.mock(|when, then| {
         when.method(GET).path("/v2/images/img-p");
-        then.status(200)
-            .json_body(glance_image("img-p", "private", "proj-owner"));
+        then.status(200).json_body(glance_image("img-p", "private", "proj-owner"));
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
@@ -735,15 +640,7 @@ fn a_dry_run_add_reads_nothing_and_advises_nothing() {
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
-        .args([
-            "--project-id",
-            "proj-owner",
-            "member",
-            "add",
-            "img",
-            "p-z",
-            "--dry-run",
-        ])
+        .args(["--project-id", "proj-owner", "member", "add", "img", "p-z", "--dry-run"])
         .assert()
         .success()
         .stdout(format!(
@@ -767,8 +664,7 @@ fn a_refusal_that_carries_a_known_code_keeps_the_codes_advice_and_reads_nothing(
     });
     let read = server.mock(|when, then| {
         when.method(GET).path("/v2/images/img");
-        then.status(200)
-            .json_body(glance_image("img", "private", "proj-owner"));
+        then.status(200).json_body(glance_image("img", "private", "proj-owner"));
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")

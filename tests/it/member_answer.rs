@@ -11,21 +11,11 @@ use crate::util::*;
 fn accept_and_reject_act_for_this_project() {
     let server = MockServer::start();
     let accept = server.mock(|when, then| {
-        change(
-            when,
-            PUT,
-            "/v2/images/i1/members/me",
-            json!({"status": "accepted"}),
-        );
+        change(when, PUT, "/v2/images/i1/members/me", json!({"status": "accepted"}));
         then.status(200).json_body(member("i1", "me", "accepted"));
     });
     let reject = server.mock(|when, then| {
-        change(
-            when,
-            PUT,
-            "/v2/images/i2/members/me",
-            json!({"status": "rejected"}),
-        );
+        change(when, PUT, "/v2/images/i2/members/me", json!({"status": "rejected"}));
         then.status(200).json_body(member("i2", "me", "rejected"));
     });
     let sandbox = Sandbox::new();
@@ -81,28 +71,13 @@ fn very_verbose_shows_the_body_sent_and_masks_the_token() {
     });
     let sandbox = Sandbox::new();
     let out = ims_at(&sandbox, &server, "secret-token-1")
-        .args([
-            "-vv",
-            "--project-id",
-            "me",
-            "member",
-            "accept",
-            "i1",
-            "-o",
-            "ids",
-        ])
+        .args(["-vv", "--project-id", "me", "member", "accept", "i1", "-o", "ids"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let stderr = stderr_of(&out);
-    assert!(
-        stderr.contains("ims: > Content-Type: application/json\n"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: > Content-Type: application/json\n"), "{stderr}");
     assert!(stderr.contains("ims: > X-Auth-Token: ****\n"), "{stderr}");
-    assert!(
-        stderr.contains("ims: > {\"status\":\"accepted\"}\n"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: > {\"status\":\"accepted\"}\n"), "{stderr}");
     assert!(!stderr.contains("secret-token-1"), "{stderr}");
 }

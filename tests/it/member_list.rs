@@ -88,16 +88,8 @@ fn glance_captures_errors() {
     let unauthorized = "HTTP 401 Unauthorized: This server could not verify that you are authorized to access the document you requested. Either you supplied the wrong credentials (e.g., bad password), or your browser does not understand how to supply the credentials required.";
     let missing = "HTTP 404 Not Found: Image 00000000-0000-4000-8000-000000000000 not found.";
     let cases = [
-        (
-            "10-",
-            5,
-            "HTTP 404 Not Found: Image 10c615e9-1c36-4455-9bd8-27cdd95705d6 not found.",
-        ),
-        (
-            "12-",
-            5,
-            "HTTP 404 Not Found: The resource could not be found.",
-        ),
+        ("10-", 5, "HTTP 404 Not Found: Image 10c615e9-1c36-4455-9bd8-27cdd95705d6 not found."),
+        ("12-", 5, "HTTP 404 Not Found: The resource could not be found."),
         ("14-", 5, missing),
         ("15-", 5, missing),
         ("16-", 5, missing),
@@ -162,15 +154,15 @@ fn several_images_keep_input_order_and_run_concurrently() {
         .map(|(image, delay)| {
             server.mock(|when, then| {
                 when.path(format!("/v2/images/{image}/members"));
-                then.status(200)
-                    .delay(std::time::Duration::from_millis(*delay))
-                    .body(members_body(
+                then.status(200).delay(std::time::Duration::from_millis(*delay)).body(
+                    members_body(
                         image,
                         &[
                             (&format!("{image}-m1"), "accepted"),
                             (&format!("{image}-m2"), "pending"),
                         ],
-                    ));
+                    ),
+                );
             })
         })
         .collect();
@@ -181,9 +173,7 @@ fn several_images_keep_input_order_and_run_concurrently() {
         .success()
         .stdout("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
     ims_at(&sandbox, &server, "t")
-        .args([
-            "member", "list", "img-a", "img-b", "img-c", "-o", "ids", "--jobs", "1",
-        ])
+        .args(["member", "list", "img-a", "img-b", "img-c", "-o", "ids", "--jobs", "1"])
         .assert()
         .success()
         .stdout("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
@@ -200,8 +190,7 @@ fn image_ids_from_stdin() {
         .map(|image| {
             server.mock(|when, then| {
                 when.path(format!("/v2/images/{image}/members"));
-                then.status(200)
-                    .body(members_body(image, &[(&format!("{image}1"), "accepted")]));
+                then.status(200).body(members_body(image, &[(&format!("{image}1"), "accepted")]));
             })
         })
         .collect();
@@ -282,8 +271,7 @@ fn failures_keep_the_other_images_and_exit_with_the_first_code() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path("/v2/images/ok1/members");
-        then.status(200)
-            .body(members_body("ok1", &[("m1", "accepted")]));
+        then.status(200).body(members_body("ok1", &[("m1", "accepted")]));
     });
     server.mock(|when, then| {
         when.path("/v2/images/gone/members");
@@ -297,14 +285,11 @@ fn failures_keep_the_other_images_and_exit_with_the_first_code() {
     });
     server.mock(|when, then| {
         when.path("/v2/images/ok2/members");
-        then.status(200)
-            .body(members_body("ok2", &[("m2", "pending")]));
+        then.status(200).body(members_body("ok2", &[("m2", "pending")]));
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
-        .args([
-            "member", "list", "ok1", "gone", "private", "ok2", "-o", "ids",
-        ])
+        .args(["member", "list", "ok1", "gone", "private", "ok2", "-o", "ids"])
         .assert()
         .code(5)
         .stdout("m1\nm2\n")
@@ -341,23 +326,18 @@ fn bad_arguments_are_usage_errors_and_send_nothing() {
             .assert()
             .code(2);
     }
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "list"])
-        .assert()
-        .code(2)
-        .stderr(
-            "error: the following required arguments were not provided:\n  <IMAGE_ID|--all>\n\n\
+    ims_at(&sandbox, &server, "t").args(["member", "list"]).assert().code(2).stderr(
+        "error: the following required arguments were not provided:\n  <IMAGE_ID|--all>\n\n\
              Usage: ims member list [OPTIONS] <IMAGE_ID>...|--all\n\n\
              For more information, try '--help'.\n",
-        );
+    );
     any.assert_calls(0);
 }
 
 #[test]
 fn closed_stdout_ends_quietly() {
-    let many: Vec<(String, &str)> = (0..5000)
-        .map(|i| (format!("proj-m{i:05}"), "accepted"))
-        .collect();
+    let many: Vec<(String, &str)> =
+        (0..5000).map(|i| (format!("proj-m{i:05}"), "accepted")).collect();
     let refs: Vec<(&str, &str)> = many.iter().map(|(id, s)| (id.as_str(), *s)).collect();
     let body = members_body("img", &refs);
     let server = MockServer::start();
@@ -413,19 +393,12 @@ fn jobs_bound_the_connections_and_each_is_kept_for_the_whole_run() {
 fn member_list_all_lists_every_shared_image_in_order() {
     let server = MockServer::start();
     server.mock(|when, then| {
-        exact(
-            when,
-            "/v2/images",
-            &[("visibility", "shared"), ("owner", "p"), ("limit", "1000")],
-        );
+        exact(when, "/v2/images", &[("visibility", "shared"), ("owner", "p"), ("limit", "1000")]);
         then.status(200).json_body(json!({"images": [
             image("img-b", "p", "B"), image("foreign", "q", "F"), image("img-a", "p", "A")]}));
     });
     for (img, members) in [
-        (
-            "img-b",
-            json!([{"member_id": "m1", "image_id": "img-b", "status": "pending"}]),
-        ),
+        ("img-b", json!([{"member_id": "m1", "image_id": "img-b", "status": "pending"}])),
         (
             "img-a",
             json!([{"member_id": "m2", "image_id": "img-a", "status": "accepted"},
@@ -443,9 +416,7 @@ fn member_list_all_lists_every_shared_image_in_order() {
     });
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
-        .args([
-            "member", "list", "--all", "--status", "pending", "-o", "csv",
-        ])
+        .args(["member", "list", "--all", "--status", "pending", "-o", "csv"])
         .assert()
         .success()
         .stdout(
@@ -466,8 +437,7 @@ fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
     });
     let good = server.mock(|when, then| {
         when.path("/v2/images/good/members");
-        then.status(200)
-            .json_body(json!({"members": [{"member_id": "m1", "image_id": "good"}]}));
+        then.status(200).json_body(json!({"members": [{"member_id": "m1", "image_id": "good"}]}));
     });
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")

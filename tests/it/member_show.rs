@@ -18,9 +18,7 @@ fn seed_example_as_table() {
     let server = MockServer::start();
     let mock = server.mock(|when, then| {
         expect_standard_headers(when, "tok-1").path(show_path());
-        then.status(200)
-            .header("content-type", "application/json")
-            .body(seed("v2-show.json"));
+        then.status(200).header("content-type", "application/json").body(seed("v2-show.json"));
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "tok-1")
@@ -106,12 +104,8 @@ fn unknown_status_null_timestamp_and_extra_fields_render() {
         then.status(200).body(body);
     });
     let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m1"])
-        .assert()
-        .success()
-        .stdout(
-            "┌────────────┬──────────────────────┐\n\
+    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m1"]).assert().success().stdout(
+        "┌────────────┬──────────────────────┐\n\
              │ Field      ┆ Value                │\n\
              ╞════════════╪══════════════════════╡\n\
              │ member_id  ┆ m1                   │\n\
@@ -122,7 +116,7 @@ fn unknown_status_null_timestamp_and_extra_fields_render() {
              │ schema     ┆ /v2/schemas/member   │\n\
              │ x_extra    ┆ {\"a\":1}              │\n\
              └────────────┴──────────────────────┘\n",
-        );
+    );
     let out = ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "m1", "-o", "json"])
         .output()
@@ -187,11 +181,7 @@ fn glance_captures_success() {
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{prefix}");
         let parsed: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
-        assert_eq!(
-            parsed,
-            serde_json::from_slice::<Value>(&capture.body).unwrap(),
-            "{prefix}"
-        );
+        assert_eq!(parsed, serde_json::from_slice::<Value>(&capture.body).unwrap(), "{prefix}");
     }
 }
 
@@ -205,11 +195,7 @@ fn glance_captures_errors() {
             5,
             "HTTP 404 Not Found: proj-alpha not found in the member list of the image 10c615e9-1c36-4455-9bd8-27cdd95705d6.",
         ),
-        (
-            "38-",
-            5,
-            "HTTP 404 Not Found: Image 10c615e9-1c36-4455-9bd8-27cdd95705d6 not found.",
-        ),
+        ("38-", 5, "HTTP 404 Not Found: Image 10c615e9-1c36-4455-9bd8-27cdd95705d6 not found."),
         (
             "40-",
             5,
@@ -223,26 +209,10 @@ fn glance_captures_errors() {
         ("42-", 5, not_found_image),
         ("43-", 5, not_found_image),
         ("44-", 5, "HTTP 404 Not Found: Image not-a-uuid not found."),
-        (
-            "45-",
-            5,
-            "HTTP 404 Not Found: Image 3555778d-71e4-4016-8b5c-78bc685a4467 not found.",
-        ),
-        (
-            "46-",
-            5,
-            "HTTP 404 Not Found: Only shared images have members.",
-        ),
-        (
-            "47-",
-            5,
-            "HTTP 404 Not Found: Only shared images have members.",
-        ),
-        (
-            "48-",
-            5,
-            "HTTP 404 Not Found: The resource could not be found.",
-        ),
+        ("45-", 5, "HTTP 404 Not Found: Image 3555778d-71e4-4016-8b5c-78bc685a4467 not found."),
+        ("46-", 5, "HTTP 404 Not Found: Only shared images have members."),
+        ("47-", 5, "HTTP 404 Not Found: Only shared images have members."),
+        ("48-", 5, "HTTP 404 Not Found: The resource could not be found."),
         (
             "49-",
             4,
@@ -300,26 +270,18 @@ fn unexpected_success_bodies_are_exit_8() {
             "[]",
             "the answer is not the expected JSON (content-type application/json): invalid type: sequence",
         ),
-        (
-            "application/json",
-            r#"{"status":"accepted"}"#,
-            "missing field `member_id`",
-        ),
+        ("application/json", r#"{"status":"accepted"}"#, "missing field `member_id`"),
         ("application/json", "", "the answer is empty (HTTP 200 OK)"),
     ];
     for (content_type, body, message) in cases {
         let server = MockServer::start();
         server.mock(|when, then| {
             when.path("/v2/images/i/members/m");
-            then.status(200)
-                .header("content-type", content_type)
-                .body(body);
+            then.status(200).header("content-type", content_type).body(body);
         });
         let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "t")
-            .args(["member", "show", "i", "m"])
-            .output()
-            .unwrap();
+        let out =
+            ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m"]).output().unwrap();
         assert_eq!(out.status.code(), Some(8), "{body}");
         assert_eq!(stdout_of(&out), "");
         let stderr = stderr_of(&out);
@@ -339,8 +301,7 @@ fn non_ascii_and_reserved_ids_are_encoded() {
     let server = MockServer::start();
     let mock = server.mock(|when, then| {
         when.path("/v2/images/%C3%A9t%C3%A9%20img/members/%E6%88%90%E5%91%98%3F");
-        then.status(200)
-            .body(r#"{"member_id":"成员?","image_id":"été img","status":"accepted"}"#);
+        then.status(200).body(r#"{"member_id":"成员?","image_id":"été img","status":"accepted"}"#);
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
@@ -396,12 +357,7 @@ fn endpoint_with_prefix_and_trailing_slash() {
     let sandbox = Sandbox::new();
     sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("{}/image/", server.base_url()),
-            "--token",
-            "t",
-        ])
+        .args(["--endpoint", &format!("{}/image/", server.base_url()), "--token", "t"])
         .args(["member", "show", "i", "m", "-o", "ids"])
         .assert()
         .success()
@@ -430,8 +386,7 @@ fn member_show_csv_fills_the_image_id_from_the_command_line() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path("/v2/images/i/members/m");
-        then.status(200)
-            .json_body(json!({"member_id": "m", "status": "accepted"}));
+        then.status(200).json_body(json!({"member_id": "m", "status": "accepted"}));
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")

@@ -26,10 +26,8 @@ fn words(text: &str) -> Vec<&str> {
 
 /// Checks that `ndjson` holds, line by line, the objects of the array `json`.
 fn same_objects_as_json(ndjson: &str, json: &str) {
-    let lines: Vec<Value> = ndjson
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let lines: Vec<Value> =
+        ndjson.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
     let array: Vec<Value> = serde_json::from_str(json).unwrap();
     assert_eq!(lines, array);
 }
@@ -97,11 +95,8 @@ fn image_list_shared_and_incoming() {
                "size": 1024, "tags": ["a"]})
     };
     server.mock(|when, then| {
-        when.path("/v2/images")
-            .query_param("visibility", "shared")
-            .query_param("owner", "proj-o");
-        then.status(200)
-            .json_body(json!({"images": [image("i1"), image("i2")]}));
+        when.path("/v2/images").query_param("visibility", "shared").query_param("owner", "proj-o");
+        then.status(200).json_body(json!({"images": [image("i1"), image("i2")]}));
     });
     server.mock(|when, then| {
         when.path("/v2/images")
@@ -111,11 +106,7 @@ fn image_list_shared_and_incoming() {
     });
     let sandbox = Sandbox::new();
     let shared = ["--project-id", "proj-o", "image", "list"];
-    let ndjson = stdout_at(
-        &sandbox,
-        &server,
-        &[&shared[..], &["-o", "ndjson"]].concat(),
-    );
+    let ndjson = stdout_at(&sandbox, &server, &[&shared[..], &["-o", "ndjson"]].concat());
     assert_eq!(
         ndjson,
         "{\"id\":\"i1\",\"name\":\"n-i1\",\"owner\":\"proj-o\",\"visibility\":\"shared\",\
@@ -138,28 +129,19 @@ fn add_and_accept_print_the_records_as_they_now_are() {
     let server = MockServer::start();
     for who in ["p-a", "p-b"] {
         server.mock(|when, then| {
-            when.method(POST)
-                .path("/v2/images/img/members")
-                .json_body(json!({ "member": who }));
+            when.method(POST).path("/v2/images/img/members").json_body(json!({ "member": who }));
             then.status(200).body(format!(
                 r#"{{"status": "pending", "member_id": "{who}", "image_id": "img"}}"#
             ));
         });
     }
     server.mock(|when, then| {
-        when.method(PUT)
-            .path("/v2/images/img/members/me")
-            .json_body(json!({"status": "accepted"}));
-        then.status(200)
-            .body(r#"{"member_id": "me", "image_id": "img", "status": "accepted"}"#);
+        when.method(PUT).path("/v2/images/img/members/me").json_body(json!({"status": "accepted"}));
+        then.status(200).body(r#"{"member_id": "me", "image_id": "img", "status": "accepted"}"#);
     });
     let sandbox = Sandbox::new();
     assert_eq!(
-        stdout_at(
-            &sandbox,
-            &server,
-            &["member", "add", "img", "p-a", "p-b", "-o", "ndjson"]
-        ),
+        stdout_at(&sandbox, &server, &["member", "add", "img", "p-a", "p-b", "-o", "ndjson"]),
         "{\"member_id\":\"p-a\",\"image_id\":\"img\",\"status\":\"pending\"}\n\
          {\"member_id\":\"p-b\",\"image_id\":\"img\",\"status\":\"pending\"}\n"
     );
@@ -167,15 +149,7 @@ fn add_and_accept_print_the_records_as_they_now_are() {
         stdout_at(
             &sandbox,
             &server,
-            &[
-                "--project-id",
-                "me",
-                "member",
-                "accept",
-                "img",
-                "-o",
-                "ndjson"
-            ]
+            &["--project-id", "me", "member", "accept", "img", "-o", "ndjson"]
         ),
         "{\"member_id\":\"me\",\"image_id\":\"img\",\"status\":\"accepted\"}\n"
     );
@@ -186,15 +160,10 @@ fn profile_list_is_one_line_per_profile() {
     let sandbox = Sandbox::new();
     sandbox
         .config("default_profile = \"b\"\n[profiles.a]\nendpoint = \"https://a\"\n[profiles.b]\n");
-    sandbox
-        .ims()
-        .args(["profile", "list", "-o", "ndjson"])
-        .assert()
-        .success()
-        .stdout(
-            "{\"name\":\"a\",\"default\":false,\"endpoint\":\"https://a\"}\n\
+    sandbox.ims().args(["profile", "list", "-o", "ndjson"]).assert().success().stdout(
+        "{\"name\":\"a\",\"default\":false,\"endpoint\":\"https://a\"}\n\
              {\"name\":\"b\",\"default\":true,\"endpoint\":null}\n",
-        );
+    );
 }
 
 /// A gate the test opens: until then, whoever waits at it waits.

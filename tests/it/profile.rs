@@ -13,31 +13,21 @@ fn profile_list_marks_the_default() {
     sandbox.config(
         "default_profile = \"otc\"\n[profiles.otc]\nendpoint = \"https://ims.eu-de.otc.t-systems.com\"\ntoken = \"x\"\n[profiles.lab]\n",
     );
-    sandbox
-        .ims()
-        .args(["profile", "list"])
-        .assert()
-        .success()
-        .stdout(
-            "┌─────────┬─────────┬─────────────────────────────────────┐\n\
+    sandbox.ims().args(["profile", "list"]).assert().success().stdout(
+        "┌─────────┬─────────┬─────────────────────────────────────┐\n\
              │ Profile ┆ Default ┆ Endpoint                            │\n\
              ╞═════════╪═════════╪═════════════════════════════════════╡\n\
              │ lab     ┆ false   ┆ null                                │\n\
              │ otc     ┆ true    ┆ https://ims.eu-de.otc.t-systems.com │\n\
              └─────────┴─────────┴─────────────────────────────────────┘\n",
-        );
+    );
     sandbox
         .ims()
         .args(["profile", "list", "-o", "json"])
         .assert()
         .success()
         .stdout("[\n  {\n    \"name\": \"lab\",\n    \"default\": false,\n    \"endpoint\": null\n  },\n  {\n    \"name\": \"otc\",\n    \"default\": true,\n    \"endpoint\": \"https://ims.eu-de.otc.t-systems.com\"\n  }\n]\n");
-    sandbox
-        .ims()
-        .args(["profile", "list", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("lab\notc\n");
+    sandbox.ims().args(["profile", "list", "-o", "ids"]).assert().success().stdout("lab\notc\n");
 }
 
 #[test]
@@ -94,19 +84,12 @@ fn profile_show_gives_every_source_and_masks_secrets() {
             .lines()
             .find(|line| line.starts_with(&format!("│ {name} ")))
             .unwrap_or_else(|| panic!("no {name} row in {stdout}"));
-        line.trim_matches('│')
-            .split('┆')
-            .map(|cell| cell.trim().to_string())
-            .collect()
+        line.trim_matches('│').split('┆').map(|cell| cell.trim().to_string()).collect()
     };
     assert_eq!(row("token"), ["token", "****", "--token"]);
     assert_eq!(row("profile"), ["profile", "other", "profile show NAME"]);
     assert!(!stdout.contains("SECRET"));
-    let out = sandbox
-        .ims()
-        .args(["profile", "show", "other"])
-        .output()
-        .unwrap();
+    let out = sandbox.ims().args(["profile", "show", "other"]).output().unwrap();
     // A command line can carry a secret: the program is shown, its arguments masked.
     assert!(stdout_of(&out).contains("│ token_command ┆ pass ****"));
     assert!(!stdout_of(&out).contains("show ims"));
@@ -127,14 +110,8 @@ fn profile_show_masks_the_arguments_of_commands() {
         "[profiles.a]\ntoken_command = \"echo SeCrEt\"\n[profiles.b]\nauth_url = \"http://k/v3\"\nusername = \"u\"\npassword_command = \"TOKEN=SeCrEt vault read -field=pw secret/ims\"\n",
     );
     for (profile, row) in [
-        (
-            "a",
-            json!({"setting": "token_command", "value": "echo ****"}),
-        ),
-        (
-            "b",
-            json!({"setting": "password_command", "value": "**** ****"}),
-        ),
+        ("a", json!({"setting": "token_command", "value": "echo ****"})),
+        ("b", json!({"setting": "password_command", "value": "**** ****"})),
     ] {
         let out = sandbox
             .ims()
@@ -146,10 +123,7 @@ fn profile_show_masks_the_arguments_of_commands() {
         let stdout = stdout_of(&out);
         assert!(!stdout.contains("SeCrEt"), "{stdout}");
         let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
-        let found = rows
-            .iter()
-            .find(|r| r["setting"] == row["setting"])
-            .unwrap();
+        let found = rows.iter().find(|r| r["setting"] == row["setting"]).unwrap();
         assert_eq!(found["value"], row["value"]);
     }
 }
@@ -157,24 +131,14 @@ fn profile_show_masks_the_arguments_of_commands() {
 #[test]
 fn profile_show_names_clouds_yaml_and_os_sources() {
     let cloud = Cloud::new("http://127.0.0.1:5000/v3", PASSWORD);
-    let out = cloud
-        .ims()
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["profile", "show", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let find = |name: &str| {
-        rows.iter()
-            .find(|r| r["setting"] == name)
-            .cloned()
-            .unwrap_or(Value::Null)
-    };
+    let find =
+        |name: &str| rows.iter().find(|r| r["setting"] == name).cloned().unwrap_or(Value::Null);
     let from_clouds = format!("{}:ks-owner", cloud.clouds.display());
-    let from_secure = format!(
-        "{}:ks-owner",
-        cloud.sandbox.dir.path().join("secure.yaml").display()
-    );
+    let from_secure =
+        format!("{}:ks-owner", cloud.sandbox.dir.path().join("secure.yaml").display());
     assert_eq!(
         find("cloud"),
         json!({"setting": "cloud", "value": "ks-owner", "source": "--os-cloud"})

@@ -25,12 +25,7 @@ fn profile_with_token_file_under_home() {
         "default_profile = \"otc\"\n[profiles.otc]\nendpoint = \"{}\"\ntoken_file = \"~/otc.token\"\noutput = \"ids\"\n",
         server.base_url()
     ));
-    sandbox
-        .ims()
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .success()
-        .stdout("m\n");
+    sandbox.ims().args(["member", "show", "i", "m"]).assert().success().stdout("m\n");
     mock.assert_calls(1);
 }
 
@@ -55,16 +50,7 @@ fn flags_beat_environment_beat_profile() {
         .env("IMS_ENDPOINT", server.base_url())
         .env("IMS_TOKEN", "env-token")
         .env("IMS_OUTPUT", "json")
-        .args([
-            "--token",
-            "flag-token",
-            "-o",
-            "ids",
-            "member",
-            "show",
-            "i",
-            "m",
-        ])
+        .args(["--token", "flag-token", "-o", "ids", "member", "show", "i", "m"])
         .assert()
         .success()
         .stdout("m\n");
@@ -93,16 +79,7 @@ fn profile_selected_by_flag_and_env_and_config_path_by_env() {
         .success();
     sandbox
         .ims()
-        .args([
-            "--config",
-            path.to_str().unwrap(),
-            "-p",
-            "b",
-            "member",
-            "show",
-            "i",
-            "m",
-        ])
+        .args(["--config", path.to_str().unwrap(), "-p", "b", "member", "show", "i", "m"])
         .assert()
         .success();
     mock.assert_calls(2);
@@ -117,12 +94,7 @@ fn token_command_output_is_the_token() {
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"printf '  cmd-token\\\\n'\"\n",
         server.base_url()
     ));
-    sandbox
-        .ims()
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
+    sandbox.ims().args(["member", "show", "i", "m", "-o", "ids"]).assert().success().stdout("m\n");
     mock.assert_calls(1);
 }
 
@@ -135,16 +107,10 @@ fn failing_token_command_is_exit_3_with_its_stderr_only() {
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"echo LEAKED-TOKEN; echo 'vault: sealed' >&2; exit 2\"\n",
         server.base_url()
     ));
-    sandbox
-        .ims()
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stdout("")
-        .stderr(format!(
-            "ims: error: token_command (from {}:default) failed with exit status 2: vault: sealed\n",
-            path.display()
-        ));
+    sandbox.ims().args(["member", "show", "i", "m"]).assert().code(3).stdout("").stderr(format!(
+        "ims: error: token_command (from {}:default) failed with exit status 2: vault: sealed\n",
+        path.display()
+    ));
     any.assert_calls(0);
 }
 
@@ -163,11 +129,7 @@ fn configuration_errors_are_exit_3() {
         ));
 
     sandbox.config("[profiles.otc]\nendpoint = \"https://x\n");
-    let out = sandbox
-        .ims()
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
+    let out = sandbox.ims().args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     let stderr = stderr_of(&out);
     assert!(
@@ -179,15 +141,12 @@ fn configuration_errors_are_exit_3() {
     );
 
     sandbox.config("[profiles.otc]\nendpoint = \"https://x\"\n");
-    sandbox
-        .ims()
-        .args(["-p", "nope", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stderr(format!(
+    sandbox.ims().args(["-p", "nope", "member", "show", "i", "m"]).assert().code(3).stderr(
+        format!(
             "ims: error: profile `nope` (from --profile) is not in {}; profiles: otc\n",
             path.display()
-        ));
+        ),
+    );
 
     sandbox
         .ims()
@@ -260,10 +219,7 @@ fn verbose_traces_requests_without_secrets() {
         .unwrap();
     assert_eq!(stdout_of(&out), "m\n");
     let stderr = stderr_of(&out);
-    let prefix = format!(
-        "ims: GET {}/v2/images/i/members/m -> 200 OK in ",
-        server.base_url()
-    );
+    let prefix = format!("ims: GET {}/v2/images/i/members/m -> 200 OK in ", server.base_url());
     assert!(stderr.starts_with(&prefix), "{stderr}");
     assert!(stderr.ends_with(" ms request-id=req-7\n"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
@@ -274,10 +230,7 @@ fn verbose_traces_requests_without_secrets() {
         .unwrap();
     let stderr = stderr_of(&out);
     assert!(stderr.contains("ims: > X-Auth-Token: ****\n"), "{stderr}");
-    assert!(
-        stderr.contains("ims: < x-openstack-request-id: req-7\n"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: < x-openstack-request-id: req-7\n"), "{stderr}");
     assert!(!stderr.contains("SECRET"), "{stderr}");
     assert_eq!(stdout_of(&out), "m\n");
     mock.assert_calls(2);
@@ -288,8 +241,7 @@ fn secrets_never_reach_any_output_on_errors() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.any_request();
-        then.status(401)
-            .body(r#"{"error":{"code":401,"message":"Token rejected"}}"#);
+        then.status(401).body(r#"{"error":{"code":401,"message":"Token rejected"}}"#);
     });
     let sandbox = Sandbox::new();
     let out = ims_at(&sandbox, &server, "SECRET-TOKEN-456")
@@ -347,15 +299,8 @@ fn secret_files_readable_by_others_draw_a_warning() {
         ));
 
     // A file without secrets may be world-readable.
-    let path = sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\n",
-        server.base_url()
-    ));
+    let path =
+        sandbox.config(&format!("[profiles.default]\nendpoint = \"{}\"\n", server.base_url()));
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-    sandbox
-        .ims()
-        .args(["--token", "t", "member", "show", "i", "m"])
-        .assert()
-        .success()
-        .stderr("");
+    sandbox.ims().args(["--token", "t", "member", "show", "i", "m"]).assert().success().stderr("");
 }

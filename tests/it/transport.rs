@@ -86,12 +86,7 @@ fn members_of(image: &str) -> String {
 /// `ims --endpoint http://127.0.0.1:PORT --token t`.
 fn ims_raw(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
-    cmd.args([
-        "--endpoint",
-        &format!("http://127.0.0.1:{port}"),
-        "--token",
-        "t",
-    ]);
+    cmd.args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"]);
     cmd
 }
 
@@ -173,16 +168,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
         }
     });
     let out = ims_raw(&sandbox, port)
-        .args([
-            "--retries",
-            "0",
-            "member",
-            "list",
-            "i1",
-            "i2",
-            "--jobs",
-            "1",
-        ])
+        .args(["--retries", "0", "member", "list", "i1", "i2", "--jobs", "1"])
         .args(["-o", "ids"])
         .output()
         .unwrap();
@@ -210,9 +196,7 @@ fn self_signed_ca(names: &[&str], validity: Validity) -> (String, CertAndKey) {
     let mut params =
         CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>()).unwrap();
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, names[0]);
+    params.distinguished_name.push(rcgen::DnType::CommonName, names[0]);
     if validity == Validity::Expired {
         params.not_before = date_time_ymd(2020, 1, 1);
         params.not_after = date_time_ymd(2021, 1, 1);
@@ -233,9 +217,7 @@ fn ca_and_ca_leaf() -> (String, CertAndKey) {
     use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, "ims test CA");
+    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "ims test CA");
     let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
     let key = KeyPair::generate().unwrap();
     let mut params = CertificateParams::new(vec!["127.0.0.1".to_string()]).unwrap();
@@ -247,12 +229,7 @@ fn ca_and_ca_leaf() -> (String, CertAndKey) {
 /// `ims --endpoint https://127.0.0.1:PORT … member show i m -o ids`, with `--ca-file` if given.
 fn https_show(sandbox: &Sandbox, port: u16, ca: Option<&std::path::Path>) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
-    cmd.args([
-        "--endpoint",
-        &format!("https://127.0.0.1:{port}"),
-        "--token",
-        "t",
-    ]);
+    cmd.args(["--endpoint", &format!("https://127.0.0.1:{port}"), "--token", "t"]);
     if let Some(ca) = ca {
         cmd.args(["--ca-file", ca.to_str().unwrap()]);
     }
@@ -335,8 +312,7 @@ fn a_20000_character_token_is_sent() {
     let token = "T".repeat(20_000);
     let server = MockServer::start();
     let mock = server.mock(|when, then| {
-        when.path("/v2/images/i/members/m")
-            .header("x-auth-token", &token);
+        when.path("/v2/images/i/members/m").header("x-auth-token", &token);
         then.status(200).body(r#"{"member_id":"m"}"#);
     });
     let sandbox = Sandbox::new();
@@ -373,10 +349,8 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
     let token = "S".repeat(70_000);
-    let out = ims_at(&sandbox, &server, &token)
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
+    let out =
+        ims_at(&sandbox, &server, &token).args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(stdout_of(&out), "");
     let stderr = stderr_of(&out);
@@ -396,11 +370,7 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n",
         server.base_url()
     ));
-    let out = sandbox
-        .ims()
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
+    let out = sandbox.ims().args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{config:?}");
     let stderr = stderr_of(&out);
     assert!(stderr.len() < 400, "{}", &stderr[..400]);
@@ -414,10 +384,7 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
 
     // An image ID of 70,000 characters.
     let image = "i".repeat(70_000);
-    let out = ims_at(&sandbox, &server, "t")
-        .args(["member", "list", &image])
-        .output()
-        .unwrap();
+    let out = ims_at(&sandbox, &server, "t").args(["member", "list", &image]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stdout_of(&out), "");
     let stderr = stderr_of(&out);
@@ -465,8 +432,7 @@ fn a_relative_location_is_followed() {
         then.status(301).header("location", "members2");
     });
     let target = server.mock(|when, then| {
-        when.path("/v2/images/i/members2")
-            .header("x-auth-token", "t");
+        when.path("/v2/images/i/members2").header("x-auth-token", "t");
         then.status(200).body(members_of("i"));
     });
     let sandbox = Sandbox::new();
@@ -530,11 +496,7 @@ fn traced_request_headers(stderr: &str) -> Vec<Vec<String>> {
 
 /// The header lines of a request head as received, names as sent.
 fn received_headers(head: &str) -> Vec<String> {
-    head.split("\r\n")
-        .skip(1)
-        .filter(|line| !line.is_empty())
-        .map(str::to_string)
-        .collect()
+    head.split("\r\n").skip(1).filter(|line| !line.is_empty()).map(str::to_string).collect()
 }
 
 /// The `-vv` list, names lower-cased and secrets as received: what the wire carried.
@@ -575,12 +537,7 @@ fn verbose_headers_are_the_ones_on_the_wire() {
     let sandbox = Sandbox::new();
     let out = sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "SECRET-TOKEN",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "SECRET-TOKEN"])
         .args(["-vv", "member", "show", "i", "m", "-o", "ids"])
         .output()
         .unwrap();
@@ -617,12 +574,7 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
         .env("IMS_ACCESS_KEY", "AKID")
         .env("IMS_SECRET_KEY", "SECRET-KEY")
         .env("IMS_SECURITY_TOKEN", "SECRET-STS")
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--project-id",
-            "p1",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--project-id", "p1"])
         .args(["-vv", "member", "show", "i", "m", "-o", "ids"])
         .output()
         .unwrap();
@@ -633,11 +585,8 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
     assert_eq!(traced.len(), 1, "{stderr}");
     let heads = heads.lock().unwrap();
     let received = received_headers(&heads[0]);
-    let authorization = received
-        .iter()
-        .find_map(|line| line.strip_prefix("authorization: "))
-        .unwrap()
-        .to_string();
+    let authorization =
+        received.iter().find_map(|line| line.strip_prefix("authorization: ")).unwrap().to_string();
     assert!(
         traced[0].contains(&format!(
             "Authorization: {}Signature=****",
@@ -645,18 +594,12 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
         )),
         "{traced:?}"
     );
-    assert!(
-        traced[0].contains(&"X-Security-Token: ****".to_string()),
-        "{traced:?}"
-    );
+    assert!(traced[0].contains(&"X-Security-Token: ****".to_string()), "{traced:?}");
     assert_eq!(
         received,
         as_on_the_wire(
             &traced[0],
-            &[
-                ("Authorization", &authorization),
-                ("X-Security-Token", "SECRET-STS")
-            ]
+            &[("Authorization", &authorization), ("X-Security-Token", "SECRET-STS")]
         )
     );
 
@@ -768,15 +711,11 @@ fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
     let server = MockServer::start();
     let first = server.mock(|when, then| {
         when.path("/v2/images/i1/members");
-        then.status(200)
-            .delay(Duration::from_millis(300))
-            .body(members_of("i1"));
+        then.status(200).delay(Duration::from_millis(300)).body(members_of("i1"));
     });
     let slow = server.mock(|when, then| {
         when.path("/v2/images/i2/members");
-        then.status(200)
-            .delay(Duration::from_secs(5))
-            .body(members_of("i2"));
+        then.status(200).delay(Duration::from_secs(5)).body(members_of("i2"));
     });
     let third = server.mock(|when, then| {
         when.path("/v2/images/i3/members");
@@ -786,9 +725,7 @@ fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
     sandbox.config("[profiles.default]\ndeadline = 0.7\n");
     let started = Instant::now();
     let out = ims_at(&sandbox, &server, "t")
-        .args([
-            "member", "list", "i1", "i2", "i3", "--jobs", "1", "-o", "ids",
-        ])
+        .args(["member", "list", "i1", "i2", "i3", "--jobs", "1", "-o", "ids"])
         .output()
         .unwrap();
     assert!(started.elapsed() < Duration::from_secs(3));
@@ -837,10 +774,7 @@ fn bad_values_are_refused(
     message: &str,
 ) {
     for bad in bad {
-        ims_at(sandbox, server, "t")
-            .args([flag, bad, "member", "show", "i", "m"])
-            .assert()
-            .code(2);
+        ims_at(sandbox, server, "t").args([flag, bad, "member", "show", "i", "m"]).assert().code(2);
     }
     ims_at(sandbox, server, "t")
         .env(var, value)
@@ -880,18 +814,10 @@ fn deadline_is_validated_resolved_and_shown() {
         if let Some(value) = env {
             cmd.env("IMS_DEADLINE", value);
         }
-        let out = cmd
-            .args(args)
-            .args(["profile", "show", "-o", "json"])
-            .output()
-            .unwrap();
+        let out = cmd.args(args).args(["profile", "show", "-o", "json"]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
         let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        rows.as_array()
-            .unwrap()
-            .iter()
-            .find(|row| row["setting"] == "deadline")
-            .cloned()
+        rows.as_array().unwrap().iter().find(|row| row["setting"] == "deadline").cloned()
     };
     assert_eq!(
         row(&[], None),
@@ -937,10 +863,7 @@ fn transient_statuses_are_retried_then_succeed() {
         assert_eq!(lines[1], "ims: retry 1 of 3 in 0 ms");
         assert!(lines[2].ends_with(" retry=1"), "{stderr}");
         assert_eq!(lines[3], "ims: retry 2 of 3 in 0 ms");
-        assert!(
-            lines[4].contains(" -> 200 OK in ") && lines[4].ends_with(" retry=2"),
-            "{stderr}"
-        );
+        assert!(lines[4].contains(" -> 200 OK in ") && lines[4].ends_with(" retry=2"), "{stderr}");
         failing.assert_calls(2);
         ok.assert_calls(1);
     }
@@ -956,8 +879,7 @@ fn retry_after_seconds_and_dates_are_honoured() {
     busy.up_to_n_times(1);
     let past = server.mock(|when, then| {
         when.path("/v2/images/i/members/m");
-        then.status(503)
-            .header("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT");
+        then.status(503).header("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT");
     });
     past.up_to_n_times(1);
     let ok = member_m(&server);
@@ -968,10 +890,7 @@ fn retry_after_seconds_and_dates_are_honoured() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stderr = stderr_of(&out);
-    assert!(
-        stderr.contains("ims: retry 1 of 3 in 1000 ms\n"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: retry 1 of 3 in 1000 ms\n"), "{stderr}");
     assert!(stderr.contains("ims: retry 2 of 3 in 0 ms\n"), "{stderr}");
     busy.assert_calls(1);
     past.assert_calls(1);
@@ -1013,10 +932,7 @@ fn retries_setting_is_validated_and_resolved() {
     );
     mock.assert_calls(0);
     sandbox.config("[profiles.default]\nretries = 1\n");
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(6);
+    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m"]).assert().code(6);
     mock.assert_calls(2);
     ims_at(&sandbox, &server, "t")
         .env("IMS_RETRIES", "0")
@@ -1043,9 +959,7 @@ fn pki() -> Pki {
     };
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, "ims test CA");
+    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "ims test CA");
     let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
     let leaf = |names: &[&str], expired: bool| {
         let key = KeyPair::generate().unwrap();
@@ -1108,18 +1022,14 @@ fn tls_verification() {
         .args(["--ca-file", ca.to_str().unwrap()])
         .assert()
         .code(7)
-        .stderr(predicates::str::contains(
-            "TLS: the certificate has expired",
-        ));
+        .stderr(predicates::str::contains("TLS: the certificate has expired"));
 
     let wrong = tls_server(pki.wrong_host);
     https_show(&sandbox, wrong, None)
         .args(["--ca-file", ca.to_str().unwrap()])
         .assert()
         .code(7)
-        .stderr(predicates::str::contains(
-            "TLS: the certificate is not valid for this host name",
-        ));
+        .stderr(predicates::str::contains("TLS: the certificate is not valid for this host name"));
 }
 
 #[test]
@@ -1128,19 +1038,10 @@ fn tls_settings_from_a_profile_and_bad_ca_files() {
     let sandbox = Sandbox::new();
     let ca = sandbox.file("ca.pem", &pki.ca_pem);
     let port = tls_server(pki.good);
-    sandbox.config(&format!(
-        "[profiles.default]\nca_file = \"{}\"\n",
-        ca.display()
-    ));
-    https_show(&sandbox, port, None)
-        .assert()
-        .success()
-        .stdout("tls-member\n");
+    sandbox.config(&format!("[profiles.default]\nca_file = \"{}\"\n", ca.display()));
+    https_show(&sandbox, port, None).assert().success().stdout("tls-member\n");
     sandbox.config("[profiles.default]\ninsecure = true\n");
-    https_show(&sandbox, port, None)
-        .assert()
-        .success()
-        .stderr(predicates::str::contains("(from "));
+    https_show(&sandbox, port, None).assert().success().stderr(predicates::str::contains("(from "));
 
     sandbox.config("[profiles.default]\n");
     https_show(&sandbox, port, None)
@@ -1188,13 +1089,14 @@ fn raw_server(response: Vec<u8>, read_request: bool) -> u16 {
 
 fn raw_show(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
-    cmd.args([
-        "--endpoint",
-        &format!("http://127.0.0.1:{port}"),
-        "--token",
-        "t",
-    ])
-    .args(["--retries", "0", "member", "show", "i", "m"]);
+    cmd.args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"]).args([
+        "--retries",
+        "0",
+        "member",
+        "show",
+        "i",
+        "m",
+    ]);
     cmd
 }
 
@@ -1222,10 +1124,7 @@ fn connection_reset_mid_body_is_exit_7() {
     let out = raw_show(&Sandbox::new(), port).output().unwrap();
     let stderr = stderr_of(&out);
     assert!(matches!(out.status.code(), Some(7) | Some(8)), "{stderr}");
-    assert!(
-        stderr.starts_with("ims: error: member m of image i: GET "),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("ims: error: member m of image i: GET "), "{stderr}");
     assert_eq!(stdout_of(&out), "");
 }
 
@@ -1244,8 +1143,7 @@ fn declared_size_over_the_limit_is_refused_without_reading() {
 fn gzip_and_odd_content_types_are_read() {
     use flate2::{Compression, write::GzEncoder};
     let mut gz = GzEncoder::new(Vec::new(), Compression::default());
-    gz.write_all(br#"{"member_id":"zipped","status":"accepted"}"#)
-        .unwrap();
+    gz.write_all(br#"{"member_id":"zipped","status":"accepted"}"#).unwrap();
     let body = gz.finish().unwrap();
     let server = MockServer::start();
     server.mock(|when, then| {
@@ -1275,9 +1173,7 @@ fn non_utf8_body_is_exit_8() {
         .args(["member", "show", "i", "m"])
         .assert()
         .code(8)
-        .stderr(predicates::str::contains(
-            "the answer is not the expected JSON",
-        ));
+        .stderr(predicates::str::contains("the answer is not the expected JSON"));
 }
 
 #[test]
@@ -1286,14 +1182,10 @@ fn huge_field_is_kept_and_deep_nesting_is_refused() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path("/v2/images/i/members/big");
-        then.status(200)
-            .body(format!(r#"{{"member_id":"big","note":"{big}"}}"#));
+        then.status(200).body(format!(r#"{{"member_id":"big","note":"{big}"}}"#));
     });
-    let deep = format!(
-        r#"{{"member_id":"deep","x":{}{}}}"#,
-        "[".repeat(100_000),
-        "]".repeat(100_000)
-    );
+    let deep =
+        format!(r#"{{"member_id":"deep","x":{}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
     server.mock(|when, then| {
         when.path("/v2/images/i/members/deep");
         then.status(200).body(deep.clone());
@@ -1333,12 +1225,7 @@ fn connection_refused_is_exit_7() {
     // A refused connection is transient: retried (3 times by default), each in the trace.
     let out = sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "t",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
         .args(["-v", "member", "show", "i", "m"])
         .output()
         .unwrap();
@@ -1348,10 +1235,7 @@ fn connection_refused_is_exit_7() {
         "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused (after 3 retries)\n"
     )), "{stderr}");
     for retry in 1..=3 {
-        assert!(
-            stderr.contains(&format!("ims: retry {retry} of 3 in ")),
-            "{stderr}"
-        );
+        assert!(stderr.contains(&format!("ims: retry {retry} of 3 in ")), "{stderr}");
         assert!(stderr.contains("-> failed in "), "{stderr}");
         assert!(stderr.contains(&format!(" retry={retry}\n")), "{stderr}");
     }
@@ -1362,9 +1246,7 @@ fn timeout_is_exit_7_and_says_how_long() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path("/v2/images/i/members/m");
-        then.status(200)
-            .delay(std::time::Duration::from_secs(5))
-            .body(r#"{"member_id":"m"}"#);
+        then.status(200).delay(std::time::Duration::from_secs(5)).body(r#"{"member_id":"m"}"#);
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
@@ -1381,14 +1263,11 @@ fn timeout_is_exit_7_and_says_how_long() {
 fn same_origin_redirect_is_followed_with_the_token() {
     let server = MockServer::start();
     let old = server.mock(|when, then| {
-        when.path("/v2/images/i/members/m")
-            .header("x-auth-token", "t");
-        then.status(301)
-            .header("location", "/new/v2/images/i/members/m");
+        when.path("/v2/images/i/members/m").header("x-auth-token", "t");
+        then.status(301).header("location", "/new/v2/images/i/members/m");
     });
     let new = server.mock(|when, then| {
-        when.path("/new/v2/images/i/members/m")
-            .header("x-auth-token", "t");
+        when.path("/new/v2/images/i/members/m").header("x-auth-token", "t");
         then.status(200).body(r#"{"member_id":"m"}"#);
     });
     let sandbox = Sandbox::new();
@@ -1411,10 +1290,7 @@ fn cross_origin_redirect_is_not_followed() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path("/v2/images/i/members/m");
-        then.status(302).header(
-            "location",
-            format!("{}/v2/images/i/members/m", other.base_url()),
-        );
+        then.status(302).header("location", format!("{}/v2/images/i/members/m", other.base_url()));
     });
     let sandbox = Sandbox::new();
     let out = ims_at(&sandbox, &server, "secret-tok")

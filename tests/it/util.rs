@@ -15,9 +15,7 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
+        Sandbox { dir: tempfile::tempdir().expect("tempdir") }
     }
 
     /// `ims` with a clean environment (only PATH, HOME and the XDG config and cache
@@ -109,32 +107,16 @@ impl Capture {
         if let Some(at) = raw.windows(marker.len()).position(|w| w == marker) {
             raw.drain(..at + marker.len());
         }
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("header end");
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("header end");
         let head = String::from_utf8(raw[..split].to_vec()).unwrap();
         let mut lines = head.split("\r\n");
-        let status = lines
-            .next()
-            .unwrap()
-            .split(' ')
-            .nth(1)
-            .unwrap()
-            .parse()
-            .unwrap();
+        let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
         let headers = lines
             .filter_map(|line| line.split_once(": "))
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let mut capture = Capture {
-            status,
-            headers,
-            body: raw[split + 4..].to_vec(),
-        };
-        if let Some(length) = capture
-            .header("content-length")
-            .and_then(|v| v.parse::<usize>().ok())
+        let mut capture = Capture { status, headers, body: raw[split + 4..].to_vec() };
+        if let Some(length) = capture.header("content-length").and_then(|v| v.parse::<usize>().ok())
         {
             capture.body.truncate(length);
         }
@@ -143,10 +125,7 @@ impl Capture {
 
     /// The capture's header `name`, if present.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
     /// Configures a mock's answer to replay this capture (Content-Length is recomputed).
@@ -190,10 +169,7 @@ pub fn stderr_of(output: &std::process::Output) -> String {
 /// Makes a FIFO named `name` in the sandbox and returns its path.
 pub fn mkfifo(sandbox: &Sandbox, name: &str) -> PathBuf {
     let path = sandbox.dir.path().join(name);
-    let made = std::process::Command::new("mkfifo")
-        .arg(&path)
-        .status()
-        .expect("mkfifo");
+    let made = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo");
     assert!(made.success(), "mkfifo {}", path.display());
     path
 }
@@ -206,20 +182,14 @@ pub fn output_within(
     bound: std::time::Duration,
 ) -> std::process::Output {
     use std::process::Stdio;
-    let child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
     let pid = child.id().to_string();
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || sender.send(child.wait_with_output()));
     match receiver.recv_timeout(bound) {
         Ok(output) => output.expect("output"),
         Err(_) => {
-            let _ = std::process::Command::new("kill")
-                .args(["-KILL", &pid])
-                .status();
+            let _ = std::process::Command::new("kill").args(["-KILL", &pid]).status();
             panic!("the command did not finish within {bound:?}");
         }
     }
