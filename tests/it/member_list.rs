@@ -65,17 +65,11 @@ fn seed_example_in_three_formats() {
 #[test]
 fn glance_captures_success() {
     for prefix in ["05-", "06-", "07-", "08-", "09-", "11-", "13-", "25-"] {
-        let capture = Capture::load(prefix);
-        let server = MockServer::start();
-        server.mock(|when, then| {
-            when.path("/v2/images/img/members");
-            capture.respond(then);
-        });
-        let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "proj-owner")
-            .args(["member", "list", "img", "-o", "json"])
-            .output()
-            .unwrap();
+        let (out, capture) = replay_capture(
+            prefix,
+            "/v2/images/img/members",
+            &["member", "list", "img", "-o", "json"],
+        );
         assert_eq!(out.status.code(), Some(0), "{prefix}");
         let parsed: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
         let sent: Value = serde_json::from_slice(&capture.body).unwrap();
@@ -110,23 +104,11 @@ fn glance_captures_errors() {
         ),
     ];
     for (prefix, code, message) in cases {
-        let capture = Capture::load(prefix);
-        let server = MockServer::start();
-        server.mock(|when, then| {
-            when.path("/v2/images/img/members");
-            capture.respond(then);
-        });
-        let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "proj-owner")
-            .args(["member", "list", "img"])
-            .output()
-            .unwrap();
+        let (out, capture) =
+            replay_capture(prefix, "/v2/images/img/members", &["member", "list", "img"]);
         assert_eq!(out.status.code(), Some(code), "{prefix}");
         assert_eq!(stdout_of(&out), "", "{prefix}");
-        let request_id = capture
-            .header("x-openstack-request-id")
-            .map(|id| format!(" (request id {id})"))
-            .unwrap_or_default();
+        let request_id = capture.request_id_note();
         let hint = match capture.status {
             401 => " (hint: check the token: it may have expired or belong to another cloud)",
             _ => "",

@@ -2,6 +2,7 @@
 //! status of the documents, broken answers, IDs and endpoints in the URL, and csv. How any
 //! request is retried, redirected or cut short is in `transport.rs`.
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
@@ -168,17 +169,11 @@ fn every_documented_error_status() {
 #[test]
 fn glance_captures_success() {
     for prefix in ["34-", "35-", "36-", "39-"] {
-        let capture = Capture::load(prefix);
-        let server = MockServer::start();
-        server.mock(|when, then| {
-            when.path_prefix("/v2/images/");
-            capture.respond(then);
-        });
-        let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "proj-owner")
-            .args(["member", "show", "img", "mem", "-o", "json"])
-            .output()
-            .unwrap();
+        let (out, capture) = replay_capture(
+            prefix,
+            "/v2/images/img/members/mem",
+            &["member", "show", "img", "mem", "-o", "json"],
+        );
         assert_eq!(out.status.code(), Some(0), "{prefix}");
         let parsed: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
         assert_eq!(parsed, serde_json::from_slice::<Value>(&capture.body).unwrap(), "{prefix}");
@@ -220,24 +215,12 @@ fn glance_captures_errors() {
         ),
     ];
     for (prefix, code, message) in cases {
-        let capture = Capture::load(prefix);
-        let server = MockServer::start();
-        server.mock(|when, then| {
-            when.path("/v2/images/img/members/mem");
-            capture.respond(then);
-        });
-        let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "proj-owner")
-            .args(["member", "show", "img", "mem"])
-            .output()
-            .unwrap();
+        let (out, capture) =
+            replay_capture(prefix, "/v2/images/img/members/mem", &["member", "show", "img", "mem"]);
         assert_eq!(out.status.code(), Some(code), "{prefix}");
         assert_eq!(stdout_of(&out), "", "{prefix}");
         let stderr = stderr_of(&out);
-        let request_id = capture
-            .header("x-openstack-request-id")
-            .map(|id| format!(" (request id {id})"))
-            .unwrap_or_default();
+        let request_id = capture.request_id_note();
         let hint = if code == 4 {
             " (hint: check the token: it may have expired or belong to another cloud)"
         } else {

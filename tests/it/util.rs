@@ -128,6 +128,14 @@ impl Capture {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
+    /// What an error line ends with for this answer's request id: ` (request id …)`, or
+    /// nothing when it carries none.
+    pub fn request_id_note(&self) -> String {
+        self.header("x-openstack-request-id")
+            .map(|id| format!(" (request id {id})"))
+            .unwrap_or_default()
+    }
+
     /// Configures a mock's answer to replay this capture (Content-Length is recomputed).
     pub fn respond(&self, then: httpmock::Then) -> httpmock::Then {
         let mut then = then.status(self.status);
