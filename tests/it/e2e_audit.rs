@@ -24,6 +24,13 @@ struct World {
     foreign: String,
 }
 
+/// Creates an image of `token`'s project named `name` with `visibility`: its ID.
+fn create_image(url: &str, token: &str, name: &str, visibility: &str) -> String {
+    let body = json!({"name": name, "visibility": visibility,
+                      "disk_format": "raw", "container_format": "bare"});
+    glance_call(url, "POST", "/v2/images", token, Some(body))["id"].as_str().unwrap().to_string()
+}
+
 /// Creates this run's projects and images once per test binary.
 fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
@@ -33,14 +40,7 @@ fn world() -> &'static World {
         let project = |role: &str| format!("audit-{role}-{run}");
         let (owner, other_owner) = (project("owner"), project("other"));
         let (member, second_member) = (project("m1"), project("m2"));
-        let create = |token: &str, name: &str| -> String {
-            let body = json!({"name": name, "visibility": "shared",
-                              "disk_format": "raw", "container_format": "bare"});
-            glance_call(&url, "POST", "/v2/images", token, Some(body))["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        };
+        let create = |token: &str, name: &str| create_image(&url, token, name, "shared");
         let images: Vec<String> = (0..6).map(|n| create(&owner, &format!("audit-{n}"))).collect();
         let foreign = create(&other_owner, "audit-foreign");
         let share = |token: &str, image: &str, with: &str| {
@@ -203,17 +203,7 @@ fn e2e_changes_the_whole_share_life_cycle() {
     let world = world();
     let owner = format!("{}-lc", world.owner);
     let (alpha, beta) = (format!("{}-lc-a", world.member), format!("{}-lc-b", world.member));
-    let image = glance_call(
-        &world.url,
-        "POST",
-        "/v2/images",
-        &owner,
-        Some(json!({"name": "life-cycle", "visibility": "shared",
-                    "disk_format": "raw", "container_format": "bare"})),
-    )["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let image = create_image(&world.url, &owner, "life-cycle", "shared");
     let raw_members = || {
         let page =
             glance_call(&world.url, "GET", &format!("/v2/images/{image}/members"), &owner, None);
@@ -307,17 +297,7 @@ fn refusal_lines(out: &Output) -> Vec<String> {
 fn e2e_a_refused_add_says_whether_the_image_is_private_or_another_projects() {
     let world = world();
     let owner = format!("{}-advice", world.owner);
-    let private = glance_call(
-        &world.url,
-        "POST",
-        "/v2/images",
-        &owner,
-        Some(json!({"name": "advice-private", "visibility": "private",
-                    "disk_format": "raw", "container_format": "bare"})),
-    )["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let private = create_image(&world.url, &owner, "advice-private", "private");
     let out = ims_any(&owner, &["member", "add", &private, &world.member]);
     assert_eq!(
         refusal_lines(&out),
