@@ -47,9 +47,8 @@ fn ids_print_only_ids_that_are_one_plain_line() {
         when.path("/v2/images/fine/members");
         then.status(200).body(members_of(&["other"]));
     });
-    let sandbox = Sandbox::new();
     for jobs in ["1", "2"] {
-        ims_at(&sandbox, &server, "t")
+        ims_for(&server)
             .args(["member", "list", "bad", "fine", "-o", "ids", "--jobs", jobs])
             .assert()
             .code(8)
@@ -116,8 +115,7 @@ fn tables_escape_line_breaks_and_bidi_controls() {
             .to_string(),
         );
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "img"])
         .assert()
         .success()
@@ -145,16 +143,10 @@ fn stderr_keeps_one_line_per_message() {
             .to_string(),
         );
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(5)
-        .stdout("")
-        .stderr(
-            "ims: error: member m of image i: HTTP 404 Not Found: \
+    ims_for(&server).args(["member", "show", "i", "m"]).assert().code(5).stdout("").stderr(
+        "ims: error: member m of image i: HTTP 404 Not Found: \
              gone\\u{202e} ims: error: fake line (request id req-1\\nims: error: injected)\n",
-        );
+    );
 }
 
 // ---- an image prints only when all its pages were read ----
@@ -319,13 +311,12 @@ fn a_gzip_bomb_is_parsed_as_it_inflates_not_inflated_first() {
             .header("content-encoding", "gzip")
             .body(bomb.clone());
     });
-    let sandbox = Sandbox::new();
     let message = format!(
         "ims: error: image bomb: GET {}/v2/images/bomb/members: the answer is not the \
          expected JSON (content-type application/json): expected value at line 1 column 14\n",
         server.base_url()
     );
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "bomb", "bomb", "bomb", "bomb", "--jobs", "4"])
         .timeout(Duration::from_secs(20))
         .assert()
@@ -413,8 +404,7 @@ fn numbers_keep_every_digit() {
         when.path("/v2/images/img/members");
         then.status(200).body(body);
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "img", "-o", "json"])
         .assert()
         .success()
@@ -467,8 +457,7 @@ fn an_answer_with_a_key_twice_is_refused() {
             when.path("/v2/images/img/members");
             then.status(200).header("content-type", "application/json").body(body);
         });
-        let sandbox = Sandbox::new();
-        ims_at(&sandbox, &server, "t")
+        ims_for(&server)
             .args(["member", "list", "img", "-o", "ids"])
             .assert()
             .code(8)
@@ -546,8 +535,7 @@ fn escape_sequences_from_the_server_are_not_sent_to_the_terminal() {
         when.path("/v2/images/i/members/m");
         then.status(404).body("\u{1b}]0;pwned\u{7}\u{1b}[2JImage gone.");
     });
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m"]).output().unwrap();
+    let out = ims_for(&server).args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(5));
     let stderr = stderr_of(&out);
     assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr:?}");

@@ -129,8 +129,7 @@ fn pages_are_followed_with_marker_and_limit() {
             json!({"members": [{"member_id": "m000004"}], "page_info": {"next_marker": ""}}),
         );
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "img", "--limit", "2", "-o", "ids"])
         .assert()
         .success()
@@ -155,8 +154,7 @@ fn pagination_without_limit_and_an_empty_page_ends_it() {
             .query_param_missing("limit");
         then.status(200).json_body(json!({"members": [], "page_info": {"next_marker": "again"}}));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "img", "-o", "json"])
         .assert()
         .success()
@@ -176,8 +174,7 @@ fn a_repeating_marker_stops_with_exit_8() {
         when.path("/v2/images/img/members").query_param("marker", "loop");
         then.status(200).json_body(page(1..2, Some("loop")));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "img", "-o", "ids"])
         .assert()
         .code(8)
@@ -220,9 +217,8 @@ fn a_hundred_thousand_members_over_pages() {
             then.status(200).body(body);
         });
     }
-    let sandbox = Sandbox::new();
     for format in ["ids", "json"] {
-        let out = ims_at(&sandbox, &server, "t")
+        let out = ims_for(&server)
             .args(["member", "list", "img", "--limit", "1000", "-o", format])
             .output()
             .unwrap();

@@ -335,11 +335,10 @@ fn shared_images_in_every_format() {
 fn no_project_is_exit_3_and_sends_nothing() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
     for args in
         [&["image", "list"][..], &["image", "list", "--incoming"], &["member", "list", "--all"]]
     {
-        ims_at(&sandbox, &server, "t").args(args).assert().code(3).stdout("").stderr(
+        ims_for(&server).args(args).assert().code(3).stdout("").stderr(
             "ims: error: this command needs this project's ID: set --project-id, \
                  IMS_PROJECT_ID or project_id in the profile, or sign in with Keystone \
                  (--os-cloud, OS_* variables) so that the token's project is used\n",

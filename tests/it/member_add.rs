@@ -25,8 +25,7 @@ fn add_posts_one_request_per_pair_and_prints_the_records() {
             then.status(200).json_body(member("img", who, "pending"));
         }));
     }
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "t")
+    let out = ims_for(&server)
         .args(["member", "add", "img", "p-a", "p-b", "-o", "json"])
         .output()
         .unwrap();
@@ -51,8 +50,7 @@ fn adding_an_existing_member_succeeds_with_its_current_record() {
         when.method(GET).path("/v2/images/img/members/p-a");
         then.status(200).json_body(member("img", "p-a", "accepted"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "add", "img", "p-a", "-o", "ids"])
         .assert()
         .success()
@@ -70,16 +68,10 @@ fn a_member_adding_is_refused_with_exit_4() {
         when.method(POST).path("/v2/images/img/members");
         capture.respond(then);
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "add", "img", "p-z"])
-        .assert()
-        .code(4)
-        .stdout("")
-        .stderr(
-            "ims: error: image img, member p-z: HTTP 403 Forbidden: You are not authorized to \
+    ims_for(&server).args(["member", "add", "img", "p-z"]).assert().code(4).stdout("").stderr(
+        "ims: error: image img, member p-z: HTTP 403 Forbidden: You are not authorized to \
              complete add_member action. (request id req-5acbc950-2f4a-4fc5-86c7-6d6eef6a2a19)\n",
-        );
+    );
 }
 
 #[test]
@@ -89,8 +81,7 @@ fn each_pair_is_sent_once_however_often_it_is_named() {
         change(when, POST, "/v2/images/img/members", json!({"member": "p-g"}));
         then.status(200).json_body(member("img", "p-g", "pending"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "add", "-", "p-g", "p-g", "-o", "ids"])
         .write_stdin("img img\n")
         .assert()
@@ -111,8 +102,7 @@ fn partial_failure_prints_what_succeeded_and_exits_with_the_first_failure() {
             };
         });
     }
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "add", "-", "p-a", "-o", "ids", "--jobs", "3"])
         .write_stdin("i1 i2 i3 i4")
         .assert()
@@ -304,18 +294,14 @@ fn a_change_is_not_redirected_and_the_error_names_where() {
         when.method(POST).path("/v2/images/img/members");
         then.status(307).header("location", "/elsewhere/v2/images/img/members");
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "add", "img", "p-a"])
-        .assert()
-        .code(6)
-        .stdout("")
-        .stderr(format!(
+    ims_for(&server).args(["member", "add", "img", "p-a"]).assert().code(6).stdout("").stderr(
+        format!(
             "ims: error: image img, member p-a: POST {}/v2/images/img/members: HTTP 307 \
              Temporary Redirect: redirect to `/elsewhere/v2/images/img/members` not followed \
              for a change; point --endpoint at the new address\n",
             server.base_url()
-        ));
+        ),
+    );
 }
 
 #[test]
@@ -486,12 +472,7 @@ fn refused_add_as(global: &[&str], capture: &str, image: Option<Value>) -> (Opti
             None => then.status(404).body("404 Not Found"),
         };
     });
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "t")
-        .args(global)
-        .args(["member", "add", "img", "p-z"])
-        .output()
-        .unwrap();
+    let out = ims_for(&server).args(global).args(["member", "add", "img", "p-z"]).output().unwrap();
     assert_eq!(stdout_of(&out), "");
     post.assert_calls(1);
     assert!(read.calls() <= 1);
@@ -576,19 +557,13 @@ fn glance_member_quota_413_gets_advice() {
                  members exceeded: 128.<br /><br />\n\n\n\n </body>\n</html>",
         );
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "add", "img", "p-z"])
-        .assert()
-        .code(6)
-        .stdout("")
-        .stderr(
-            "ims: error: image img, member p-z: HTTP 413 Payload Too Large: 413 Request \
+    ims_for(&server).args(["member", "add", "img", "p-z"]).assert().code(6).stdout("").stderr(
+        "ims: error: image img, member p-z: HTTP 413 Payload Too Large: 413 Request \
              Entity Too Large Maximum number of image members exceeded: 128.\n\
              ims: advice: the image has as many members as this Glance allows \
              (`image_member_quota` in glance-api.conf, 128 by default): remove members it \
              no longer needs (`ims member remove`) or ask the operator to raise the quota\n",
-        );
+    );
     post.assert_calls(1);
 }
 
@@ -610,8 +585,7 @@ fn each_refused_pair_gets_its_own_advice_in_input_order() {
         when.method(GET).path("/v2/images/img-p");
         then.status(200).json_body(glance_image("img-p", "private", "proj-owner"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--project-id", "proj-owner", "member", "add", "-", "p-z"])
         .args(["--jobs", "2"])
         .write_stdin("img-q img-p")
@@ -638,8 +612,7 @@ fn each_refused_pair_gets_its_own_advice_in_input_order() {
 fn a_dry_run_add_reads_nothing_and_advises_nothing() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--project-id", "proj-owner", "member", "add", "img", "p-z", "--dry-run"])
         .assert()
         .success()
@@ -666,8 +639,7 @@ fn a_refusal_that_carries_a_known_code_keeps_the_codes_advice_and_reads_nothing(
         when.method(GET).path("/v2/images/img");
         then.status(200).json_body(glance_image("img", "private", "proj-owner"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--project-id", "proj-owner", "member", "add", "img", "p-z"])
         .assert()
         .code(4)

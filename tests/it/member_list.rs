@@ -230,12 +230,8 @@ fn empty_list_in_three_formats() {
         when.path("/v2/images/img/members");
         capture.respond(then);
     });
-    let sandbox = Sandbox::new();
     let run = |format: &str| {
-        ims_at(&sandbox, &server, "t")
-            .args(["member", "list", "img", "-o", format])
-            .output()
-            .unwrap()
+        ims_for(&server).args(["member", "list", "img", "-o", format]).output().unwrap()
     };
     assert_eq!(stdout_of(&run("json")), "[]\n");
     assert_eq!(stdout_of(&run("ids")), "");
@@ -442,8 +438,7 @@ fn member_ids_with_whitespace_are_not_printed_as_ids() {
         then.status(200).json_body(json!({"members": [
             {"member_id": "m-1"}, {"member_id": "m-2\u{2003}m-3"}, {"member_id": "m-4"}]}));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "img", "-o", "ids"])
         .assert()
         .code(8)

@@ -92,8 +92,7 @@ fn notes_and_failures_are_reported_in_input_order() {
         when.method(DELETE).path("/v2/images/i2/members/p-a");
         then.status(204);
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "remove", "-", "p-a", "--yes", "--jobs", "1"])
         .write_stdin("i1 i2")
         .assert()

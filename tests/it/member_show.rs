@@ -78,8 +78,7 @@ fn v1_organization_example_keeps_member_type_and_urn_in_json() {
         when.path("/v2/images/370befec-a369-475e-a224-44a45927a8fe/members/ou-qdjrky7i07higfa4f6reqv9etybmp4ng");
         then.status(200).body(seed("v1-show-organization.json"));
     });
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "t")
+    let out = ims_for(&server)
         .args([
             "member",
             "show",
@@ -262,9 +261,7 @@ fn unexpected_success_bodies_are_exit_8() {
             when.path("/v2/images/i/members/m");
             then.status(200).header("content-type", content_type).body(body);
         });
-        let sandbox = Sandbox::new();
-        let out =
-            ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m"]).output().unwrap();
+        let out = ims_for(&server).args(["member", "show", "i", "m"]).output().unwrap();
         assert_eq!(out.status.code(), Some(8), "{body}");
         assert_eq!(stdout_of(&out), "");
         let stderr = stderr_of(&out);
@@ -312,7 +309,6 @@ fn non_ascii_and_reserved_ids_are_encoded() {
 fn bad_ids_are_usage_errors_and_send_nothing() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
     for (image, member, message) in [
         ("", "m", "image ID `` is empty"),
         (".", "m", "image ID `.` cannot be `.` or `..`"),
@@ -320,7 +316,7 @@ fn bad_ids_are_usage_errors_and_send_nothing() {
         ("a/b", "m", "image ID `a/b` cannot contain `/`"),
         ("i", "x/", "member ID `x/` cannot contain `/`"),
     ] {
-        ims_at(&sandbox, &server, "t")
+        ims_for(&server)
             .args(["member", "show", image, member])
             .assert()
             .code(2)
@@ -356,8 +352,7 @@ fn versions_answer_gets_a_hint() {
         when.any_request();
         capture.respond(then);
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "show", "i", "m"])
         .assert()
         .code(6)
@@ -371,8 +366,7 @@ fn member_show_csv_fills_the_image_id_from_the_command_line() {
         when.path("/v2/images/i/members/m");
         then.status(200).json_body(json!({"member_id": "m", "status": "accepted"}));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "show", "i", "m", "-o", "csv"])
         .assert()
         .success()
@@ -387,13 +381,8 @@ fn member_show_as_one_csv_row() {
         then.status(200).json_body(json!({"member_id": "m", "image_id": "i", "status": "accepted",
             "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z", "schema": "/v2/schemas/member"}));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m", "-o", "csv"])
-        .assert()
-        .success()
-        .stdout(
-            "Image ID,Member ID,Status,Created At,Updated At\n\
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "csv"]).assert().success().stdout(
+        "Image ID,Member ID,Status,Created At,Updated At\n\
              i,m,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
-        );
+    );
 }

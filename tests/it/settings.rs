@@ -199,8 +199,7 @@ fn configuration_errors_are_exit_3() {
 fn missing_default_config_is_fine_with_flags() {
     let server = MockServer::start();
     let mock = member_mock(&server, "t");
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "show", "i", "m", "-o", "ids"])
         .assert()
         .success()

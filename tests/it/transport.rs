@@ -333,8 +333,7 @@ fn a_17_kb_image_id_is_sent() {
         when.path(format!("/v2/images/{image}/members"));
         then.status(200).body(members_of("x"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", &image, "-o", "ids"])
         .assert()
         .success()
@@ -435,8 +434,7 @@ fn a_relative_location_is_followed() {
         when.path("/v2/images/i/members2").header("x-auth-token", "t");
         then.status(200).body(members_of("i"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "i", "-o", "ids"])
         .assert()
         .success()
@@ -457,8 +455,7 @@ fn a_network_path_location_is_another_origin() {
         when.path("//other.example/x");
         then.status(200).body(members_of("i"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "i"])
         .assert()
         .code(6)
@@ -665,9 +662,8 @@ fn a_long_retry_after_is_not_waited_for_past_the_deadline() {
         when.path("/v2/images/i/members/m");
         then.status(503).header("retry-after", "999999");
     });
-    let sandbox = Sandbox::new();
     let started = Instant::now();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--timeout", "5", "--deadline", "0.5"])
         .args(["member", "show", "i", "m"])
         .assert()
@@ -687,9 +683,8 @@ fn a_503_storm_is_cut_short_by_the_deadline() {
         when.path("/v2/images/i/members/m");
         then.status(503);
     });
-    let sandbox = Sandbox::new();
     let started = Instant::now();
-    let out = ims_at(&sandbox, &server, "t")
+    let out = ims_for(&server)
         .env("IMS_DEADLINE", "0.8")
         .args(["--retries", "10", "member", "show", "i", "m"])
         .output()
@@ -849,8 +844,7 @@ fn transient_statuses_are_retried_then_succeed() {
         });
         failing.up_to_n_times(2);
         let ok = member_m(&server);
-        let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "t")
+        let out = ims_for(&server)
             .args(["-v", "member", "show", "i", "m", "-o", "ids"])
             .output()
             .unwrap();
@@ -883,11 +877,8 @@ fn retry_after_seconds_and_dates_are_honoured() {
     });
     past.up_to_n_times(1);
     let ok = member_m(&server);
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "t")
-        .args(["-v", "member", "show", "i", "m", "-o", "ids"])
-        .output()
-        .unwrap();
+    let out =
+        ims_for(&server).args(["-v", "member", "show", "i", "m", "-o", "ids"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stderr = stderr_of(&out);
     assert!(stderr.contains("ims: retry 1 of 3 in 1000 ms\n"), "{stderr}");
@@ -906,8 +897,7 @@ fn retries_run_out_with_the_last_answer() {
             .header("retry-after", "0")
             .body("<html><body><h1>502 Bad Gateway</h1></body></html>");
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--retries", "2", "member", "show", "i", "m"])
         .assert()
         .code(6)
@@ -1153,8 +1143,7 @@ fn gzip_and_odd_content_types_are_read() {
             .header("content-type", "application/octet-stream")
             .body(body.clone());
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "show", "i", "m", "-o", "ids"])
         .assert()
         .success()
@@ -1168,8 +1157,7 @@ fn non_utf8_body_is_exit_8() {
         when.path("/v2/images/i/members/m");
         then.status(200).body(b"{\"member_id\": \"\xff\xfe\"}");
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "show", "i", "m"])
         .assert()
         .code(8)
@@ -1248,8 +1236,7 @@ fn timeout_is_exit_7_and_says_how_long() {
         when.path("/v2/images/i/members/m");
         then.status(200).delay(std::time::Duration::from_secs(5)).body(r#"{"member_id":"m"}"#);
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--timeout", "0.5", "member", "show", "i", "m"])
         .assert()
         .code(7)
@@ -1270,8 +1257,7 @@ fn same_origin_redirect_is_followed_with_the_token() {
         when.path("/new/v2/images/i/members/m").header("x-auth-token", "t");
         then.status(200).body(r#"{"member_id":"m"}"#);
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "show", "i", "m", "-o", "ids"])
         .assert()
         .success()

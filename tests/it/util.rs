@@ -63,6 +63,34 @@ pub fn ims_at(sandbox: &Sandbox, server: &MockServer, token: &str) -> Command {
     cmd
 }
 
+/// `ims --endpoint URL --token t` against a mock server, in a sandbox of its own that
+/// lives as long as the command: for the many tests that need nothing else.
+pub fn ims_for(server: &MockServer) -> Ims {
+    let sandbox = Sandbox::new();
+    let cmd = ims_at(&sandbox, server, "t");
+    Ims { _sandbox: sandbox, cmd }
+}
+
+/// An `ims` command and the sandbox it runs in (see [`ims_for`]); used as a [`Command`].
+pub struct Ims {
+    _sandbox: Sandbox,
+    cmd: Command,
+}
+
+impl std::ops::Deref for Ims {
+    type Target = Command;
+
+    fn deref(&self) -> &Command {
+        &self.cmd
+    }
+}
+
+impl std::ops::DerefMut for Ims {
+    fn deref_mut(&mut self) -> &mut Command {
+        &mut self.cmd
+    }
+}
+
 /// `ims --endpoint http://127.0.0.1:PORT --token TOKEN` against a raw server.
 pub fn ims_at_port(sandbox: &Sandbox, port: u16, token: &str) -> Command {
     let mut cmd = sandbox.ims();
