@@ -48,29 +48,24 @@ fn auth_status_login_logout() {
     cloud
         .ims()
         .args(["auth", "logout"])
-        .assert()
-        .success()
-        .stdout("")
+        .prints("")
         .stderr(format!("ims: removed the cached token of {identity}\n"));
     assert!(cache_files(&cloud.sandbox).is_empty());
     cloud
         .ims()
         .args(["auth", "logout"])
-        .assert()
-        .success()
+        .succeeds()
         .stderr(format!("ims: no cached token for {identity}\n"));
-    cloud.ims().args(["auth", "login"]).assert().success();
+    cloud.ims().args(["auth", "login"]).succeeds();
     cloud
         .ims()
         .args(["auth", "logout", "--all"])
-        .assert()
-        .success()
+        .succeeds()
         .stderr("ims: removed 1 cached token(s)\n");
     cloud
         .sandbox
         .ims()
         .args(["auth", "status"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(predicates::str::starts_with("ims: error: no Keystone sign-in is configured"));
 }

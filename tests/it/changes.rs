@@ -26,8 +26,7 @@ fn bad_ids_are_exit_2_before_any_setting_is_read() {
         sandbox
             .ims()
             .args(args)
-            .assert()
-            .code(2)
+            .exits(2)
             .stdout("")
             .stderr("ims: error: image ID `img/1` cannot contain `/`\n");
     }
@@ -35,8 +34,7 @@ fn bad_ids_are_exit_2_before_any_setting_is_read() {
         .ims()
         .args(["member", "add", "-", ".."])
         .write_stdin("img")
-        .assert()
-        .code(2)
+        .exits(2)
         .stderr("ims: error: member ID `..` cannot be `.` or `..`\n");
 }
 
@@ -49,8 +47,7 @@ fn dry_run_prints_every_change_and_sends_none() {
     ims_at(&sandbox, &server, "t")
         .args(["member", "add", "-", "p-a", "p-b", "--dry-run"])
         .write_stdin("i1\ni2\n")
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout(format!(
             "POST {base}/v2/images/i1/members {{\"member\":\"p-a\"}}\n\
@@ -60,22 +57,16 @@ fn dry_run_prints_every_change_and_sends_none() {
         ));
     ims_at(&sandbox, &server, "t")
         .args(["member", "remove", "i1", "p-a", "--dry-run"])
-        .assert()
-        .success()
-        .stdout(format!("DELETE {base}/v2/images/i1/members/p-a\n"));
+        .prints(format!("DELETE {base}/v2/images/i1/members/p-a\n"));
     ims_at(&sandbox, &server, "t")
         .args(["--project-id", "me", "member", "reject", "i1", "i2", "--dry-run"])
-        .assert()
-        .success()
-        .stdout(format!(
+        .prints(format!(
             "PUT {base}/v2/images/i1/members/me {{\"status\":\"rejected\"}}\n\
              PUT {base}/v2/images/i2/members/me {{\"status\":\"rejected\"}}\n"
         ));
     aksk(&sandbox, &server, SK)
         .args(["member", "add", "i1", "org-urn", "--member-type", "organization", "--dry-run"])
-        .assert()
-        .success()
-        .stdout(format!(
+        .prints(format!(
             "POST {base}/v1/cloudimages/members {{\"images\":[\"i1\"],\"organizations\":[\"org-urn\"]}}\n"
         ));
     any.assert_calls(0);
@@ -105,9 +96,7 @@ fn v1_remove_and_answers_use_the_same_batch_endpoint() {
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
         .args(["member", "remove", "i1", "d-1", "d-2", "--member-type", "domain", "--yes"])
-        .assert()
-        .success()
-        .stdout("")
+        .prints("")
         .stderr(
             "ims: removed d-1 from image i1
 ims: removed d-2 from image i1
@@ -115,9 +104,7 @@ ims: removed d-2 from image i1
         );
     aksk(&sandbox, &server, SK)
         .args(["member", "accept", "i1", "i2", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout(format!("{PROJECT}\n{PROJECT}\n"));
+        .prints(format!("{PROJECT}\n{PROJECT}\n"));
     put.assert_calls(1);
     delete.assert_calls(1);
 }
@@ -131,16 +118,12 @@ fn an_empty_stdin_sends_nothing_and_prints_an_empty_result() {
         ims_at(&sandbox, &server, "t")
             .args(["--api", api, "--project-id", "me", "member", "accept", "-", "-o", "json"])
             .write_stdin("")
-            .assert()
-            .success()
-            .stdout("[]\n")
+            .prints("[]\n")
             .stderr("");
         ims_at(&sandbox, &server, "t")
             .args(["--api", api, "--project-id", "me", "member", "add", "-", "p-a", "--dry-run"])
             .write_stdin("\n")
-            .assert()
-            .success()
-            .stdout("");
+            .prints("");
     }
     any.assert_calls(0);
 }
@@ -165,14 +148,10 @@ fn a_change_answered_without_a_record_is_read_back() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "add", "img", "p-a", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("p-a\n");
+        .prints("p-a\n");
     ims_at(&sandbox, &server, "t")
         .args(["--project-id", "me", "member", "accept", "img", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("me\n");
+        .prints("me\n");
     post.assert_calls(1);
     put.assert_calls(1);
 }
@@ -187,11 +166,10 @@ fn v1_job_answers_that_cannot_be_understood_are_exit_8() {
         then.status(200).json_body(json!({"job_id": ".."}));
     });
     let sandbox = Sandbox::new();
-    aksk(&sandbox, &server, SK).args(["member", "add", "i1", "p-a"]).assert().code(8).stdout("");
+    aksk(&sandbox, &server, SK).args(["member", "add", "i1", "p-a"]).exits(8).stdout("");
     aksk(&sandbox, &server, SK)
         .args(["member", "accept", "i1"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stderr(predicates::str::contains("the answer's job ID: job ID `..` cannot be"));
     bad_id.assert_calls(1);
 }

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use crate::fixtures::real::*;
-use crate::util::{Sandbox, stderr_of, stdout_of};
+use crate::util::{Run, Sandbox, stderr_of, stdout_of};
 use serde_json::{Value, json};
 
 /// What `scripts/local-keystone seed` printed: `NAME=VALUE` lines.
@@ -155,8 +155,7 @@ fn keystone_e2e_a_members_own_view_and_a_non_members() {
     assert_eq!(stdout_of(&out), format!("{alpha}\n"));
     cloud(&sandbox, "ks-other")
         .args(["member", "list", image])
-        .assert()
-        .code(5)
+        .exits(5)
         .stderr(predicates::str::contains(format!("HTTP 404 Not Found: Image {image} not found.")));
 }
 
@@ -229,7 +228,7 @@ fn keystone_e2e_application_credential_created_through_keystone() {
 fn keystone_e2e_a_revoked_cached_token_is_replaced() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
-    cloud(&sandbox, "ks-owner").args(["auth", "login"]).assert().success();
+    cloud(&sandbox, "ks-owner").args(["auth", "login"]).succeeds();
     let cache_dir = sandbox.dir.path().join("cache/ims");
     let file = std::fs::read_dir(&cache_dir).unwrap().flatten().next().unwrap().path();
     let cached: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
@@ -272,8 +271,7 @@ fn keystone_e2e_wrong_password_is_exit_4() {
         .env("OS_CLIENT_CONFIG_FILE", &clouds)
         .env("OS_CLOUD", "bad")
         .args(["member", "list", seeded.id("IMAGE")])
-        .assert()
-        .code(4)
+        .exits(4)
         .stdout("")
         .stderr(predicates::str::is_match(
             format!("^ims: error: sign-in as user u-owner \\(domain Default\\), project proj-owner \\(domain Default\\) at {} failed: HTTP 401 Unauthorized: The request you have made requires authentication. \\(request id req-[0-9a-f-]+\\)\n$", keystone.replace('.', "\\.")),
@@ -290,7 +288,7 @@ fn keystone_e2e_wrong_password_is_exit_4() {
 fn keystone_e2e_auth_status_shows_the_real_identity() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
-    cloud(&sandbox, "ks-owner").args(["auth", "login"]).assert().success();
+    cloud(&sandbox, "ks-owner").args(["auth", "login"]).succeeds();
     let out = cloud(&sandbox, "ks-owner").args(["auth", "status", "-o", "json"]).output().unwrap();
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows[3]["value"], format!("proj-owner ({})", seeded.id("proj-owner")));

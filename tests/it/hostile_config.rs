@@ -41,8 +41,7 @@ fn a_token_command_that_never_finishes_is_stopped_at_the_timeout() {
     let started = Instant::now();
     ims(&sandbox)
         .args(["--timeout", "1", "member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stdout("")
         .stderr(format!(
             "ims: error: token_command `sleep ****` (from {}:default) did not finish within 1 s (the timeout, from --timeout); it was stopped\n",
@@ -65,8 +64,7 @@ fn a_background_child_holding_stdout_is_killed_with_its_group() {
     ));
     ims(&sandbox)
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: token_command `sh ****` (from {0}:default) did not finish within 1 s (the timeout, from {0}:default); it was stopped\n",
             path.display()
@@ -101,8 +99,7 @@ fn a_password_command_that_never_finishes_is_stopped_before_any_sign_in() {
     ims(&sandbox)
         .env("IMS_TIMEOUT", "1")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: password_command `sleep ****` (from {}:default) did not finish within 1 s (the timeout, from IMS_TIMEOUT); it was stopped\n",
             path.display()
@@ -121,8 +118,7 @@ fn a_token_command_printing_megabytes_is_refused() {
     ));
     ims(&sandbox)
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: token_command `head ****` (from {}:default) printed more than 1 MiB, too long for a secret; it was stopped\n",
             path.display()
@@ -138,8 +134,7 @@ fn a_config_file_that_is_a_fifo_or_a_device_is_refused() {
     let fifo = mkfifo(&sandbox, "config.fifo");
     ims(&sandbox)
         .args(["--config", fifo.to_str().unwrap(), "profile", "list"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stdout("")
         .stderr(format!(
             "ims: error: cannot read config file {} (from --config): it is a FIFO, not a regular file\n",
@@ -148,8 +143,7 @@ fn a_config_file_that_is_a_fifo_or_a_device_is_refused() {
     ims(&sandbox)
         .env("IMS_CONFIG", "/dev/zero")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: cannot read config file /dev/zero (from IMS_CONFIG): it is a character device, not a regular file\n");
 }
 
@@ -171,7 +165,7 @@ fn a_token_file_that_is_a_fifo_a_device_or_huge_is_refused_without_a_chmod_hint(
             server.base_url(),
             token_file.display()
         ));
-        ims(&sandbox).args(["member", "list", IMG]).assert().code(3).stderr(format!(
+        ims(&sandbox).args(["member", "list", IMG]).exits(3).stderr(format!(
             "ims: error: cannot read token_file {} (from {}:default): {why}\n",
             token_file.display(),
             path.display()
@@ -191,8 +185,7 @@ fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
         .env("OS_CLIENT_CONFIG_FILE", &fifo)
         .env("OS_CLOUD", "ks-owner")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: cannot read clouds.yaml {} (from OS_CLIENT_CONFIG_FILE): it is a FIFO, not a regular file\n",
             fifo.display()
@@ -204,8 +197,7 @@ fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
     cloud
         .ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: cannot read secure.yaml {} (for cloud `ks-owner` from --os-cloud): it is a character device, not a regular file\n",
             secure.display()
@@ -216,8 +208,7 @@ fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
     cloud
         .ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: cannot read secure.yaml {} (for cloud `ks-owner` from --os-cloud): it is a FIFO, not a regular file\n",
             secure.display()
@@ -252,8 +243,7 @@ fn image_ids_on_stdin_are_bounded() {
         .timeout(BOUND)
         .write_stdin(many)
         .args(["member", "list", "-"])
-        .assert()
-        .code(2)
+        .exits(2)
         .stderr("ims: error: image IDs on stdin: more than 1000000 IDs at a time\n");
     any.assert_calls(0);
 }
@@ -325,9 +315,9 @@ fn a_cached_token_echoed_by_the_image_service_is_masked() {
         then.status(400).body("token CaChEd-ToKeN-77 is not for this image");
     });
     let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
-    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     // The second run takes the token from the cache.
-    cloud.ims().args(["member", "list", IMG]).assert().code(6).stderr(format!(
+    cloud.ims().args(["member", "list", IMG]).exits(6).stderr(format!(
         "ims: error: image {IMG}: HTTP 400 Bad Request: token **** is not for this image\n"
     ));
 }
@@ -347,8 +337,7 @@ fn user_info_in_urls_is_masked_everywhere() {
             "list",
             IMG,
         ])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: endpoint (from --endpoint): `http://user:****@127.0.0.1:1` must not carry user info\n");
     sandbox.config(
         "[profiles.default]\nendpoint = \"https://user:PaSsWoRd@ims.example.com\"\nauth_url = \"https://TOKEN-PaSsWoRd@iam.example.com/v3\"\npassword = \"pw-1234\"\nusername = \"u\"\n",
@@ -364,9 +353,7 @@ fn user_info_in_urls_is_masked_everywhere() {
     assert_eq!(value("auth_url"), Some(json!("https://****@iam.example.com/v3")));
     ims(&sandbox)
         .args(["profile", "list", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[\n  {\n    \"name\": \"default\",\n    \"default\": true,\n    \"endpoint\": \"https://user:****@ims.example.com\"\n  }\n]\n");
+        .prints("[\n  {\n    \"name\": \"default\",\n    \"default\": true,\n    \"endpoint\": \"https://user:****@ims.example.com\"\n  }\n]\n");
 }
 
 // ---- a cached token is used only with the secret that signed in ----
@@ -378,20 +365,14 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
     let wrong = keystone_refuses_the_rest(&server);
     let members = glance(&server, "tok-A");
     let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "right-pw-1");
-    cloud
-        .ims()
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("proj-alpha\n");
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
     let text = std::fs::read_to_string(&cache_files(&cloud.sandbox)[0]).unwrap();
     assert!(!text.contains("right-pw-1"), "{text}");
 
     cloud.set_password("wrong-pw-2");
     cloud.ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(4)
+        .exits(4)
         .stdout("")
         .stderr(format!(
             "ims: error: sign-in as user u-owner (domain Default), project proj-owner (domain Default) at {}/v3 failed: HTTP 401 Unauthorized: The request you have made requires authentication.\n",
@@ -407,10 +388,10 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
 
     // The right password still finds its token: no new sign-in.
     cloud.set_password("right-pw-1");
-    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).assert().success();
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).succeeds();
     right.assert_calls(1);
     members.assert_calls(2);
-    cloud.ims().args(["auth", "logout"]).assert().success();
+    cloud.ims().args(["auth", "logout"]).succeeds();
     assert!(cache_files(&cloud.sandbox).is_empty());
 }
 
@@ -432,8 +413,7 @@ fn a_changed_application_credential_secret_signs_in_again() {
             .env("OS_APPLICATION_CREDENTIAL_ID", "ac-1")
             .env("OS_APPLICATION_CREDENTIAL_SECRET", secret)
             .args(["member", "list", IMG, "-o", "ids"])
-            .assert()
-            .success();
+            .succeeds();
     };
     run("ac-secret-1");
     run("ac-secret-1");
@@ -452,12 +432,12 @@ fn a_warm_run_never_runs_password_command_and_a_changed_command_signs_in() {
     let profile = |command: &str| password_command_profile(&sandbox, &server, command);
     profile(&format!("echo run >> {}; printf from-command", runs.display()));
     for _ in 0..3 {
-        ims(&sandbox).args(["member", "list", IMG, "-o", "ids"]).assert().success();
+        ims(&sandbox).args(["member", "list", IMG, "-o", "ids"]).succeeds();
     }
     assert_eq!(std::fs::read_to_string(&runs).unwrap(), "run\n");
     sign_in.assert_calls(1);
     profile(&format!("echo again >> {}; printf from-command", runs.display()));
-    ims(&sandbox).args(["member", "list", IMG, "-o", "ids"]).assert().success();
+    ims(&sandbox).args(["member", "list", IMG, "-o", "ids"]).succeeds();
     assert_eq!(std::fs::read_to_string(&runs).unwrap(), "run\nagain\n");
     sign_in.assert_calls(2);
 }
@@ -466,7 +446,7 @@ fn a_warm_run_never_runs_password_command_and_a_changed_command_signs_in() {
 fn an_old_cache_entry_without_a_fingerprint_is_a_miss() {
     let server = MockServer::start();
     let (sign_in, _, cloud) = owner_cloud(&server, "pw-1234", "tok-A");
-    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     let file = cache_files(&cloud.sandbox).remove(0);
     let mut entry: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let object = entry.as_object_mut().unwrap();
@@ -474,7 +454,7 @@ fn an_old_cache_entry_without_a_fingerprint_is_a_miss() {
     object.remove("fingerprint");
     object.insert("version".into(), json!(1));
     std::fs::write(&file, entry.to_string()).unwrap();
-    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     sign_in.assert_calls(2);
     let entry: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert!(entry["fingerprint"].is_string(), "{entry}");
@@ -519,8 +499,7 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
         ims(&cloud.sandbox)
             .env(var, bad)
             .args(["member", "list", IMG])
-            .assert()
-            .code(3)
+            .exits(3)
             .stdout("")
             .stderr(format!(
                 "ims: error: {var}: the value is not valid UTF-8; set it to UTF-8 text or unset it\n"
@@ -530,8 +509,7 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
     ims(&cloud.sandbox)
         .env("OS_CLIENT_CONFIG_FILE", bad)
         .args(["--os-cloud", "ks-owner", "member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: OS_CLIENT_CONFIG_FILE: the value is not valid UTF-8; set it to UTF-8 text or unset it\n");
     assert!(cloud.clouds.exists());
     any.assert_calls(0);
@@ -557,8 +535,7 @@ fn control_characters_in_header_credentials_are_exit_3_naming_the_setting() {
             .env("IMS_PROJECT_ID", "p1")
             .env(var, value)
             .args(["member", "list", IMG])
-            .assert()
-            .code(3)
+            .exits(3)
             .stdout("")
             .stderr(format!(
                 "ims: error: the {what} from {var} contains control characters (a line break?)\n"
@@ -574,22 +551,18 @@ fn everything_missing_is_named_in_one_message_before_anything_runs() {
     let sandbox = Sandbox::new();
     ims(&sandbox)
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stdout("")
         .stderr(format!("ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}\n"));
-    ims(&sandbox).args(["--api", "v1", "image", "list"]).assert().code(3).stdout("").stderr(
-        format!(
-            "ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}; the v1 API (from --api) needs a \
+    ims(&sandbox).args(["--api", "v1", "image", "list"]).exits(3).stdout("").stderr(format!(
+        "ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}; the v1 API (from --api) needs a \
              project ID: set --project-id, IMS_PROJECT_ID or project_id in the profile\n"
-        ),
-    );
+    ));
     ims(&sandbox)
         .env("IMS_ACCESS_KEY", "AKID")
         .env("IMS_SECRET_KEY", "sk-1234")
         .args(["member", "show", IMG, "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: {NO_ENDPOINT}; AK/SK signing (access key from IMS_ACCESS_KEY) needs a project ID for X-Project-Id: set --project-id, IMS_PROJECT_ID or project_id in the profile\n"
         ));
@@ -601,8 +574,7 @@ fn everything_missing_is_named_in_one_message_before_anything_runs() {
     ));
     ims(&sandbox)
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!("ims: error: {NO_ENDPOINT}\n"));
     assert!(!marker.exists());
 }
@@ -619,8 +591,7 @@ fn a_ca_file_that_is_a_fifo_or_a_device_is_refused() {
             .args(["--endpoint", "https://127.0.0.1:1", "--token", "tok-1234"])
             .args(["--ca-file", &path, "member", "show", IMG, "m"])
             .timeout(std::time::Duration::from_secs(20))
-            .assert()
-            .code(3)
+            .exits(3)
             .stdout("")
             .stderr(format!(
                 "ims: error: member m of image {IMG}: cannot read CA file {path}: {why}\n"
@@ -640,14 +611,10 @@ fn dev_null_as_the_config_file_means_no_profile() {
         .env("IMS_CONFIG", "/dev/null")
         .args(["--endpoint", &server.base_url(), "--token", "tok-1234"])
         .args(["member", "show", IMG, "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n")
+        .prints("m\n")
         .stderr("");
     ims(&sandbox)
         .args(["--config", "/dev/null", "profile", "list", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[]\n")
+        .prints("[]\n")
         .stderr("");
 }

@@ -50,8 +50,7 @@ fn ids_print_only_ids_that_are_one_plain_line() {
     for jobs in ["1", "2"] {
         ims_for(&server)
             .args(["member", "list", "bad", "fine", "-o", "ids", "--jobs", jobs])
-            .assert()
-            .code(8)
+            .exits(8)
             .stdout("good\nalso-good\nother\n")
             .stderr(
                 [
@@ -84,8 +83,7 @@ fn member_show_ids_refuses_an_id_it_cannot_print() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(
             "ims: error: member m of image i: the service sent member ID `m\\nfake`, which \
@@ -93,8 +91,7 @@ fn member_show_ids_refuses_an_id_it_cannot_print() {
         );
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "empty", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(
             "ims: error: member empty of image i: the service sent an empty member ID; not \
@@ -117,8 +114,7 @@ fn tables_escape_line_breaks_and_bidi_controls() {
     });
     ims_for(&server)
         .args(["member", "list", "img"])
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout(
             "┌──────────┬──────────────────────────┬───────────────────┬────────────┬────────────┐\n\
@@ -143,7 +139,7 @@ fn stderr_keeps_one_line_per_message() {
             .to_string(),
         );
     });
-    ims_for(&server).args(["member", "show", "i", "m"]).assert().code(5).stdout("").stderr(
+    ims_for(&server).args(["member", "show", "i", "m"]).exits(5).stdout("").stderr(
         "ims: error: member m of image i: HTTP 404 Not Found: \
              gone\\u{202e} ims: error: fake line (request id req-1\\nims: error: injected)\n",
     );
@@ -211,10 +207,9 @@ fn a_failed_page_prints_nothing_of_its_image_whatever_the_jobs() {
                 cmd
             };
             let stderr = format!("ims: error: image b: {message}\n");
-            run("ids").assert().code(code).stdout("a1\na2\nc1\n").stderr(stderr.clone());
+            run("ids").exits(code).stdout("a1\na2\nc1\n").stderr(stderr.clone());
             run("json")
-                .assert()
-                .code(code)
+                .exits(code)
                 .stdout(
                     "[\n  {\n    \"member_id\": \"a1\"\n  },\n  {\n    \"member_id\": \"a2\"\n  },\n  {\n    \"member_id\": \"c1\"\n  }\n]\n",
                 )
@@ -243,8 +238,7 @@ fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
         .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
         .args(["member", "list", "img", "-o", "ids"])
         .timeout(Duration::from_secs(60))
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: image img: GET http://127.0.0.1:{port}/v2/images/img/members: the \
@@ -319,8 +313,7 @@ fn a_gzip_bomb_is_parsed_as_it_inflates_not_inflated_first() {
     ims_for(&server)
         .args(["member", "list", "bomb", "bomb", "bomb", "bomb", "--jobs", "4"])
         .timeout(Duration::from_secs(20))
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(message.repeat(4));
 }
@@ -386,8 +379,7 @@ fn workers_stay_under_the_open_file_limit() {
     args.extend(images.iter().map(String::as_str));
     ims_in_shell(&sandbox, "ulimit -n 64", &args)
         .timeout(Duration::from_secs(60))
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout("m\n".repeat(300));
 }
@@ -404,17 +396,12 @@ fn numbers_keep_every_digit() {
         when.path("/v2/images/img/members");
         then.status(200).body(body);
     });
-    ims_for(&server)
-        .args(["member", "list", "img", "-o", "json"])
-        .assert()
-        .success()
-        .stderr("")
-        .stdout(
-            "[\n  {\n    \"member_id\": \"m\",\n    \"big\": 123456789012345678901234567890,\n    \
+    ims_for(&server).args(["member", "list", "img", "-o", "json"]).succeeds().stderr("").stdout(
+        "[\n  {\n    \"member_id\": \"m\",\n    \"big\": 123456789012345678901234567890,\n    \
              \"neg\": -0,\n    \"exp\": 1e+2,\n    \"huge\": 1e+400,\n    \"tiny\": -1.5e-7,\n    \
              \"one\": 1.0,\n    \"frac\": 0.30000000000000000000001,\n    \"x\": {\n      \
              \"n\": [\n        18446744073709551616\n      ]\n    }\n  }\n]\n",
-        );
+    );
 }
 
 // ---- duplicate keys ----
@@ -457,16 +444,13 @@ fn an_answer_with_a_key_twice_is_refused() {
             when.path("/v2/images/img/members");
             then.status(200).header("content-type", "application/json").body(body);
         });
-        ims_for(&server)
-            .args(["member", "list", "img", "-o", "ids"])
-            .assert()
-            .code(8)
-            .stdout("")
-            .stderr(format!(
+        ims_for(&server).args(["member", "list", "img", "-o", "ids"]).exits(8).stdout("").stderr(
+            format!(
                 "ims: error: image img: GET {}/v2/images/img/members: the answer is not the \
                  expected JSON (content-type application/json): {message}\n",
                 server.base_url()
-            ));
+            ),
+        );
     }
     let server = MockServer::start();
     server.mock(|when, then| {
@@ -477,8 +461,7 @@ fn an_answer_with_a_key_twice_is_refused() {
     });
     ims_at(&Sandbox::new(), &server, "t")
         .args(["member", "show", "i", "m", "-o", "json"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: member m of image i: GET {}/v2/images/i/members/m: the answer is not \
@@ -507,15 +490,13 @@ fn a_stdout_that_cannot_be_written_is_exit_1() {
     for format in ["ids", "json", "ndjson", "table"] {
         let args = [&show[..], &["-o", format]].concat();
         ims_in_shell(&sandbox, "exec >&-", &args)
-            .assert()
-            .code(1)
+            .exits(1)
             .stderr("ims: error: cannot write to stdout: Bad file descriptor (os error 9)\n");
         ims_in_shell(&sandbox, "exec >/dev/full", &args)
-            .assert()
-            .code(1)
+            .exits(1)
             .stderr("ims: error: cannot write to stdout: No space left on device (os error 28)\n");
         // Sent to /dev/null on purpose: the data is dropped, as asked.
-        ims_in_shell(&sandbox, "exec >/dev/null", &args).assert().success().stderr("");
+        ims_in_shell(&sandbox, "exec >/dev/null", &args).succeeds().stderr("");
     }
     // Nothing to write, nothing lost.
     ims_in_shell(
@@ -523,8 +504,7 @@ fn a_stdout_that_cannot_be_written_is_exit_1() {
         "exec >&-",
         &["--endpoint", &endpoint, "--token", "t", "member", "list", "empty", "-o", "ids"],
     )
-    .assert()
-    .success()
+    .succeeds()
     .stderr("");
 }
 

@@ -30,9 +30,7 @@ fn v1_show_organization_member_from_the_seed() {
     ];
     v1(&server, &sandbox)
         .args(show)
-        .assert()
-        .success()
-        .stdout(
+        .prints(
             "┌─────────────┬───────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐\n\
              │ Field       ┆ Value                                                                                                                     │\n\
              ╞═════════════╪═══════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════╡\n\
@@ -67,9 +65,7 @@ fn v1_list_shows_member_type_and_urn_columns() {
     let sandbox = Sandbox::new();
     v1(&server, &sandbox)
         .args(["member", "list", "img"])
-        .assert()
-        .success()
-        .stdout(
+        .prints(
             "┌──────────┬───────────┬──────────┬──────────────────────┬──────────────────────┬──────────────┬──────────────────────────────┐\n\
              │ Image ID ┆ Member ID ┆ Status   ┆ Created At           ┆ Updated At           ┆ Member Type  ┆ URN                          │\n\
              ╞══════════╪═══════════╪══════════╪══════════════════════╪══════════════════════╪══════════════╪══════════════════════════════╡\n\
@@ -87,13 +83,11 @@ fn v1_needs_a_project_id() {
     ims_at(&sandbox, &server, "t")
         .env("IMS_API", "v1")
         .args(["member", "list", "img"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: the v1 API (from IMS_API) needs a project ID: set --project-id, IMS_PROJECT_ID or project_id in the profile\n");
     ims_at(&sandbox, &server, "t")
         .args(["--api", "v1", "--project-id", "a/b", "member", "list", "img"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: project ID `a/b` cannot contain `/` (from --project-id)\n");
     any.assert_calls(0);
 }
@@ -131,9 +125,7 @@ fn pages_are_followed_with_marker_and_limit() {
     });
     ims_for(&server)
         .args(["member", "list", "img", "--limit", "2", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m000000\nm000001\nm000002\nm000003\nm000004\n");
+        .prints("m000000\nm000001\nm000002\nm000003\nm000004\n");
     first.assert_calls(1);
     second.assert_calls(1);
     last.assert_calls(1);
@@ -156,9 +148,7 @@ fn pagination_without_limit_and_an_empty_page_ends_it() {
     });
     ims_for(&server)
         .args(["member", "list", "img", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[\n  {\n    \"member_id\": \"m000000\",\n    \"image_id\": \"img\",\n    \"status\": \"accepted\"\n  }\n]\n");
+        .prints("[\n  {\n    \"member_id\": \"m000000\",\n    \"image_id\": \"img\",\n    \"status\": \"accepted\"\n  }\n]\n");
     first.assert_calls(1);
     second.assert_calls(1);
 }
@@ -176,8 +166,7 @@ fn a_repeating_marker_stops_with_exit_8() {
     });
     ims_for(&server)
         .args(["member", "list", "img", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: image img: GET {}/v2/images/img/members: the service sent page marker `loop` twice; stopped rather than loop\n",
@@ -194,8 +183,7 @@ fn limit_out_of_range_is_a_usage_error() {
             .ims()
             .args(["--endpoint", "http://127.0.0.1:1", "--token", "t"])
             .args(["member", "list", "img", "--limit", limit])
-            .assert()
-            .code(2)
+            .exits(2)
             .stdout("");
     }
 }
@@ -269,9 +257,7 @@ fn aksk_signed_show_with_encoded_path_passes_the_gateway() {
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
         .args(["member", "show", "img ü", "m(1)", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m(1)\n");
+        .prints("m(1)\n");
     ok.assert_calls(1);
     refused.assert_calls(0);
 }
@@ -296,9 +282,7 @@ fn aksk_signed_pages_with_markers_pass_the_gateway() {
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
         .args(["member", "list", "img", "--limit", "2", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m000000\nm000001\nm000002\n");
+        .prints("m000000\nm000001\nm000002\n");
     first.assert_calls(1);
     second.assert_calls(1);
 }
@@ -370,8 +354,7 @@ fn huawei_sdk_variables_work_and_aksk_needs_a_project() {
         .env("HUAWEICLOUD_SDK_AK", AK)
         .env("HUAWEICLOUD_SDK_SK", SK)
         .args(["member", "show", "img", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: AK/SK signing (access key from HUAWEICLOUD_SDK_AK) needs a project ID for X-Project-Id: set --project-id, IMS_PROJECT_ID or project_id in the profile\n");
     sandbox
         .ims()
@@ -380,8 +363,7 @@ fn huawei_sdk_variables_work_and_aksk_needs_a_project() {
         .env("IMS_ACCESS_KEY", AK)
         .env("IMS_SECRET_KEY", SK)
         .args(["member", "show", "img", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: both a token (from IMS_TOKEN) and an access key pair (from IMS_ACCESS_KEY) are set at the same level; keep one\n");
     any.assert_calls(0);
 }
@@ -399,12 +381,7 @@ fn aksk_from_a_profile() {
         "[profiles.default]\nendpoint = \"{}\"\napi = \"v1\"\nproject_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
         server.base_url()
     ));
-    sandbox
-        .ims()
-        .args(["member", "show", "img", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
+    sandbox.ims().args(["member", "show", "img", "m", "-o", "ids"]).prints("m\n");
     ok.assert_calls(1);
 }
 
@@ -420,8 +397,7 @@ fn ims_error_body_with_request_id_header() {
     let sandbox = Sandbox::new();
     v1(&server, &sandbox)
         .args(["member", "show", "img", "m"])
-        .assert()
-        .code(5)
+        .exits(5)
         .stderr("ims: error: member m of image img: HTTP 404 Not Found: IMG.0027: The image does not exist or you do not have permission on it. (request id a1b2c3)\n");
 }
 
@@ -650,8 +626,7 @@ fn sharing_error_codes_get_one_line_of_advice_in_an_answer_and_in_a_job() {
         let sandbox = Sandbox::new();
         aksk(&sandbox, &server, SK)
             .args(["member", "add", "i1", "p-a"])
-            .assert()
-            .code(6)
+            .exits(6)
             .stdout("")
             .stderr(format!(
                 "ims: error: HTTP 400 Bad Request: {code}: refused\nims: advice: {advice}\n"
@@ -697,8 +672,7 @@ fn an_unknown_job_status_is_polled_until_the_deadline_and_named() {
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
         .args(["--deadline", "3.5", "member", "add", "i1", "p-a"])
-        .assert()
-        .code(7)
+        .exits(7)
         .stdout("")
         .stderr(
             "ims: error: job job-u is still in status `QUEUED` (none of INIT, RUNNING, \
@@ -764,19 +738,12 @@ fn accept_with_a_vault_sends_vault_id_and_v2_refuses_it() {
     aksk(&sandbox, &server, SK)
         .args(accept)
         .args(["--dry-run"])
-        .assert()
-        .success()
-        .stdout(format!(
+        .prints(format!(
             "PUT {}/v1/cloudimages/members {{\"images\":[\"i1\"],\"project_id\":\"{PROJECT}\",\"status\":\"accepted\",\"vault_id\":\"0b5d2a7e-vault\"}}\n",
             server.base_url()
         ));
     put.assert_calls(0);
-    aksk(&sandbox, &server, SK)
-        .args(accept)
-        .args(["-o", "ids"])
-        .assert()
-        .success()
-        .stdout(format!("{PROJECT}\n"));
+    aksk(&sandbox, &server, SK).args(accept).args(["-o", "ids"]).prints(format!("{PROJECT}\n"));
     put.assert_calls(1);
 
     let v2 = MockServer::start();
@@ -784,8 +751,7 @@ fn accept_with_a_vault_sends_vault_id_and_v2_refuses_it() {
     ims_at(&sandbox, &v2, "t")
         .args(["--project-id", "me"])
         .args(accept)
-        .assert()
-        .code(2)
+        .exits(2)
         .stdout("")
         .stderr("ims: error: --vault-id is for Huawei's v1 API (--api v1); nothing was sent\n");
     any.assert_calls(0);
@@ -833,13 +799,11 @@ fn v1_image_list_stops_when_the_service_ignores_the_marker() {
         then.status(200).json_body(json!({"images": [cloud_image(1), cloud_image(2)]}));
     });
     let sandbox = Sandbox::new();
-    v1(&server, &sandbox).args(["image", "list", "-o", "ids"]).assert().code(8).stdout("").stderr(
-        format!(
-            "ims: error: the images project {PROJECT} shares: GET {}/v2/cloudimages: the \
+    v1(&server, &sandbox).args(["image", "list", "-o", "ids"]).exits(8).stdout("").stderr(format!(
+        "ims: error: the images project {PROJECT} shares: GET {}/v2/cloudimages: the \
              service sent page marker `img-002` twice; stopped rather than loop\n",
-            server.base_url()
-        ),
-    );
+        server.base_url()
+    ));
     page.assert_calls(2);
 }
 
@@ -856,8 +820,7 @@ fn an_error_body_cut_short_never_shows_part_of_the_token() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, token)
         .args(["member", "add", "img", "p-z"])
-        .assert()
-        .code(6)
+        .exits(6)
         .stdout("")
         .stderr(format!(
             "ims: error: image img, member p-z: HTTP 400 Bad Request: {} X-Auth-Token: \
@@ -875,13 +838,10 @@ fn a_sharing_error_code_in_the_gateways_error_format_gets_advice_too() {
                                           "error_msg": "The image is public."}));
     });
     let sandbox = Sandbox::new();
-    aksk(&sandbox, &server, SK)
-        .args(["member", "add", "i1", "p-a"])
-        .assert()
-        .code(6)
-        .stdout("")
-        .stderr(format!(
+    aksk(&sandbox, &server, SK).args(["member", "add", "i1", "p-a"]).exits(6).stdout("").stderr(
+        format!(
             "ims: error: HTTP 400 Bad Request: IMG.0089: The image is public.\nims: advice: {}\n",
             ADVICE[2].1
-        ));
+        ),
+    );
 }

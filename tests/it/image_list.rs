@@ -33,9 +33,7 @@ fn shared_images_follow_next_links_and_drop_other_owners() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "proj-owner")
         .args(["image", "list", "--limit", "2", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("i1\ni2\n")
+        .prints("i1\ni2\n")
         .stderr("");
     first.assert_calls(1);
     second.assert_calls(1);
@@ -70,9 +68,7 @@ fn next_links_keep_the_endpoints_path_prefix() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &format!("{}/image/", server.base_url()), "p")
         .args(["image", "list", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("i1\ni2\n");
+        .prints("i1\ni2\n");
     first.assert_calls(1);
     second.assert_calls(1);
     lost.assert_calls(0);
@@ -114,9 +110,7 @@ fn huawei_pages_without_links_are_asked_again_until_one_is_empty() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p1")
         .args(["--api", "v1", "image", "list", "--limit", "2", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("a\nb\nc\n");
+        .prints("a\nb\nc\n");
     for page in pages {
         page.assert_calls(1);
     }
@@ -142,9 +136,7 @@ fn huawei_default_page_size_and_incoming_query() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p1")
         .args(["--api", "v1", "image", "list", "--incoming", "--status", "pending", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("a\n");
+        .prints("a\n");
     for page in pages {
         page.assert_calls(1);
     }
@@ -162,8 +154,7 @@ fn a_repeated_marker_stops_with_exit_8() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: the images project p shares: GET {}/v2/images: the service sent page \
@@ -183,9 +174,7 @@ fn incoming_lists_each_image_once_even_if_the_service_ignores_the_status_filter(
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "me")
         .args(["image", "list", "--incoming", "-o", "csv"])
-        .assert()
-        .success()
-        .stdout(
+        .prints(
             "Image ID,Name,Owner,Visibility,Status,Created At,Updated At,Member Status\n\
              i1,one,o,shared,active,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z,accepted\n",
         )
@@ -210,8 +199,7 @@ fn image_list_errors_say_which_list_failed() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "me")
         .args(["image", "list", "--incoming"])
-        .assert()
-        .code(4)
+        .exits(4)
         .stdout("")
         .stderr(
             "ims: error: the images shared with project me (member_status pending): HTTP 403 \
@@ -231,8 +219,7 @@ fn a_next_link_to_another_origin_is_not_followed() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(predicates::str::contains(
             "the `next` link `http://evil.example/v2/images?marker=i1` points to another origin; not followed",
@@ -338,7 +325,7 @@ fn no_project_is_exit_3_and_sends_nothing() {
     for args in
         [&["image", "list"][..], &["image", "list", "--incoming"], &["member", "list", "--all"]]
     {
-        ims_for(&server).args(args).assert().code(3).stdout("").stderr(
+        ims_for(&server).args(args).exits(3).stdout("").stderr(
             "ims: error: this command needs this project's ID: set --project-id, \
                  IMS_PROJECT_ID or project_id in the profile, or sign in with Keystone \
                  (--os-cloud, OS_* variables) so that the token's project is used\n",
@@ -354,18 +341,15 @@ fn all_with_image_ids_or_status_without_incoming_is_a_usage_error() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["member", "list", "--all", "img"])
-        .assert()
-        .code(2)
+        .exits(2)
         .stdout("");
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "--status", "pending"])
-        .assert()
-        .code(2)
+        .exits(2)
         .stdout("");
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "--shared", "--incoming"])
-        .assert()
-        .code(2);
+        .exits(2);
     any.assert_calls(0);
 }
 
@@ -386,8 +370,7 @@ fn image_ids_that_cannot_be_read_back_are_not_printed() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("good-1\ngood-3\n")
         .stderr(
             "ims: error: the service sent image ID `evil\\nfake-id`, which holds a control \

@@ -57,8 +57,8 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
 fn no_cache_signs_in_every_time_and_writes_nothing() {
     let server = MockServer::start();
     let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
-    cloud.ims().args(["--no-cache", "member", "list", IMG]).assert().success();
-    cloud.ims().env("IMS_NO_CACHE", "1").args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["--no-cache", "member", "list", IMG]).succeeds();
+    cloud.ims().env("IMS_NO_CACHE", "1").args(["member", "list", IMG]).succeeds();
     sign_in.assert_calls(2);
     assert!(cache_files(&cloud.sandbox).is_empty());
 }
@@ -102,12 +102,7 @@ fn profile_keys_with_password_command_and_scope_by_id() {
     let sign_in = by_id_sign_in(&server, "tok-P");
     let sandbox = Sandbox::new();
     password_command_profile(&sandbox, &server, "printf from-command");
-    sandbox
-        .ims()
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("proj-alpha\n");
+    sandbox.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
     sign_in.assert_calls(1);
 }
 
@@ -130,16 +125,15 @@ fn catalog_interface_and_versioned_urls() {
         then.status(200).json_body(json!({"members": []}));
     });
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    cloud.ims().args(["member", "list", IMG, "-o", "json"]).assert().success().stdout("[]\n");
+    cloud.ims().args(["member", "list", IMG, "-o", "json"]).prints("[]\n");
     cloud
         .ims()
         .env("OS_INTERFACE", "ignored-because-a-cloud-is-named")
         .args(["member", "list", IMG])
-        .assert()
-        .success();
+        .succeeds();
     public.assert_calls(2);
     cloud.sandbox.config("[profiles.default]\ninterface = \"internal\"\n");
-    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     internal.assert_calls(1);
 }
 
@@ -151,8 +145,7 @@ fn a_region_without_an_image_endpoint_names_the_regions() {
     cloud.sandbox.config("[profiles.default]\nregion = \"eu-nl\"\n");
     cloud.ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: the service catalog has no `image` endpoint with interface public in region eu-nl; regions with one: RegionOne\n");
 }
 
@@ -165,8 +158,8 @@ fn token_near_expiry_is_not_used() {
     let sign_in = sign_in(&server, "tok-short", &soon);
     glance(&server, "tok-short");
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    cloud.ims().args(["member", "list", IMG]).assert().success();
-    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     sign_in.assert_calls(2);
 }
 
@@ -184,14 +177,9 @@ fn a_revoked_cached_token_is_replaced_once() {
     });
     let new_ok = glance(&server, "tok-new");
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).assert().success();
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).succeeds();
     // tok-old is cached, then revoked: one 401, one new sign-in, success.
-    cloud
-        .ims()
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("proj-alpha\n");
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
     first.assert_calls(1);
     second.assert_calls(1);
     old_ok.assert_calls(1);
@@ -212,18 +200,17 @@ fn a_second_401_is_exit_4() {
         then.status(401).body("nope");
     });
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
-    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     cloud.ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(4)
+        .exits(4)
         .stderr(format!(
             "ims: error: image {IMG}: HTTP 401 Unauthorized: nope (hint: check the token: it may have expired or belong to another cloud)\n"
         ));
     sign_in.assert_calls(2);
     refused.assert_calls(2);
     // A fresh (not cached) token that draws a 401 is not renewed.
-    cloud.ims().args(["--no-cache", "member", "list", IMG]).assert().code(4);
+    cloud.ims().args(["--no-cache", "member", "list", IMG]).exits(4);
     sign_in.assert_calls(3);
 }
 
@@ -231,7 +218,7 @@ fn a_second_401_is_exit_4() {
 fn corrupt_or_foreign_cache_files_are_replaced() {
     let server = MockServer::start();
     let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
-    cloud.ims().args(["member", "list", IMG]).assert().success();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     let file = cache_files(&cloud.sandbox).remove(0);
     for junk in [
         "",
@@ -240,12 +227,7 @@ fn corrupt_or_foreign_cache_files_are_replaced() {
         "{\"version\":1,\"key\":\"other\",\"identity\":\"x\",\"token\":\"t\",\"expires_at\":\"2099-01-01T00:00:00Z\"}",
     ] {
         std::fs::write(&file, junk).unwrap();
-        cloud
-            .ims()
-            .args(["member", "list", IMG, "-o", "ids"])
-            .assert()
-            .success()
-            .stdout("proj-alpha\n");
+        cloud.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
         assert!(std::fs::read_to_string(&file).unwrap().contains("tok-A"));
     }
     sign_in.assert_calls(5);
@@ -262,8 +244,7 @@ fn wrong_password_is_exit_4_with_keystones_message() {
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
     cloud.ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(4)
+        .exits(4)
         .stderr(format!(
             "ims: error: sign-in as user u-owner (domain Default), project proj-owner (domain Default) at {}/v3 failed: HTTP 401 Unauthorized: The request you have made requires authentication. (request id req-95b91a53-ce5f-4a7a-98ef-3750350d01ff)\n",
             server.base_url()
@@ -277,8 +258,7 @@ fn unreachable_auth_url_is_exit_7() {
     let cloud = Cloud::new(&format!("http://127.0.0.1:{port}/v3"), PASSWORD);
     cloud.ims()
         .args(["--retries", "0", "member", "list", IMG])
-        .assert()
-        .code(7)
+        .exits(7)
         .stderr(format!(
             "ims: error: sign-in as user u-owner (domain Default), project proj-owner (domain Default) at http://127.0.0.1:{port}/v3 failed: POST http://127.0.0.1:{port}/v3/auth/tokens: connection refused\n"
         ));
@@ -294,8 +274,7 @@ fn missing_settings_name_the_key_and_where_they_were_looked_for() {
         .env("OS_PASSWORD", "pw")
         .env("OS_USER_DOMAIN_NAME", "Default")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: Keystone sign-in needs a project: set project_name or project_id (profile), auth.project_name (clouds.yaml) or OS_PROJECT_NAME / OS_PROJECT_ID (looked in profile `default` of {}, the OS_* variables)\n",
             sandbox.dir.path().join("config/ims/config.toml").display()
@@ -305,8 +284,7 @@ fn missing_settings_name_the_key_and_where_they_were_looked_for() {
         .env("OS_USERNAME", "u-owner")
         .env("OS_PASSWORD", "pw")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(predicates::str::starts_with("ims: error: Keystone sign-in needs an identity endpoint: set auth_url (profile), auth.auth_url (clouds.yaml) or OS_AUTH_URL"));
     let clouds = sandbox.file("clouds.yaml", "clouds:\n  a: {}\n  b: {}\n");
     sandbox
@@ -314,8 +292,7 @@ fn missing_settings_name_the_key_and_where_they_were_looked_for() {
         .env("OS_CLIENT_CONFIG_FILE", &clouds)
         .env("OS_CLOUD", "c")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: cloud `c` (from OS_CLOUD) is not in {}; clouds: a, b\n",
             clouds.display()
@@ -336,8 +313,7 @@ fn an_ims_token_outranks_the_cloud() {
         .env("IMS_TOKEN", "direct")
         .env("IMS_ENDPOINT", server.base_url())
         .args(["member", "list", IMG])
-        .assert()
-        .success();
+        .succeeds();
     sign_in.assert_calls(0);
     members.assert_calls(1);
 }
@@ -391,12 +367,7 @@ fn parallel_runs_leave_one_valid_cache_file() {
     assert_eq!(files.len(), 1, "no temporary file may be left: {files:?}");
     let entry: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
     assert_eq!(entry["token"], "tok-A");
-    cloud
-        .ims()
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("proj-alpha\n");
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
 }
 
 #[test]
@@ -421,7 +392,7 @@ fn this_project_comes_from_the_token_and_profile_show_names_it() {
             "source": "Keystone sign-in: run `ims auth login` to see it"})),
         "{rows}"
     );
-    cloud.ims().args(["image", "list", "-o", "ids"]).assert().success().stdout("img-1\n");
+    cloud.ims().args(["image", "list", "-o", "ids"]).prints("img-1\n");
     let after = cloud.ims().args(["profile", "show", "-o", "json"]).output().unwrap();
     let rows: Value = serde_json::from_slice(&after.stdout).unwrap();
     let row = rows

@@ -52,9 +52,7 @@ fn adding_an_existing_member_succeeds_with_its_current_record() {
     });
     ims_for(&server)
         .args(["member", "add", "img", "p-a", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("p-a\n")
+        .prints("p-a\n")
         .stderr("ims: p-a is already a member of image img\n");
     post.assert_calls(1);
     show.assert_calls(1);
@@ -68,7 +66,7 @@ fn a_member_adding_is_refused_with_exit_4() {
         when.method(POST).path("/v2/images/img/members");
         capture.respond(then);
     });
-    ims_for(&server).args(["member", "add", "img", "p-z"]).assert().code(4).stdout("").stderr(
+    ims_for(&server).args(["member", "add", "img", "p-z"]).exits(4).stdout("").stderr(
         "ims: error: image img, member p-z: HTTP 403 Forbidden: You are not authorized to \
              complete add_member action. (request id req-5acbc950-2f4a-4fc5-86c7-6d6eef6a2a19)\n",
     );
@@ -84,9 +82,7 @@ fn each_pair_is_sent_once_however_often_it_is_named() {
     ims_for(&server)
         .args(["member", "add", "-", "p-g", "p-g", "-o", "ids"])
         .write_stdin("img img\n")
-        .assert()
-        .success()
-        .stdout("p-g\n");
+        .prints("p-g\n");
     post.assert_calls(1);
 }
 
@@ -105,8 +101,7 @@ fn partial_failure_prints_what_succeeded_and_exits_with_the_first_failure() {
     ims_for(&server)
         .args(["member", "add", "-", "p-a", "-o", "ids", "--jobs", "3"])
         .write_stdin("i1 i2 i3 i4")
-        .assert()
-        .code(4)
+        .exits(4)
         .stdout("p-a\np-a\n")
         .stderr(
             "ims: error: image i2, member p-a: HTTP 403 Forbidden: no i2\n\
@@ -199,8 +194,7 @@ fn a_post_is_not_retried_on_503_without_retry_after_but_is_with_it() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "add", "i1", "p-a"])
-        .assert()
-        .code(6)
+        .exits(6)
         .stderr("ims: error: image i1, member p-a: HTTP 503 Service Unavailable: busy\n");
     busy.assert_calls(1);
 
@@ -215,9 +209,7 @@ fn a_post_is_not_retried_on_503_without_retry_after_but_is_with_it() {
     });
     ims_at(&sandbox, &server, "t")
         .args(["member", "add", "i2", "p-a", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("p-a\n");
+        .prints("p-a\n");
     later.assert_calls(1);
     ok.assert_calls(1);
 }
@@ -294,14 +286,12 @@ fn a_change_is_not_redirected_and_the_error_names_where() {
         when.method(POST).path("/v2/images/img/members");
         then.status(307).header("location", "/elsewhere/v2/images/img/members");
     });
-    ims_for(&server).args(["member", "add", "img", "p-a"]).assert().code(6).stdout("").stderr(
-        format!(
-            "ims: error: image img, member p-a: POST {}/v2/images/img/members: HTTP 307 \
+    ims_for(&server).args(["member", "add", "img", "p-a"]).exits(6).stdout("").stderr(format!(
+        "ims: error: image img, member p-a: POST {}/v2/images/img/members: HTTP 307 \
              Temporary Redirect: redirect to `/elsewhere/v2/images/img/members` not followed \
              for a change; point --endpoint at the new address\n",
-            server.base_url()
-        ),
-    );
+        server.base_url()
+    ));
 }
 
 #[test]
@@ -331,8 +321,7 @@ fn v1_add_is_one_signed_batch_job_then_the_records_are_read_back() {
     aksk(&sandbox, &server, SK)
         .args(["member", "add", "-", "p-a", "-o", "csv"])
         .write_stdin("i1\ni2\n")
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout(
             "Image ID,Member ID,Status,Created At,Updated At\n\
@@ -362,14 +351,11 @@ fn v1_organizations_are_urns_and_are_found_again_by_urn() {
     let sandbox = Sandbox::new();
     aksk(&sandbox, &server, SK)
         .args(["member", "add", "i1", urn, "--member-type", "organization", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("ou-qdjrky7i07\n");
+        .prints("ou-qdjrky7i07\n");
     post.assert_calls(1);
     aksk(&sandbox, &server, SK)
         .args(["member", "add", "i1", "has space", "--member-type", "organization"])
-        .assert()
-        .code(2);
+        .exits(2);
 }
 
 #[test]
@@ -380,9 +366,7 @@ fn v1_requests_hang_off_the_service_root_of_an_endpoint_ending_in_v2() {
     aksk(&sandbox, &server, SK)
         .env("IMS_ENDPOINT", format!("{}/prefix/v2", server.base_url()))
         .args(["member", "add", "i1", "p-a", "--dry-run"])
-        .assert()
-        .success()
-        .stdout(format!(
+        .prints(format!(
             "POST {}/prefix/v1/cloudimages/members {{\"images\":[\"i1\"],\"projects\":[\"p-a\"]}}\n",
             server.base_url()
         ));
@@ -406,8 +390,7 @@ fn v1_failed_job_is_exit_6_with_its_reason_and_failing_results() {
     aksk(&sandbox, &server, SK)
         .args(["member", "add", "-", "p-a"])
         .write_stdin("i1 i2")
-        .assert()
-        .code(6)
+        .exits(6)
         .stdout("")
         .stderr(
             "ims: error: job job-f failed: IMG.0045: part of the images failed; image i2, \
@@ -424,8 +407,7 @@ fn v1_a_job_that_never_ends_is_cut_by_the_deadline_naming_it() {
     let started = std::time::Instant::now();
     aksk(&sandbox, &server, SK)
         .args(["--deadline", "1.5", "member", "add", "i1", "p-a"])
-        .assert()
-        .code(7)
+        .exits(7)
         .stdout("")
         .stderr(
             "ims: error: job job-forever is still RUNNING: not retried: waiting 2 s would \
@@ -557,7 +539,7 @@ fn glance_member_quota_413_gets_advice() {
                  members exceeded: 128.<br /><br />\n\n\n\n </body>\n</html>",
         );
     });
-    ims_for(&server).args(["member", "add", "img", "p-z"]).assert().code(6).stdout("").stderr(
+    ims_for(&server).args(["member", "add", "img", "p-z"]).exits(6).stdout("").stderr(
         "ims: error: image img, member p-z: HTTP 413 Payload Too Large: 413 Request \
              Entity Too Large Maximum number of image members exceeded: 128.\n\
              ims: advice: the image has as many members as this Glance allows \
@@ -589,8 +571,7 @@ fn each_refused_pair_gets_its_own_advice_in_input_order() {
         .args(["--project-id", "proj-owner", "member", "add", "-", "p-z"])
         .args(["--jobs", "2"])
         .write_stdin("img-q img-p")
-        .assert()
-        .code(6)
+        .exits(6)
         .stdout("")
         .stderr(
             "ims: error: image img-q, member p-z: HTTP 413 Payload Too Large: Maximum number \
@@ -614,9 +595,7 @@ fn a_dry_run_add_reads_nothing_and_advises_nothing() {
     let any = nothing_may_be_sent(&server);
     ims_for(&server)
         .args(["--project-id", "proj-owner", "member", "add", "img", "p-z", "--dry-run"])
-        .assert()
-        .success()
-        .stdout(format!(
+        .prints(format!(
             "POST {}/v2/images/img/members {{\"member\":\"p-z\"}}\n",
             server.base_url()
         ))
@@ -641,8 +620,7 @@ fn a_refusal_that_carries_a_known_code_keeps_the_codes_advice_and_reads_nothing(
     });
     ims_for(&server)
         .args(["--project-id", "proj-owner", "member", "add", "img", "p-z"])
-        .assert()
-        .code(4)
+        .exits(4)
         .stdout("")
         .stderr(
             "ims: error: image img, member p-z: HTTP 403 Forbidden: IMG.0098: The image is \

@@ -22,17 +22,13 @@ fn accept_and_reject_act_for_this_project() {
     ims_at(&sandbox, &server, "t")
         .args(["--project-id", "me", "member", "accept", "-", "-o", "csv"])
         .write_stdin("i1\n")
-        .assert()
-        .success()
-        .stdout(
+        .prints(
             "Image ID,Member ID,Status,Created At,Updated At\n\
              i1,me,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
         );
     ims_at(&sandbox, &server, "t")
         .args(["--project-id", "me", "member", "reject", "i2", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("me\n");
+        .prints("me\n");
     accept.assert_calls(1);
     reject.assert_calls(1);
 }
@@ -42,18 +38,14 @@ fn accept_without_a_project_is_exit_3_and_member_type_on_v2_is_exit_2() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "accept", "i1"])
-        .assert()
-        .code(3)
-        .stdout("")
-        .stderr(predicates::str::starts_with(
+    ims_at(&sandbox, &server, "t").args(["member", "accept", "i1"]).exits(3).stdout("").stderr(
+        predicates::str::starts_with(
             "ims: error: this command needs this project's ID: set --project-id",
-        ));
+        ),
+    );
     ims_at(&sandbox, &server, "t")
         .args(["member", "add", "i1", "d1", "--member-type", "domain"])
-        .assert()
-        .code(2)
+        .exits(2)
         .stdout("")
         .stderr(
             "ims: error: --member-type is for Huawei's v1 API (--api v1); the v2 API shares \

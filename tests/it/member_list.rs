@@ -32,8 +32,7 @@ fn seed_example_in_three_formats() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "tok")
         .args(["member", "list", IMG])
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout(
             "┌──────────────────────────────────────┬──────────────────────────────────┬──────────┬──────────────────────┬──────────────────────┐\n\
@@ -56,9 +55,7 @@ fn seed_example_in_three_formats() {
     );
     ims_at(&sandbox, &server, "tok")
         .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("edc89b490d7d4392898e19b2deb34797\n");
+        .prints("edc89b490d7d4392898e19b2deb34797\n");
     mock.assert_calls(3);
 }
 
@@ -151,14 +148,10 @@ fn several_images_keep_input_order_and_run_concurrently() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "img-a", "img-b", "img-c", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
+        .prints("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "img-a", "img-b", "img-c", "-o", "ids", "--jobs", "1"])
-        .assert()
-        .success()
-        .stdout("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
+        .prints("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
     for mock in mocks {
         mock.assert_calls(2);
     }
@@ -180,15 +173,11 @@ fn image_ids_from_stdin() {
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "a", "-", "d", "-o", "ids"])
         .write_stdin("b\n  c\t\n")
-        .assert()
-        .success()
-        .stdout("a1\nb1\nc1\nd1\n");
+        .prints("a1\nb1\nc1\nd1\n");
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "-", "-o", "json"])
         .write_stdin("")
-        .assert()
-        .success()
-        .stdout("[]\n");
+        .prints("[]\n");
     for mock in mocks {
         mock.assert_calls(1);
     }
@@ -211,14 +200,9 @@ fn status_filter_is_client_side() {
     ] {
         ims_at(&sandbox, &server, "t")
             .args(["member", "list", "img", "--status", status, "-o", "ids"])
-            .assert()
-            .success()
-            .stdout(ids);
+            .prints(ids);
     }
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "list", "img", "--status", "maybe"])
-        .assert()
-        .code(2);
+    ims_at(&sandbox, &server, "t").args(["member", "list", "img", "--status", "maybe"]).exits(2);
     mock.assert_calls(4);
 }
 
@@ -268,8 +252,7 @@ fn failures_keep_the_other_images_and_exit_with_the_first_code() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "ok1", "gone", "private", "ok2", "-o", "ids"])
-        .assert()
-        .code(5)
+        .exits(5)
         .stdout("m1\nm2\n")
         .stderr(
             "ims: error: image gone: HTTP 404 Not Found: Image gone not found. (request id req-1)\n\
@@ -277,8 +260,7 @@ fn failures_keep_the_other_images_and_exit_with_the_first_code() {
         );
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "private", "gone", "-o", "json"])
-        .assert()
-        .code(4)
+        .exits(4)
         .stdout("");
 }
 
@@ -289,22 +271,17 @@ fn bad_arguments_are_usage_errors_and_send_nothing() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "good", "bad/id"])
-        .assert()
-        .code(2)
+        .exits(2)
         .stderr("ims: error: image ID `bad/id` cannot contain `/`\n");
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "good", "-"])
         .write_stdin("x ..\n")
-        .assert()
-        .code(2)
+        .exits(2)
         .stderr("ims: error: image ID `..` cannot be `.` or `..`\n");
     for jobs in ["0", "-1", "abc", "257"] {
-        ims_at(&sandbox, &server, "t")
-            .args(["member", "list", "good", "--jobs", jobs])
-            .assert()
-            .code(2);
+        ims_at(&sandbox, &server, "t").args(["member", "list", "good", "--jobs", jobs]).exits(2);
     }
-    ims_at(&sandbox, &server, "t").args(["member", "list"]).assert().code(2).stderr(
+    ims_at(&sandbox, &server, "t").args(["member", "list"]).exits(2).stderr(
         "error: the following required arguments were not provided:\n  <IMAGE_ID|--all>\n\n\
              Usage: ims member list [OPTIONS] <IMAGE_ID>...|--all\n\n\
              For more information, try '--help'.\n",
@@ -355,9 +332,7 @@ fn jobs_bound_the_connections_and_each_is_kept_for_the_whole_run() {
         ims_at_port(&Sandbox::new(), port, "t")
             .args(["member", "list", "-o", "ids", "--jobs", jobs])
             .args(&images)
-            .assert()
-            .success()
-            .stdout("m\n".repeat(100));
+            .prints("m\n".repeat(100));
         let opened = accepted.load(std::sync::atomic::Ordering::SeqCst) - before;
         let jobs: usize = jobs.parse().unwrap();
         assert!(
@@ -395,9 +370,7 @@ fn member_list_all_lists_every_shared_image_in_order() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["member", "list", "--all", "--status", "pending", "-o", "csv"])
-        .assert()
-        .success()
-        .stdout(
+        .prints(
             "Image ID,Member ID,Status,Created At,Updated At\n\
              img-b,m1,pending,,\n\
              img-a,m3,pending,,\n",
@@ -420,8 +393,7 @@ fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["member", "list", "--all", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("m1\n")
         .stderr(
             "ims: error: image ..: the service listed image ID `..`, which cannot be `.` or `..`\n\
@@ -440,8 +412,7 @@ fn member_ids_with_whitespace_are_not_printed_as_ids() {
     });
     ims_for(&server)
         .args(["member", "list", "img", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("m-1\nm-4\n")
         .stderr(
             "ims: error: image img: the service sent member ID `m-2\\u{2003}m-3`, which holds \

@@ -24,8 +24,7 @@ fn seed_example_as_table() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "tok-1")
         .args(["member", "show", IMG, MEM])
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout(
             "┌────────────┬──────────────────────────────────────┐\n\
@@ -65,9 +64,7 @@ fn seed_example_as_json_and_ids() {
 
     ims_at(&sandbox, &server, "tok-1")
         .args(["member", "show", IMG, MEM, "--output", "ids"])
-        .assert()
-        .success()
-        .stdout(format!("{MEM}\n"));
+        .prints(format!("{MEM}\n"));
     mock.assert_calls(2);
 }
 
@@ -104,7 +101,7 @@ fn unknown_status_null_timestamp_and_extra_fields_render() {
         then.status(200).body(body);
     });
     let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m1"]).assert().success().stdout(
+    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m1"]).prints(
         "┌────────────┬──────────────────────┐\n\
              │ Field      ┆ Value                │\n\
              ╞════════════╪══════════════════════╡\n\
@@ -153,8 +150,7 @@ fn every_documented_error_status() {
         };
         ims_at(&sandbox, &server, "secret-tok")
             .args(["--retries", "1", "member", "show", IMG, MEM])
-            .assert()
-            .code(code)
+            .exits(code)
             .stdout("")
             .stderr(format!(
                 "ims: error: member {MEM} of image {IMG}: HTTP {line}: Something {status}. (request id req-42){hint}\n"
@@ -286,22 +282,16 @@ fn non_ascii_and_reserved_ids_are_encoded() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "été img", "成员?", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("成员?\n");
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "été img", "成员?"])
-        .assert()
-        .success()
-        .stdout(
-            "┌───────────┬──────────┐\n\
+        .prints("成员?\n");
+    ims_at(&sandbox, &server, "t").args(["member", "show", "été img", "成员?"]).prints(
+        "┌───────────┬──────────┐\n\
              │ Field     ┆ Value    │\n\
              ╞═══════════╪══════════╡\n\
              │ member_id ┆ 成员?    │\n\
              │ image_id  ┆ été img  │\n\
              │ status    ┆ accepted │\n\
              └───────────┴──────────┘\n",
-        );
+    );
     mock.assert_calls(2);
 }
 
@@ -318,8 +308,7 @@ fn bad_ids_are_usage_errors_and_send_nothing() {
     ] {
         ims_for(&server)
             .args(["member", "show", image, member])
-            .assert()
-            .code(2)
+            .exits(2)
             .stdout("")
             .stderr(format!("ims: error: {message}\n"));
     }
@@ -338,9 +327,7 @@ fn endpoint_with_prefix_and_trailing_slash() {
         .ims()
         .args(["--endpoint", &format!("{}/image/", server.base_url()), "--token", "t"])
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
+        .prints("m\n");
     mock.assert_calls(1);
 }
 
@@ -354,8 +341,7 @@ fn versions_answer_gets_a_hint() {
     });
     ims_for(&server)
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(6)
+        .exits(6)
         .stderr("ims: error: member m of image i: HTTP 300 Multiple Choices (hint: the endpoint answered with a list of API versions: check its path)\n");
 }
 
@@ -368,9 +354,7 @@ fn member_show_csv_fills_the_image_id_from_the_command_line() {
     });
     ims_for(&server)
         .args(["member", "show", "i", "m", "-o", "csv"])
-        .assert()
-        .success()
-        .stdout("Image ID,Member ID,Status,Created At,Updated At\ni,m,accepted,,\n");
+        .prints("Image ID,Member ID,Status,Created At,Updated At\ni,m,accepted,,\n");
 }
 
 #[test]
@@ -381,7 +365,7 @@ fn member_show_as_one_csv_row() {
         then.status(200).json_body(json!({"member_id": "m", "image_id": "i", "status": "accepted",
             "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z", "schema": "/v2/schemas/member"}));
     });
-    ims_for(&server).args(["member", "show", "i", "m", "-o", "csv"]).assert().success().stdout(
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "csv"]).prints(
         "Image ID,Member ID,Status,Created At,Updated At\n\
              i,m,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
     );

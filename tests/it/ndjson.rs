@@ -160,7 +160,7 @@ fn profile_list_is_one_line_per_profile() {
     let sandbox = Sandbox::new();
     sandbox
         .config("default_profile = \"b\"\n[profiles.a]\nendpoint = \"https://a\"\n[profiles.b]\n");
-    sandbox.ims().args(["profile", "list", "-o", "ndjson"]).assert().success().stdout(
+    sandbox.ims().args(["profile", "list", "-o", "ndjson"]).prints(
         "{\"name\":\"a\",\"default\":false,\"endpoint\":\"https://a\"}\n\
              {\"name\":\"b\",\"default\":true,\"endpoint\":null}\n",
     );

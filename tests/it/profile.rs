@@ -13,7 +13,7 @@ fn profile_list_marks_the_default() {
     sandbox.config(
         "default_profile = \"otc\"\n[profiles.otc]\nendpoint = \"https://ims.eu-de.otc.t-systems.com\"\ntoken = \"x\"\n[profiles.lab]\n",
     );
-    sandbox.ims().args(["profile", "list"]).assert().success().stdout(
+    sandbox.ims().args(["profile", "list"]).prints(
         "┌─────────┬─────────┬─────────────────────────────────────┐\n\
              │ Profile ┆ Default ┆ Endpoint                            │\n\
              ╞═════════╪═════════╪═════════════════════════════════════╡\n\
@@ -24,10 +24,8 @@ fn profile_list_marks_the_default() {
     sandbox
         .ims()
         .args(["profile", "list", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[\n  {\n    \"name\": \"lab\",\n    \"default\": false,\n    \"endpoint\": null\n  },\n  {\n    \"name\": \"otc\",\n    \"default\": true,\n    \"endpoint\": \"https://ims.eu-de.otc.t-systems.com\"\n  }\n]\n");
-    sandbox.ims().args(["profile", "list", "-o", "ids"]).assert().success().stdout("lab\notc\n");
+        .prints("[\n  {\n    \"name\": \"lab\",\n    \"default\": false,\n    \"endpoint\": null\n  },\n  {\n    \"name\": \"otc\",\n    \"default\": true,\n    \"endpoint\": \"https://ims.eu-de.otc.t-systems.com\"\n  }\n]\n");
+    sandbox.ims().args(["profile", "list", "-o", "ids"]).prints("lab\notc\n");
 }
 
 #[test]
@@ -38,13 +36,7 @@ fn profile_list_without_a_file_says_so_and_prints_no_table() {
         sandbox.dir.path().join("config/ims/config.toml").display()
     );
     for format in ["table", "json", "ids", "csv"] {
-        sandbox
-            .ims()
-            .args(["profile", "list", "-o", format])
-            .assert()
-            .success()
-            .stdout("")
-            .stderr(note.clone());
+        sandbox.ims().args(["profile", "list", "-o", format]).prints("").stderr(note.clone());
     }
 }
 
@@ -59,9 +51,7 @@ fn profile_show_gives_every_source_and_masks_secrets() {
         .ims()
         .env("IMS_OUTPUT", "json")
         .args(["profile", "show"])
-        .assert()
-        .success()
-        .stdout(format!(
+        .prints(format!(
             "[\n  {{\n    \"setting\": \"config\",\n    \"value\": \"{file}\",\n    \"source\": \"default\"\n  }},\n  \
              {{\n    \"setting\": \"profile\",\n    \"value\": \"default\",\n    \"source\": \"default\"\n  }},\n  \
              {{\n    \"setting\": \"endpoint\",\n    \"value\": \"https://ims.example.com\",\n    \"source\": \"{file}:default\"\n  }},\n  \
@@ -96,8 +86,7 @@ fn profile_show_gives_every_source_and_masks_secrets() {
     sandbox
         .ims()
         .args(["profile", "show", "ghost"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: profile `ghost` (from profile show NAME) is not in {file}; profiles: default, other\n"
         ));

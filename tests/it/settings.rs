@@ -25,7 +25,7 @@ fn profile_with_token_file_under_home() {
         "default_profile = \"otc\"\n[profiles.otc]\nendpoint = \"{}\"\ntoken_file = \"~/otc.token\"\noutput = \"ids\"\n",
         server.base_url()
     ));
-    sandbox.ims().args(["member", "show", "i", "m"]).assert().success().stdout("m\n");
+    sandbox.ims().args(["member", "show", "i", "m"]).prints("m\n");
     mock.assert_calls(1);
 }
 
@@ -42,18 +42,14 @@ fn flags_beat_environment_beat_profile() {
         .env("IMS_TOKEN", "env-token")
         .env("IMS_OUTPUT", "json")
         .args(["member", "show", "i", "m"])
-        .assert()
-        .success()
-        .stdout("{\n  \"member_id\": \"m\",\n  \"status\": \"accepted\"\n}\n");
+        .prints("{\n  \"member_id\": \"m\",\n  \"status\": \"accepted\"\n}\n");
     sandbox
         .ims()
         .env("IMS_ENDPOINT", server.base_url())
         .env("IMS_TOKEN", "env-token")
         .env("IMS_OUTPUT", "json")
         .args(["--token", "flag-token", "-o", "ids", "member", "show", "i", "m"])
-        .assert()
-        .success()
-        .stdout("m\n");
+        .prints("m\n");
     env.assert_calls(1);
     flag.assert_calls(1);
 }
@@ -75,13 +71,11 @@ fn profile_selected_by_flag_and_env_and_config_path_by_env() {
         .env("IMS_CONFIG", &path)
         .env("IMS_PROFILE", "b")
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success();
+        .succeeds();
     sandbox
         .ims()
         .args(["--config", path.to_str().unwrap(), "-p", "b", "member", "show", "i", "m"])
-        .assert()
-        .success();
+        .succeeds();
     mock.assert_calls(2);
 }
 
@@ -94,7 +88,7 @@ fn token_command_output_is_the_token() {
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"printf '  cmd-token\\\\n'\"\n",
         server.base_url()
     ));
-    sandbox.ims().args(["member", "show", "i", "m", "-o", "ids"]).assert().success().stdout("m\n");
+    sandbox.ims().args(["member", "show", "i", "m", "-o", "ids"]).prints("m\n");
     mock.assert_calls(1);
 }
 
@@ -107,7 +101,7 @@ fn failing_token_command_is_exit_3_with_its_stderr_only() {
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"echo LEAKED-TOKEN; echo 'vault: sealed' >&2; exit 2\"\n",
         server.base_url()
     ));
-    sandbox.ims().args(["member", "show", "i", "m"]).assert().code(3).stdout("").stderr(format!(
+    sandbox.ims().args(["member", "show", "i", "m"]).exits(3).stdout("").stderr(format!(
         "ims: error: token_command (from {}:default) failed with exit status 2: vault: sealed\n",
         path.display()
     ));
@@ -121,8 +115,7 @@ fn configuration_errors_are_exit_3() {
     sandbox
         .ims()
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: config file {}: unknown key `endpont` in profile `otc`; did you mean `endpoint`?\n",
             path.display()
@@ -141,40 +134,34 @@ fn configuration_errors_are_exit_3() {
     );
 
     sandbox.config("[profiles.otc]\nendpoint = \"https://x\"\n");
-    sandbox.ims().args(["-p", "nope", "member", "show", "i", "m"]).assert().code(3).stderr(
-        format!(
-            "ims: error: profile `nope` (from --profile) is not in {}; profiles: otc\n",
-            path.display()
-        ),
-    );
+    sandbox.ims().args(["-p", "nope", "member", "show", "i", "m"]).exits(3).stderr(format!(
+        "ims: error: profile `nope` (from --profile) is not in {}; profiles: otc\n",
+        path.display()
+    ));
 
     sandbox
         .ims()
         .args(["--endpoint", "ims.example.com", "--token", "t", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: endpoint (from --endpoint): `ims.example.com` is not an absolute http(s) URL (e.g. https://ims.example.com)\n");
 
     sandbox
         .ims()
         .env("IMS_ENDPOINT", "ftp://files")
         .args(["--token", "t", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: endpoint (from IMS_ENDPOINT): `ftp://files` is not an absolute http(s) URL (e.g. https://ims.example.com)\n");
 
     sandbox
         .ims()
         .args(["--endpoint", "http://127.0.0.1:1", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, token / token_file / token_command / access_key and secret_key in a profile, or sign in with --os-cloud, OS_* variables or Keystone keys in a profile\n");
 
     sandbox
         .ims()
         .args(["--token", "t", "member", "list", "i"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(
             "ims: error: no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile (or sign in with Keystone to find it in the service catalog)\n",
         );
@@ -182,28 +169,19 @@ fn configuration_errors_are_exit_3() {
     sandbox
         .ims()
         .args(["--config", "/no/such/ims.toml", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: config file /no/such/ims.toml (from --config) does not exist\n");
 
-    sandbox
-        .ims()
-        .env("IMS_OUTPUT", "yaml")
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stderr("ims: error: IMS_OUTPUT: `yaml` is not an output format (table, json, ndjson, ids, csv)\n");
+    sandbox.ims().env("IMS_OUTPUT", "yaml").args(["member", "show", "i", "m"]).exits(3).stderr(
+        "ims: error: IMS_OUTPUT: `yaml` is not an output format (table, json, ndjson, ids, csv)\n",
+    );
 }
 
 #[test]
 fn missing_default_config_is_fine_with_flags() {
     let server = MockServer::start();
     let mock = member_mock(&server, "t");
-    ims_for(&server)
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "ids"]).prints("m\n");
     mock.assert_calls(1);
 }
 
@@ -272,9 +250,7 @@ fn secret_files_readable_by_others_draw_a_warning() {
     sandbox
         .ims()
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n")
+        .prints("m\n")
         .stderr(format!(
             "ims: warning: config file {0} holds secrets and can be read by group or others (mode 644); fix with: chmod 600 {0}\n",
             path.display()
@@ -290,8 +266,7 @@ fn secret_files_readable_by_others_draw_a_warning() {
     sandbox
         .ims()
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
+        .succeeds()
         .stderr(format!(
             "ims: warning: token_file {0} holds secrets and can be read by group or others (mode 640); fix with: chmod 600 {0}\n",
             token.display()
@@ -301,5 +276,5 @@ fn secret_files_readable_by_others_draw_a_warning() {
     let path =
         sandbox.config(&format!("[profiles.default]\nendpoint = \"{}\"\n", server.base_url()));
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-    sandbox.ims().args(["--token", "t", "member", "show", "i", "m"]).assert().success().stderr("");
+    sandbox.ims().args(["--token", "t", "member", "show", "i", "m"]).succeeds().stderr("");
 }

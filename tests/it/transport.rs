@@ -128,9 +128,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
         .args(["--retries", "0", "member", "list"])
         .args(&images)
         .args(["--jobs", "1", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout(ids.clone())
+        .prints(ids.clone())
         .stderr("");
     assert_eq!(answered.load(Ordering::SeqCst), 20);
     assert_eq!(dropped.load(Ordering::SeqCst), 19);
@@ -147,9 +145,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
         .args(["--retries", "0", "member", "list"])
         .args(&images)
         .args(["--jobs", "1", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout(ids)
+        .prints(ids)
         .stderr("");
 
     // Part of the answer came: the request is not sent again.
@@ -242,11 +238,7 @@ fn a_self_signed_ca_certificate_given_with_ca_file_is_accepted() {
     let sandbox = Sandbox::new();
     let (pem, cert) = self_signed_ca(&["127.0.0.1", "localhost"], Validity::Current);
     let ca = sandbox.file("self.pem", &pem);
-    https_show(&sandbox, tls_server(cert), Some(&ca))
-        .assert()
-        .success()
-        .stdout("tls-member\n")
-        .stderr("");
+    https_show(&sandbox, tls_server(cert), Some(&ca)).prints("tls-member\n").stderr("");
 }
 
 #[test]
@@ -255,7 +247,7 @@ fn a_self_signed_ca_certificate_is_still_checked_for_host_and_dates() {
     let (pem, cert) = self_signed_ca(&["ims.example.com"], Validity::Current);
     let ca = sandbox.file("other-host.pem", &pem);
     let port = tls_server(cert);
-    https_show(&sandbox, port, Some(&ca)).assert().code(7).stdout("").stderr(format!(
+    https_show(&sandbox, port, Some(&ca)).exits(7).stdout("").stderr(format!(
         "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate is not valid for this host name (it is for ims.example.com)\n"
     ));
 
@@ -278,7 +270,7 @@ fn a_self_signed_ca_certificate_is_still_checked_for_host_and_dates() {
     let (other_pem, _) = self_signed_ca(&["127.0.0.1"], Validity::Current);
     let other = sandbox.file("unrelated.pem", &other_pem);
     let port = tls_server(cert);
-    https_show(&sandbox, port, Some(&other)).assert().code(7).stderr(format!(
+    https_show(&sandbox, port, Some(&other)).exits(7).stderr(format!(
         "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate is not signed by a trusted CA (unknown issuer); add the CA with --ca-file\n"
     ));
 }
@@ -290,7 +282,7 @@ fn tls_failures_are_said_in_words() {
     let (ca_pem, cert) = ca_and_ca_leaf();
     let ca = sandbox.file("ca.pem", &ca_pem);
     let port = tls_server(cert);
-    https_show(&sandbox, port, Some(&ca)).assert().code(7).stderr(format!(
+    https_show(&sandbox, port, Some(&ca)).exits(7).stderr(format!(
         "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the server's certificate is a CA certificate, not one for a server\n"
     ));
 
@@ -300,7 +292,7 @@ fn tls_failures_are_said_in_words() {
         let _ = stream.read(&mut hello);
         let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
     });
-    https_show(&sandbox, port, Some(&ca)).assert().code(7).stderr(format!(
+    https_show(&sandbox, port, Some(&ca)).exits(7).stderr(format!(
         "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the server did not answer in TLS (is the endpoint http://, not https://?)\n"
     ));
 }
@@ -318,9 +310,7 @@ fn a_20000_character_token_is_sent() {
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, &token)
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n")
+        .prints("m\n")
         .stderr("");
     mock.assert_calls(1);
 }
@@ -333,12 +323,7 @@ fn a_17_kb_image_id_is_sent() {
         when.path(format!("/v2/images/{image}/members"));
         then.status(200).body(members_of("x"));
     });
-    ims_for(&server)
-        .args(["member", "list", &image, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m-x\n")
-        .stderr("");
+    ims_for(&server).args(["member", "list", &image, "-o", "ids"]).prints("m-x\n").stderr("");
     mock.assert_calls(1);
 }
 
@@ -413,8 +398,7 @@ fn a_70_kb_response_header_is_an_unreadable_answer() {
     let sandbox = Sandbox::new();
     ims_raw(&sandbox, port)
         .args(["--retries", "0", "member", "show", "i", "m"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer is not valid HTTP: its head is larger than 64 KiB\n"
@@ -434,12 +418,7 @@ fn a_relative_location_is_followed() {
         when.path("/v2/images/i/members2").header("x-auth-token", "t");
         then.status(200).body(members_of("i"));
     });
-    ims_for(&server)
-        .args(["member", "list", "i", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m-i\n")
-        .stderr("");
+    ims_for(&server).args(["member", "list", "i", "-o", "ids"]).prints("m-i\n").stderr("");
     moved.assert_calls(1);
     target.assert_calls(1);
 }
@@ -457,8 +436,7 @@ fn a_network_path_location_is_another_origin() {
     });
     ims_for(&server)
         .args(["member", "list", "i"])
-        .assert()
-        .code(6)
+        .exits(6)
         .stdout("")
         .stderr(format!(
             "ims: error: image i: GET {}/v2/images/i/members: HTTP 302 Found: redirect to another origin (http://other.example/x) not followed, so that credentials stay with the endpoint; point --endpoint at the new address\n",
@@ -666,8 +644,7 @@ fn a_long_retry_after_is_not_waited_for_past_the_deadline() {
     ims_for(&server)
         .args(["--timeout", "5", "--deadline", "0.5"])
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(7)
+        .exits(7)
         .stdout("")
         .stderr(
             "ims: error: member m of image i: HTTP 503 Service Unavailable; not retried: waiting 60 s would pass the --deadline of 0.5 s\n",
@@ -750,8 +727,7 @@ fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
     let started = Instant::now();
     ims_raw(&sandbox, port)
         .args(["--deadline", "0.5", "member", "list", "i1"])
-        .assert()
-        .code(7)
+        .exits(7)
         .stdout("")
         .stderr(format!(
             "ims: error: image i1: GET http://127.0.0.1:{port}/v2/images/i1/members: timed out: the --deadline of 0.5 s was reached\n"
@@ -769,13 +745,12 @@ fn bad_values_are_refused(
     message: &str,
 ) {
     for bad in bad {
-        ims_at(sandbox, server, "t").args([flag, bad, "member", "show", "i", "m"]).assert().code(2);
+        ims_at(sandbox, server, "t").args([flag, bad, "member", "show", "i", "m"]).exits(2);
     }
     ims_at(sandbox, server, "t")
         .env(var, value)
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(message.to_string());
 }
 
@@ -794,8 +769,7 @@ fn deadline_is_validated_resolved_and_shown() {
     let path = sandbox.config("[profiles.default]\ndeadline = -2\n");
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: {}:default: key `deadline`: `-2` is not a number of seconds between 0 and 86400\n",
             path.display()
@@ -899,8 +873,7 @@ fn retries_run_out_with_the_last_answer() {
     });
     ims_for(&server)
         .args(["--retries", "2", "member", "show", "i", "m"])
-        .assert()
-        .code(6)
+        .exits(6)
         .stderr("ims: error: member m of image i: HTTP 502 Bad Gateway (after 2 retries)\n");
     mock.assert_calls(3);
 }
@@ -922,13 +895,12 @@ fn retries_setting_is_validated_and_resolved() {
     );
     mock.assert_calls(0);
     sandbox.config("[profiles.default]\nretries = 1\n");
-    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m"]).assert().code(6);
+    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m"]).exits(6);
     mock.assert_calls(2);
     ims_at(&sandbox, &server, "t")
         .env("IMS_RETRIES", "0")
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(6);
+        .exits(6);
     mock.assert_calls(3);
 }
 
@@ -990,35 +962,25 @@ fn tls_verification() {
 
     https_show(&sandbox, good, None)
         .args(["--ca-file", ca.to_str().unwrap()])
-        .assert()
-        .success()
-        .stdout("tls-member\n")
+        .prints("tls-member\n")
         .stderr("");
-    https_show(&sandbox, good, None)
-        .env("IMS_CA_FILE", &ca)
-        .assert()
-        .success()
-        .stdout("tls-member\n");
+    https_show(&sandbox, good, None).env("IMS_CA_FILE", &ca).prints("tls-member\n");
 
     https_show(&sandbox, good, None)
         .arg("--insecure")
-        .assert()
-        .success()
-        .stdout("tls-member\n")
+        .prints("tls-member\n")
         .stderr("ims: warning: TLS certificate verification is off (from --insecure): anyone on the path can read and change this traffic\n");
 
     let expired = tls_server(pki.expired);
     https_show(&sandbox, expired, None)
         .args(["--ca-file", ca.to_str().unwrap()])
-        .assert()
-        .code(7)
+        .exits(7)
         .stderr(predicates::str::contains("TLS: the certificate has expired"));
 
     let wrong = tls_server(pki.wrong_host);
     https_show(&sandbox, wrong, None)
         .args(["--ca-file", ca.to_str().unwrap()])
-        .assert()
-        .code(7)
+        .exits(7)
         .stderr(predicates::str::contains("TLS: the certificate is not valid for this host name"));
 }
 
@@ -1029,27 +991,23 @@ fn tls_settings_from_a_profile_and_bad_ca_files() {
     let ca = sandbox.file("ca.pem", &pki.ca_pem);
     let port = tls_server(pki.good);
     sandbox.config(&format!("[profiles.default]\nca_file = \"{}\"\n", ca.display()));
-    https_show(&sandbox, port, None).assert().success().stdout("tls-member\n");
+    https_show(&sandbox, port, None).prints("tls-member\n");
     sandbox.config("[profiles.default]\ninsecure = true\n");
-    https_show(&sandbox, port, None).assert().success().stderr(predicates::str::contains("(from "));
+    https_show(&sandbox, port, None).succeeds().stderr(predicates::str::contains("(from "));
 
     sandbox.config("[profiles.default]\n");
-    https_show(&sandbox, port, None)
-        .args(["--ca-file", "/no/such/ca.pem"])
-        .assert()
-        .code(3)
-        .stderr(predicates::str::starts_with(
+    https_show(&sandbox, port, None).args(["--ca-file", "/no/such/ca.pem"]).exits(3).stderr(
+        predicates::str::starts_with(
             "ims: error: member m of image i: cannot read CA file /no/such/ca.pem: ",
-        ));
+        ),
+    );
     let junk = sandbox.file("junk.pem", "not a certificate\n");
-    https_show(&sandbox, port, None)
-        .args(["--ca-file", junk.to_str().unwrap()])
-        .assert()
-        .code(3)
-        .stderr(format!(
+    https_show(&sandbox, port, None).args(["--ca-file", junk.to_str().unwrap()]).exits(3).stderr(
+        format!(
             "ims: error: member m of image i: CA file {} holds no PEM certificate\n",
             junk.display()
-        ));
+        ),
+    );
 }
 
 // ---- broken answers from a raw TCP server ----
@@ -1097,8 +1055,7 @@ fn truncated_body_is_exit_8() {
         true,
     );
     raw_show(&Sandbox::new(), port)
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer was cut short\n"
@@ -1124,7 +1081,7 @@ fn declared_size_over_the_limit_is_refused_without_reading() {
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 600000000\r\n\r\n{\"member_id\"".to_vec(),
         true,
     );
-    raw_show(&Sandbox::new(), port).assert().code(8).stderr(format!(
+    raw_show(&Sandbox::new(), port).exits(8).stderr(format!(
         "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer is larger than 512 MiB\n"
     ));
 }
@@ -1143,11 +1100,7 @@ fn gzip_and_odd_content_types_are_read() {
             .header("content-type", "application/octet-stream")
             .body(body.clone());
     });
-    ims_for(&server)
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("zipped\n");
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "ids"]).prints("zipped\n");
 }
 
 #[test]
@@ -1159,8 +1112,7 @@ fn non_utf8_body_is_exit_8() {
     });
     ims_for(&server)
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stderr(predicates::str::contains("the answer is not the expected JSON"));
 }
 
@@ -1188,8 +1140,7 @@ fn huge_field_is_kept_and_deep_nesting_is_refused() {
     assert_eq!(parsed["note"].as_str().map(str::len), Some(big.len()));
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "deep"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stderr(predicates::str::contains("recursion limit exceeded"));
 }
 
@@ -1204,8 +1155,7 @@ fn connection_refused_is_exit_7() {
         .ims()
         .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
         .args(["--retries", "0", "member", "show", "i", "m"])
-        .assert()
-        .code(7)
+        .exits(7)
         .stdout("")
         .stderr(format!(
             "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused\n"
@@ -1238,8 +1188,7 @@ fn timeout_is_exit_7_and_says_how_long() {
     });
     ims_for(&server)
         .args(["--timeout", "0.5", "member", "show", "i", "m"])
-        .assert()
-        .code(7)
+        .exits(7)
         .stderr(format!(
             "ims: error: member m of image i: GET {}/v2/images/i/members/m: timed out after 0.5 s (--timeout)\n",
             server.base_url()
@@ -1257,11 +1206,7 @@ fn same_origin_redirect_is_followed_with_the_token() {
         when.path("/new/v2/images/i/members/m").header("x-auth-token", "t");
         then.status(200).body(r#"{"member_id":"m"}"#);
     });
-    ims_for(&server)
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "ids"]).prints("m\n");
     old.assert_calls(1);
     new.assert_calls(1);
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use assert_cmd::assert::{Assert, IntoOutputPredicate};
 use httpmock::prelude::*;
 
 /// The version string `ims` sends as its User-Agent.
@@ -363,4 +364,38 @@ pub fn tls_server((cert, key): (Vec<u8>, Vec<u8>)) -> u16 {
         }
     });
     port
+}
+
+/// The runs most tests end with, said in one word. Each returns the [`Assert`] to check
+/// more on (stderr, say).
+pub trait Run {
+    /// Runs the command: exit 0 and exactly `stdout` (`assert().success().stdout(…)`).
+    fn prints<I, P>(&mut self, stdout: I) -> Assert
+    where
+        I: IntoOutputPredicate<P>,
+        P: predicates::Predicate<[u8]>;
+
+    /// Runs the command: exit 0 (`assert().success()`).
+    fn succeeds(&mut self) -> Assert;
+
+    /// Runs the command: exit `code` (`assert().code(…)`).
+    fn exits(&mut self, code: i32) -> Assert;
+}
+
+impl Run for Command {
+    fn prints<I, P>(&mut self, stdout: I) -> Assert
+    where
+        I: IntoOutputPredicate<P>,
+        P: predicates::Predicate<[u8]>,
+    {
+        self.assert().success().stdout(stdout)
+    }
+
+    fn succeeds(&mut self) -> Assert {
+        self.assert().success()
+    }
+
+    fn exits(&mut self, code: i32) -> Assert {
+        self.assert().code(code)
+    }
 }
