@@ -207,19 +207,7 @@ fn e2e_changes_the_whole_share_life_cycle() {
     let raw_members = || {
         let page =
             glance_call(&world.url, "GET", &format!("/v2/images/{image}/members"), &owner, None);
-        let mut pairs: Vec<(String, String)> = page["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| {
-                (
-                    m["member_id"].as_str().unwrap().to_string(),
-                    m["status"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        pairs.sort();
-        pairs
+        member_pairs(page["members"].as_array().unwrap())
     };
 
     let added = ims(&owner, &["member", "add", &image, &alpha, &beta, "-o", "json"]);

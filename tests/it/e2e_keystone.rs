@@ -64,17 +64,7 @@ fn cloud(sandbox: &Sandbox, name: &str) -> assert_cmd::Command {
 fn members(out: &std::process::Output) -> Vec<(String, String)> {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(out));
     let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let mut pairs: Vec<(String, String)> = list
-        .iter()
-        .map(|m| {
-            (
-                m["member_id"].as_str().unwrap_or_default().to_string(),
-                m["status"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
-    pairs.sort();
-    pairs
+    member_pairs(&list)
 }
 
 fn owner_view() -> Vec<(String, String)> {
