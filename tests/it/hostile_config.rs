@@ -9,6 +9,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::fixtures::glance::*;
 use crate::fixtures::keystone::*;
 use crate::util::*;
 use httpmock::prelude::*;
@@ -310,10 +311,12 @@ fn a_cached_token_echoed_by_the_image_service_is_masked() {
     keystone(&server, password_body("pw-1234"), "CaChEd-ToKeN-77");
     let ok = glance(&server, "CaChEd-ToKeN-77");
     ok.up_to_n_times(1);
-    server.mock(|when, then| {
-        when.path(format!("/v2/images/{IMG}/members"));
-        then.status(400).body("token CaChEd-ToKeN-77 is not for this image");
-    });
+    answer(
+        &server,
+        format!("/v2/images/{IMG}/members"),
+        400,
+        "token CaChEd-ToKeN-77 is not for this image",
+    );
     let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
     cloud.ims().args(["member", "list", IMG]).succeeds();
     // The second run takes the token from the cache.
@@ -602,10 +605,7 @@ fn a_ca_file_that_is_a_fifo_or_a_device_is_refused() {
 #[test]
 fn dev_null_as_the_config_file_means_no_profile() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path(format!("/v2/images/{IMG}/members/m"));
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
+    answer(&server, format!("/v2/images/{IMG}/members/m"), 200, r#"{"member_id":"m"}"#);
     let sandbox = Sandbox::new();
     ims(&sandbox)
         .env("IMS_CONFIG", "/dev/null")

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::json;
@@ -28,9 +29,11 @@ fn unprintable(image: &str, escaped: &str) -> String {
 #[test]
 fn ids_print_only_ids_that_are_one_plain_line() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/bad/members");
-        then.status(200).body(members_of(&[
+    answer(
+        &server,
+        "/v2/images/bad/members",
+        200,
+        members_of(&[
             "good",
             "good\nfake-1\nfake-2",
             "\u{1b}[2Jwiped",
@@ -41,12 +44,9 @@ fn ids_print_only_ids_that_are_one_plain_line() {
             "sep\u{2028}x",
             "c1\u{9b}31m",
             "also-good",
-        ]));
-    });
-    server.mock(|when, then| {
-        when.path("/v2/images/fine/members");
-        then.status(200).body(members_of(&["other"]));
-    });
+        ]),
+    );
+    answer(&server, "/v2/images/fine/members", 200, members_of(&["other"]));
     for jobs in ["1", "2"] {
         ims_for(&server)
             .args(["member", "list", "bad", "fine", "-o", "ids", "--jobs", jobs])
@@ -72,14 +72,13 @@ fn ids_print_only_ids_that_are_one_plain_line() {
 #[test]
 fn member_show_ids_refuses_an_id_it_cannot_print() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).body(json!({"member_id": "m\nfake", "status": "accepted"}).to_string());
-    });
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/empty");
-        then.status(200).body(r#"{"member_id": ""}"#);
-    });
+    answer(
+        &server,
+        "/v2/images/i/members/m",
+        200,
+        json!({"member_id": "m\nfake", "status": "accepted"}).to_string(),
+    );
+    answer(&server, "/v2/images/i/members/empty", 200, r#"{"member_id": ""}"#);
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "m", "-o", "ids"])
@@ -102,16 +101,16 @@ fn member_show_ids_refuses_an_id_it_cannot_print() {
 #[test]
 fn tables_escape_line_breaks_and_bidi_controls() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).body(
-            json!({"members": [
-                {"member_id": "good\nfake-1", "status": "rtl\u{202e}txt"},
-                {"member_id": "isolate\u{2066}x\u{2069}", "status": "a\u{200f}\u{61c}b"}
-            ]})
-            .to_string(),
-        );
-    });
+    answer(
+        &server,
+        "/v2/images/img/members",
+        200,
+        json!({"members": [
+            {"member_id": "good\nfake-1", "status": "rtl\u{202e}txt"},
+            {"member_id": "isolate\u{2066}x\u{2069}", "status": "a\u{200f}\u{61c}b"}
+        ]})
+        .to_string(),
+    );
     ims_for(&server)
         .args(["member", "list", "img"])
         .succeeds()
@@ -129,16 +128,16 @@ fn tables_escape_line_breaks_and_bidi_controls() {
 #[test]
 fn stderr_keeps_one_line_per_message() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(404).body(
-            json!({
-                "message": "gone\u{202e}\u{2028}ims: error: fake line",
-                "request_id": "req-1\nims: error: injected"
-            })
-            .to_string(),
-        );
-    });
+    answer(
+        &server,
+        "/v2/images/i/members/m",
+        404,
+        json!({
+            "message": "gone\u{202e}\u{2028}ims: error: fake line",
+            "request_id": "req-1\nims: error: injected"
+        })
+        .to_string(),
+    );
     ims_for(&server).args(["member", "show", "i", "m"]).exits(5).stdout("").stderr(
         "ims: error: member m of image i: HTTP 404 Not Found: \
              gone\\u{202e} ims: error: fake line (request id req-1\\nims: error: injected)\n",
@@ -326,10 +325,7 @@ fn a_long_list_is_drawn_in_little_memory() {
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
     let body = members_of(&refs);
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).body(body.clone());
-    });
+    answer(&server, "/v2/images/img/members", 200, body.clone());
     let sandbox = Sandbox::new();
     let endpoint = server.base_url();
     for format in ["table", "json", "ndjson", "ids"] {
@@ -392,10 +388,7 @@ fn numbers_keep_every_digit() {
         "neg": -0, "exp": 1E2, "huge": 1e400, "tiny": -1.5e-7, "one": 1.0,
         "frac": 0.30000000000000000000001, "x": {"n": [18446744073709551616]}}]}"#;
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).body(body);
-    });
+    answer(&server, "/v2/images/img/members", 200, body);
     ims_for(&server).args(["member", "list", "img", "-o", "json"]).succeeds().stderr("").stdout(
         "[\n  {\n    \"member_id\": \"m\",\n    \"big\": 123456789012345678901234567890,\n    \
              \"neg\": -0,\n    \"exp\": 1e+2,\n    \"huge\": 1e+400,\n    \"tiny\": -1.5e-7,\n    \
@@ -476,14 +469,8 @@ fn an_answer_with_a_key_twice_is_refused() {
 #[test]
 fn a_stdout_that_cannot_be_written_is_exit_1() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).body(r#"{"member_id": "m"}"#);
-    });
-    server.mock(|when, then| {
-        when.path("/v2/images/empty/members");
-        then.status(200).body(r#"{"members": []}"#);
-    });
+    answer(&server, "/v2/images/i/members/m", 200, r#"{"member_id": "m"}"#);
+    answer(&server, "/v2/images/empty/members", 200, r#"{"members": []}"#);
     let sandbox = Sandbox::new();
     let endpoint = server.base_url();
     let show = ["--endpoint", &endpoint, "--token", "t", "member", "show", "i", "m"];

@@ -1,6 +1,7 @@
 //! Huawei Cloud IMS: the v1 member API, pagination, AK/SK signing checked the way the
 //! API gateway checks it, and Huawei's error bodies.
 
+use crate::fixtures::glance::*;
 use crate::fixtures::huawei::*;
 use crate::util::*;
 use httpmock::prelude::*;
@@ -53,15 +54,17 @@ fn v1_show_organization_member_from_the_seed() {
 #[test]
 fn v1_list_shows_member_type_and_urn_columns() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path(format!("/v1/{PROJECT}/cloudimages/img/members"));
-        then.status(200).json_body(json!({"members": [
+    answer_json(
+        &server,
+        format!("/v1/{PROJECT}/cloudimages/img/members"),
+        200,
+        json!({"members": [
             {"member_id": "p1", "image_id": "img", "status": "accepted", "created_at": "2023-08-23T04:09:12Z",
              "updated_at": "2023-08-23T04:09:12Z", "member_type": "project"},
             {"member_id": "ou-1", "image_id": "img", "status": "pending", "created_at": null,
              "updated_at": null, "member_type": "organization", "urn": "organizations::x:ou:o-y/ou-1"}
-        ]}));
-    });
+        ]}),
+    );
     let sandbox = Sandbox::new();
     v1(&server, &sandbox)
         .args(["member", "list", "img"])

@@ -61,10 +61,7 @@ fn next_links_keep_the_endpoints_path_prefix() {
         then.status(200).json_body(json!({"images": [image("i2", "p", "two")]}));
     });
     // Without the prefix the second page would land here.
-    let lost = server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({"images": []}));
-    });
+    let lost = answer_json(&server, "/v2/images", 200, json!({"images": []}));
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &format!("{}/image/", server.base_url()), "p")
         .args(["image", "list", "-o", "ids"])
@@ -145,12 +142,14 @@ fn huawei_default_page_size_and_incoming_query() {
 #[test]
 fn a_repeated_marker_stops_with_exit_8() {
     let server = MockServer::start();
-    let page = server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({
+    let page = answer_json(
+        &server,
+        "/v2/images",
+        200,
+        json!({
             "images": [image("i1", "p", "one")],
-            "next": "/v2/images?owner=p&visibility=shared&marker=same"}));
-    });
+            "next": "/v2/images?owner=p&visibility=shared&marker=same"}),
+    );
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "-o", "ids"])
@@ -167,10 +166,7 @@ fn a_repeated_marker_stops_with_exit_8() {
 #[test]
 fn incoming_lists_each_image_once_even_if_the_service_ignores_the_status_filter() {
     let server = MockServer::start();
-    let all = server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({"images": [image("i1", "o", "one")]}));
-    });
+    let all = answer_json(&server, "/v2/images", 200, json!({"images": [image("i1", "o", "one")]}));
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "me")
         .args(["image", "list", "--incoming", "-o", "csv"])
@@ -192,10 +188,7 @@ fn image_list_errors_say_which_list_failed() {
         when.path("/v2/images").query_param("member_status", "pending");
         then.status(403).body("no");
     });
-    server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({"images": []}));
-    });
+    answer_json(&server, "/v2/images", 200, json!({"images": []}));
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "me")
         .args(["image", "list", "--incoming"])
@@ -210,12 +203,14 @@ fn image_list_errors_say_which_list_failed() {
 #[test]
 fn a_next_link_to_another_origin_is_not_followed() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({
+    answer_json(
+        &server,
+        "/v2/images",
+        200,
+        json!({
             "images": [image("i1", "p", "one")],
-            "next": "http://evil.example/v2/images?marker=i1"}));
-    });
+            "next": "http://evil.example/v2/images?marker=i1"}),
+    );
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "-o", "ids"])
@@ -356,17 +351,19 @@ fn all_with_image_ids_or_status_without_incoming_is_a_usage_error() {
 #[test]
 fn image_ids_that_cannot_be_read_back_are_not_printed() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({"images": [
+    answer_json(
+        &server,
+        "/v2/images",
+        200,
+        json!({"images": [
             image("good-1", "p", "a"),
             image("evil\nfake-id", "p", "b"),
             image("\u{1b}[2Jcls", "p", "c"),
             image("", "p", "d"),
             image("good-2\u{a0}victim", "p", "e"),
             image("two words", "p", "f"),
-            image("good-3", "p", "g")]}));
-    });
+            image("good-3", "p", "g")]}),
+    );
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "-o", "ids"])
@@ -388,16 +385,20 @@ fn image_ids_that_cannot_be_read_back_are_not_printed() {
 #[test]
 fn json_output_escapes_what_a_terminal_would_act_on() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({"images": [
-            image("i1", "p", "c1\u{9b}31mX\u{2028}Y\u{202e}abc\u{7f}")]}));
-    });
-    server.mock(|when, then| {
-        when.path("/v2/images/i1/members");
-        then.status(200).json_body(json!({"members": [
-            {"member_id": "m\u{202e}1", "image_id": "i1", "status": "x\u{85}y"}]}));
-    });
+    answer_json(
+        &server,
+        "/v2/images",
+        200,
+        json!({"images": [
+            image("i1", "p", "c1\u{9b}31mX\u{2028}Y\u{202e}abc\u{7f}")]}),
+    );
+    answer_json(
+        &server,
+        "/v2/images/i1/members",
+        200,
+        json!({"members": [
+            {"member_id": "m\u{202e}1", "image_id": "i1", "status": "x\u{85}y"}]}),
+    );
     let sandbox = Sandbox::new();
     let images = ims_as(&sandbox, &server.base_url(), "p")
         .args(["image", "list", "-o", "json"])

@@ -3,6 +3,7 @@
 
 use std::os::unix::fs::PermissionsExt;
 
+use crate::fixtures::glance::*;
 use crate::fixtures::keystone::*;
 use crate::util::*;
 use httpmock::prelude::*;
@@ -116,14 +117,18 @@ fn catalog_interface_and_versioned_urls() {
         "tok-A",
         &format!("{}/glance/v2", server.base_url()),
     );
-    let public = server.mock(|when, then| {
-        when.path(format!("/glance/v2/images/{IMG}/members"));
-        then.status(200).json_body(json!({"members": []}));
-    });
-    let internal = server.mock(|when, then| {
-        when.path(format!("/glance/v2/internal/v2/images/{IMG}/members"));
-        then.status(200).json_body(json!({"members": []}));
-    });
+    let public = answer_json(
+        &server,
+        format!("/glance/v2/images/{IMG}/members"),
+        200,
+        json!({"members": []}),
+    );
+    let internal = answer_json(
+        &server,
+        format!("/glance/v2/internal/v2/images/{IMG}/members"),
+        200,
+        json!({"members": []}),
+    );
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
     cloud.ims().args(["member", "list", IMG, "-o", "json"]).prints("[]\n");
     cloud
@@ -195,10 +200,7 @@ fn a_second_401_is_exit_4() {
     let sign_in = sign_in(&server, "tok-X", &in_an_hour());
     let ok = glance(&server, "tok-X");
     ok.up_to_n_times(1);
-    let refused = server.mock(|when, then| {
-        when.path(format!("/v2/images/{IMG}/members"));
-        then.status(401).body("nope");
-    });
+    let refused = answer(&server, format!("/v2/images/{IMG}/members"), 401, "nope");
     let cloud = Cloud::new(&server.base_url(), PASSWORD);
     cloud.ims().args(["member", "list", IMG]).succeeds();
     cloud.ims()

@@ -163,10 +163,12 @@ fn image_ids_from_stdin() {
     let mocks: Vec<_> = ["a", "b", "c", "d"]
         .iter()
         .map(|image| {
-            server.mock(|when, then| {
-                when.path(format!("/v2/images/{image}/members"));
-                then.status(200).body(members_body(image, &[(&format!("{image}1"), "accepted")]));
-            })
+            answer(
+                &server,
+                format!("/v2/images/{image}/members"),
+                200,
+                members_body(image, &[(&format!("{image}1"), "accepted")]),
+            )
         })
         .collect();
     let sandbox = Sandbox::new();
@@ -231,24 +233,20 @@ fn empty_list_in_three_formats() {
 #[test]
 fn failures_keep_the_other_images_and_exit_with_the_first_code() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/ok1/members");
-        then.status(200).body(members_body("ok1", &[("m1", "accepted")]));
-    });
+    answer(&server, "/v2/images/ok1/members", 200, members_body("ok1", &[("m1", "accepted")]));
     server.mock(|when, then| {
         when.path("/v2/images/gone/members");
         then.status(404)
             .header("x-openstack-request-id", "req-1")
             .body("404 Not Found\n\nImage gone not found.\n\n   ");
     });
-    server.mock(|when, then| {
-        when.path("/v2/images/private/members");
-        then.status(403).body("<html><body><h1>403 Forbidden</h1>Only shared images have members.<br /><br /></body></html>");
-    });
-    server.mock(|when, then| {
-        when.path("/v2/images/ok2/members");
-        then.status(200).body(members_body("ok2", &[("m2", "pending")]));
-    });
+    answer(
+        &server,
+        "/v2/images/private/members",
+        403,
+        "<html><body><h1>403 Forbidden</h1>Only shared images have members.<br /><br /></body></html>",
+    );
+    answer(&server, "/v2/images/ok2/members", 200, members_body("ok2", &[("m2", "pending")]));
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "ok1", "gone", "private", "ok2", "-o", "ids"])
@@ -296,10 +294,7 @@ fn closed_stdout_ends_quietly() {
     let refs: Vec<(&str, &str)> = many.iter().map(|(id, s)| (id.as_str(), *s)).collect();
     let body = members_body("img", &refs);
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).body(body.clone());
-    });
+    answer(&server, "/v2/images/img/members", 200, body.clone());
     let bin = assert_cmd::cargo::cargo_bin("ims");
     for format in ["ids", "json", "ndjson", "table", "csv"] {
         let script = format!(
@@ -358,15 +353,14 @@ fn member_list_all_lists_every_shared_image_in_order() {
                    {"member_id": "m3", "image_id": "img-a", "status": "pending"}]),
         ),
     ] {
-        server.mock(|when, then| {
-            when.path(format!("/v2/images/{img}/members"));
-            then.status(200).json_body(json!({ "members": members }));
-        });
+        answer_json(
+            &server,
+            format!("/v2/images/{img}/members"),
+            200,
+            json!({ "members": members }),
+        );
     }
-    let foreign = server.mock(|when, then| {
-        when.path("/v2/images/foreign/members");
-        then.status(200).json_body(json!({"members": []}));
-    });
+    let foreign = answer_json(&server, "/v2/images/foreign/members", 200, json!({"members": []}));
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["member", "list", "--all", "--status", "pending", "-o", "csv"])
@@ -381,15 +375,19 @@ fn member_list_all_lists_every_shared_image_in_order() {
 #[test]
 fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images");
-        then.status(200).json_body(json!({"images": [
-            image("good", "p", "a"), image("..", "p", "b"), image("a/b", "p", "c")]}));
-    });
-    let good = server.mock(|when, then| {
-        when.path("/v2/images/good/members");
-        then.status(200).json_body(json!({"members": [{"member_id": "m1", "image_id": "good"}]}));
-    });
+    answer_json(
+        &server,
+        "/v2/images",
+        200,
+        json!({"images": [
+            image("good", "p", "a"), image("..", "p", "b"), image("a/b", "p", "c")]}),
+    );
+    let good = answer_json(
+        &server,
+        "/v2/images/good/members",
+        200,
+        json!({"members": [{"member_id": "m1", "image_id": "good"}]}),
+    );
     let sandbox = Sandbox::new();
     ims_as(&sandbox, &server.base_url(), "p")
         .args(["member", "list", "--all", "-o", "ids"])
@@ -405,11 +403,13 @@ fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
 #[test]
 fn member_ids_with_whitespace_are_not_printed_as_ids() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).json_body(json!({"members": [
-            {"member_id": "m-1"}, {"member_id": "m-2\u{2003}m-3"}, {"member_id": "m-4"}]}));
-    });
+    answer_json(
+        &server,
+        "/v2/images/img/members",
+        200,
+        json!({"members": [
+            {"member_id": "m-1"}, {"member_id": "m-2\u{2003}m-3"}, {"member_id": "m-4"}]}),
+    );
     ims_for(&server)
         .args(["member", "list", "img", "-o", "ids"])
         .exits(8)

@@ -71,10 +71,12 @@ fn seed_example_as_json_and_ids() {
 #[test]
 fn v1_organization_example_keeps_member_type_and_urn_in_json() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/370befec-a369-475e-a224-44a45927a8fe/members/ou-qdjrky7i07higfa4f6reqv9etybmp4ng");
-        then.status(200).body(seed("v1-show-organization.json"));
-    });
+    answer(
+        &server,
+        "/v2/images/370befec-a369-475e-a224-44a45927a8fe/members/ou-qdjrky7i07higfa4f6reqv9etybmp4ng",
+        200,
+        seed("v1-show-organization.json"),
+    );
     let out = ims_for(&server)
         .args([
             "member",
@@ -96,10 +98,7 @@ fn v1_organization_example_keeps_member_type_and_urn_in_json() {
 fn unknown_status_null_timestamp_and_extra_fields_render() {
     let server = MockServer::start();
     let body = r#"{"member_id":"m1","image_id":"i","status":"frozen","created_at":null,"updated_at":"2026-01-01T00:00:00Z","schema":"/v2/schemas/member","x_extra":{"a":1}}"#;
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m1");
-        then.status(200).body(body);
-    });
+    answer(&server, "/v2/images/i/members/m1", 200, body);
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m1"]).prints(
         "┌────────────┬──────────────────────┐\n\
@@ -275,10 +274,12 @@ fn unexpected_success_bodies_are_exit_8() {
 #[test]
 fn non_ascii_and_reserved_ids_are_encoded() {
     let server = MockServer::start();
-    let mock = server.mock(|when, then| {
-        when.path("/v2/images/%C3%A9t%C3%A9%20img/members/%E6%88%90%E5%91%98%3F");
-        then.status(200).body(r#"{"member_id":"成员?","image_id":"été img","status":"accepted"}"#);
-    });
+    let mock = answer(
+        &server,
+        "/v2/images/%C3%A9t%C3%A9%20img/members/%E6%88%90%E5%91%98%3F",
+        200,
+        r#"{"member_id":"成员?","image_id":"été img","status":"accepted"}"#,
+    );
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "été img", "成员?", "-o", "ids"])
@@ -318,10 +319,7 @@ fn bad_ids_are_usage_errors_and_send_nothing() {
 #[test]
 fn endpoint_with_prefix_and_trailing_slash() {
     let server = MockServer::start();
-    let mock = server.mock(|when, then| {
-        when.path("/image/v2/images/i/members/m");
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
+    let mock = answer(&server, "/image/v2/images/i/members/m", 200, r#"{"member_id":"m"}"#);
     let sandbox = Sandbox::new();
     sandbox
         .ims()
@@ -348,10 +346,12 @@ fn versions_answer_gets_a_hint() {
 #[test]
 fn member_show_csv_fills_the_image_id_from_the_command_line() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).json_body(json!({"member_id": "m", "status": "accepted"}));
-    });
+    answer_json(
+        &server,
+        "/v2/images/i/members/m",
+        200,
+        json!({"member_id": "m", "status": "accepted"}),
+    );
     ims_for(&server)
         .args(["member", "show", "i", "m", "-o", "csv"])
         .prints("Image ID,Member ID,Status,Created At,Updated At\ni,m,accepted,,\n");
@@ -360,11 +360,13 @@ fn member_show_csv_fills_the_image_id_from_the_command_line() {
 #[test]
 fn member_show_as_one_csv_row() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).json_body(json!({"member_id": "m", "image_id": "i", "status": "accepted",
-            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z", "schema": "/v2/schemas/member"}));
-    });
+    answer_json(
+        &server,
+        "/v2/images/i/members/m",
+        200,
+        json!({"member_id": "m", "image_id": "i", "status": "accepted",
+            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z", "schema": "/v2/schemas/member"}),
+    );
     ims_for(&server).args(["member", "show", "i", "m", "-o", "csv"]).prints(
         "Image ID,Member ID,Status,Created At,Updated At\n\
              i,m,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",

@@ -9,6 +9,7 @@ use std::time::Duration;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 
 /// Runs `ims` against `server` with the token `t` and returns its stdout (exit 0, quiet).
@@ -35,10 +36,12 @@ fn same_objects_as_json(ndjson: &str, json: &str) {
 #[test]
 fn member_show_is_the_member_on_one_line() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members/edc89b490d7d4392898e19b2deb34797");
-        then.status(200).body(seed("v2-show.json"));
-    });
+    answer(
+        &server,
+        "/v2/images/img/members/edc89b490d7d4392898e19b2deb34797",
+        200,
+        seed("v2-show.json"),
+    );
     let sandbox = Sandbox::new();
     let args = ["member", "show", "img", "edc89b490d7d4392898e19b2deb34797"];
     let ndjson = stdout_at(&sandbox, &server, &[&args[..], &["-o", "ndjson"]].concat());
@@ -64,10 +67,7 @@ fn member_list_is_one_line_per_member_in_input_order() {
     let second = r#"{"members": [{"member_id": "p-1", "status": "pending", "created_at": "2026-11-20T10:00:00Z"},
         {"member_id": "p-2", "status": "rejected", "exp": 1E2}], "schema": "/v2/schemas/members"}"#;
     for (image, body) in [("a", first), ("b", r#"{"members": []}"#), ("c", second)] {
-        server.mock(|when, then| {
-            when.path(format!("/v2/images/{image}/members"));
-            then.status(200).body(body);
-        });
+        answer(&server, format!("/v2/images/{image}/members"), 200, body);
     }
     let sandbox = Sandbox::new();
     let args = ["member", "list", "a", "b", "c", "--jobs", "3"];

@@ -319,10 +319,7 @@ fn a_20000_character_token_is_sent() {
 fn a_17_kb_image_id_is_sent() {
     let image = "i".repeat(17_000);
     let server = MockServer::start();
-    let mock = server.mock(|when, then| {
-        when.path(format!("/v2/images/{image}/members"));
-        then.status(200).body(members_of("x"));
-    });
+    let mock = answer(&server, format!("/v2/images/{image}/members"), 200, members_of("x"));
     ims_for(&server).args(["member", "list", &image, "-o", "ids"]).prints("m-x\n").stderr("");
     mock.assert_calls(1);
 }
@@ -430,10 +427,7 @@ fn a_network_path_location_is_another_origin() {
         when.path("/v2/images/i/members");
         then.status(302).header("location", "//other.example/x");
     });
-    let followed = server.mock(|when, then| {
-        when.path("//other.example/x");
-        then.status(200).body(members_of("i"));
-    });
+    let followed = answer(&server, "//other.example/x", 200, members_of("i"));
     ims_for(&server)
         .args(["member", "list", "i"])
         .exits(6)
@@ -689,10 +683,7 @@ fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
         when.path("/v2/images/i2/members");
         then.status(200).delay(Duration::from_secs(5)).body(members_of("i2"));
     });
-    let third = server.mock(|when, then| {
-        when.path("/v2/images/i3/members");
-        then.status(200).body(members_of("i3"));
-    });
+    let third = answer(&server, "/v2/images/i3/members", 200, members_of("i3"));
     let sandbox = Sandbox::new();
     sandbox.config("[profiles.default]\ndeadline = 0.7\n");
     let started = Instant::now();
@@ -1106,10 +1097,7 @@ fn gzip_and_odd_content_types_are_read() {
 #[test]
 fn non_utf8_body_is_exit_8() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).body(b"{\"member_id\": \"\xff\xfe\"}");
-    });
+    answer(&server, "/v2/images/i/members/m", 200, b"{\"member_id\": \"\xff\xfe\"}");
     ims_for(&server)
         .args(["member", "show", "i", "m"])
         .exits(8)
@@ -1120,16 +1108,15 @@ fn non_utf8_body_is_exit_8() {
 fn huge_field_is_kept_and_deep_nesting_is_refused() {
     let big = "é".repeat(5_000_000);
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/big");
-        then.status(200).body(format!(r#"{{"member_id":"big","note":"{big}"}}"#));
-    });
+    answer(
+        &server,
+        "/v2/images/i/members/big",
+        200,
+        format!(r#"{{"member_id":"big","note":"{big}"}}"#),
+    );
     let deep =
         format!(r#"{{"member_id":"deep","x":{}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/deep");
-        then.status(200).body(deep.clone());
-    });
+    answer(&server, "/v2/images/i/members/deep", 200, deep.clone());
     let sandbox = Sandbox::new();
     let out = ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "big", "-o", "json"])
