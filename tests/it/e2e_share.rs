@@ -9,7 +9,7 @@ use std::process::Output;
 
 use serde_json::{Value, json};
 
-use crate::e2e_audit::{call, glance_and_run, member_statuses};
+use crate::fixtures::real::{glance_call as call, member_statuses, required_url, run_name};
 use crate::util::{Sandbox, stderr_of, stdout_of};
 
 /// This run's projects, images and sandbox (config file and shares file).
@@ -31,24 +31,17 @@ struct Run {
 
 impl Run {
     fn new() -> Run {
-        let (url, run) = glance_and_run();
+        let (url, run) = (required_url("IMS_E2E_GLANCE_URL"), run_name());
         let project = |role: &str| format!("share-{role}-{run}");
         let owner = project("owner");
         let create = |name: &str, visibility: &str, tags: Value| -> String {
             let body = json!({"name": name, "visibility": visibility, "tags": tags,
                               "disk_format": "raw", "container_format": "bare"});
-            call(&url, "POST", "/v2/images", &owner, Some(body))["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
+            call(&url, "POST", "/v2/images", &owner, Some(body))["id"].as_str().unwrap().to_string()
         };
         let golden1 = create(&format!("golden-{run}-1"), "private", json!([]));
         let golden2 = create(&format!("golden-{run}-2"), "shared", json!([]));
-        let tagged = create(
-            &format!("tagged-{run}"),
-            "shared",
-            json!([format!("t-{run}")]),
-        );
+        let tagged = create(&format!("tagged-{run}"), "shared", json!([format!("t-{run}")]));
         let c = project("c");
         let path = format!("/v2/images/{tagged}/members");
         call(&url, "POST", &path, &owner, Some(json!({ "member": c })));
@@ -75,37 +68,20 @@ impl Run {
                  [consumers]\n\"{a}\" = \"tenant-a\"\n\"{b}\" = {{ profile = \"tenant-b\" }}\n"
             ),
         );
-        Run {
-            url,
-            owner,
-            a,
-            b,
-            c,
-            golden1,
-            golden2,
-            tagged,
-            sandbox,
-        }
+        Run { url, owner, a, b, c, golden1, golden2, tagged, sandbox }
     }
 
     /// `ims share ARGS` as the owner (the config's default profile).
     fn share(&self, args: &[&str]) -> Output {
-        self.sandbox
-            .ims()
-            .arg("share")
-            .args(args)
-            .output()
-            .expect("run ims")
+        self.sandbox.ims().arg("share").args(args).output().expect("run ims")
     }
 
     /// `ims share apply --jobs 1 ARGS`, run again (at most twice) while Glance answers a
     /// write `500`: its SQLite refuses a write while the other tests write ("database is
     /// locked"). Apply is idempotent, so running it again is what a user would do.
     fn apply(&self, args: &[&str]) -> Output {
-        let args: Vec<&str> = ["apply", "--jobs", "1"]
-            .into_iter()
-            .chain(args.iter().copied())
-            .collect();
+        let args: Vec<&str> =
+            ["apply", "--jobs", "1"].into_iter().chain(args.iter().copied()).collect();
         let mut out = self.share(&args);
         for _ in 0..2 {
             if out.status.success() || !stderr_of(&out).contains("HTTP 500") {
@@ -200,15 +176,9 @@ fn e2e_share_plan_apply_check_drift_prune_and_export() {
     let out = run.apply(&["-v"]);
     assert_code(&out, 0, "second apply");
     let stderr = stderr_of(&out);
-    let traced: Vec<&str> = stderr
-        .lines()
-        .filter(|line| line.contains(" -> "))
-        .collect();
+    let traced: Vec<&str> = stderr.lines().filter(|line| line.contains(" -> ")).collect();
     assert!(!traced.is_empty());
-    assert!(
-        traced.iter().all(|line| line.starts_with("ims: GET ")),
-        "{traced:#?}"
-    );
+    assert!(traced.iter().all(|line| line.starts_with("ims: GET ")), "{traced:#?}");
 
     // A member removed behind ims's back is drift, and apply restores it.
     let path = format!("/v2/images/{g2}/members/{a}");
@@ -272,27 +242,14 @@ fn e2e_share_refuses_foreign_and_missing_images_and_a_consumer_of_another_projec
         .to_string();
     // Visible to the owner (a member) but someone else's: exit 4. Invisible: exit 5.
     let path = format!("/v2/images/{theirs}/members");
-    call(
-        &run.url,
-        "POST",
-        &path,
-        &other,
-        Some(json!({"member": run.owner})),
-    );
+    call(&run.url, "POST", &path, &other, Some(json!({"member": run.owner})));
     run.sandbox.file(
         "theirs.toml",
-        &format!(
-            "[[share]]\nimages = [\"{theirs}\"]\nmembers = [\"{}\"]\n",
-            run.a
-        ),
+        &format!("[[share]]\nimages = [\"{theirs}\"]\nmembers = [\"{}\"]\n", run.a),
     );
     let out = run.share(&["apply", "--yes", "-f", "theirs.toml"]);
     assert_code(&out, 4, "someone else's image");
-    assert!(
-        stderr_of(&out).contains("only its owner can share it"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert!(stderr_of(&out).contains("only its owner can share it"), "{}", stderr_of(&out));
     run.sandbox.file(
         "missing.toml",
         &format!(
@@ -300,11 +257,7 @@ fn e2e_share_refuses_foreign_and_missing_images_and_a_consumer_of_another_projec
             run.a
         ),
     );
-    assert_code(
-        &run.share(&["apply", "--yes", "-f", "missing.toml"]),
-        5,
-        "a missing image",
-    );
+    assert_code(&run.share(&["apply", "--yes", "-f", "missing.toml"]), 5, "a missing image");
     // b's profile signs in as b, not as a: exit 3, and nothing changed.
     run.sandbox.file(
         "wrong.toml",

@@ -7,7 +7,7 @@
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-use crate::huawei::{PROJECT, SK, aksk, gateway_accepts};
+use crate::fixtures::huawei::{PROJECT, SK, aksk, gateway_accepts};
 use crate::util::*;
 
 /// The owner's project and token.
@@ -42,11 +42,7 @@ fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
     let gold = image("g1", "gold-1", OWNER, "shared");
     vec![
         read(server, "/v2/images/i1", image("i1", "one", OWNER, "shared")),
-        read(
-            server,
-            "/v2/images/i2",
-            image("i2", "two", OWNER, "private"),
-        ),
+        read(server, "/v2/images/i2", image("i2", "two", OWNER, "private")),
         read(
             server,
             "/v2/images/i1/members",
@@ -55,17 +51,11 @@ fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
         ),
         read(server, "/v2/images/g1/members", json!({"members": []})),
         server.mock(|when, then| {
-            expect_standard_headers(when, OWNER_TOKEN)
-                .path("/v2/images")
-                .is_true(|req| {
-                    let mut query = req.query_params();
-                    query.sort();
-                    query
-                        == [
-                            ("limit".into(), "1000".into()),
-                            ("owner".into(), OWNER.into()),
-                        ]
-                });
+            expect_standard_headers(when, OWNER_TOKEN).path("/v2/images").is_true(|req| {
+                let mut query = req.query_params();
+                query.sort();
+                query == [("limit".into(), "1000".into()), ("owner".into(), OWNER.into())]
+            });
             then.status(200).json_body(json!({"images": [
                 image("i1", "one", OWNER, "shared"), gold.clone(),
                 image("z9", "zinc", OWNER, "shared")]}));
@@ -188,10 +178,8 @@ fn plan_reads_what_it_compares_and_prints_every_format() {
     assert_eq!(json["in_sync"], 1);
 
     let out = share(&sandbox, &server, &["plan", "--prune", "-o", "ndjson"]);
-    let lines: Vec<Value> = stdout_of(&out)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let lines: Vec<Value> =
+        stdout_of(&out).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
     assert_eq!(lines, json["actions"].as_array().unwrap().clone());
     let out = share(&sandbox, &server, &["plan", "--prune", "-o", "ids"]);
     assert_eq!(stdout_of(&out), "i2\ni1\ng1\n");
@@ -223,10 +211,7 @@ fn check_is_exit_10_on_drift_and_0_in_sync() {
         )
     );
     // p-b is there and accepted; p-x stays without prune: nothing to do.
-    sandbox.file(
-        "in-sync.toml",
-        "[[share]]\nimages = [\"i1\"]\nmembers = [\"p-b\"]\n",
-    );
+    sandbox.file("in-sync.toml", "[[share]]\nimages = [\"i1\"]\nmembers = [\"p-b\"]\n");
     let out = share(&sandbox, &server, &["check", "-f", "in-sync.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), "");
@@ -245,14 +230,7 @@ fn a_pending_member_without_a_consumer_is_a_note_with_its_date() {
         .ims()
         .env("IMS_TOKEN", OWNER_TOKEN)
         .env("IMS_PROJECT_ID", OWNER)
-        .args([
-            "--endpoint",
-            &server.base_url(),
-            "share",
-            "check",
-            "-f",
-            "-",
-        ])
+        .args(["--endpoint", &server.base_url(), "share", "check", "-f", "-"])
         .write_stdin("[[share]]\nimages = [\"i1\"]\nmembers = [\"p-b\", \"p-x\"]\n")
         .output()
         .unwrap();
@@ -323,14 +301,7 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
             member(image, who, "pending"),
         ));
     }
-    let remove = owner_change(
-        &server,
-        DELETE,
-        "/v2/images/i1/members/p-x",
-        "",
-        None,
-        json!({}),
-    );
+    let remove = owner_change(&server, DELETE, "/v2/images/i1/members/p-x", "", None, json!({}));
     let consumer = MockServer::start();
     let mut accepts = Vec::new();
     for image in ["i1", "i2", "g1"] {
@@ -354,20 +325,13 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
     });
     let sandbox = sandbox_with(&consumer, "p-a", SHARES);
 
-    let out = share(
-        &sandbox,
-        &server,
-        &["apply", "--prune", "--yes", "--jobs", "3"],
-    );
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes", "--jobs", "3"]);
     // The mocks never change: read again, the cloud still differs (exit 6, none failed).
     assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), PLAN_TABLE);
     let stderr = stderr_of(&out);
     assert!(stderr.starts_with(PLAN_NOTES), "{stderr}");
-    assert!(
-        stderr.contains("ims: removed p-x from image i1\n"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: removed p-x from image i1\n"), "{stderr}");
     assert!(
         stderr.ends_with(
             "ims: still out of sync: visibility image i2\n\
@@ -516,11 +480,7 @@ fn bad_files_are_exit_3_naming_file_line_and_key_before_any_request() {
 #[test]
 fn images_of_another_project_or_unseen_are_refused_and_nothing_changes() {
     let server = MockServer::start();
-    read(
-        &server,
-        "/v2/images/theirs",
-        image("theirs", "t", "p-other", "shared"),
-    );
+    read(&server, "/v2/images/theirs", image("theirs", "t", "p-other", "shared"));
     let missing = server.mock(|when, then| {
         when.method(GET).path("/v2/images/gone");
         then.status(404)
@@ -556,23 +516,12 @@ fn images_of_another_project_or_unseen_are_refused_and_nothing_changes() {
 fn export_writes_todays_sharing_and_checks_clean_against_it() {
     let server = MockServer::start();
     owner_cloud(&server);
-    read(
-        &server,
-        "/v2/images/g1",
-        image("g1", "gold-1 \u{1b}[2J\n[[share]]", OWNER, "shared"),
-    );
+    read(&server, "/v2/images/g1", image("g1", "gold-1 \u{1b}[2J\n[[share]]", OWNER, "shared"));
     let out = Sandbox::new()
         .ims()
         .env("IMS_TOKEN", OWNER_TOKEN)
         .env("IMS_PROJECT_ID", OWNER)
-        .args([
-            "--endpoint",
-            &server.base_url(),
-            "share",
-            "export",
-            "i1",
-            "-",
-        ])
+        .args(["--endpoint", &server.base_url(), "share", "export", "i1", "-"])
         .write_stdin("i2\ng1\n")
         .output()
         .unwrap();
@@ -650,8 +599,7 @@ fn batch_job<'a>(
     });
     let poll = server.mock(|when, then| {
         when.method(GET).path(format!("/v1/{PROJECT}/jobs/{job}"));
-        then.status(200)
-            .json_body(json!({"status": "SUCCESS", "job_id": job}));
+        then.status(200).json_body(json!({"status": "SUCCESS", "job_id": job}));
     });
     (start, poll)
 }
@@ -666,8 +614,7 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
                 .path("/v2/cloudimages")
                 .query_param("id", id)
                 .is_true(|req| gateway_accepts(req, SK));
-            then.status(200)
-                .json_body(json!({"images": [image(id, id, PROJECT, "private")]}));
+            then.status(200).json_body(json!({"images": [image(id, id, PROJECT, "private")]}));
         });
         let before = match id {
             "h1" => vec![member("h1", "p-a", "pending")],
@@ -675,14 +622,12 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
         };
         server
             .mock(|when, then| {
-                when.method(GET)
-                    .path(format!("/v1/{PROJECT}/cloudimages/{id}/members"));
+                when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/{id}/members"));
                 then.status(200).json_body(json!({ "members": before }));
             })
             .up_to_n_times(1);
         server.mock(|when, then| {
-            when.method(GET)
-                .path(format!("/v1/{PROJECT}/cloudimages/{id}/members"));
+            when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/{id}/members"));
             then.status(200).json_body(json!({"members": [
                 member(id, "p-a", "accepted"), member(id, "p-b", "pending")]}));
         });
@@ -709,25 +654,19 @@ fn v1_consumer_accepts(consumer: &MockServer) -> [httpmock::Mock<'_>; 3] {
             .path("/v1/cloudimages/members")
             .header("x-auth-token", CONSUMER_TOKEN)
             .header_missing("x-sdk-date")
-            .json_body(
-                json!({"images": ["h1", "h2"], "project_id": "p-a", "status": "accepted",
-                              "vault_id": "vault-1"}),
-            );
+            .json_body(json!({"images": ["h1", "h2"], "project_id": "p-a", "status": "accepted",
+                              "vault_id": "vault-1"}));
         then.status(200).json_body(json!({"job_id": "job-c"}));
     });
     let consumer_poll = consumer.mock(|when, then| {
-        when.method(GET)
-            .path("/v1/p-a/jobs/job-c")
-            .header("x-auth-token", CONSUMER_TOKEN);
-        then.status(200)
-            .json_body(json!({"status": "SUCCESS", "job_id": "job-c"}));
+        when.method(GET).path("/v1/p-a/jobs/job-c").header("x-auth-token", CONSUMER_TOKEN);
+        then.status(200).json_body(json!({"status": "SUCCESS", "job_id": "job-c"}));
     });
     let read_back = consumer.mock(|when, then| {
         when.method(GET)
             .path_includes("/v1/p-a/cloudimages/")
             .header("x-auth-token", CONSUMER_TOKEN);
-        then.status(200)
-            .json_body(json!({"members": [member("h", "p-a", "accepted")]}));
+        then.status(200).json_body(json!({"members": [member("h", "p-a", "accepted")]}));
     });
     [accept, consumer_poll, read_back]
 }
@@ -737,10 +676,7 @@ fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
     let sandbox = v1_cloud(&server, &consumer);
     let changes = no_change_may_be_sent(&server);
-    let out = aksk(&sandbox, &server, SK)
-        .args(["share", "apply", "--dry-run"])
-        .output()
-        .unwrap();
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply", "--dry-run"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let (own, theirs) = (server.base_url(), consumer.base_url());
     assert_eq!(
@@ -758,23 +694,12 @@ fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
 fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_vault() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
     let sandbox = v1_cloud(&server, &consumer);
-    let (add_a, poll_a) = batch_job(
-        &server,
-        POST,
-        json!({"images": ["h2"], "projects": ["p-a"]}),
-        "job-a",
-    );
-    let (add_b, poll_b) = batch_job(
-        &server,
-        POST,
-        json!({"images": ["h1", "h2"], "projects": ["p-b"]}),
-        "job-b",
-    );
+    let (add_a, poll_a) =
+        batch_job(&server, POST, json!({"images": ["h2"], "projects": ["p-a"]}), "job-a");
+    let (add_b, poll_b) =
+        batch_job(&server, POST, json!({"images": ["h1", "h2"], "projects": ["p-b"]}), "job-b");
     let [accept, consumer_poll, read_back] = v1_consumer_accepts(&consumer);
-    let out = aksk(&sandbox, &server, SK)
-        .args(["share", "apply"])
-        .output()
-        .unwrap();
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(
         stderr_of(&out).ends_with("ims: applied: the cloud matches shares.toml (4 in sync)\n"),
@@ -791,12 +716,8 @@ fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_
 fn a_failed_v1_batch_job_is_one_failure_and_the_rest_still_runs() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
     let sandbox = v1_cloud(&server, &consumer);
-    let (add_a, _) = batch_job(
-        &server,
-        POST,
-        json!({"images": ["h2"], "projects": ["p-a"]}),
-        "job-a",
-    );
+    let (add_a, _) =
+        batch_job(&server, POST, json!({"images": ["h2"], "projects": ["p-a"]}), "job-a");
     let add_b = server.mock(|when, then| {
         when.method(POST)
             .path("/v1/cloudimages/members")
@@ -805,22 +726,16 @@ fn a_failed_v1_batch_job_is_one_failure_and_the_rest_still_runs() {
     });
     server.mock(|when, then| {
         when.method(GET).path(format!("/v1/{PROJECT}/jobs/job-b"));
-        then.status(200)
-            .json_body(json!({"status": "FAIL", "job_id": "job-b",
+        then.status(200).json_body(json!({"status": "FAIL", "job_id": "job-b",
             "fail_reason": "quota", "error_code": "IMG.0088"}));
     });
     let [accept, _, _] = v1_consumer_accepts(&consumer);
-    let out = aksk(&sandbox, &server, SK)
-        .args(["share", "apply"])
-        .output()
-        .unwrap();
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply"]).output().unwrap();
     // The cloud read again matches (the mocks say so), so the failure is reported and
     // apply still ends 0: what counts is the cloud.
     let stderr = stderr_of(&out);
-    let failures: Vec<&str> = stderr
-        .lines()
-        .filter(|line| line.starts_with("ims: error: "))
-        .collect();
+    let failures: Vec<&str> =
+        stderr.lines().filter(|line| line.starts_with("ims: error: ")).collect();
     assert_eq!(
         failures,
         ["ims: error: add: the batch job of 2 image(s): job job-b failed: IMG.0088: quota"],
