@@ -1,5 +1,5 @@
-//! The typed error every failure ends in, its exit code (the CONTRACT's table), and how
-//! `main` reports an error chain on stderr.
+//! The typed error every failure ends in, its exit code (the table under "Exit codes" in
+//! README.md), and how `main` reports an error chain on stderr.
 
 use std::fmt;
 use std::io::Write;
@@ -23,6 +23,8 @@ pub(crate) enum ErrorKind {
     Network,
     /// An answer that is not the expected JSON, or too large (exit 8).
     BadAnswer,
+    /// `share check` found that the cloud differs from the file (exit 10).
+    Drift,
     /// stdout was closed by its reader (`| head`): stop quietly with success.
     OutputClosed,
 }
@@ -40,6 +42,7 @@ impl ErrorKind {
             ErrorKind::Http => 6,
             ErrorKind::Network => 7,
             ErrorKind::BadAnswer => 8,
+            ErrorKind::Drift => 10,
         }
     }
 
@@ -53,8 +56,10 @@ impl ErrorKind {
     }
 }
 
-/// A failure with a kind (which decides the exit code) and a message for people.
-#[derive(Debug)]
+/// A failure with a kind (which decides the exit code) and a message for people (for an
+/// HTTP error: the status, the service's code and message, the request id), the status
+/// and the retries kept for callers that branch on them. A clone is the same error, whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Error {
     kind: ErrorKind,
     message: String,
@@ -150,7 +155,7 @@ impl std::error::Error for Error {}
 
 /// Several independent failures (one per image of a `member list`), in input order.
 #[derive(Debug)]
-pub(crate) struct Failures(pub Vec<anyhow::Error>);
+pub(crate) struct Failures(Vec<anyhow::Error>);
 
 impl Failures {
     /// `Ok` without failures, the one failure itself, or all of them (one line each).
@@ -172,9 +177,9 @@ impl fmt::Display for Failures {
 impl std::error::Error for Failures {}
 
 /// Failures a command already reported on stderr itself (in input order, among its
-/// notes): only the kind of the first is left, for the exit code.
+/// notes): the first is kept, whole; its kind is the exit code.
 #[derive(Debug)]
-pub(crate) struct Reported(pub(crate) ErrorKind);
+pub(crate) struct Reported(pub(crate) Error);
 
 impl fmt::Display for Reported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -186,8 +191,8 @@ impl std::error::Error for Reported {}
 
 /// The kind of an error chain: the first typed [`Error`] in it, else `Unexpected`.
 pub(crate) fn kind_of(err: &anyhow::Error) -> ErrorKind {
-    if let Some(Reported(kind)) = err.downcast_ref::<Reported>() {
-        return *kind;
+    if let Some(Reported(first)) = err.downcast_ref::<Reported>() {
+        return first.kind();
     }
     if let Some(failures) = err.downcast_ref::<Failures>() {
         return failures.0.first().map_or(ErrorKind::Unexpected, kind_of);
@@ -197,36 +202,39 @@ pub(crate) fn kind_of(err: &anyhow::Error) -> ErrorKind {
         .map_or(ErrorKind::Unexpected, Error::kind)
 }
 
-/// Writes `err` to stderr as `ims: error: outer: inner: ...` (one line per failure), then
-/// its advice, if any, as `ims: advice: ...`.
-pub(crate) fn report(err: &anyhow::Error) {
+/// Writes `err` to `stderr` as `ims: error: outer: inner: ...` (one line per failure),
+/// then its advice, if any, as `ims: advice: ...`.
+pub(crate) fn report_to(stderr: &mut dyn Write, err: &anyhow::Error) {
     if let Some(failures) = err.downcast_ref::<Failures>() {
-        failures.0.iter().for_each(report);
+        for failure in &failures.0 {
+            report_to(stderr, failure);
+        }
         return;
     }
     if kind_of(err) == ErrorKind::OutputClosed || err.downcast_ref::<Reported>().is_some() {
         return;
     }
     let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
-    diag(&format!("error: {}", chain.join(": ")));
+    diag_to(stderr, &format!("error: {}", chain.join(": ")));
     if let Some(advice) = err
         .chain()
         .find_map(|cause| cause.downcast_ref::<Error>()?.advice())
     {
-        diag(&format!("advice: {advice}"));
+        diag_to(stderr, &format!("advice: {advice}"));
     }
 }
 
-/// Writes one `ims: ...` line to stderr: every secret ims holds and the user info of every
-/// URL masked (a message may quote a server that echoes the request), control characters
-/// escaped (it may quote an ID); a closed stderr is ignored, never a panic.
+/// Writes one `ims: ...` line to the process's stderr (see [`diag_to`]).
 pub(crate) fn diag(line: &str) {
+    diag_to(&mut std::io::stderr().lock(), line);
+}
+
+/// Writes one `ims: ...` line to `stderr`: every secret ims holds and the user info of
+/// every URL masked (a message may quote a server that echoes the request), control
+/// characters escaped (it may quote an ID); a closed stderr is ignored, never a panic.
+pub(crate) fn diag_to(stderr: &mut dyn Write, line: &str) {
     let masked = crate::secret::mask(line);
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "ims: {}",
-        crate::text::printable(&masked)
-    );
+    let _ = writeln!(stderr, "ims: {}", crate::text::printable(&masked));
 }
 
 /// Writes an `ims: warning: ...` line to stderr.
@@ -240,7 +248,7 @@ mod tests {
     use anyhow::Context;
 
     #[test]
-    fn exit_codes_follow_the_contract_table() {
+    fn exit_codes_follow_the_readme_table() {
         let table = [
             (ErrorKind::Unexpected, 1),
             (ErrorKind::Usage, 2),
@@ -250,6 +258,7 @@ mod tests {
             (ErrorKind::Http, 6),
             (ErrorKind::Network, 7),
             (ErrorKind::BadAnswer, 8),
+            (ErrorKind::Drift, 10),
         ];
         for (kind, code) in table {
             assert_eq!(kind.exit_code(), code, "{kind:?}");
@@ -279,10 +288,19 @@ mod tests {
 
     #[test]
     fn failures_take_the_first_kind() {
-        let err = anyhow::Error::new(Failures(vec![
+        let err = Failures::into_result(vec![
             Error::new(ErrorKind::NotFound, "a").into(),
             Error::new(ErrorKind::Refused, "b").into(),
-        ]));
+        ])
+        .unwrap_err();
         assert_eq!(kind_of(&err), ErrorKind::NotFound);
+        let mut stderr = Vec::new();
+        report_to(&mut stderr, &err);
+        assert_eq!(
+            String::from_utf8(stderr).unwrap(),
+            "ims: error: a\nims: error: b\n"
+        );
+        let one = Failures::into_result(vec![Error::usage("c").into()]).unwrap_err();
+        assert!(one.downcast_ref::<Failures>().is_none());
     }
 }

@@ -5,17 +5,21 @@
 //! Data flows one way. The layers, lowest first; a file uses only its own layer and those
 //! below it, so no two files import each other:
 //!
-//! 1. `error`, `advice`, `secret`, `text`, `url`, `files`, `cli`: the typed error and what
-//!    to do about the service's sharing errors, secrets, terminal escaping, URL helpers,
-//!    small-file reading, the command-line grammar and its typed values;
+//! 1. `error`, `advice`, `secret`, `text`, `url`, `files`, `cli`, `console`: the typed
+//!    error and what to do about the service's sharing errors, secrets, terminal escaping,
+//!    URL helpers, small-file reading, the command-line grammar and its typed values, and
+//!    the outside world a command sees (stdout, stderr, stdin, terminal, environment);
 //! 2. `model`: what the service sends (members, images, jobs, error bodies);
+//!    `share`: the shares file and the pure planner over it;
 //! 3. `client`: the one HTTP path and its policies (retry, redirect, TLS, limits, trace);
 //! 4. `settings`: every setting with its source;
 //! 5. `auth`: credentials, Keystone sign-in, the token cache;
 //! 6. `api`: one function per request of the image service;
 //! 7. `output`: one renderer per format;
-//! 8. `commands`: one short function per subcommand;
-//! 9. `main`: this file.
+//! 8. `work`: the machinery commands share: the ordered fan-out over `--jobs`, IDs from
+//!    arguments and stdin, the pipeline of share changes;
+//! 9. `commands`: one short function per subcommand;
+//! 10. `main`: this file.
 
 mod advice;
 mod api;
@@ -23,14 +27,17 @@ mod auth;
 mod cli;
 mod client;
 mod commands;
+mod console;
 mod error;
 mod files;
 mod model;
 mod output;
 mod secret;
 mod settings;
+mod share;
 mod text;
 mod url;
+mod work;
 
 use std::process::ExitCode;
 
@@ -45,11 +52,7 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
-    match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            error::report(&err);
-            ExitCode::from(error::kind_of(&err).exit_code())
-        }
-    }
+    let console =
+        console::Console::process(output::process_stdout(), Box::new(settings::process_env));
+    ExitCode::from(commands::run(cli, &console))
 }

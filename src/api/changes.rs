@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 
 use super::service::{ImageApi, Route};
 use crate::advice::{MEMBER_QUOTA, for_codes, foreign, not_shared};
+use crate::console::Clock;
 use crate::error::{Error, ErrorKind};
-use crate::model::image::Image;
 use crate::model::job::{Job, JobStarted, JobState};
 use crate::model::read_optional_json;
 use crate::url::{check_id, encode};
@@ -26,7 +26,7 @@ const MAX_JOB_PAUSE: Duration = Duration::from_secs(10);
 /// One request that changes something.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Change {
-    /// `POST`, `PUT` or `DELETE`.
+    /// `POST`, `PUT`, `DELETE`, or `PATCH` (a JSON patch).
     pub(crate) method: &'static str,
     /// The full URL.
     pub(crate) url: String,
@@ -168,8 +168,7 @@ impl ImageApi<'_> {
             Some(403) if err.advice().is_none() => {}
             _ => return err,
         }
-        let url = format!("{}/images/{}", self.endpoint.v2_base(), encode(image));
-        let Ok(read) = self.auth.get_json::<Image>(&url, &[]) else {
+        let Ok(read) = self.show_image(image) else {
             return err;
         };
         let visibility = read
@@ -204,16 +203,17 @@ impl ImageApi<'_> {
     }
 
     /// v1: polls job `job_id` until it succeeds or fails: at once, then after 1 s, backing
-    /// off to 10 s between polls; `on_poll` sees every answer (for progress). A failed job
+    /// off to 10 s between polls (waiting by `clock`); `on_poll` sees every answer (for progress). A failed job
     /// is exit 6 naming it and every reason it gives (with advice for the error codes
     /// `ims` knows); one still running (or in a status `ims` does not know) after
     /// [`JOB_PATIENCE`] or at the `--deadline` is exit 7 naming it and its status.
     pub(crate) fn wait_for_job(
         &self,
         job_id: &str,
+        clock: &dyn Clock,
         on_poll: &mut dyn FnMut(&Job),
     ) -> Result<(), Error> {
-        let started = std::time::Instant::now();
+        let started = clock.elapsed();
         let mut pause = Duration::from_secs(1);
         loop {
             let job = self
@@ -236,7 +236,7 @@ impl ImageApi<'_> {
                     job.status_text()
                 ),
             };
-            if started.elapsed() + pause > JOB_PATIENCE {
+            if clock.elapsed().saturating_sub(started) + pause > JOB_PATIENCE {
                 return Err(Error::new(
                     ErrorKind::Network,
                     format!(
@@ -253,7 +253,7 @@ impl ImageApi<'_> {
                     format!("job {job_id} is still {status}: {why}"),
                 ));
             }
-            std::thread::sleep(pause);
+            clock.sleep(pause);
             pause = (pause * 2).min(MAX_JOB_PAUSE);
         }
     }

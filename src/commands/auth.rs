@@ -4,20 +4,25 @@ use crate::auth::cache::TokenCache;
 use crate::auth::keystone::{EXPIRY_MARGIN_SECS, Identity, SignedIn};
 use crate::auth::{CachedToken, Login};
 use crate::cli::{AuthCommand, GlobalArgs};
-use crate::error::{Error, diag};
+use crate::console::Console;
+use crate::error::Error;
 use crate::output;
-use crate::settings::{Config, Settings, process_env};
+use crate::settings::{Config, Settings};
 
 /// Runs an `auth` subcommand.
-pub(crate) fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<()> {
-    let config = Config::load(global, &process_env)?;
-    let settings = Settings::resolve(global, &process_env, &config, None)?;
+pub(crate) fn run(
+    console: &Console,
+    global: &GlobalArgs,
+    command: AuthCommand,
+) -> anyhow::Result<()> {
+    let config = Config::load(global, console.env())?;
+    let settings = Settings::resolve(global, console.env(), &config, None)?;
     if let AuthCommand::Logout { all: true } = command {
         let removed = match TokenCache::open() {
             Some(cache) => cache.remove_all()?,
             None => 0,
         };
-        diag(&format!("removed {removed} cached token(s)"));
+        console.diag(&format!("removed {removed} cached token(s)"));
         return Ok(());
     }
     let Some((identity, cache)) = Login::identity(&settings)? else {
@@ -40,10 +45,10 @@ pub(crate) fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<(
                 };
                 (&cached.signed_in, signer)
             });
-            show(&settings, &identity, cache.is_some(), held)
+            show(console, &settings, &identity, cache.is_some(), held)
         }
         AuthCommand::Login => {
-            let client = super::session::client_for(&settings);
+            let client = super::session::client_for(console, &settings);
             let caching = cache.is_some();
             let login = Login::open(
                 &client,
@@ -53,14 +58,14 @@ pub(crate) fn run(global: &GlobalArgs, command: AuthCommand) -> anyhow::Result<(
                 settings.verbose,
             )?;
             let held = Some((&login.signed_in, Signer::ThisSecret));
-            show(&settings, &login.identity, caching, held)
+            show(console, &settings, &login.identity, caching, held)
         }
         AuthCommand::Logout { .. } => {
             let removed = match &cache {
                 Some((store, key)) => store.remove(key)?,
                 None => false,
             };
-            diag(&match removed {
+            console.diag(&match removed {
                 true => format!("removed the cached token of {}", identity.describe()),
                 false => format!("no cached token for {}", identity.describe()),
             });
@@ -79,6 +84,7 @@ enum Signer {
 
 /// Prints what the cache holds for `identity` (Field | Value); never the token.
 fn show(
+    console: &Console,
     settings: &Settings,
     identity: &Identity,
     caching: bool,
@@ -118,7 +124,7 @@ fn show(
         rows.push(["image endpoint".to_string(), endpoint]);
         rows.push(["expires at".to_string(), signed_in.expires_at.to_string()]);
     }
-    output::to_stdout(|out| {
+    output::to_stdout(console, |out| {
         output::print_records(
             out,
             settings.output.value,

@@ -1,75 +1,104 @@
-//! `ims member add|remove|accept|reject`: changing shares. Every (image, member) pair is a
-//! unit of work, sent `--jobs` at a time on v2 (one batch job on Huawei's v1) and reported
-//! in input order. Idempotent by outcome: adding a member that is there, or removing one
-//! that is not (from an image that exists), succeeds and says so on stderr.
+//! `ims member add|remove|accept|reject`: changing shares through the change pipeline
+//! ([`crate::work::change`]). Every ID is checked before any setting is read; `remove`
+//! asks first on a terminal; the records of added or answered members are printed as
+//! `member list` prints them.
 
-use std::io::{BufRead, IsTerminal, Write};
-
-use super::member::{expand_stdin, fetch_in_order, worker_limit};
+use super::confirm::confirm;
 use super::session::Session;
-use crate::api::{BatchMembers, Change, ImageApi, Route};
-use crate::cli::{AddArgs, AnswerArgs, ChangeArgs, GlobalArgs, MemberType, RemoveArgs};
-use crate::error::{Error, ErrorKind, Reported, diag, report as report_error};
-use crate::model::Member;
+use crate::api::{BatchMembers, ImageApi, Route};
+use crate::cli::{AddArgs, AnswerArgs, ChangeArgs, GlobalArgs, MemberType, RemoveArgs, SharePairs};
+use crate::console::Console;
+use crate::error::Error;
 use crate::output::{self, ImageMembers, MemberStream};
-use crate::text::is_plain_id;
-use crate::url::check_id;
-
-/// What a share change does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
-    /// Share an image with a member.
-    Add,
-    /// Stop sharing an image with a member.
-    Remove,
-    /// This project accepts an image shared with it.
-    Accept,
-    /// This project rejects an image shared with it.
-    Reject,
-}
-
-impl Action {
-    /// The membership status an answer sets.
-    fn status(self) -> &'static str {
-        match self {
-            Action::Accept => "accepted",
-            _ => "rejected",
-        }
-    }
-}
-
-/// One unit of work.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Pair {
-    image: String,
-    member: String,
-}
-
-/// What became of one pair: the member's record as it now is (none after a removal) and
-/// a note for stderr.
-struct Outcome {
-    record: Option<Member>,
-    note: Option<String>,
-}
+use crate::work::change::{Action, Changes, RunOptions, settle};
+use crate::work::ids::{member_ids, read_unique_ids};
 
 /// `ims member add IMAGE|- MEMBER...`
-pub(crate) fn add(global: &GlobalArgs, args: AddArgs) -> anyhow::Result<()> {
-    let session = Session::open(global)?;
-    let kind = batch_members(&session, args.pairs.member_type)?;
-    let (_, pairs) = pairs_of(args.pairs.image_id, &args.pairs.member_ids, kind)?;
-    run(&session, Action::Add, pairs, kind, &args.change)
+pub(crate) fn add(console: &Console, global: &GlobalArgs, args: AddArgs) -> anyhow::Result<()> {
+    let (session, changes) = share_changes(console, global, &args.pairs, Action::Add)?;
+    session.with_api(|api| apply(console, &session, api, &changes, &args.change))?
 }
 
 /// `ims member remove IMAGE|- MEMBER... [--yes]`: asks first on a terminal, once
 /// everything else was checked.
-pub(crate) fn remove(global: &GlobalArgs, args: RemoveArgs) -> anyhow::Result<()> {
-    let session = Session::open(global)?;
-    let kind = batch_members(&session, args.pairs.member_type)?;
-    let (images, pairs) = pairs_of(args.pairs.image_id, &args.pairs.member_ids, kind)?;
-    if !args.change.dry_run && !args.yes && !pairs.is_empty() {
-        confirm(&pairs, images)?;
+pub(crate) fn remove(
+    console: &Console,
+    global: &GlobalArgs,
+    args: RemoveArgs,
+) -> anyhow::Result<()> {
+    let (session, changes) = share_changes(console, global, &args.pairs, Action::Remove)?;
+    if !args.change.dry_run && !args.yes && !changes.pairs.is_empty() {
+        let question = format!(
+            "remove {} member(s) from {} image(s)?",
+            changes.members().len(),
+            changes.images().len()
+        );
+        confirm(console, "member remove", &question)?;
     }
-    run(&session, Action::Remove, pairs, kind, &args.change)
+    session.with_api(|api| apply(console, &session, api, &changes, &args.change))?
+}
+
+/// `ims member accept IMAGE...|-`
+pub(crate) fn accept(
+    console: &Console,
+    global: &GlobalArgs,
+    args: AnswerArgs,
+) -> anyhow::Result<()> {
+    answer(console, global, args, Action::Accept)
+}
+
+/// `ims member reject IMAGE...|-`
+pub(crate) fn reject(
+    console: &Console,
+    global: &GlobalArgs,
+    args: AnswerArgs,
+) -> anyhow::Result<()> {
+    answer(console, global, args, Action::Reject)
+}
+
+/// This project's answer to images shared with it: accepted or rejected.
+fn answer(
+    console: &Console,
+    global: &GlobalArgs,
+    args: AnswerArgs,
+    action: Action,
+) -> anyhow::Result<()> {
+    let images = read_unique_ids("image ID", args.image_ids, &mut *console.stdin())?;
+    let session = Session::open(console, global)?;
+    if args.vault_id.is_some() && *session.route() == Route::V2 {
+        return Err(
+            Error::usage("--vault-id is for Huawei's v1 API (--api v1); nothing was sent").into(),
+        );
+    }
+    session.with_api(|api| {
+        let project = session.this_project(api)?;
+        let mut changes = Changes::every_pair(action, &images, &[project], BatchMembers::Projects);
+        changes.vault = args.vault_id.clone();
+        apply(console, &session, api, &changes, &args.change)
+    })?
+}
+
+/// The changes of `add` or `remove`: every image (`image`, or the IDs on stdin for `-`)
+/// with every member, each once, the IDs checked before any setting is read; then the
+/// session. Members go in the URL on v2 (one path segment each), but organization URNs
+/// (`…:ou:o-…/ou-…`) only in a v1 batch body: they need only be one printable word.
+fn share_changes(
+    console: &Console,
+    global: &GlobalArgs,
+    args: &SharePairs,
+    action: Action,
+) -> Result<(Session, Changes), Error> {
+    let images = read_unique_ids(
+        "image ID",
+        vec![args.image_id.clone()],
+        &mut *console.stdin(),
+    )?;
+    let urns = args.member_type == Some(MemberType::Organization);
+    let members = member_ids(args.member_ids.clone(), urns)?;
+    let session = Session::open(console, global)?;
+    let kind = batch_members(&session, args.member_type)?;
+    let changes = Changes::every_pair(action, &images, &members, kind);
+    Ok((session, changes))
 }
 
 /// What the v1 batch body names the members: `--member-type`, which v2 does not take.
@@ -88,405 +117,480 @@ fn batch_members(
     }
 }
 
-/// `ims member accept IMAGE...|-`
-pub(crate) fn accept(global: &GlobalArgs, args: AnswerArgs) -> anyhow::Result<()> {
-    answer(global, args, Action::Accept)
-}
-
-/// `ims member reject IMAGE...|-`
-pub(crate) fn reject(global: &GlobalArgs, args: AnswerArgs) -> anyhow::Result<()> {
-    answer(global, args, Action::Reject)
-}
-
-/// This project's answer to images shared with it: accepted or rejected.
-fn answer(global: &GlobalArgs, args: AnswerArgs, action: Action) -> anyhow::Result<()> {
-    let images = unique(expand_stdin(args.image_ids)?);
-    for image in &images {
-        check_id("image ID", image)?;
-    }
-    let session = Session::open(global)?;
-    if args.vault_id.is_some() && *session.route() == Route::V2 {
-        return Err(
-            Error::usage("--vault-id is for Huawei's v1 API (--api v1); nothing was sent").into(),
-        );
-    }
-    session.with_api(|api| {
-        let project = session.this_project(api)?;
-        let pairs = images
-            .iter()
-            .map(|image| Pair {
-                image: image.clone(),
-                member: project.clone(),
-            })
-            .collect();
-        apply(
-            &session,
-            api,
-            action,
-            pairs,
-            BatchMembers::Projects,
-            &args.change,
-            args.vault_id.as_deref(),
-        )
-    })?
-}
-
-/// `items` without repeats, in first-seen order.
-fn unique(items: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    items
-        .into_iter()
-        .filter(|item| seen.insert(item.clone()))
-        .collect()
-}
-
-/// Every image (`image`, or the IDs on stdin for `-`) with every member, images first,
-/// each pair once, and how many images; IDs checked before anything is sent. Members go
-/// in the URL on v2 (one path segment each), but organization URNs (`…:ou:o-…/ou-…`) only
-/// in a v1 batch body: they need only be one printable word.
-fn pairs_of(
-    image: String,
-    members: &[String],
-    kind: BatchMembers,
-) -> Result<(usize, Vec<Pair>), Error> {
-    let images = unique(expand_stdin(vec![image])?);
-    let members = unique(members.to_vec());
-    for image in &images {
-        check_id("image ID", image)?;
-    }
-    for member in &members {
-        match kind {
-            BatchMembers::Organizations if is_plain_id(member) => {}
-            BatchMembers::Organizations => {
-                return Err(Error::usage(format!(
-                    "organization `{member}` is not one URN (it is empty or holds \
-                     whitespace or control characters)"
-                )));
-            }
-            _ => check_id("member ID", member)?,
-        }
-    }
-    let pairs = images
-        .iter()
-        .flat_map(|image| {
-            members.iter().map(|member| Pair {
-                image: image.clone(),
-                member: member.clone(),
-            })
-        })
-        .collect();
-    Ok((images.len(), pairs))
-}
-
-/// Asks `remove N member(s) from M image(s)? [y/N]` when stdin and stderr are a
-/// terminal; anything but `y`/`yes` stops. Off a terminal, `--yes` is needed (exit 2).
-fn confirm(pairs: &[Pair], images: usize) -> Result<(), Error> {
-    let members = unique(pairs.iter().map(|pair| pair.member.clone()).collect());
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage(
-            "member remove needs --yes when it cannot ask on a terminal; nothing was sent",
-        ));
-    }
-    let mut stderr = std::io::stderr().lock();
-    let _ = write!(
-        stderr,
-        "remove {} member(s) from {images} image(s)? [y/N] ",
-        members.len()
-    );
-    let _ = stderr.flush();
-    let mut reply = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut reply)
-        .map_err(|err| Error::usage(format!("cannot read the answer: {err}")))?;
-    match reply.trim().to_ascii_lowercase().as_str() {
-        "y" | "yes" => Ok(()),
-        _ => Err(Error::usage("not confirmed; nothing was sent")),
-    }
-}
-
-/// Opens the API and applies `action` to `pairs`.
-fn run(
-    session: &Session,
-    action: Action,
-    pairs: Vec<Pair>,
-    kind: BatchMembers,
-    change: &ChangeArgs,
-) -> anyhow::Result<()> {
-    session.with_api(|api| apply(session, api, action, pairs, kind, change, None))?
-}
-
-/// Applies `action` to `pairs` (or, with `--dry-run`, prints what it would send), then
-/// reports every pair in input order. No pairs (an empty stdin) sends nothing. `vault`:
-/// see [`ImageApi::batch_answer`].
+/// Makes `changes` (or, with `--dry-run`, prints the requests it would send), then
+/// reports every pair in input order: notes and failures on stderr, the records of
+/// added or answered members on stdout. No pairs (an empty stdin) sends nothing.
 fn apply(
+    console: &Console,
     session: &Session,
     api: &ImageApi,
-    action: Action,
-    pairs: Vec<Pair>,
-    kind: BatchMembers,
-    change: &ChangeArgs,
-    vault: Option<&str>,
+    changes: &Changes,
+    args: &ChangeArgs,
 ) -> anyhow::Result<()> {
-    let v1 = matches!(api.route, Route::V1 { .. });
-    if change.dry_run {
-        let lines: Vec<String> = match (v1, pairs.is_empty()) {
-            (_, true) => Vec::new(),
-            (true, false) => vec![batch_change(api, action, &pairs, kind, vault).line()],
-            (false, false) => pairs
+    if args.dry_run {
+        let requests = changes.requests(api);
+        output::to_stdout(console, |out| {
+            requests
                 .iter()
-                .map(|pair| pair_change(api, action, pair).line())
-                .collect(),
-        };
-        output::to_stdout(|out| {
-            lines
-                .iter()
-                .try_for_each(|line| writeln!(out, "{line}"))
+                .try_for_each(|request| writeln!(out, "{}", request.line()))
                 .map_err(output::write_error)
         })?;
         return Ok(());
     }
-    let results = match (v1, pairs.is_empty()) {
-        (_, true) => Vec::new(),
-        (true, false) => {
-            let verbose = session.settings.verbose > 0;
-            apply_batch(api, action, &pairs, (kind, vault), change.jobs, verbose)?
-        }
-        (false, false) => fan_out(&pairs, change.jobs, |pair| {
-            apply_one(api, action, pair, || session.this_project(api).ok())
-        })?,
+    let this_project = session.this_project(api).ok();
+    let options = RunOptions {
+        jobs: args.jobs,
+        verbose: session.settings.verbose > 0,
+        this_project: this_project.as_deref(),
     };
-    report(session, action, &pairs, results)
-}
-
-/// Runs `work` for every item, `jobs` at a time (under the open-file limit); the results
-/// in input order.
-fn fan_out<I: Sync, T: Send>(
-    items: &[I],
-    jobs: u16,
-    work: impl Fn(&I) -> Result<T, Error> + Sync,
-) -> Result<Vec<Result<T, Error>>, Error> {
-    let jobs = usize::from(jobs).min(worker_limit().unwrap_or(usize::MAX));
-    let mut results = Vec::with_capacity(items.len());
-    fetch_in_order(items, jobs, work, |_, result| {
-        results.push(result);
-        Ok(())
-    })?;
-    Ok(results)
-}
-
-/// The v2 request for one pair.
-fn pair_change(api: &ImageApi, action: Action, pair: &Pair) -> Change {
-    match action {
-        Action::Add => api.add_member(&pair.image, &pair.member),
-        Action::Remove => api.remove_member(&pair.image, &pair.member),
-        Action::Accept | Action::Reject => {
-            api.answer_share(&pair.image, &pair.member, action.status())
-        }
-    }
-}
-
-/// The v1 batch request for all pairs: every image once, every member once.
-fn batch_change(
-    api: &ImageApi,
-    action: Action,
-    pairs: &[Pair],
-    kind: BatchMembers,
-    vault: Option<&str>,
-) -> Change {
-    let images = unique(pairs.iter().map(|pair| pair.image.clone()).collect());
-    let members = unique(pairs.iter().map(|pair| pair.member.clone()).collect());
-    match action {
-        Action::Add => api.batch_members("POST", &images, &members, kind),
-        Action::Remove => api.batch_members("DELETE", &images, &members, kind),
-        // Every pair's member is this project.
-        Action::Accept | Action::Reject => {
-            let project = members.first().map_or("", String::as_str);
-            api.batch_answer(&images, project, action.status(), vault)
-        }
-    }
-}
-
-/// v2: sends one pair's change and works out what it means. A success whose answer is
-/// not the member's record (empty, or not JSON) is read back; a refused add says why
-/// (`this_project` tells this project's images from others').
-fn apply_one(
-    api: &ImageApi,
-    action: Action,
-    pair: &Pair,
-    this_project: impl Fn() -> Option<String>,
-) -> Result<Outcome, Error> {
-    let change = pair_change(api, action, pair);
-    let read_back = || api.show_member(&pair.image, &pair.member);
-    match (action, api.send(&change)) {
-        (Action::Remove, Ok(_)) => Ok(Outcome {
-            record: None,
-            note: Some(format!("removed {} from image {}", pair.member, pair.image)),
-        }),
-        (_, Ok(answer)) => {
-            let record = answer.and_then(|answer| serde_json::from_value::<Member>(answer).ok());
-            Ok(Outcome {
-                record: Some(match record {
-                    Some(record) => record,
-                    None => read_back()?,
-                }),
-                note: None,
-            })
-        }
-        (Action::Add, Err(err)) if err.status() == Some(409) => {
-            let note = match err.retries() {
-                0 => format!(
-                    "{} is already a member of image {}",
-                    pair.member, pair.image
-                ),
-                _ => format!(
-                    "{} is a member of image {} (a retried request found it added)",
-                    pair.member, pair.image
-                ),
-            };
-            let record = read_back().map_err(|read| {
-                read.prefixed("the service says the member is already there, but reading it")
-            })?;
-            Ok(Outcome {
-                record: Some(record),
-                note: Some(note),
-            })
-        }
-        (Action::Remove, Err(err)) if err.status() == Some(404) => {
-            // A missing member or a missing image: one GET of the member list tells.
-            api.check_members_visible(&pair.image)?;
-            Ok(Outcome {
-                record: None,
-                note: Some(format!(
-                    "{} is not a member of image {}: nothing to remove",
-                    pair.member, pair.image
-                )),
-            })
-        }
-        (Action::Add, Err(err)) => {
-            Err(api.explain_refused_add(err, &pair.image, this_project().as_deref()))
-        }
-        (_, Err(err)) => Err(err),
-    }
-}
-
-/// v1: one batch request (`kind` of members; the vault of an answer) and its job polled to
-/// the end (progress on a terminal, every poll with `verbose`); then
-/// each image's members are read back (`--jobs` at a time) and each pair's record found
-/// by member ID or URN (none after a removal). The batch is one unit for the service: when
-/// it fails, that one error is the command's.
-fn apply_batch(
-    api: &ImageApi,
-    action: Action,
-    pairs: &[Pair],
-    (kind, vault): (BatchMembers, Option<&str>),
-    jobs: u16,
-    verbose: bool,
-) -> Result<Vec<Result<Outcome, Error>>, Error> {
-    let change = batch_change(api, action, pairs, kind, vault);
-    let progress = std::io::stderr().is_terminal();
-    let job_id = api.start_job(&change)?;
-    let mut last = String::new();
-    api.wait_for_job(&job_id, &mut |job| {
-        let line = job.progress();
-        if verbose || (progress && line != last) {
-            diag(&format!("job {job_id}: {line}"));
-            last = line;
-        }
-    })?;
-    if action == Action::Remove {
-        return Ok(pairs
-            .iter()
-            .map(|pair| {
-                Ok(Outcome {
-                    record: None,
-                    note: Some(format!("removed {} from image {}", pair.member, pair.image)),
-                })
-            })
-            .collect());
-    }
-    let images = unique(pairs.iter().map(|pair| pair.image.clone()).collect());
-    let listed = fan_out(&images, jobs, |image| {
-        let mut members = Vec::new();
-        api.list_members(image, None, &mut |member| {
-            members.push(member);
-            Ok(())
-        })?;
-        Ok(members)
-    })?;
-    Ok(pairs
-        .iter()
-        .map(|pair| {
-            let at = images.iter().position(|image| *image == pair.image);
-            let members = match at.map(|at| &listed[at]) {
-                Some(Ok(members)) => members,
-                Some(Err(err)) => return Err(Error::new(err.kind(), err.to_string())),
-                None => return Err(Error::new(ErrorKind::Unexpected, "an image was not read")),
-            };
-            let found = members.iter().find(|member| {
-                member.member_id == pair.member
-                    || member.urn.as_ref().and_then(|urn| urn.as_str()) == Some(&pair.member)
-            });
-            match found {
-                Some(member) => Ok(Outcome {
-                    record: Some(member.clone()),
-                    note: None,
-                }),
-                None => Err(Error::bad_answer(format!(
-                    "job {job_id} succeeded, but image {} does not list member {}",
-                    pair.image, pair.member
-                ))),
-            }
-        })
-        .collect())
-}
-
-/// Prints the records of the pairs that succeeded (as `member list` does), and on stderr
-/// each pair's note or failure, in input order; the exit code is the first failure's.
-fn report(
-    session: &Session,
-    action: Action,
-    pairs: &[Pair],
-    results: Vec<Result<Outcome, Error>>,
-) -> anyhow::Result<()> {
-    let mut first_failure = None;
-    let mut records = Vec::new();
-    for (pair, result) in pairs.iter().zip(results) {
-        match result {
-            Ok(outcome) => {
-                if let Some(note) = outcome.note {
-                    diag(&note);
-                }
-                records.extend(outcome.record.map(|record| (pair.image.clone(), record)));
-            }
-            Err(err) => {
-                first_failure.get_or_insert(err.kind());
-                report_error(
-                    &anyhow::Error::new(err)
-                        .context(format!("image {}, member {}", pair.image, pair.member)),
-                );
-            }
-        }
-    }
-    if action != Action::Remove {
+    let results = changes.run(console, api, options)?;
+    let mut settled = settle(console, &changes.pairs, results);
+    if changes.action != Action::Remove {
         let format = session.settings.output.value;
-        output::to_stdout(|out| {
+        let records = std::mem::take(&mut settled.records);
+        output::to_stdout(console, |out| {
             let mut stream = MemberStream::new(out, format);
             for (image, record) in records {
                 let mut held = ImageMembers::new(format, &image);
                 held.push(record)?;
                 for err in stream.image(held).map_err(output::write_error)? {
-                    first_failure.get_or_insert(err.kind());
-                    report_error(&anyhow::Error::new(err).context(format!("image {image}")));
+                    console
+                        .report(&anyhow::Error::new(err.clone()).context(format!("image {image}")));
+                    settled.failed(err);
                 }
             }
+            // When every pair failed there is no data to show, not even an empty table.
             stream
-                .finish(first_failure.is_none())
+                .finish(settled.is_clean())
                 .map_err(output::write_error)
         })?;
     }
-    match first_failure {
-        None => Ok(()),
-        Some(kind) => Err(Reported(kind).into()),
+    Ok(settled.into_result()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use httpmock::prelude::*;
+    use serde_json::{Value, json};
+
+    use super::super::testing::{Ran, SCRIPT, TERMINAL, failure, ims};
+
+    /// The environment of a v2 endpoint at `server` with a token.
+    fn at(server: &MockServer) -> Vec<(&'static str, String)> {
+        vec![
+            ("IMS_ENDPOINT", server.base_url()),
+            ("IMS_TOKEN", "tok".to_string()),
+            ("IMS_RETRIES", "0".to_string()),
+        ]
+    }
+
+    /// `ims ARGS` in-process against `server`.
+    fn run(server: &MockServer, args: &[&str], stdin: &str) -> Ran {
+        run_with(server, args, stdin, SCRIPT, &[])
+    }
+
+    /// `ims ARGS` in-process against `server`, on `terminal`, with more of the environment.
+    fn run_with(
+        server: &MockServer,
+        args: &[&str],
+        stdin: &str,
+        terminal: crate::console::Terminal,
+        more: &[(&str, &str)],
+    ) -> Ran {
+        let env = at(server);
+        let mut pairs: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        pairs.extend_from_slice(more);
+        ims(args, stdin, terminal, &pairs)
+    }
+
+    fn member(image: &str, member: &str, status: &str) -> Value {
+        json!({"image_id": image, "member_id": member, "status": status,
+               "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"})
+    }
+
+    /// A refusal as Huawei's gateway words it, with a request id header.
+    fn refused(then: httpmock::Then) {
+        then.status(403)
+            .header("x-openstack-request-id", "req-77")
+            .json_body(json!({"error_code": "IMG.0076", "error_msg": "not yours"}));
+    }
+
+    const REFUSAL: &str = "HTTP 403 Forbidden: IMG.0076: not yours (request id req-77)";
+
+    /// The advice line that follows [`REFUSAL`].
+    const ADVICE: &str = "ims: advice: an image is never shared with the project that owns \
+                          it: leave this project out of the members\n";
+
+    #[test]
+    fn partial_failure_prints_the_rest_and_exits_with_the_first_failures_code() {
+        let server = MockServer::start();
+        let a = server.mock(|when, then| {
+            when.method(POST)
+                .path("/v2/images/img-a/members")
+                .header("x-auth-token", "tok")
+                .json_body(json!({"member": "p-1"}));
+            then.status(200)
+                .json_body(member("img-a", "p-1", "pending"));
+        });
+        let b = server.mock(|when, then| {
+            when.method(POST).path("/v2/images/img-b/members");
+            refused(then);
+        });
+        let c = server.mock(|when, then| {
+            when.method(POST).path("/v2/images/img-c/members");
+            then.status(404).body("no such image");
+        });
+        let ran = run(
+            &server,
+            &["member", "add", "-", "p-1", "-o", "ids", "--jobs", "2"],
+            "img-a img-b img-c img-a",
+        );
+        assert_eq!(ran.stdout, "p-1\n");
+        assert_eq!(
+            ran.stderr,
+            format!(
+                "ims: error: image img-b, member p-1: {REFUSAL}\n{ADVICE}\
+                 ims: error: image img-c, member p-1: HTTP 404 Not Found: no such image\n"
+            )
+        );
+        assert_eq!(ran.code, 4);
+        a.assert_calls(1);
+        b.assert_calls(1);
+        c.assert_calls(1);
+    }
+
+    #[test]
+    fn a_failing_pair_says_what_a_single_request_says() {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(POST).path("/v2/images/img-b/members");
+            refused(then);
+        });
+        server.mock(|when, then| {
+            when.method(GET).path("/v2/images/img-b/members/p-1");
+            refused(then);
+        });
+        let change = run(&server, &["member", "add", "img-b", "p-1"], "");
+        let single = run(&server, &["member", "show", "img-b", "p-1"], "");
+        assert_eq!(
+            single.stderr,
+            format!("ims: error: member p-1 of image img-b: {REFUSAL}\n{ADVICE}")
+        );
+        assert_eq!(
+            change.stderr,
+            format!("ims: error: image img-b, member p-1: {REFUSAL}\n{ADVICE}")
+        );
+        assert_eq!((change.code, single.code), (4, 4));
+        assert_eq!(change.stdout, "");
+    }
+
+    #[test]
+    fn repeats_succeed_by_outcome() {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(POST).path("/v2/images/img-a/members");
+            then.status(409).body("Member already exists");
+        });
+        let read = server.mock(|when, then| {
+            when.method(GET).path("/v2/images/img-a/members/p-1");
+            then.status(200)
+                .json_body(member("img-a", "p-1", "accepted"));
+        });
+        let ran = run(&server, &["member", "add", "img-a", "p-1", "-o", "ids"], "");
+        assert_eq!(
+            (ran.code, ran.stdout.as_str(), ran.stderr.as_str()),
+            (0, "p-1\n", "ims: p-1 is already a member of image img-a\n")
+        );
+        read.assert_calls(1);
+
+        server.mock(|when, then| {
+            when.method(DELETE).path("/v2/images/img-a/members/p-2");
+            then.status(404);
+        });
+        let listed = server.mock(|when, then| {
+            when.method(GET).path("/v2/images/img-a/members");
+            then.status(200).json_body(json!({"members": []}));
+        });
+        let ran = run(&server, &["member", "remove", "img-a", "p-2", "--yes"], "");
+        assert_eq!(
+            (ran.code, ran.stdout.as_str(), ran.stderr.as_str()),
+            (
+                0,
+                "",
+                "ims: p-2 is not a member of image img-a: nothing to remove\n"
+            )
+        );
+        listed.assert_calls(1);
+    }
+
+    #[test]
+    fn removing_from_a_missing_image_is_exit_5() {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(DELETE).path("/v2/images/gone/members/p-1");
+            then.status(404);
+        });
+        server.mock(|when, then| {
+            when.method(GET).path("/v2/images/gone/members");
+            then.status(404).body("image not found");
+        });
+        let ran = run(&server, &["member", "remove", "gone", "p-1", "--yes"], "");
+        assert_eq!(ran.code, 5);
+        assert_eq!(
+            ran.stderr,
+            "ims: error: image gone, member p-1: HTTP 404 Not Found: image not found\n"
+        );
+    }
+
+    /// `member remove img-a p-1` on a terminal answered with `answer`: the run, and how
+    /// many DELETEs reached the server.
+    fn remove_answering(answer: &str, terminal: crate::console::Terminal) -> (Ran, usize) {
+        let server = MockServer::start();
+        let delete = server.mock(|when, then| {
+            when.method(DELETE).path("/v2/images/img-a/members/p-1");
+            then.status(204);
+        });
+        let ran = run_with(
+            &server,
+            &["member", "remove", "img-a", "p-1"],
+            answer,
+            terminal,
+            &[],
+        );
+        (ran, delete.calls())
+    }
+
+    #[test]
+    fn remove_goes_on_only_when_the_answer_is_yes() {
+        const PROMPT: &str = "remove 1 member(s) from 1 image(s)? [y/N] ";
+        for answer in ["y\n", "yes\n", "YES\n", " y "] {
+            let (ran, deletes) = remove_answering(answer, TERMINAL);
+            assert_eq!(
+                (ran.code, deletes, ran.stderr),
+                (0, 1, format!("{PROMPT}ims: removed p-1 from image img-a\n")),
+                "{answer:?}"
+            );
+        }
+        for answer in ["n\n", "\n", "", "yess\n", "no"] {
+            let (ran, deletes) = remove_answering(answer, TERMINAL);
+            assert_eq!(
+                (ran.code, deletes, ran.stderr),
+                (
+                    2,
+                    0,
+                    format!("{PROMPT}ims: error: not confirmed; nothing was sent\n")
+                ),
+                "{answer:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn remove_off_a_terminal_needs_yes_and_sends_nothing() {
+        let half = crate::console::Terminal {
+            stdin: true,
+            stderr: false,
+        };
+        for terminal in [SCRIPT, half] {
+            let (ran, deletes) = remove_answering("y\n", terminal);
+            assert_eq!(
+                (ran.code, deletes, ran.stderr.as_str()),
+                (
+                    2,
+                    0,
+                    "ims: error: member remove needs --yes when it cannot ask on a terminal; \
+                     nothing was sent\n"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn v1_read_back_failures_keep_the_whole_error_for_each_pair() {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(POST)
+                .path("/v1/cloudimages/members")
+                .json_body(json!({"images": ["img-a", "img-b"], "projects": ["p-1", "p-2"]}));
+            then.status(200).json_body(json!({"job_id": "job-1"}));
+        });
+        server.mock(|when, then| {
+            when.method(GET).path("/v1/proj/jobs/job-1");
+            then.status(200).json_body(json!({"status": "SUCCESS"}));
+        });
+        server.mock(|when, then| {
+            when.method(GET).path("/v1/proj/cloudimages/img-a/members");
+            then.status(200).json_body(json!({"members": [
+                member("img-a", "p-1", "pending"), member("img-a", "p-2", "pending")]}));
+        });
+        server.mock(|when, then| {
+            when.method(GET).path("/v1/proj/cloudimages/img-b/members");
+            refused(then);
+        });
+        let v1 = [("IMS_API", "v1"), ("IMS_PROJECT_ID", "proj")];
+        let ran = run_with(
+            &server,
+            &["member", "add", "-", "p-1", "p-2", "-o", "ids"],
+            "img-a img-b",
+            SCRIPT,
+            &v1,
+        );
+        let single = run_with(&server, &["member", "list", "img-b"], "", SCRIPT, &v1);
+        assert_eq!(
+            single.stderr,
+            format!("ims: error: image img-b: {REFUSAL}\n{ADVICE}")
+        );
+        assert_eq!(ran.stdout, "p-1\np-2\n");
+        assert_eq!(
+            ran.stderr,
+            format!(
+                "ims: error: image img-b, member p-1: {REFUSAL}\n{ADVICE}\
+                 ims: error: image img-b, member p-2: {REFUSAL}\n{ADVICE}"
+            )
+        );
+        assert_eq!((ran.code, single.code), (4, 4));
+    }
+
+    #[test]
+    fn a_pairs_error_is_the_single_requests_error_with_status_and_retries() {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(POST).path("/v1/cloudimages/members");
+            then.status(200).json_body(json!({"job_id": "job-1"}));
+        });
+        server.mock(|when, then| {
+            when.method(GET).path("/v1/proj/jobs/job-1");
+            then.status(200).json_body(json!({"status": "SUCCESS"}));
+        });
+        server.mock(|when, then| {
+            when.method(GET).path("/v1/proj/cloudimages/img-b/members");
+            then.status(503)
+                .header("retry-after", "0")
+                .header("x-request-id", "req-9")
+                .json_body(json!({"error": {"code": "IMG.0001", "message": "busy"}}));
+        });
+        let env = at(&server);
+        let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        env.extend([
+            ("IMS_API", "v1"),
+            ("IMS_PROJECT_ID", "proj"),
+            ("IMS_RETRIES", "1"),
+        ]);
+        let pair = failure(&["member", "add", "img-b", "p-1"], "", &env);
+        let single = failure(&["member", "list", "img-b"], "", &env);
+        assert_eq!(pair, single);
+        assert_eq!((pair.status(), pair.retries()), (Some(503), 1));
+        assert_eq!(
+            pair.to_string(),
+            "HTTP 503 Service Unavailable: IMG.0001: busy (request id req-9) (after 1 retry)"
+        );
+    }
+
+    /// A v1 remove of `img-a` from `p-1` whose job answers `states` in turn (the last
+    /// for ever after); the run on `terminal`, how many polls the job got, and the time
+    /// it took.
+    fn v1_remove_polling(
+        states: &[Value],
+        terminal: crate::console::Terminal,
+    ) -> (Ran, usize, std::time::Duration) {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(DELETE).path("/v1/cloudimages/members");
+            then.status(200).json_body(json!({"job_id": "job-1"}));
+        });
+        let polls: Vec<_> = states
+            .iter()
+            .enumerate()
+            .map(|(at, state)| {
+                let mock = server.mock(|when, then| {
+                    when.method(GET).path("/v1/proj/jobs/job-1");
+                    then.status(200).json_body(state.clone());
+                });
+                if at + 1 < states.len() {
+                    mock.up_to_n_times(1);
+                }
+                mock
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let ran = run_with(
+            &server,
+            &["member", "remove", "img-a", "p-1", "--yes"],
+            "",
+            terminal,
+            &[("IMS_API", "v1"), ("IMS_PROJECT_ID", "proj")],
+        );
+        let calls = polls.iter().map(|poll| poll.calls()).sum();
+        (ran, calls, started.elapsed())
+    }
+
+    #[test]
+    fn v1_jobs_are_waited_for_by_the_consoles_clock_with_progress_on_a_terminal() {
+        let running =
+            |percent: u8| json!({"status": "RUNNING", "entities": {"process_percent": percent}});
+        let states = [
+            json!({"status": "INIT"}),
+            running(40),
+            running(40),
+            running(80),
+            json!({"status": "SUCCESS"}),
+        ];
+        let (ran, polls, took) = v1_remove_polling(&states, TERMINAL);
+        assert_eq!(
+            (ran.code, polls, ran.stderr.as_str()),
+            (
+                0,
+                5,
+                "ims: job job-1: INIT\n\
+                 ims: job job-1: RUNNING (process_percent 40)\n\
+                 ims: job job-1: RUNNING (process_percent 80)\n\
+                 ims: job job-1: SUCCESS\n\
+                 ims: removed p-1 from image img-a\n"
+            )
+        );
+        // 1 + 2 + 4 + 8 s of polling pauses, not waited for in earnest.
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+        let (ran, _, _) = v1_remove_polling(&states, SCRIPT);
+        assert_eq!(ran.stderr, "ims: removed p-1 from image img-a\n");
+    }
+
+    #[test]
+    fn a_v1_job_that_never_ends_is_given_up_after_ten_minutes() {
+        let (ran, polls, took) = v1_remove_polling(&[json!({"status": "RUNNING"})], SCRIPT);
+        assert_eq!(ran.code, 7);
+        let said = "ims: error: job job-1 is still RUNNING after 10 minutes; gave up waiting \
+                    (it may still finish: see `GET http://127.0.0.1:";
+        assert!(ran.stderr.starts_with(said), "{}", ran.stderr);
+        assert!(
+            ran.stderr.ends_with("/v1/proj/jobs/job-1`)\n"),
+            "{}",
+            ran.stderr
+        );
+        assert_eq!(ran.stderr.lines().count(), 1);
+        // Polls at 0, 1, 3, 7, 15, 25, … 595 s: one more would come after 600 s.
+        assert_eq!(polls, 63);
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+    }
+
+    #[test]
+    fn ids_are_checked_before_any_setting_is_read() {
+        for args in [
+            &["member", "add", "..", "p-1"][..],
+            &["member", "remove", "..", "p-1", "--yes"],
+            &["member", "accept", ".."],
+            &["member", "reject", ".."],
+        ] {
+            let ran = ims(args, "", SCRIPT, &[]);
+            assert_eq!(
+                (ran.code, ran.stderr.as_str()),
+                (2, "ims: error: image ID `..` cannot be `.` or `..`\n"),
+                "{args:?}"
+            );
+        }
+        let ran = ims(&["member", "add", "img", "a/b"], "", SCRIPT, &[]);
+        assert_eq!(
+            (ran.code, ran.stderr.as_str()),
+            (2, "ims: error: member ID `a/b` cannot contain `/`\n")
+        );
     }
 }

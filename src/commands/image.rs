@@ -4,24 +4,29 @@
 use super::session::Session;
 use crate::api::{ImageApi, ImageFilter};
 use crate::cli::{GlobalArgs, ImageCommand, ImageListArgs, StatusFilter};
-use crate::error::{Error, Failures, warn};
+use crate::console::Console;
+use crate::error::{Error, Failures};
 use crate::model::image::{Image, Listed};
 use crate::output::{self, ImageColumns, ImageStream, member_status};
 
 /// Runs an `image` subcommand.
-pub(crate) fn run(global: &GlobalArgs, command: ImageCommand) -> anyhow::Result<()> {
+pub(crate) fn run(
+    console: &Console,
+    global: &GlobalArgs,
+    command: ImageCommand,
+) -> anyhow::Result<()> {
     match command {
-        ImageCommand::List(args) => list(global, &args),
+        ImageCommand::List(args) => list(console, global, &args),
     }
 }
 
 /// Lists the images, then writes them: nothing is printed unless every page was read.
-fn list(global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
-    let session = Session::open(global)?;
+fn list(console: &Console, global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
+    let session = Session::open(console, global)?;
     let images = session.with_api(|api| {
         let project = session.this_project(api)?;
         match args.incoming {
-            true => incoming(api, &project, args),
+            true => incoming(console, api, &project, args),
             false => shared_by::<Image>(api, &project, args.limit),
         }
     })??;
@@ -30,7 +35,7 @@ fn list(global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
         false => ImageColumns::Shared,
     };
     let mut unprintable = Vec::new();
-    output::to_stdout(|out| {
+    output::to_stdout(console, |out| {
         let mut stream = ImageStream::new(out, session.settings.output.value, columns);
         for image in &images {
             unprintable.extend(stream.image(image)?);
@@ -58,7 +63,12 @@ pub(crate) fn shared_by<R: Listed>(
 
 /// The images shared with `project`, one query per wanted status (so each image's
 /// membership status is known), each image carrying it as `member_status`.
-fn incoming(api: &ImageApi, project: &str, args: &ImageListArgs) -> Result<Vec<Image>, Error> {
+fn incoming(
+    console: &Console,
+    api: &ImageApi,
+    project: &str,
+    args: &ImageListArgs,
+) -> Result<Vec<Image>, Error> {
     let statuses: &[&str] = match args.status.unwrap_or(StatusFilter::All) {
         StatusFilter::All => &["accepted", "pending", "rejected"],
         StatusFilter::Accepted => &["accepted"],
@@ -73,7 +83,7 @@ fn incoming(api: &ImageApi, project: &str, args: &ImageListArgs) -> Result<Vec<I
             // A service that ignores `member_status` would list an image once per status:
             // it is shown once, with the first status it was listed under.
             if !seen.insert(image.id().to_string()) {
-                warn(&format!(
+                console.warn(&format!(
                     "image {} was listed as {status} after another status; shown once",
                     image.id()
                 ));

@@ -1,32 +1,54 @@
-//! Commands: short functions that wire settings, auth, the API and the renderers.
+//! Commands: short functions that wire settings, auth, the API, the shared machinery and
+//! the renderers. Each takes the outside world (stdout, stderr, stdin, terminal,
+//! environment) from a [`Console`], so a unit test runs it in-process.
 
 mod auth;
 mod change;
 mod completions;
+mod confirm;
 mod image;
 mod member;
 mod profile;
 mod session;
+mod share;
+#[cfg(test)]
+mod testing;
 
 use crate::cli::{Cli, Command, MemberCommand};
+use crate::console::Console;
+use crate::error::kind_of;
 
-/// Runs the parsed command line.
-pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs the parsed command line against `console`; the exit code. A failure is reported
+/// on the console's stderr.
+pub(crate) fn run(cli: Cli, console: &Console) -> u8 {
+    match dispatch(cli, console) {
+        Ok(()) => 0,
+        Err(err) => {
+            console.report(&err);
+            kind_of(&err).exit_code()
+        }
+    }
+}
+
+/// Runs the subcommand `cli` names.
+fn dispatch(cli: Cli, console: &Console) -> anyhow::Result<()> {
+    let global = &cli.global;
     match cli.command {
         Command::Member(command) => match command {
             MemberCommand::Show {
                 image_id,
                 member_id,
-            } => member::show(&cli.global, &image_id, &member_id),
-            MemberCommand::List(args) => member::list(&cli.global, args),
-            MemberCommand::Add(args) => change::add(&cli.global, args),
-            MemberCommand::Remove(args) => change::remove(&cli.global, args),
-            MemberCommand::Accept(args) => change::accept(&cli.global, args),
-            MemberCommand::Reject(args) => change::reject(&cli.global, args),
+            } => member::show(console, global, &image_id, &member_id),
+            MemberCommand::List(args) => member::list(console, global, args),
+            MemberCommand::Add(args) => change::add(console, global, args),
+            MemberCommand::Remove(args) => change::remove(console, global, args),
+            MemberCommand::Accept(args) => change::accept(console, global, args),
+            MemberCommand::Reject(args) => change::reject(console, global, args),
         },
-        Command::Image(command) => image::run(&cli.global, command),
-        Command::Profile(command) => profile::run(&cli.global, command),
-        Command::Auth(command) => auth::run(&cli.global, command),
-        Command::Completions { shell } => completions::run(shell),
+        Command::Image(command) => image::run(console, global, command),
+        Command::Share(command) => share::run(console, global, command),
+        Command::Profile(command) => profile::run(console, global, command),
+        Command::Auth(command) => auth::run(console, global, command),
+        Command::Completions { shell } => completions::run(console, shell),
     }
 }

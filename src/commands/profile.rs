@@ -5,38 +5,43 @@ use serde_json::Value;
 
 use crate::auth::Login;
 use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand, Setting};
-use crate::error::diag;
+use crate::console::Console;
 use crate::output;
 use crate::secret::{mask_command, mask_userinfo};
 use crate::settings::file::DEFAULT_PROFILE;
 use crate::settings::{
     Config, CredentialSettings, KeystoneSettings, PasswordSource, Settings, Sourced, TokenSource,
-    process_env,
 };
 
 /// Runs a `profile` subcommand.
-pub(crate) fn run(global: &GlobalArgs, command: ProfileCommand) -> anyhow::Result<()> {
-    let config = Config::load(global, &process_env)?;
+pub(crate) fn run(
+    console: &Console,
+    global: &GlobalArgs,
+    command: ProfileCommand,
+) -> anyhow::Result<()> {
+    let config = Config::load(global, console.env())?;
     match command {
-        ProfileCommand::List => list(global, &config),
-        ProfileCommand::Show { name } => show(global, &config, name.as_deref()),
+        ProfileCommand::List => list(console, global, &config),
+        ProfileCommand::Show { name } => show(console, global, &config, name.as_deref()),
     }
 }
 
 /// The profiles of the config file, the default one marked. Without a config file there
 /// is nothing to list: a note on stderr says why, and nothing is printed.
-fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
-    let format = output_format(global, config)?;
+fn list(console: &Console, global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
+    let format = output_format(console, global, config)?;
     match (&config.path, &config.file) {
         (Some(path), None) => {
-            diag(&format!(
+            console.diag(&format!(
                 "no config file at {}, so no profiles to list",
                 path.value.display()
             ));
             return Ok(());
         }
         (None, _) => {
-            diag("no config directory found, so no profiles to list; use --config or IMS_CONFIG");
+            console.diag(
+                "no config directory found, so no profiles to list; use --config or IMS_CONFIG",
+            );
             return Ok(());
         }
         _ => {}
@@ -61,7 +66,7 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
             ]
         })
         .collect::<Vec<_>>();
-    output::to_stdout(|out| {
+    output::to_stdout(console, |out| {
         output::print_records(
             out,
             format,
@@ -78,8 +83,13 @@ fn list(global: &GlobalArgs, config: &Config) -> anyhow::Result<()> {
 
 /// The resolved settings of a profile, each with its source; secrets, the arguments of
 /// commands and the user info of URLs masked.
-fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Result<()> {
-    let settings = Settings::resolve(global, &process_env, config, name)?;
+fn show(
+    console: &Console,
+    global: &GlobalArgs,
+    config: &Config,
+    name: Option<&str>,
+) -> anyhow::Result<()> {
+    let settings = Settings::resolve(global, console.env(), config, name)?;
     let mut rows = rows(&settings);
     if let Some(row) = token_project_row(&settings) {
         let at = rows
@@ -88,7 +98,7 @@ fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Res
             .map_or(0, |at| at + 1);
         rows.insert(at, row);
     }
-    output::to_stdout(|out| {
+    output::to_stdout(console, |out| {
         output::print_records(
             out,
             settings.output.value,
@@ -104,8 +114,12 @@ fn show(global: &GlobalArgs, config: &Config, name: Option<&str>) -> anyhow::Res
 }
 
 /// The output format for `profile list`, which needs no other setting.
-fn output_format(global: &GlobalArgs, config: &Config) -> anyhow::Result<OutputFormat> {
-    Ok(Settings::resolve(global, &process_env, config, None)?
+fn output_format(
+    console: &Console,
+    global: &GlobalArgs,
+    config: &Config,
+) -> anyhow::Result<OutputFormat> {
+    Ok(Settings::resolve(global, console.env(), config, None)?
         .output
         .value)
 }

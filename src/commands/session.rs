@@ -5,15 +5,17 @@ use crate::api::{ImageApi, Route};
 use crate::auth::Authorizer;
 use crate::cli::{Api, GlobalArgs};
 use crate::client::{Client, ClientOptions, Tls};
-use crate::error::{Error, warn};
+use crate::console::Console;
+use crate::error::Error;
 use crate::settings::required::NO_ENDPOINT;
-use crate::settings::{Config, Settings, process_env};
+use crate::settings::source::EnvLookup;
+use crate::settings::{Config, Settings};
 use crate::url::{Endpoint, check_id};
 
 /// The HTTP client the settings ask for (timeout, deadline, retries, TLS, tracing).
-pub(crate) fn client_for(settings: &Settings) -> Client {
+pub(crate) fn client_for(console: &Console, settings: &Settings) -> Client {
     if settings.insecure.value {
-        warn(&format!(
+        console.warn(&format!(
             "TLS certificate verification is off (from {}): anyone on the path can read and \
              change this traffic",
             settings.insecure.source
@@ -45,9 +47,18 @@ pub(crate) struct Session {
 
 impl Session {
     /// Resolves the settings and checks what the routes need; nothing is sent.
-    pub(crate) fn open(global: &GlobalArgs) -> Result<Session, Error> {
-        let config = Config::load(global, &process_env)?;
-        let settings = Settings::resolve(global, &process_env, &config, None)?;
+    pub(crate) fn open(console: &Console, global: &GlobalArgs) -> Result<Session, Error> {
+        Session::open_in(console, global, console.env())
+    }
+
+    /// As [`Session::open`], with `env` as the environment.
+    pub(crate) fn open_in(
+        console: &Console,
+        global: &GlobalArgs,
+        env: EnvLookup,
+    ) -> Result<Session, Error> {
+        let config = Config::load(global, env)?;
+        let settings = Settings::resolve(global, env, &config, None)?;
         // Everything missing is named at once, before any command runs or request is sent.
         settings.check_request_settings()?;
         if let Some(project_id) = &settings.project_id {
@@ -67,7 +78,7 @@ impl Session {
                 )));
             }
         };
-        let client = client_for(&settings);
+        let client = client_for(console, &settings);
         Ok(Session {
             settings,
             route,

@@ -4,19 +4,28 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::console::Console;
 use crate::error::{Error, ErrorKind};
 
-/// Runs `render` against a buffered stdout and flushes it.
+/// Runs `render` against the console's stdout, buffered, and flushes it.
 pub(crate) fn to_stdout(
+    console: &Console,
     render: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let stdout = Stdout {
-        inner: io::stdout().lock(),
+    console.with_stdout(|stdout| {
+        let mut out = io::BufWriter::with_capacity(64 * 1024, stdout);
+        render(&mut out)?;
+        out.flush().map_err(write_error)
+    })
+}
+
+/// The process's stdout as `ims` writes it, for the process's console: when it was closed
+/// at start, every write fails (see [`STDOUT_CLOSED_AT_START`]).
+pub(crate) fn process_stdout() -> Box<dyn Write + Send> {
+    Box::new(Stdout {
+        inner: io::stdout(),
         closed: STDOUT_CLOSED_AT_START.load(Ordering::Relaxed),
-    };
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout);
-    render(&mut out)?;
-    out.flush().map_err(write_error)
+    })
 }
 
 /// The typed error of a failed write to stdout. A reader that went away (`| head`)
@@ -38,7 +47,8 @@ static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
 /// Runs [`note_stdout_at_start`] before `main`, as the C runtime runs every entry of
 /// `.init_array`. It has to come first: before `main`, the Rust runtime opens `/dev/null`
 /// on a closed stdout (so that no file opened later becomes fd 1), and writes there
-/// succeed and vanish.
+/// succeed and vanish. Nothing safe can run that early, which is why this check is the
+/// one `unsafe` of `ims`.
 #[cfg(any(target_os = "linux", target_os = "android"))]
 #[used]
 #[unsafe(link_section = ".init_array")]

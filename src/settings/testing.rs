@@ -10,7 +10,9 @@ use crate::cli::Timeout;
 use crate::error::Error;
 
 /// An environment lookup that knows exactly `pairs`.
-pub(crate) fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Result<Option<String>, Error> {
+pub(crate) fn env_of(
+    pairs: &[(&str, &str)],
+) -> impl Fn(&str) -> Result<Option<String>, Error> + use<> {
     let map: HashMap<String, String> = pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
