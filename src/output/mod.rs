@@ -237,6 +237,7 @@ fn plain_record<V: Into<Value>>(
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+    use crate::model::any_json;
     use crate::text::printable;
     use rows::Rows;
     use safe::write_pretty;
@@ -492,26 +493,6 @@ mod tests {
              │ b\\u{1b} ┆ null    │\n\
              └─────────┴─────────┘\n"
         );
-    }
-
-    /// Arbitrary JSON values, nested a few levels, with strings that need escaping.
-    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
-        use proptest::prelude::*;
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::Bool),
-            any::<f64>()
-                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
-            any::<i64>().prop_map(Value::from),
-            "(\\PC|[\"\\\\{}\\[\\],:\\n\\x00])*".prop_map(Value::String),
-        ];
-        leaf.prop_recursive(4, 64, 8, |inner| {
-            prop_oneof![
-                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-                proptest::collection::btree_map("(\\PC|[\"\\\\{}:,])*", inner, 0..6)
-                    .prop_map(|map| Value::Object(map.into_iter().collect())),
-            ]
-        })
     }
 
     /// Cells that are hard to measure: wide, combining, zero-width, emoji, empty.
