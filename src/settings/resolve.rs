@@ -151,41 +151,24 @@ impl Layers<'_> {
     /// Endpoint, API and project ID.
     fn service(&self) -> Result<Service, Error> {
         let (args, profile) = (self.args, self.profile);
-        let text = |text: &str| Ok(text.to_string());
+        let text = |setting: &'static Setting, flag: &Option<String>, profile: &Option<String>| {
+            self.first_or_cloud(setting, flag.clone(), parse_text, profile.clone())
+        };
         Ok(Service {
-            endpoint: self.first_or_cloud(
-                &Setting::ENDPOINT,
-                args.endpoint.clone(),
-                text,
-                profile.endpoint.clone(),
-            )?,
+            endpoint: text(&Setting::ENDPOINT, &args.endpoint, &profile.endpoint)?,
             api: self
                 .first(&Setting::API, args.api, parse_api, profile.api)?
                 .unwrap_or(Sourced::new(Api::V2, Source::Default)),
-            project_id: self.first_or_cloud(
-                &Setting::PROJECT_ID,
-                args.project_id.clone(),
-                text,
-                profile.project_id.clone(),
-            )?,
+            project_id: text(&Setting::PROJECT_ID, &args.project_id, &profile.project_id)?,
         })
     }
 
     /// Timeout, retries, deadline, CA file, `--insecure` and the token cache switch.
     fn transport(&self) -> Result<Transport, Error> {
         let (args, profile) = (self.args, self.profile);
-        let timeout = profile
-            .timeout
-            .map(|secs| self.checked(&Setting::TIMEOUT, Timeout::parse(&secs.to_string())))
-            .transpose()?;
-        let retries = profile
-            .retries
-            .map(|n| self.checked(&Setting::RETRIES, Retries::parse(&n.to_string())))
-            .transpose()?;
-        let deadline = profile
-            .deadline
-            .map(|secs| self.checked(&Setting::DEADLINE, Deadline::parse(&secs.to_string())))
-            .transpose()?;
+        let timeout = self.checked(&Setting::TIMEOUT, profile.timeout, Timeout::parse)?;
+        let retries = self.checked(&Setting::RETRIES, profile.retries, Retries::parse)?;
+        let deadline = self.checked(&Setting::DEADLINE, profile.deadline, Deadline::parse)?;
         Ok(Transport {
             timeout: self
                 .first(&Setting::TIMEOUT, args.timeout, Timeout::parse, timeout)?
@@ -225,8 +208,14 @@ impl Layers<'_> {
         project_id: Option<&Sourced<String>>,
     ) -> Result<Option<CredentialSettings>, Error> {
         let (args, profile) = (self.args, self.profile);
-        let text = |text: &str| Ok(text.to_string());
-        let secret = |text: &str| Ok(Secret::masked(text));
+        let secret = |setting: &'static Setting, profile: &Option<Secret>| {
+            self.first(
+                setting,
+                None,
+                |text| Ok(Secret::masked(text)),
+                profile.clone(),
+            )
+        };
         let token = self.first(
             &Setting::TOKEN,
             args.token
@@ -235,30 +224,32 @@ impl Layers<'_> {
             |text| Ok(TokenSource::Literal(Secret::masked(text))),
             profile_token(profile, self.from_profile)?,
         )?;
-        let access_key =
-            self.first(&Setting::ACCESS_KEY, None, text, profile.access_key.clone())?;
-        let secret_key = self.first(
-            &Setting::SECRET_KEY,
+        let access_key = self.first(
+            &Setting::ACCESS_KEY,
             None,
-            secret,
-            profile.secret_key.clone(),
+            parse_text,
+            profile.access_key.clone(),
         )?;
-        let security_token = self.first(
-            &Setting::SECURITY_TOKEN,
-            None,
-            secret,
-            profile.security_token.clone(),
-        )?;
+        let secret_key = secret(&Setting::SECRET_KEY, &profile.secret_key)?;
+        let security_token = secret(&Setting::SECURITY_TOKEN, &profile.security_token)?;
         let mut keystone = self.keystone()?;
         keystone.project_id = project_id.cloned();
         choose_credential(token, access_key, secret_key, security_token, keystone)
     }
 
-    /// A profile value of `setting` checked by its flag's parser; a bad one names the
-    /// profile and key.
-    fn checked<T>(&self, setting: &Setting, parsed: Result<T, String>) -> Result<T, Error> {
+    /// The profile's number `value` of `setting`, checked by its flag's parser `parse`; a
+    /// bad one names the profile and key.
+    fn checked<T>(
+        &self,
+        setting: &Setting,
+        value: Option<impl ToString>,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, Error> {
         let key = setting.key.unwrap_or(setting.name);
-        parsed.map_err(|why| Error::config(format!("{}: key `{key}`: {why}", self.from_profile)))
+        value
+            .map(|value| parse(&value.to_string()))
+            .transpose()
+            .map_err(|why| Error::config(format!("{}: key `{key}`: {why}", self.from_profile)))
     }
 
     /// The first value of `setting` set: its flag's value `flag`, then its environment
@@ -375,6 +366,11 @@ impl Layers<'_> {
             })),
         }
     }
+}
+
+/// A text setting, as given.
+fn parse_text(text: &str) -> Result<String, String> {
+    Ok(text.to_string())
 }
 
 fn parse_bool(text: &str) -> Result<bool, String> {
