@@ -2,7 +2,7 @@
 //! `POST /v3/auth/tokens` body, and the image endpoint in the token's catalog.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::cli::Timeout;
@@ -49,18 +49,14 @@ pub(crate) enum User {
 }
 
 impl User {
-    fn json(&self) -> serde_json::Map<String, Value> {
-        let mut user = serde_json::Map::new();
+    fn json(&self) -> Map<String, Value> {
         match self {
-            User::Id(id) => {
-                user.insert("id".into(), json!(id));
-            }
-            User::Name(name, domain) => {
-                user.insert("name".into(), json!(name));
-                user.insert("domain".into(), domain.json());
-            }
+            User::Id(id) => Map::from_iter([("id".into(), json!(id))]),
+            User::Name(name, domain) => Map::from_iter([
+                ("name".into(), json!(name)),
+                ("domain".into(), domain.json()),
+            ]),
         }
-        user
     }
 
     fn describe(&self) -> String {
@@ -183,45 +179,30 @@ impl Identity {
                 source.unwrap_or_default()
             ))
         })?;
-        let user = || -> Result<User, Error> {
-            if let Some(id) = value(&settings.user_id) {
-                return Ok(User::Id(id));
-            }
-            let name = value(&settings.username).ok_or_else(|| {
-                missing(
-                    "a user",
-                    "username or user_id (profile), auth.username (clouds.yaml) or OS_USERNAME / OS_USER_ID",
-                    searched,
-                )
-            })?;
-            let domain = domain(&settings.user_domain_id, &settings.user_domain_name).ok_or_else(|| {
-                missing(
-                    "the user's domain",
-                    "user_domain_name or user_domain_id (profile), auth.user_domain_name (clouds.yaml) or OS_USER_DOMAIN_NAME / OS_USER_DOMAIN_ID",
-                    searched,
-                )
-            })?;
-            Ok(User::Name(name, domain))
+        let s = settings;
+        let user = || {
+            let values = [
+                &s.user_id,
+                &s.username,
+                &s.user_domain_id,
+                &s.user_domain_name,
+            ];
+            named(("user", "username"), values, searched, User::Id, User::Name)
         };
-        let scope = || -> Result<Project, Error> {
-            if let Some(id) = value(&settings.project_id) {
-                return Ok(Project::Id(id));
-            }
-            let name = value(&settings.project_name).ok_or_else(|| {
-                missing(
-                    "a project",
-                    "project_name or project_id (profile), auth.project_name (clouds.yaml) or OS_PROJECT_NAME / OS_PROJECT_ID",
-                    searched,
-                )
-            })?;
-            let domain = domain(&settings.project_domain_id, &settings.project_domain_name).ok_or_else(|| {
-                missing(
-                    "the project's domain",
-                    "project_domain_name or project_domain_id (profile), auth.project_domain_name (clouds.yaml) or OS_PROJECT_DOMAIN_NAME / OS_PROJECT_DOMAIN_ID",
-                    searched,
-                )
-            })?;
-            Ok(Project::Name(name, domain))
+        let scope = || {
+            let values = [
+                &s.project_id,
+                &s.project_name,
+                &s.project_domain_id,
+                &s.project_domain_name,
+            ];
+            named(
+                ("project", "project_name"),
+                values,
+                searched,
+                Project::Id,
+                Project::Name,
+            )
         };
         let (method, scope) = match auth_type(settings)? {
             AuthType::Password => {
@@ -314,16 +295,13 @@ impl Identity {
                 json!({ "methods": ["password"], "password": { "user": user } })
             }
             Method::ApplicationCredential { which, secret } => {
-                let mut credential = serde_json::Map::new();
-                match which {
-                    ApplicationCredential::Id(id) => {
-                        credential.insert("id".into(), json!(id));
-                    }
-                    ApplicationCredential::Name(name, user) => {
-                        credential.insert("name".into(), json!(name));
-                        credential.insert("user".into(), Value::Object(user.json()));
-                    }
-                }
+                let mut credential = match which {
+                    ApplicationCredential::Id(id) => Map::from_iter([("id".into(), json!(id))]),
+                    ApplicationCredential::Name(name, user) => Map::from_iter([
+                        ("name".into(), json!(name)),
+                        ("user".into(), Value::Object(user.json())),
+                    ]),
+                };
                 credential.insert("secret".into(), json!(secret.expose()));
                 json!({ "methods": ["application_credential"], "application_credential": credential })
             }
@@ -466,6 +444,40 @@ fn auth_type(settings: &KeystoneSettings) -> Result<AuthType, Error> {
     } else {
         Ok(AuthType::Token)
     }
+}
+
+/// The `noun` (a user or a project) that the settings `[id, name, domain_id,
+/// domain_name]` name, made with `by_id` or `by_name`: by ID, else by name in a domain.
+/// A missing one is named by its keys: `{noun}_id` and `name_key`, and
+/// `{noun}_domain_id` and `{noun}_domain_name`.
+fn named<T>(
+    (noun, name_key): (&str, &str),
+    [id, name, domain_id, domain_name]: [&Option<Sourced<String>>; 4],
+    searched: &str,
+    by_id: fn(String) -> T,
+    by_name: fn(String, Domain) -> T,
+) -> Result<T, Error> {
+    if let Some(id) = value(id) {
+        return Ok(by_id(id));
+    }
+    let keys = |name: &str, id: &str| {
+        let (upper_name, upper_id) = (name.to_uppercase(), id.to_uppercase());
+        format!(
+            "{name} or {id} (profile), auth.{name} (clouds.yaml) or OS_{upper_name} / OS_{upper_id}"
+        )
+    };
+    let name = value(name).ok_or_else(|| {
+        missing(
+            &format!("a {noun}"),
+            &keys(name_key, &format!("{noun}_id")),
+            searched,
+        )
+    })?;
+    let domain = domain(domain_id, domain_name).ok_or_else(|| {
+        let domain_keys = keys(&format!("{noun}_domain_name"), &format!("{noun}_domain_id"));
+        missing(&format!("the {noun}'s domain"), &domain_keys, searched)
+    })?;
+    Ok(by_name(name, domain))
 }
 
 fn domain(id: &Option<Sourced<String>>, name: &Option<Sourced<String>>) -> Option<Domain> {
@@ -699,6 +711,28 @@ mod tests {
         assert!(
             err.to_string()
                 .starts_with("auth_type `kerberos` (from OS_X) is not supported")
+        );
+    }
+
+    #[test]
+    fn a_missing_user_or_domain_names_its_keys() {
+        let missing = |unset: fn(&mut KeystoneSettings)| {
+            let mut settings = password_settings();
+            unset(&mut settings);
+            let err = Identity::from_settings(&settings, "here", &limit()).unwrap_err();
+            err.to_string()
+        };
+        assert_eq!(
+            missing(|s| s.username = None),
+            "Keystone sign-in needs a user: set username or user_id (profile), auth.username (clouds.yaml) or OS_USERNAME / OS_USER_ID (looked in here)"
+        );
+        assert_eq!(
+            missing(|s| s.user_domain_name = None),
+            "Keystone sign-in needs the user's domain: set user_domain_name or user_domain_id (profile), auth.user_domain_name (clouds.yaml) or OS_USER_DOMAIN_NAME / OS_USER_DOMAIN_ID (looked in here)"
+        );
+        assert_eq!(
+            missing(|s| s.project_domain_name = None),
+            "Keystone sign-in needs the project's domain: set project_domain_name or project_domain_id (profile), auth.project_domain_name (clouds.yaml) or OS_PROJECT_DOMAIN_NAME / OS_PROJECT_DOMAIN_ID (looked in here)"
         );
     }
 
