@@ -181,28 +181,19 @@ impl Identity {
         })?;
         let s = settings;
         let user = || {
-            let values = [
-                &s.user_id,
-                &s.username,
-                &s.user_domain_id,
-                &s.user_domain_name,
-            ];
-            named(("user", "username"), values, searched, User::Id, User::Name)
+            let (id, name) = (&s.user_id, &s.username);
+            let domain = (&s.user_domain_id, &s.user_domain_name);
+            named(&USER, (id, name), domain, searched)
         };
         let scope = || {
-            let values = [
-                &s.project_id,
-                &s.project_name,
-                &s.project_domain_id,
-                &s.project_domain_name,
-            ];
-            named(
-                ("project", "project_name"),
-                values,
-                searched,
-                Project::Id,
-                Project::Name,
-            )
+            let (id, name) = (&s.project_id, &s.project_name);
+            let domain = (&s.project_domain_id, &s.project_domain_name);
+            named(&PROJECT, (id, name), domain, searched)
+        };
+        // A secret setting's value; `what` is missing, set with `keys`, when it is not set.
+        let secret = |setting: &Option<Sourced<Secret>>, what: &str, keys: &str| {
+            let found = setting.as_ref().map(|found| found.value.clone());
+            found.ok_or_else(|| missing(what, keys, searched))
         };
         let (method, scope) = match auth_type(settings)? {
             AuthType::Password => {
@@ -216,17 +207,11 @@ impl Identity {
                 (Method::Password(user()?, password), Some(scope()?))
             }
             AuthType::ApplicationCredential => {
-                let secret = settings
-                    .application_credential_secret
-                    .as_ref()
-                    .map(|s| s.value.clone())
-                    .ok_or_else(|| {
-                        missing(
-                            "an application credential secret",
-                            "application_credential_secret (profile), auth.application_credential_secret (clouds.yaml) or OS_APPLICATION_CREDENTIAL_SECRET",
-                            searched,
-                        )
-                    })?;
+                let secret = secret(
+                    &settings.application_credential_secret,
+                    "an application credential secret",
+                    "application_credential_secret (profile), auth.application_credential_secret (clouds.yaml) or OS_APPLICATION_CREDENTIAL_SECRET",
+                )?;
                 let which = match (
                     value(&settings.application_credential_id),
                     value(&settings.application_credential_name),
@@ -244,17 +229,11 @@ impl Identity {
                 (Method::ApplicationCredential { which, secret }, None)
             }
             AuthType::Token => {
-                let token = settings
-                    .token
-                    .as_ref()
-                    .map(|t| t.value.clone())
-                    .ok_or_else(|| {
-                        missing(
-                            "a token to rescope",
-                            "auth.token (clouds.yaml) or OS_TOKEN",
-                            searched,
-                        )
-                    })?;
+                let token = secret(
+                    &settings.token,
+                    "a token to rescope",
+                    "auth.token (clouds.yaml) or OS_TOKEN",
+                )?;
                 (Method::Token(token), Some(scope()?))
             }
         };
@@ -446,20 +425,47 @@ fn auth_type(settings: &KeystoneSettings) -> Result<AuthType, Error> {
     }
 }
 
-/// The `noun` (a user or a project) that the settings `[id, name, domain_id,
-/// domain_name]` name, made with `by_id` or `by_name`: by ID, else by name in a domain.
-/// A missing one is named by its keys: `{noun}_id` and `name_key`, and
-/// `{noun}_domain_id` and `{noun}_domain_name`.
-fn named<T>(
-    (noun, name_key): (&str, &str),
-    [id, name, domain_id, domain_name]: [&Option<Sourced<String>>; 4],
-    searched: &str,
+/// How the settings name a user or a project: by `{noun}_id`, else by `name_key` in the
+/// domain of `{noun}_domain_id` or `{noun}_domain_name`.
+struct Naming<T> {
+    /// `user` or `project`.
+    noun: &'static str,
+    /// The key of its name.
+    name_key: &'static str,
+    /// It, by ID.
     by_id: fn(String) -> T,
+    /// It, by name in a domain.
     by_name: fn(String, Domain) -> T,
+}
+
+/// How the settings name the user.
+const USER: Naming<User> = Naming {
+    noun: "user",
+    name_key: "username",
+    by_id: User::Id,
+    by_name: User::Name,
+};
+
+/// How the settings name the project.
+const PROJECT: Naming<Project> = Naming {
+    noun: "project",
+    name_key: "project_name",
+    by_id: Project::Id,
+    by_name: Project::Name,
+};
+
+/// What the settings `(id, name)` and `(domain_id, domain_name)` name, as `naming` says;
+/// a missing name or domain is named by its keys and `searched`.
+fn named<T>(
+    naming: &Naming<T>,
+    (id, name): (&Option<Sourced<String>>, &Option<Sourced<String>>),
+    (domain_id, domain_name): (&Option<Sourced<String>>, &Option<Sourced<String>>),
+    searched: &str,
 ) -> Result<T, Error> {
     if let Some(id) = value(id) {
-        return Ok(by_id(id));
+        return Ok((naming.by_id)(id));
     }
+    let noun = naming.noun;
     let keys = |name: &str, id: &str| {
         let (upper_name, upper_id) = (name.to_uppercase(), id.to_uppercase());
         format!(
@@ -467,17 +473,14 @@ fn named<T>(
         )
     };
     let name = value(name).ok_or_else(|| {
-        missing(
-            &format!("a {noun}"),
-            &keys(name_key, &format!("{noun}_id")),
-            searched,
-        )
+        let name_keys = keys(naming.name_key, &format!("{noun}_id"));
+        missing(&format!("a {noun}"), &name_keys, searched)
     })?;
     let domain = domain(domain_id, domain_name).ok_or_else(|| {
         let domain_keys = keys(&format!("{noun}_domain_name"), &format!("{noun}_domain_id"));
         missing(&format!("the {noun}'s domain"), &domain_keys, searched)
     })?;
-    Ok(by_name(name, domain))
+    Ok((naming.by_name)(name, domain))
 }
 
 fn domain(id: &Option<Sourced<String>>, name: &Option<Sourced<String>>) -> Option<Domain> {
