@@ -152,7 +152,7 @@ impl Layers<'_> {
     fn service(&self) -> Result<Service, Error> {
         let (args, profile) = (self.args, self.profile);
         let text = |setting: &'static Setting, flag: &Option<String>, profile: &Option<String>| {
-            self.first_or_cloud(setting, flag.clone(), parse_text, profile.clone())
+            self.first(setting, flag.clone(), parse_text, profile.clone())
         };
         Ok(Service {
             endpoint: text(&Setting::ENDPOINT, &args.endpoint, &profile.endpoint)?,
@@ -177,14 +177,14 @@ impl Layers<'_> {
                 .first(&Setting::RETRIES, args.retries, Retries::parse, retries)?
                 .unwrap_or(Sourced::new(Retries::DEFAULT, Source::Default)),
             deadline: self.first(&Setting::DEADLINE, args.deadline, Deadline::parse, deadline)?,
-            ca_file: self.first_or_cloud(
+            ca_file: self.first(
                 &Setting::CA_FILE,
                 args.ca_file.clone(),
                 |text| Ok(expand_tilde(text)),
                 profile.ca_file.as_deref().map(expand_tilde),
             )?,
             insecure: self
-                .first_or_cloud(
+                .first(
                     &Setting::INSECURE,
                     args.insecure.then_some(true),
                     parse_bool,
@@ -254,7 +254,8 @@ impl Layers<'_> {
 
     /// The first value of `setting` set: its flag's value `flag`, then its environment
     /// variables in order (parsed by `parse`; a bad value is a config error naming the
-    /// variable), then the profile's value `profile`.
+    /// variable), then the profile's value `profile`, then, for a setting a cloud may set,
+    /// the OpenStack layer's value of the setting's name (a cloud or `OS_*`).
     fn first<T>(
         &self,
         setting: &'static Setting,
@@ -269,23 +270,11 @@ impl Layers<'_> {
             let value = parse(&value).map_err(|why| Error::config(format!("{source}: {why}")))?;
             return Ok(Some(Sourced::new(value, source)));
         }
-        Ok(profile.map(|value| Sourced::new(value, self.from_profile.clone())))
-    }
-
-    /// Like [`Layers::first`], then the OpenStack layer's value of the setting's name (a
-    /// cloud or `OS_*`).
-    fn first_or_cloud<T>(
-        &self,
-        setting: &'static Setting,
-        flag: Option<T>,
-        parse: impl Fn(&str) -> Result<T, String>,
-        profile: Option<T>,
-    ) -> Result<Option<Sourced<T>>, Error> {
-        if let Some(found) = self.first(setting, flag, &parse, profile)? {
-            return Ok(Some(found));
+        if let Some(value) = profile {
+            return Ok(Some(Sourced::new(value, self.from_profile.clone())));
         }
         let key = setting.name;
-        let Some(found) = self.openstack.get(key) else {
+        let Some(found) = self.openstack.get(key).filter(|_| setting.cloud) else {
             return Ok(None);
         };
         let value = parse(&found.value)
