@@ -415,6 +415,11 @@ mod tests {
         }
     }
 
+    /// The error message of resolving with only the environment `pairs` set.
+    fn env_error(pairs: &[(&str, &str)]) -> String {
+        error_of(&env_of(pairs), &config(""))
+    }
+
     fn token_of(settings: Settings) -> TokenSource {
         match settings.credential {
             Some(CredentialSettings::Token(token)) => token.value,
@@ -476,13 +481,12 @@ mod tests {
 
     #[test]
     fn token_and_aksk_at_the_same_level_conflict() {
-        let env = env_of(&[
-            ("IMS_TOKEN", "t"),
-            ("IMS_ACCESS_KEY", "ak"),
-            ("IMS_SECRET_KEY", "sk"),
-        ]);
         assert_eq!(
-            error_of(&env, &config("")),
+            env_error(&[
+                ("IMS_TOKEN", "t"),
+                ("IMS_ACCESS_KEY", "ak"),
+                ("IMS_SECRET_KEY", "sk"),
+            ]),
             "both a token (from IMS_TOKEN) and an access key pair (from IMS_ACCESS_KEY) are set at the same level; keep one"
         );
         let cfg = config("[profiles.p]\ntoken = \"t\"\naccess_key = \"ak\"\nsecret_key = \"sk\"\n");
@@ -496,9 +500,8 @@ mod tests {
 
     #[test]
     fn half_an_aksk_pair_is_an_error() {
-        let env = env_of(&[("IMS_ACCESS_KEY", "ak")]);
         assert_eq!(
-            error_of(&env, &config("")),
+            env_error(&[("IMS_ACCESS_KEY", "ak")]),
             "access_key (from IMS_ACCESS_KEY) is set but no secret key: set IMS_SECRET_KEY, HUAWEICLOUD_SDK_SK or secret_key in the profile"
         );
         let cfg = config("[profiles.default]\nsecret_key = \"sk\"\n");
@@ -659,9 +662,8 @@ mod tests {
 
     #[test]
     fn bad_env_values_name_the_variable() {
-        let env = env_of(&[("IMS_OUTPUT", "xml")]);
         assert_eq!(
-            error_of(&env, &config("")),
+            env_error(&[("IMS_OUTPUT", "xml")]),
             "IMS_OUTPUT: `xml` is not an output format (table, json, ndjson, ids, csv)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);
