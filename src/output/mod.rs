@@ -525,7 +525,8 @@ mod tests {
             }
             let heads: Vec<&str> = headers.iter().map(String::as_str).collect();
             let shown: Vec<usize> = (0..heads.len()).collect();
-            let ours = render(|out| write_table(out, &heads, &shown, &[&held]));
+            let grid = rows::Grid { headers: &heads, shown: &shown, parts: &[&held] };
+            let ours = render(|out| write_table(out, grid));
 
             let mut table = comfy_table::Table::new();
             table
