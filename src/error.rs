@@ -1,5 +1,5 @@
-//! The typed error every failure ends in, its exit code (the CONTRACT's table), and how
-//! `main` reports an error chain on stderr.
+//! The typed error every failure ends in, its exit code (the table under "Exit codes" in
+//! README.md), and how `main` reports an error chain on stderr.
 
 use std::fmt;
 use std::io::Write;
@@ -245,7 +245,7 @@ mod tests {
     use anyhow::Context;
 
     #[test]
-    fn exit_codes_follow_the_contract_table() {
+    fn exit_codes_follow_the_readme_table() {
         let table = [
             (ErrorKind::Unexpected, 1),
             (ErrorKind::Usage, 2),

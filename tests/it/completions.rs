@@ -25,21 +25,12 @@ fn committed_scripts_match_the_binary() {
 
 #[test]
 fn unknown_shell_is_a_usage_error() {
-    Sandbox::new()
-        .ims()
-        .args(["completions", "tcsh"])
-        .assert()
-        .code(2)
-        .stdout("");
+    Sandbox::new().ims().args(["completions", "tcsh"]).exits(2).stdout("");
 }
 
 #[test]
 fn completions_need_no_config() {
     let sandbox = Sandbox::new();
     sandbox.config("this is = not [valid toml");
-    sandbox
-        .ims()
-        .args(["completions", "bash"])
-        .assert()
-        .success();
+    sandbox.ims().args(["completions", "bash"]).succeeds();
 }

@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use serde_json::{Value, json};
 
-use crate::util::{Sandbox, stderr_of};
+use crate::fixtures::real::*;
+use crate::util::stderr_of;
 
 /// The projects and images of this run.
 struct World {
@@ -23,85 +24,28 @@ struct World {
     foreign: String,
 }
 
-/// One request to Glance as `token`: the parsed answer (`null` for an empty body);
-/// panics unless the status is 2xx.
-fn call(world_url: &str, method: &str, path: &str, token: &str, body: Option<Value>) -> Value {
-    let url = format!("{world_url}{path}");
-    let agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .new_agent();
-    let mut response = match body {
-        Some(body) => agent
-            .run(
-                ureq::http::Request::builder()
-                    .method(method)
-                    .uri(&url)
-                    .header("X-Auth-Token", token)
-                    .header("Content-Type", "application/json")
-                    .body(body.to_string())
-                    .unwrap(),
-            )
-            .expect("request to Glance"),
-        None => agent
-            .run(
-                ureq::http::Request::builder()
-                    .method(method)
-                    .uri(&url)
-                    .header("X-Auth-Token", token)
-                    .body(())
-                    .unwrap(),
-            )
-            .expect("request to Glance"),
-    };
-    let status = response.status().as_u16();
-    let text = response.body_mut().read_to_string().unwrap_or_default();
-    assert!(
-        (200..300).contains(&status),
-        "{method} {path} as {token}: {status} {text}"
-    );
-    if text.trim().is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&text).unwrap()
-    }
+/// Creates an image of `token`'s project named `name` with `visibility`: its ID.
+fn create_image(url: &str, token: &str, name: &str, visibility: &str) -> String {
+    let body = json!({"name": name, "visibility": visibility,
+                      "disk_format": "raw", "container_format": "bare"});
+    glance_call(url, "POST", "/v2/images", token, Some(body))["id"].as_str().unwrap().to_string()
 }
 
 /// Creates this run's projects and images once per test binary.
 fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
     WORLD.get_or_init(|| {
-        let url = std::env::var("IMS_E2E_GLANCE_URL")
-            .ok()
-            .filter(|url| !url.is_empty())
-            .expect(
-                "IMS_E2E_GLANCE_URL is not set: these tests need a real Glance; run scripts/test",
-            )
-            .trim_end_matches('/')
-            .to_string();
-        let run = format!(
-            "{}-{}",
-            std::process::id(),
-            jiff::Timestamp::now().as_millisecond()
-        );
+        let url = required_url("IMS_E2E_GLANCE_URL");
+        let run = format!("{}-{}", std::process::id(), jiff::Timestamp::now().as_millisecond());
         let project = |role: &str| format!("audit-{role}-{run}");
         let (owner, other_owner) = (project("owner"), project("other"));
         let (member, second_member) = (project("m1"), project("m2"));
-        let create = |token: &str, name: &str| -> String {
-            let body = json!({"name": name, "visibility": "shared",
-                              "disk_format": "raw", "container_format": "bare"});
-            call(&url, "POST", "/v2/images", token, Some(body))["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        };
-        let images: Vec<String> = (0..6)
-            .map(|n| create(&owner, &format!("audit-{n}")))
-            .collect();
+        let create = |token: &str, name: &str| create_image(&url, token, name, "shared");
+        let images: Vec<String> = (0..6).map(|n| create(&owner, &format!("audit-{n}"))).collect();
         let foreign = create(&other_owner, "audit-foreign");
         let share = |token: &str, image: &str, with: &str| {
             let path = format!("/v2/images/{image}/members");
-            call(&url, "POST", &path, token, Some(json!({ "member": with })));
+            glance_call(&url, "POST", &path, token, Some(json!({ "member": with })));
         };
         for image in &images[..4] {
             share(&owner, image, &member);
@@ -112,44 +56,17 @@ fn world() -> &'static World {
         share(&other_owner, &foreign, &member);
         let answer = |image: &str, status: &str| {
             let path = format!("/v2/images/{image}/members/{member}");
-            call(
-                &url,
-                "PUT",
-                &path,
-                &member,
-                Some(json!({ "status": status })),
-            );
+            glance_call(&url, "PUT", &path, &member, Some(json!({ "status": status })));
         };
         answer(&images[0], "accepted");
         answer(&images[1], "rejected");
-        World {
-            url,
-            owner,
-            other_owner,
-            member,
-            second_member,
-            images,
-            foreign,
-        }
+        World { url, owner, other_owner, member, second_member, images, foreign }
     })
 }
 
 /// `ims --endpoint URL --token PROJECT --project-id PROJECT ARGS...`.
 fn ims(project: &str, args: &[&str]) -> Output {
-    let world = world();
-    let out = Sandbox::new()
-        .ims()
-        .args([
-            "--endpoint",
-            &world.url,
-            "--token",
-            project,
-            "--project-id",
-            project,
-        ])
-        .args(args)
-        .output()
-        .expect("run ims");
+    let out = ims_any(project, args);
     assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
     out
 }
@@ -159,10 +76,7 @@ fn json_of(out: &Output) -> Vec<Value> {
 }
 
 fn ids_of(values: &[Value], key: &str) -> Vec<String> {
-    values
-        .iter()
-        .map(|v| v[key].as_str().unwrap_or_default().to_string())
-        .collect()
+    values.iter().map(|v| v[key].as_str().unwrap_or_default().to_string()).collect()
 }
 
 /// Every image of a raw image list as `token`, following Glance's `next` links.
@@ -171,7 +85,7 @@ fn raw_images(token: &str, query: &str) -> Vec<Value> {
     let mut images = Vec::new();
     let mut path = format!("/v2/images?{query}");
     loop {
-        let page = call(&world.url, "GET", &path, token, None);
+        let page = glance_call(&world.url, "GET", &path, token, None);
         images.extend(page["images"].as_array().unwrap().iter().cloned());
         match page["next"].as_str() {
             Some(next) => path = next.to_string(),
@@ -185,10 +99,7 @@ fn raw_images(token: &str, query: &str) -> Vec<Value> {
 fn e2e_audit_owner_sees_its_shared_images_and_no_one_elses() {
     let world = world();
     let listed = json_of(&ims(&world.owner, &["image", "list", "-o", "json"]));
-    let raw = raw_images(
-        &world.owner,
-        &format!("visibility=shared&owner={}", world.owner),
-    );
+    let raw = raw_images(&world.owner, &format!("visibility=shared&owner={}", world.owner));
     assert_eq!(listed, raw);
     let mut ids = ids_of(&listed, "id");
     ids.sort();
@@ -205,10 +116,7 @@ fn e2e_audit_owner_sees_its_shared_images_and_no_one_elses() {
 fn e2e_audit_paging_with_limit_2_gives_the_same_list() {
     let world = world();
     let whole = ims(&world.owner, &["image", "list", "-o", "ids"]);
-    let paged = ims(
-        &world.owner,
-        &["-v", "image", "list", "--limit", "2", "-o", "ids"],
-    );
+    let paged = ims(&world.owner, &["-v", "image", "list", "--limit", "2", "-o", "ids"]);
     assert_eq!(String::from_utf8_lossy(&paged.stdout).lines().count(), 6);
     assert_eq!(paged.stdout, whole.stdout);
     let requests = stderr_of(&paged)
@@ -222,16 +130,12 @@ fn e2e_audit_paging_with_limit_2_gives_the_same_list() {
 #[ignore = "needs a real Glance: run scripts/test"]
 fn e2e_audit_member_sees_incoming_images_with_its_status() {
     let world = world();
-    let listed = json_of(&ims(
-        &world.member,
-        &["image", "list", "--incoming", "-o", "json"],
-    ));
+    let listed = json_of(&ims(&world.member, &["image", "list", "--incoming", "-o", "json"]));
     let mut expected = Vec::new();
     for status in ["accepted", "pending", "rejected"] {
-        for mut image in raw_images(
-            &world.member,
-            &format!("visibility=shared&member_status={status}"),
-        ) {
+        for mut image in
+            raw_images(&world.member, &format!("visibility=shared&member_status={status}"))
+        {
             image["member_status"] = json!(status);
             expected.push(image);
         }
@@ -249,28 +153,13 @@ fn e2e_audit_member_sees_incoming_images_with_its_status() {
     assert_eq!(status_of(&world.foreign).as_deref(), Some("pending"));
     assert_eq!(status_of(&world.images[5]), None);
 
-    let pending = ims(
-        &world.member,
-        &[
-            "image",
-            "list",
-            "--incoming",
-            "--status",
-            "pending",
-            "-o",
-            "ids",
-        ],
-    );
-    let mut pending: Vec<String> = String::from_utf8_lossy(&pending.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let pending =
+        ims(&world.member, &["image", "list", "--incoming", "--status", "pending", "-o", "ids"]);
+    let mut pending: Vec<String> =
+        String::from_utf8_lossy(&pending.stdout).lines().map(str::to_string).collect();
     pending.sort();
-    let mut expected = vec![
-        world.images[2].clone(),
-        world.images[3].clone(),
-        world.foreign.clone(),
-    ];
+    let mut expected =
+        vec![world.images[2].clone(), world.images[3].clone(), world.foreign.clone()];
     expected.sort();
     assert_eq!(pending, expected);
 }
@@ -279,17 +168,11 @@ fn e2e_audit_member_sees_incoming_images_with_its_status() {
 #[ignore = "needs a real Glance: run scripts/test"]
 fn e2e_audit_member_list_all_is_the_union_of_per_image_lists() {
     let world = world();
-    let all = json_of(&ims(
-        &world.owner,
-        &["member", "list", "--all", "-o", "json"],
-    ));
-    let order = ids_of(
-        &json_of(&ims(&world.owner, &["image", "list", "-o", "json"])),
-        "id",
-    );
+    let all = json_of(&ims(&world.owner, &["member", "list", "--all", "-o", "json"]));
+    let order = ids_of(&json_of(&ims(&world.owner, &["image", "list", "-o", "json"])), "id");
     let mut expected = Vec::new();
     for image in &order {
-        let page = call(
+        let page = glance_call(
             &world.url,
             "GET",
             &format!("/v2/images/{image}/members"),
@@ -302,32 +185,16 @@ fn e2e_audit_member_list_all_is_the_union_of_per_image_lists() {
     assert_eq!(all.len(), 6);
     let pending = json_of(&ims(
         &world.owner,
-        &[
-            "member", "list", "--all", "--status", "pending", "-o", "json",
-        ],
+        &["member", "list", "--all", "--status", "pending", "-o", "json"],
     ));
     assert!(pending.iter().all(|m| m["status"] == "pending"));
-    assert!(
-        ids_of(&pending, "member_id").contains(&world.second_member),
-        "{pending:?}"
-    );
+    assert!(ids_of(&pending, "member_id").contains(&world.second_member), "{pending:?}");
 }
 
 /// `ims --endpoint URL --token PROJECT --project-id PROJECT ARGS...`, any exit code.
 fn ims_any(project: &str, args: &[&str]) -> Output {
-    Sandbox::new()
-        .ims()
-        .args([
-            "--endpoint",
-            &world().url,
-            "--token",
-            project,
-            "--project-id",
-            project,
-        ])
-        .args(args)
-        .output()
-        .expect("run ims")
+    let args = [&["--project-id", project], args].concat();
+    ims_at(&world().url, project, &args, None)
 }
 
 #[test]
@@ -335,55 +202,19 @@ fn ims_any(project: &str, args: &[&str]) -> Output {
 fn e2e_changes_the_whole_share_life_cycle() {
     let world = world();
     let owner = format!("{}-lc", world.owner);
-    let (alpha, beta) = (
-        format!("{}-lc-a", world.member),
-        format!("{}-lc-b", world.member),
-    );
-    let image = call(
-        &world.url,
-        "POST",
-        "/v2/images",
-        &owner,
-        Some(json!({"name": "life-cycle", "visibility": "shared",
-                    "disk_format": "raw", "container_format": "bare"})),
-    )["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (alpha, beta) = (format!("{}-lc-a", world.member), format!("{}-lc-b", world.member));
+    let image = create_image(&world.url, &owner, "life-cycle", "shared");
     let raw_members = || {
-        let page = call(
-            &world.url,
-            "GET",
-            &format!("/v2/images/{image}/members"),
-            &owner,
-            None,
-        );
-        let mut pairs: Vec<(String, String)> = page["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| {
-                (
-                    m["member_id"].as_str().unwrap().to_string(),
-                    m["status"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        pairs.sort();
-        pairs
+        let page =
+            glance_call(&world.url, "GET", &format!("/v2/images/{image}/members"), &owner, None);
+        member_pairs(page["members"].as_array().unwrap())
     };
 
-    let added = ims(
-        &owner,
-        &["member", "add", &image, &alpha, &beta, "-o", "json"],
-    );
+    let added = ims(&owner, &["member", "add", &image, &alpha, &beta, "-o", "json"]);
     assert_eq!(json_of(&added).len(), 2);
     assert_eq!(
         raw_members(),
-        vec![
-            (alpha.clone(), "pending".to_string()),
-            (beta.clone(), "pending".to_string())
-        ]
+        vec![(alpha.clone(), "pending".to_string()), (beta.clone(), "pending".to_string())]
     );
     let accepted = ims(&alpha, &["member", "accept", &image, "-o", "json"]);
     assert_eq!(json_of(&accepted)[0]["status"], "accepted");
@@ -401,28 +232,19 @@ fn e2e_changes_the_whole_share_life_cycle() {
     statuses.sort();
     assert_eq!(
         statuses,
-        vec![
-            (alpha.clone(), "accepted".to_string()),
-            (beta.clone(), "rejected".to_string())
-        ]
+        vec![(alpha.clone(), "accepted".to_string()), (beta.clone(), "rejected".to_string())]
     );
     assert_eq!(statuses, raw_members());
 
     let removed = ims(&owner, &["member", "remove", &image, &beta, "--yes"]);
     assert_eq!(removed.stdout, b"");
-    assert_eq!(
-        stderr_of(&removed),
-        format!("ims: removed {beta} from image {image}\n")
-    );
+    assert_eq!(stderr_of(&removed), format!("ims: removed {beta} from image {image}\n"));
     assert_eq!(raw_members(), vec![(alpha.clone(), "accepted".to_string())]);
 
     // Running them again changes nothing and still succeeds.
     let again = ims(&owner, &["member", "add", &image, &alpha, "-o", "ids"]);
     assert_eq!(String::from_utf8_lossy(&again.stdout), format!("{alpha}\n"));
-    assert_eq!(
-        stderr_of(&again),
-        format!("ims: {alpha} is already a member of image {image}\n")
-    );
+    assert_eq!(stderr_of(&again), format!("ims: {alpha} is already a member of image {image}\n"));
     let again = ims(&owner, &["member", "remove", &image, &beta, "--yes"]);
     assert_eq!(
         stderr_of(&again),
@@ -463,17 +285,7 @@ fn refusal_lines(out: &Output) -> Vec<String> {
 fn e2e_a_refused_add_says_whether_the_image_is_private_or_another_projects() {
     let world = world();
     let owner = format!("{}-advice", world.owner);
-    let private = call(
-        &world.url,
-        "POST",
-        "/v2/images",
-        &owner,
-        Some(json!({"name": "advice-private", "visibility": "private",
-                    "disk_format": "raw", "container_format": "bare"})),
-    )["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let private = create_image(&world.url, &owner, "advice-private", "private");
     let out = ims_any(&owner, &["member", "add", &private, &world.member]);
     assert_eq!(
         refusal_lines(&out),
@@ -492,10 +304,7 @@ fn e2e_a_refused_add_says_whether_the_image_is_private_or_another_projects() {
     );
     // A member of another project's image cannot share it on.
     let foreign = &world.foreign;
-    let out = ims_any(
-        &world.member,
-        &["member", "add", foreign, &world.second_member],
-    );
+    let out = ims_any(&world.member, &["member", "add", foreign, &world.second_member]);
     assert_eq!(
         refusal_lines(&out),
         [

@@ -7,17 +7,14 @@
 //! images are there), and the tests read the IDs from those lines.
 //!
 //! What ims prints is compared with what the server answers to the same request, fetched here
-//! directly over a plain HTTP/1.1 connection.
+//! directly.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::path::Path;
 use std::process::Output;
 use std::sync::OnceLock;
-use std::time::Duration;
 
-use crate::util::{Sandbox, stderr_of, stdout_of};
+use crate::fixtures::real::*;
+use crate::util::{stderr_of, stdout_of};
 use serde_json::Value;
 
 /// An image ID no Glance has.
@@ -33,9 +30,7 @@ impl Glance {
     /// The seeded image `key` (SHARED, SHARED2, EMPTY, OTHER, PRIVATE, PUBLIC, COMMUNITY,
     /// DELETED).
     fn image(&self, key: &str) -> &str {
-        self.seeded
-            .get(key)
-            .unwrap_or_else(|| panic!("the seed printed no {key}="))
+        self.seeded.get(key).unwrap_or_else(|| panic!("the seed printed no {key}="))
     }
 }
 
@@ -43,38 +38,13 @@ impl Glance {
 /// reports it without trying again.
 fn glance() -> &'static Glance {
     static GLANCE: OnceLock<Result<Glance, String>> = OnceLock::new();
-    match GLANCE.get_or_init(seed) {
-        Ok(glance) => glance,
-        Err(why) => panic!("{why}"),
-    }
+    once(&GLANCE, seed)
 }
 
+/// Seeds the server (a later seed finds the images there): its URL and what the seed printed.
 fn seed() -> Result<Glance, String> {
-    let url = std::env::var("IMS_E2E_GLANCE_URL").unwrap_or_default();
-    if url.is_empty() {
-        return Err(
-            "IMS_E2E_GLANCE_URL is not set: these tests need a real Glance; run scripts/test"
-                .to_string(),
-        );
-    }
-    let url = url.trim_end_matches('/').to_string();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/local-glance");
-    let out = std::process::Command::new(&script)
-        .args(["seed", &url])
-        .output()
-        .map_err(|err| format!("cannot run {}: {err}", script.display()))?;
-    if !out.status.success() {
-        return Err(format!(
-            "scripts/local-glance seed {url} failed ({}):\n{}",
-            out.status,
-            stderr_of(&out)
-        ));
-    }
-    let seeded = stdout_of(&out)
-        .lines()
-        .filter_map(|line| line.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let url = server_url("IMS_E2E_GLANCE_URL")?;
+    let seeded = run_script("local-glance", &["seed", &url])?;
     Ok(Glance { url, seeded })
 }
 
@@ -83,112 +53,15 @@ fn ims(token: &str, args: &[&str]) -> Output {
     ims_at(&glance().url, token, args, None)
 }
 
-fn ims_at(endpoint: &str, token: &str, args: &[&str], stdin: Option<&str>) -> Output {
-    let sandbox = Sandbox::new();
-    let mut cmd = sandbox.ims();
-    cmd.args(["--endpoint", endpoint, "--token", token])
-        .args(args);
-    if let Some(text) = stdin {
-        cmd.write_stdin(text);
-    }
-    cmd.output().expect("run ims")
-}
-
-/// The parsed JSON body of `GET {url}{path}` with `X-Auth-Token: token`, asserting `200`.
+/// The parsed JSON body of `GET {url}{path}` with `X-Auth-Token: token`, asserting 2xx.
 fn server_json(token: &str, path: &str) -> Value {
-    let (status, body) = raw_get(&glance().url, path, token);
-    assert_eq!(status, 200, "GET {path} as {token}: {body}");
-    serde_json::from_str(&body).unwrap_or_else(|err| panic!("GET {path}: {err}: {body}"))
+    glance_call(&glance().url, "GET", path, token, None)
 }
 
 /// The members Glance lists for `image` to `token`.
 fn server_members(token: &str, image: &str) -> Vec<Value> {
     let page = server_json(token, &format!("/v2/images/{image}/members"));
     page["members"].as_array().expect("members array").clone()
-}
-
-/// One plain HTTP/1.1 GET: the status and the body as text. The body is read as its
-/// `Content-Length` (or chunked framing) says: uWSGI keeps the connection open for a few
-/// seconds even after `Connection: close`.
-fn raw_get(base: &str, path: &str, token: &str) -> (u16, String) {
-    let rest = base.strip_prefix("http://").expect("an http:// base URL");
-    let (authority, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-    let prefix = prefix.trim_end_matches('/');
-    let path = if prefix.is_empty() {
-        path.to_string()
-    } else {
-        format!("/{prefix}{path}")
-    };
-    let mut stream = TcpStream::connect(authority).expect("connect to Glance");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {authority}\r\nX-Auth-Token: {token}\r\n\
-         Accept: application/json\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    let mut chunk = [0u8; 16 * 1024];
-    loop {
-        if let Some((status, body)) = complete_answer(&raw) {
-            return (status, String::from_utf8(body).expect("UTF-8 body"));
-        }
-        let n = stream.read(&mut chunk).expect("read the answer");
-        assert!(
-            n > 0,
-            "GET {path}: connection closed mid-answer:\n{}",
-            String::from_utf8_lossy(&raw)
-        );
-        raw.extend_from_slice(&chunk[..n]);
-    }
-}
-
-/// The status and body of `raw` once it holds a whole answer.
-fn complete_answer(raw: &[u8]) -> Option<(u16, Vec<u8>)> {
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let body = &raw[split + 4..];
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    let header = |name: &str| {
-        head.lines().skip(1).find_map(|line| {
-            let (k, v) = line.split_once(':')?;
-            k.trim()
-                .eq_ignore_ascii_case(name)
-                .then(|| v.trim().to_ascii_lowercase())
-        })
-    };
-    if header("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
-        dechunk(body).map(|body| (status, body))
-    } else {
-        let length: usize = header("content-length")
-            .expect("a Content-Length or chunked answer")
-            .parse()
-            .expect("Content-Length");
-        (body.len() >= length).then(|| (status, body[..length].to_vec()))
-    }
-}
-
-/// A chunked body, decoded, once its last chunk is in.
-fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = data.windows(2).position(|w| w == b"\r\n")?;
-        let size_text = String::from_utf8_lossy(&data[..line_end]);
-        let size_text = size_text.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_text, 16).expect("chunk size");
-        data = &data[line_end + 2..];
-        if size == 0 {
-            return Some(out);
-        }
-        out.extend_from_slice(data.get(..size)?);
-        data = data.get(size + 2..)?;
-    }
 }
 
 /// A table as ims draws it (comfy-table, UTF8_FULL_CONDENSED, no wrapping).
@@ -204,11 +77,8 @@ fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         format!("{left}{}{right}\n", parts.join(mid))
     };
     let line = |cells: Vec<&str>| {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(cell, w)| format!(" {cell:<w$} "))
-            .collect();
+        let parts: Vec<String> =
+            cells.iter().zip(&widths).map(|(cell, w)| format!(" {cell:<w$} ")).collect();
         format!("│{}│\n", parts.join("┆"))
     };
     let mut text = rule("┌", "─", "┬", "┐");
@@ -220,50 +90,30 @@ fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     text + &rule("└", "─", "┴", "┘")
 }
 
-const LIST_HEADERS: [&str; 5] = [
-    "Image ID",
-    "Member ID",
-    "Status",
-    "Created At",
-    "Updated At",
-];
+const LIST_HEADERS: [&str; 5] = ["Image ID", "Member ID", "Status", "Created At", "Updated At"];
 
 /// The `member list` table of these members, as listed by the server.
 fn list_table(members: &[Value]) -> String {
     let rows: Vec<Vec<String>> = members
         .iter()
         .map(|m| {
-            [
-                "image_id",
-                "member_id",
-                "status",
-                "created_at",
-                "updated_at",
-            ]
-            .iter()
-            .map(|key| m[key].as_str().expect("string field").to_string())
-            .collect()
+            ["image_id", "member_id", "status", "created_at", "updated_at"]
+                .iter()
+                .map(|key| m[key].as_str().expect("string field").to_string())
+                .collect()
         })
         .collect();
     table(&LIST_HEADERS, &rows)
 }
 
 fn ids_of(members: &[Value]) -> String {
-    members
-        .iter()
-        .map(|m| format!("{}\n", m["member_id"].as_str().unwrap()))
-        .collect()
+    members.iter().map(|m| format!("{}\n", m["member_id"].as_str().unwrap())).collect()
 }
 
 fn status_of(members: &[Value]) -> Vec<(&str, &str)> {
     members
         .iter()
-        .map(|m| {
-            (
-                m["member_id"].as_str().unwrap(),
-                m["status"].as_str().unwrap(),
-            )
-        })
+        .map(|m| (m["member_id"].as_str().unwrap(), m["status"].as_str().unwrap()))
         .collect()
 }
 
@@ -400,10 +250,7 @@ fn list_ids_one_per_line() {
     let shared = glance().image("SHARED");
     let out = ims("proj-owner", &["member", "list", shared, "-o", "ids"]);
     assert_ok(&out);
-    assert_eq!(
-        stdout_of(&out),
-        "proj-alpha\nproj-beta\nproj-gamma\nproj-delta\n"
-    );
+    assert_eq!(stdout_of(&out), "proj-alpha\nproj-beta\nproj-gamma\nproj-delta\n");
 }
 
 #[test]
@@ -426,16 +273,9 @@ fn list_of_an_image_without_members() {
 #[ignore = "needs a real Glance: run scripts/test"]
 fn several_images_keep_their_order() {
     let g = glance();
-    let order = [
-        g.image("SHARED2"),
-        g.image("EMPTY"),
-        g.image("SHARED"),
-        g.image("SHARED2"),
-    ];
-    let expected: Vec<Value> = order
-        .iter()
-        .flat_map(|image| server_members("proj-owner", image))
-        .collect();
+    let order = [g.image("SHARED2"), g.image("EMPTY"), g.image("SHARED"), g.image("SHARED2")];
+    let expected: Vec<Value> =
+        order.iter().flat_map(|image| server_members("proj-owner", image)).collect();
     assert_eq!(expected.len(), 2 + 4 + 2);
     for jobs in ["1", "8"] {
         let mut args = vec!["member", "list"];
@@ -443,11 +283,7 @@ fn several_images_keep_their_order() {
         args.extend(["--jobs", jobs]);
         let json = ims("proj-owner", &[&args[..], &["-o", "json"]].concat());
         assert_ok(&json);
-        assert_eq!(
-            json_of(&json),
-            Value::Array(expected.clone()),
-            "--jobs {jobs}"
-        );
+        assert_eq!(json_of(&json), Value::Array(expected.clone()), "--jobs {jobs}");
         let ids = ims("proj-owner", &[&args[..], &["-o", "ids"]].concat());
         assert_ok(&ids);
         assert_eq!(stdout_of(&ids), ids_of(&expected), "--jobs {jobs}");
@@ -463,12 +299,8 @@ fn image_ids_from_stdin() {
     let g = glance();
     let (shared, shared2, empty) = (g.image("SHARED"), g.image("SHARED2"), g.image("EMPTY"));
     let stdin = format!("  {shared}\n\n{empty}\t{shared2}\n");
-    let out = ims_at(
-        &g.url,
-        "proj-owner",
-        &["member", "list", shared2, "-", "-o", "json"],
-        Some(&stdin),
-    );
+    let out =
+        ims_at(&g.url, "proj-owner", &["member", "list", shared2, "-", "-o", "json"], Some(&stdin));
     assert_ok(&out);
     let expected: Vec<Value> = [shared2, shared, empty, shared2]
         .iter()
@@ -482,18 +314,13 @@ fn image_ids_from_stdin() {
 fn status_filter() {
     let g = glance();
     let (shared, shared2) = (g.image("SHARED"), g.image("SHARED2"));
-    let all: Vec<Value> = [shared, shared2]
-        .iter()
-        .flat_map(|image| server_members("proj-owner", image))
-        .collect();
+    let all: Vec<Value> =
+        [shared, shared2].iter().flat_map(|image| server_members("proj-owner", image)).collect();
     for (status, ids) in [
         ("accepted", "proj-alpha\nproj-epsilon\n"),
         ("pending", "proj-gamma\nproj-delta\nproj-alpha\n"),
         ("rejected", "proj-beta\n"),
-        (
-            "all",
-            "proj-alpha\nproj-beta\nproj-gamma\nproj-delta\nproj-epsilon\nproj-alpha\n",
-        ),
+        ("all", "proj-alpha\nproj-beta\nproj-gamma\nproj-delta\nproj-epsilon\nproj-alpha\n"),
     ] {
         let args = ["member", "list", shared, shared2, "--status", status];
         let out = ims("proj-owner", &[&args[..], &["-o", "ids"]].concat());
@@ -501,11 +328,8 @@ fn status_filter() {
         assert_eq!(stdout_of(&out), ids, "--status {status}");
         let out = ims("proj-owner", &[&args[..], &["-o", "json"]].concat());
         assert_ok(&out);
-        let expected: Vec<Value> = all
-            .iter()
-            .filter(|m| status == "all" || m["status"] == status)
-            .cloned()
-            .collect();
+        let expected: Vec<Value> =
+            all.iter().filter(|m| status == "all" || m["status"] == status).cloned().collect();
         assert_eq!(json_of(&out), Value::Array(expected.clone()), "{status}");
         let out = ims("proj-owner", &args);
         assert_ok(&out);
@@ -514,16 +338,7 @@ fn status_filter() {
     // only members of SHARED rejected: the EMPTY image and SHARED2 add nothing, no error
     let out = ims(
         "proj-owner",
-        &[
-            "member",
-            "list",
-            shared2,
-            g.image("EMPTY"),
-            "--status",
-            "rejected",
-            "-o",
-            "json",
-        ],
+        &["member", "list", shared2, g.image("EMPTY"), "--status", "rejected", "-o", "json"],
     );
     assert_ok(&out);
     assert_eq!(stdout_of(&out), "[]\n");
@@ -553,10 +368,7 @@ fn a_member_sees_only_its_own_row() {
         assert_eq!(stdout_of(&out), format!("{token}\n"));
     }
     // both images at once, as proj-alpha: one row from each
-    let out = ims(
-        "proj-alpha",
-        &["member", "list", shared, shared2, "-o", "ids"],
-    );
+    let out = ims("proj-alpha", &["member", "list", shared, shared2, "-o", "ids"]);
     assert_ok(&out);
     assert_eq!(stdout_of(&out), "proj-alpha\nproj-alpha\n");
 }
@@ -569,12 +381,7 @@ fn endpoint_forms() {
     let expected = Value::Array(server_members("proj-owner", shared));
     for suffix in ["/", "//", "/v2", "/v2/"] {
         let endpoint = format!("{}{suffix}", g.url);
-        let out = ims_at(
-            &endpoint,
-            "proj-owner",
-            &["member", "list", shared, "-o", "json"],
-            None,
-        );
+        let out = ims_at(&endpoint, "proj-owner", &["member", "list", shared, "-o", "json"], None);
         assert_ok(&out);
         assert_eq!(json_of(&out), expected, "--endpoint {endpoint}");
         let out = ims_at(
@@ -596,30 +403,18 @@ fn verbose_names_each_request_and_masks_the_token() {
     let url = format!("{}/v2/images/{shared}/members", g.url);
     let out = ims("proj-owner", &["-v", "member", "list", shared, "-o", "ids"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert_eq!(
-        stdout_of(&out),
-        "proj-alpha\nproj-beta\nproj-gamma\nproj-delta\n"
-    );
+    assert_eq!(stdout_of(&out), "proj-alpha\nproj-beta\nproj-gamma\nproj-delta\n");
     let stderr = stderr_of(&out);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 1, "{stderr}");
     for part in [&format!("GET {url}"), "200", "req-"] {
         assert!(lines[0].contains(part), "{part} missing: {stderr}");
     }
-    let out = ims(
-        "proj-owner",
-        &["-vv", "member", "list", shared, "-o", "ids"],
-    );
+    let out = ims("proj-owner", &["-vv", "member", "list", shared, "-o", "ids"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let stderr = stderr_of(&out);
-    assert!(
-        stderr.to_ascii_lowercase().contains("x-auth-token"),
-        "{stderr}"
-    );
-    assert!(
-        !stderr.contains("proj-owner"),
-        "the token leaked:\n{stderr}"
-    );
+    assert!(stderr.to_ascii_lowercase().contains("x-auth-token"), "{stderr}");
+    assert!(!stderr.contains("proj-owner"), "the token leaked:\n{stderr}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -629,48 +424,27 @@ fn verbose_names_each_request_and_masks_the_token() {
 #[ignore = "needs a real Glance: run scripts/test"]
 fn show_in_three_outputs() {
     let shared = glance().image("SHARED");
-    for (member, status) in [
-        ("proj-alpha", "accepted"),
-        ("proj-beta", "rejected"),
-        ("proj-gamma", "pending"),
-    ] {
-        let sent = server_json(
-            "proj-owner",
-            &format!("/v2/images/{shared}/members/{member}"),
-        );
+    for (member, status) in
+        [("proj-alpha", "accepted"), ("proj-beta", "rejected"), ("proj-gamma", "pending")]
+    {
+        let sent = server_json("proj-owner", &format!("/v2/images/{shared}/members/{member}"));
         assert_eq!(sent["status"], status);
 
-        let out = ims(
-            "proj-owner",
-            &["member", "show", shared, member, "-o", "json"],
-        );
+        let out = ims("proj-owner", &["member", "show", shared, member, "-o", "json"]);
         assert_ok(&out);
         assert_eq!(json_of(&out), sent);
 
         let out = ims("proj-owner", &["member", "show", shared, member]);
         assert_ok(&out);
-        let rows: Vec<Vec<String>> = [
-            "member_id",
-            "image_id",
-            "status",
-            "created_at",
-            "updated_at",
-            "schema",
-        ]
-        .iter()
-        .map(|key| vec![key.to_string(), sent[key].as_str().unwrap().to_string()])
-        .collect();
-        assert_eq!(
-            sent.as_object().unwrap().len(),
-            rows.len(),
-            "Glance sent other fields: {sent}"
-        );
+        let rows: Vec<Vec<String>> =
+            ["member_id", "image_id", "status", "created_at", "updated_at", "schema"]
+                .iter()
+                .map(|key| vec![key.to_string(), sent[key].as_str().unwrap().to_string()])
+                .collect();
+        assert_eq!(sent.as_object().unwrap().len(), rows.len(), "Glance sent other fields: {sent}");
         assert_eq!(stdout_of(&out), table(&["Field", "Value"], &rows));
 
-        let out = ims(
-            "proj-owner",
-            &["member", "show", shared, member, "-o", "ids"],
-        );
+        let out = ims("proj-owner", &["member", "show", shared, member, "-o", "ids"]);
         assert_ok(&out);
         assert_eq!(stdout_of(&out), format!("{member}\n"));
     }
@@ -699,21 +473,14 @@ fn show_own_membership_as_the_member() {
 #[ignore = "needs a real Glance: run scripts/test"]
 fn missing_image_is_exit_5() {
     let out = ims("proj-owner", &["member", "list", MISSING]);
-    assert_failure(
-        &out,
-        5,
-        &[not_found_image(&format!("image {MISSING}"), MISSING)],
-    );
+    assert_failure(&out, 5, &[not_found_image(&format!("image {MISSING}"), MISSING)]);
     assert_eq!(stdout_of(&out), "");
 
     let out = ims("proj-owner", &["member", "show", MISSING, "proj-alpha"]);
     assert_failure(
         &out,
         5,
-        &[not_found_image(
-            &format!("member proj-alpha of image {MISSING}"),
-            MISSING,
-        )],
+        &[not_found_image(&format!("member proj-alpha of image {MISSING}"), MISSING)],
     );
     assert_eq!(stdout_of(&out), "");
 
@@ -721,11 +488,7 @@ fn missing_image_is_exit_5() {
     let deleted = glance().image("DELETED");
     for image in ["not-a-uuid", deleted] {
         let out = ims("proj-owner", &["member", "list", image, "-o", "json"]);
-        assert_failure(
-            &out,
-            5,
-            &[not_found_image(&format!("image {image}"), image)],
-        );
+        assert_failure(&out, 5, &[not_found_image(&format!("image {image}"), image)]);
         assert_eq!(stdout_of(&out), "");
     }
 }
@@ -734,10 +497,7 @@ fn missing_image_is_exit_5() {
 #[ignore = "needs a real Glance: run scripts/test"]
 fn missing_member_is_exit_5() {
     let shared = glance().image("SHARED");
-    let out = ims(
-        "proj-owner",
-        &["member", "show", shared, "proj-nope", "-o", "json"],
-    );
+    let out = ims("proj-owner", &["member", "show", shared, "proj-nope", "-o", "json"]);
     assert_failure(
         &out,
         5,
@@ -765,29 +525,18 @@ fn another_projects_image_is_exit_5() {
     let g = glance();
     let other = g.image("OTHER");
     let out = ims("proj-owner", &["member", "list", other]);
-    assert_failure(
-        &out,
-        5,
-        &[not_found_image(&format!("image {other}"), other)],
-    );
+    assert_failure(&out, 5, &[not_found_image(&format!("image {other}"), other)]);
     assert_eq!(stdout_of(&out), "");
     let out = ims("proj-owner", &["member", "show", other, "proj-zeta"]);
     assert_failure(
         &out,
         5,
-        &[not_found_image(
-            &format!("member proj-zeta of image {other}"),
-            other,
-        )],
+        &[not_found_image(&format!("member proj-zeta of image {other}"), other)],
     );
     // the owner's private image, seen from another project
     let private = g.image("PRIVATE");
     let out = ims("proj-other", &["member", "list", private]);
-    assert_failure(
-        &out,
-        5,
-        &[not_found_image(&format!("image {private}"), private)],
-    );
+    assert_failure(&out, 5, &[not_found_image(&format!("image {private}"), private)]);
 }
 
 #[test]
@@ -819,19 +568,13 @@ fn rejected_token_is_exit_4() {
     let shared = glance().image("SHARED");
     let out = ims("invalid-x", &["member", "list", shared]);
     // Glance's 401 carries no request id
-    assert_failure(
-        &out,
-        4,
-        &[format!("ims: error: image {shared}: {UNAUTHORIZED}")],
-    );
+    assert_failure(&out, 4, &[format!("ims: error: image {shared}: {UNAUTHORIZED}")]);
     assert_eq!(stdout_of(&out), "");
     let out = ims("invalid-x", &["member", "show", shared, "proj-alpha"]);
     assert_failure(
         &out,
         4,
-        &[format!(
-            "ims: error: member proj-alpha of image {shared}: {UNAUTHORIZED}"
-        )],
+        &[format!("ims: error: member proj-alpha of image {shared}: {UNAUTHORIZED}")],
     );
     assert_eq!(stdout_of(&out), "");
 }
@@ -858,10 +601,8 @@ fn partial_failure_prints_what_succeeded() {
     let g = glance();
     let (shared, private, empty) = (g.image("SHARED"), g.image("PRIVATE"), g.image("EMPTY"));
     let args = ["member", "list", shared, private, MISSING, empty];
-    let expected_errors = [
-        only_shared(private),
-        not_found_image(&format!("image {MISSING}"), MISSING),
-    ];
+    let expected_errors =
+        [only_shared(private), not_found_image(&format!("image {MISSING}"), MISSING)];
     let members = server_members("proj-owner", shared);
 
     let out = ims("proj-owner", &[&args[..], &["-o", "json"]].concat());
@@ -874,17 +615,11 @@ fn partial_failure_prints_what_succeeded() {
     assert_eq!(stdout_of(&out), list_table(&members));
 
     // the other way round: the 404 first
-    let out = ims(
-        "proj-owner",
-        &["member", "list", MISSING, private, "-o", "ids"],
-    );
+    let out = ims("proj-owner", &["member", "list", MISSING, private, "-o", "ids"]);
     assert_failure(
         &out,
         5,
-        &[
-            not_found_image(&format!("image {MISSING}"), MISSING),
-            only_shared(private),
-        ],
+        &[not_found_image(&format!("image {MISSING}"), MISSING), only_shared(private)],
     );
     assert_eq!(stdout_of(&out), "");
 }
@@ -897,12 +632,7 @@ fn endpoint_with_a_wrong_path_is_exit_6() {
     let shared = g.image("SHARED");
     for path in ["/v1", "/image"] {
         let endpoint = format!("{}{path}", g.url);
-        let out = ims_at(
-            &endpoint,
-            "proj-owner",
-            &["member", "list", shared, "-o", "json"],
-            None,
-        );
+        let out = ims_at(&endpoint, "proj-owner", &["member", "list", shared, "-o", "json"], None);
         assert_failure(
             &out,
             6,

@@ -7,20 +7,12 @@
 //! the Glance URL in the catalog and the project and image IDs.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crate::util::{Sandbox, stderr_of, stdout_of};
+use crate::fixtures::real::*;
+use crate::util::{Run, Sandbox, stderr_of, stdout_of};
 use serde_json::{Value, json};
-
-/// Keystone's `/v3` URL, from scripts/test.
-fn keystone() -> String {
-    std::env::var("IMS_E2E_KEYSTONE_URL").unwrap_or_else(|_| {
-        panic!(
-            "IMS_E2E_KEYSTONE_URL is not set: these tests need the real Keystone; run scripts/test"
-        )
-    })
-}
 
 /// What `scripts/local-keystone seed` printed: `NAME=VALUE` lines.
 struct Seeded {
@@ -29,9 +21,7 @@ struct Seeded {
 
 impl Seeded {
     fn id(&self, key: &str) -> &str {
-        self.ids
-            .get(key)
-            .unwrap_or_else(|| panic!("scripts/local-keystone seed printed no {key}="))
+        self.ids.get(key).unwrap_or_else(|| panic!("scripts/local-keystone seed printed no {key}="))
     }
 
     fn clouds(&self) -> PathBuf {
@@ -44,26 +34,16 @@ impl Seeded {
     }
 }
 
+/// Keystone's `/v3` URL, from scripts/test.
+fn keystone() -> String {
+    required_url("IMS_E2E_KEYSTONE_URL")
+}
+
 fn seeded() -> &'static Seeded {
     static SEEDED: OnceLock<Result<Seeded, String>> = OnceLock::new();
-    let result = SEEDED.get_or_init(|| {
+    once(&SEEDED, || {
         let keystone = keystone();
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/local-keystone");
-        let out = std::process::Command::new(&script)
-            .arg("seed")
-            .output()
-            .map_err(|err| format!("cannot run {}: {err}", script.display()))?;
-        if !out.status.success() {
-            return Err(format!(
-                "scripts/local-keystone seed failed (run scripts/test): {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-        let ids: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|line| line.split_once('='))
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect();
+        let ids = run_script("local-keystone", &["seed"])?;
         if ids.get("KEYSTONE") != Some(&keystone) {
             return Err(format!(
                 "IMS_E2E_KEYSTONE_URL is {keystone}, but scripts/local-keystone seed used {:?}",
@@ -71,17 +51,12 @@ fn seeded() -> &'static Seeded {
             ));
         }
         Ok(Seeded { ids })
-    });
-    match result {
-        Ok(seeded) => seeded,
-        Err(why) => panic!("{why}"),
-    }
+    })
 }
 
 fn cloud(sandbox: &Sandbox, name: &str) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
-    cmd.env("OS_CLIENT_CONFIG_FILE", seeded().clouds())
-        .args(["--os-cloud", name]);
+    cmd.env("OS_CLIENT_CONFIG_FILE", seeded().clouds()).args(["--os-cloud", name]);
     cmd
 }
 
@@ -89,17 +64,7 @@ fn cloud(sandbox: &Sandbox, name: &str) -> assert_cmd::Command {
 fn members(out: &std::process::Output) -> Vec<(String, String)> {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(out));
     let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let mut pairs: Vec<(String, String)> = list
-        .iter()
-        .map(|m| {
-            (
-                m["member_id"].as_str().unwrap_or_default().to_string(),
-                m["status"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
-    pairs.sort();
-    pairs
+    member_pairs(&list)
 }
 
 fn owner_view() -> Vec<(String, String)> {
@@ -129,10 +94,7 @@ fn keystone_token(user: &str, password: &str, project: &str) -> (String, String)
         .to_string();
     let answer: Value =
         serde_json::from_slice(&response.body_mut().read_to_vec().unwrap()).unwrap();
-    (
-        token,
-        answer["token"]["user"]["id"].as_str().unwrap().to_string(),
-    )
+    (token, answer["token"]["user"]["id"].as_str().unwrap().to_string())
 }
 
 #[test]
@@ -148,10 +110,7 @@ fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
     assert_eq!(members(&out), owner_view());
     let stderr = stderr_of(&out);
     assert!(
-        stderr.contains(&format!(
-            "ims: POST {}/auth/tokens -> 201 Created in ",
-            keystone()
-        )),
+        stderr.contains(&format!("ims: POST {}/auth/tokens -> 201 Created in ", keystone())),
         "{stderr}"
     );
     assert!(
@@ -170,10 +129,7 @@ fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
     let stderr = stderr_of(&out);
     let requests: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
     assert_eq!(requests.len(), 1, "{stderr}");
-    assert!(
-        requests[0].starts_with(&format!("ims: GET {}/", seeded.glance())),
-        "{stderr}"
-    );
+    assert!(requests[0].starts_with(&format!("ims: GET {}/", seeded.glance())), "{stderr}");
 }
 
 #[test]
@@ -183,19 +139,14 @@ fn keystone_e2e_a_members_own_view_and_a_non_members() {
     let sandbox = Sandbox::new();
     let image = seeded.id("IMAGE");
     let alpha = seeded.id("proj-alpha");
-    let out = cloud(&sandbox, "ks-alpha")
-        .args(["member", "list", image, "-o", "ids"])
-        .output()
-        .unwrap();
+    let out =
+        cloud(&sandbox, "ks-alpha").args(["member", "list", image, "-o", "ids"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), format!("{alpha}\n"));
     cloud(&sandbox, "ks-other")
         .args(["member", "list", image])
-        .assert()
-        .code(5)
-        .stderr(predicates::str::contains(format!(
-            "HTTP 404 Not Found: Image {image} not found."
-        )));
+        .exits(5)
+        .stderr(predicates::str::contains(format!("HTTP 404 Not Found: Image {image} not found.")));
 }
 
 #[test]
@@ -224,24 +175,16 @@ fn keystone_e2e_application_credential_created_through_keystone() {
     let seeded = seeded();
     let (token, user_id) = keystone_token("u-owner", "secret-u-owner", "proj-owner");
     let name = format!("ims-e2e-{}", jiff::Timestamp::now().as_nanosecond());
-    let mut response = ureq::post(format!(
-        "{}/users/{user_id}/application_credentials",
-        keystone()
-    ))
-    .header("Content-Type", "application/json")
-    .header("X-Auth-Token", &token)
-    .send(json!({"application_credential": {"name": name}}).to_string())
-    .expect("create application credential");
+    let mut response =
+        ureq::post(format!("{}/users/{user_id}/application_credentials", keystone()))
+            .header("Content-Type", "application/json")
+            .header("X-Auth-Token", &token)
+            .send(json!({"application_credential": {"name": name}}).to_string())
+            .expect("create application credential");
     let created: Value =
         serde_json::from_slice(&response.body_mut().read_to_vec().unwrap()).unwrap();
-    let id = created["application_credential"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let secret = created["application_credential"]["secret"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = created["application_credential"]["id"].as_str().unwrap().to_string();
+    let secret = created["application_credential"]["secret"].as_str().unwrap().to_string();
 
     let sandbox = Sandbox::new();
     let out = sandbox
@@ -264,14 +207,7 @@ fn keystone_e2e_application_credential_created_through_keystone() {
         .env("OS_APPLICATION_CREDENTIAL_NAME", &name)
         .env("OS_USER_ID", &user_id)
         .env("OS_APPLICATION_CREDENTIAL_SECRET", &secret)
-        .args([
-            "--no-cache",
-            "member",
-            "list",
-            seeded.id("IMAGE"),
-            "-o",
-            "json",
-        ])
+        .args(["--no-cache", "member", "list", seeded.id("IMAGE"), "-o", "json"])
         .output()
         .unwrap();
     assert_eq!(members(&out), owner_view());
@@ -282,17 +218,9 @@ fn keystone_e2e_application_credential_created_through_keystone() {
 fn keystone_e2e_a_revoked_cached_token_is_replaced() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
-    cloud(&sandbox, "ks-owner")
-        .args(["auth", "login"])
-        .assert()
-        .success();
+    cloud(&sandbox, "ks-owner").args(["auth", "login"]).succeeds();
     let cache_dir = sandbox.dir.path().join("cache/ims");
-    let file = std::fs::read_dir(&cache_dir)
-        .unwrap()
-        .flatten()
-        .next()
-        .unwrap()
-        .path();
+    let file = std::fs::read_dir(&cache_dir).unwrap().flatten().next().unwrap().path();
     let cached: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let token = cached["token"].as_str().unwrap().to_string();
     // Revoke it in Keystone before Glance has ever seen it (Glance caches validations).
@@ -333,8 +261,7 @@ fn keystone_e2e_wrong_password_is_exit_4() {
         .env("OS_CLIENT_CONFIG_FILE", &clouds)
         .env("OS_CLOUD", "bad")
         .args(["member", "list", seeded.id("IMAGE")])
-        .assert()
-        .code(4)
+        .exits(4)
         .stdout("")
         .stderr(predicates::str::is_match(
             format!("^ims: error: sign-in as user u-owner \\(domain Default\\), project proj-owner \\(domain Default\\) at {} failed: HTTP 401 Unauthorized: The request you have made requires authentication. \\(request id req-[0-9a-f-]+\\)\n$", keystone.replace('.', "\\.")),
@@ -342,10 +269,7 @@ fn keystone_e2e_wrong_password_is_exit_4() {
         .unwrap());
     assert!(
         !sandbox.dir.path().join("cache/ims").exists()
-            || std::fs::read_dir(sandbox.dir.path().join("cache/ims"))
-                .unwrap()
-                .next()
-                .is_none()
+            || std::fs::read_dir(sandbox.dir.path().join("cache/ims")).unwrap().next().is_none()
     );
 }
 
@@ -354,19 +278,10 @@ fn keystone_e2e_wrong_password_is_exit_4() {
 fn keystone_e2e_auth_status_shows_the_real_identity() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
-    cloud(&sandbox, "ks-owner")
-        .args(["auth", "login"])
-        .assert()
-        .success();
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["auth", "status", "-o", "json"])
-        .output()
-        .unwrap();
+    cloud(&sandbox, "ks-owner").args(["auth", "login"]).succeeds();
+    let out = cloud(&sandbox, "ks-owner").args(["auth", "status", "-o", "json"]).output().unwrap();
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        rows[3]["value"],
-        format!("proj-owner ({})", seeded.id("proj-owner"))
-    );
+    assert_eq!(rows[3]["value"], format!("proj-owner ({})", seeded.id("proj-owner")));
     assert_eq!(rows[4]["value"], seeded.glance());
 }
 
@@ -376,10 +291,7 @@ fn keystone_e2e_this_project_comes_from_the_token() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
     let image = seeded.id("IMAGE");
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["image", "list", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = cloud(&sandbox, "ks-owner").args(["image", "list", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let images: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     let owner = seeded.id("proj-owner");
@@ -387,33 +299,17 @@ fn keystone_e2e_this_project_comes_from_the_token() {
     assert!(images.iter().all(|i| i["owner"] == owner), "{images:?}");
 
     let out = cloud(&sandbox, "ks-alpha")
-        .args([
-            "image",
-            "list",
-            "--incoming",
-            "--status",
-            "accepted",
-            "-o",
-            "ids",
-        ])
+        .args(["image", "list", "--incoming", "--status", "accepted", "-o", "ids"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(
-        stdout_of(&out).lines().any(|id| id == image),
-        "{}",
-        stdout_of(&out)
-    );
+    assert!(stdout_of(&out).lines().any(|id| id == image), "{}", stdout_of(&out));
 
     let out = cloud(&sandbox, "ks-owner")
         .args(["member", "list", "--all", "-o", "json"])
         .output()
         .unwrap();
-    assert!(
-        members(&out)
-            .iter()
-            .any(|(member, _)| member == seeded.id("proj-alpha"))
-    );
+    assert!(members(&out).iter().any(|(member, _)| member == seeded.id("proj-alpha")));
 }
 
 #[test]
@@ -433,18 +329,13 @@ fn keystone_e2e_two_users_change_a_share() {
         .args(["member", "accept", image, "-o", "json"])
         .output()
         .unwrap();
-    assert_eq!(
-        members(&out),
-        vec![(other.to_string(), "accepted".to_string())]
-    );
+    assert_eq!(members(&out), vec![(other.to_string(), "accepted".to_string())]);
     let out = cloud(&sandbox, "ks-owner")
         .args(["member", "remove", image, other, "--yes"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["member", "list", image, "-o", "json"])
-        .output()
-        .unwrap();
+    let out =
+        cloud(&sandbox, "ks-owner").args(["member", "list", image, "-o", "json"]).output().unwrap();
     assert_eq!(members(&out), owner_view());
 }

@@ -6,17 +6,14 @@
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::fixtures::glance::*;
+use crate::fixtures::keystone::*;
 use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
-
-const IMG: &str = "eadd4a00-a784-4e4f-bcf9-a7906aac0198";
-
-/// How long any one `ims` run here may take before the test fails.
-const BOUND: Duration = Duration::from_secs(20);
 
 /// The message for a missing endpoint.
 const NO_ENDPOINT: &str = "no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile (or sign in with Keystone to find it in the service catalog)";
@@ -31,98 +28,7 @@ fn ims(sandbox: &Sandbox) -> assert_cmd::Command {
     cmd
 }
 
-fn in_an_hour() -> String {
-    (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600))
-        .strftime("%Y-%m-%dT%H:%M:%S.000000Z")
-        .to_string()
-}
-
-/// A Keystone answer whose catalog's image endpoint is `image_url`.
-fn token_answer(image_url: &str) -> Value {
-    json!({"token": {
-        "expires_at": in_an_hour(),
-        "user": {"id": "5f89", "name": "u-owner"},
-        "project": {"id": "a4bd", "name": "proj-owner"},
-        "catalog": [{"type": "image", "endpoints": [
-            {"interface": "public", "region_id": "RegionOne", "url": image_url}]}]}})
-}
-
-/// A password sign-in of u-owner to proj-owner with `password`.
-fn password_body(password: &str) -> Value {
-    json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-        "name": "u-owner", "domain": {"name": "Default"}, "password": password}}},
-        "scope": {"project": {"name": "proj-owner", "domain": {"name": "Default"}}}}})
-}
-
-/// A Keystone that hands out `token` for exactly the sign-in `body`.
-fn keystone<'a>(server: &'a MockServer, body: Value, token: &str) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens").json_body(body);
-        then.status(201)
-            .header("x-subject-token", token)
-            .json_body(token_answer(&server.base_url()));
-    })
-}
-
-/// A Keystone that refuses every other sign-in, as Keystone refuses a wrong password.
-fn keystone_refuses_the_rest(server: &MockServer) -> httpmock::Mock<'_> {
-    server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens");
-        then.status(401).json_body(json!({"error": {"code": 401,
-            "title": "Unauthorized",
-            "message": "The request you have made requires authentication."}}));
-    })
-}
-
-/// A Glance that lists one member for `token`.
-fn glance<'a>(server: &'a MockServer, token: &str) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("/v2/images/{IMG}/members"))
-            .header("x-auth-token", token);
-        then.status(200).json_body(json!({"members": [
-            {"member_id": "proj-alpha", "image_id": IMG, "status": "accepted"}]}));
-    })
-}
-
-/// clouds.yaml with cloud `ks` (user u-owner, project proj-owner) signing in at `server`,
-/// and its password in secure.yaml.
-fn cloud(sandbox: &Sandbox, server: &MockServer, password: &str) -> PathBuf {
-    let clouds = sandbox.file(
-        "clouds.yaml",
-        &format!(
-            "clouds:\n  ks:\n    auth:\n      auth_url: {}/v3\n      username: u-owner\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n",
-            server.base_url()
-        ),
-    );
-    set_cloud_password(sandbox, password);
-    clouds
-}
-
-/// Writes secure.yaml with `password` for cloud `ks`.
-fn set_cloud_password(sandbox: &Sandbox, password: &str) {
-    let yaml = serde_json::to_string(password).unwrap();
-    sandbox.file(
-        "secure.yaml",
-        &format!("clouds:\n  ks:\n    auth:\n      password: {yaml}\n"),
-    );
-}
-
-/// `ims --os-cloud ks` with `clouds` found through OS_CLIENT_CONFIG_FILE.
-fn with_cloud(sandbox: &Sandbox, clouds: &Path) -> assert_cmd::Command {
-    let mut cmd = ims(sandbox);
-    cmd.env("OS_CLIENT_CONFIG_FILE", clouds)
-        .args(["--os-cloud", "ks"]);
-    cmd
-}
-
-fn cache_files(sandbox: &Sandbox) -> Vec<PathBuf> {
-    std::fs::read_dir(sandbox.dir.path().join("cache/ims"))
-        .map(|entries| entries.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default()
-}
-
-// ---- 4: secret commands are bounded in time and output ----
+// ---- secret commands are bounded in time and output ----
 
 #[test]
 fn a_token_command_that_never_finishes_is_stopped_at_the_timeout() {
@@ -136,8 +42,7 @@ fn a_token_command_that_never_finishes_is_stopped_at_the_timeout() {
     let started = Instant::now();
     ims(&sandbox)
         .args(["--timeout", "1", "member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stdout("")
         .stderr(format!(
             "ims: error: token_command `sleep ****` (from {}:default) did not finish within 1 s (the timeout, from --timeout); it was stopped\n",
@@ -160,8 +65,7 @@ fn a_background_child_holding_stdout_is_killed_with_its_group() {
     ));
     ims(&sandbox)
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: token_command `sh ****` (from {0}:default) did not finish within 1 s (the timeout, from {0}:default); it was stopped\n",
             path.display()
@@ -196,8 +100,7 @@ fn a_password_command_that_never_finishes_is_stopped_before_any_sign_in() {
     ims(&sandbox)
         .env("IMS_TIMEOUT", "1")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: password_command `sleep ****` (from {}:default) did not finish within 1 s (the timeout, from IMS_TIMEOUT); it was stopped\n",
             path.display()
@@ -216,8 +119,7 @@ fn a_token_command_printing_megabytes_is_refused() {
     ));
     ims(&sandbox)
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: token_command `head ****` (from {}:default) printed more than 1 MiB, too long for a secret; it was stopped\n",
             path.display()
@@ -225,7 +127,7 @@ fn a_token_command_printing_megabytes_is_refused() {
     any.assert_calls(0);
 }
 
-// ---- 5: FIFOs, devices and huge inputs are refused, never read whole ----
+// ---- FIFOs, devices and huge inputs are refused, never read whole ----
 
 #[test]
 fn a_config_file_that_is_a_fifo_or_a_device_is_refused() {
@@ -233,8 +135,7 @@ fn a_config_file_that_is_a_fifo_or_a_device_is_refused() {
     let fifo = mkfifo(&sandbox, "config.fifo");
     ims(&sandbox)
         .args(["--config", fifo.to_str().unwrap(), "profile", "list"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stdout("")
         .stderr(format!(
             "ims: error: cannot read config file {} (from --config): it is a FIFO, not a regular file\n",
@@ -243,8 +144,7 @@ fn a_config_file_that_is_a_fifo_or_a_device_is_refused() {
     ims(&sandbox)
         .env("IMS_CONFIG", "/dev/zero")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: cannot read config file /dev/zero (from IMS_CONFIG): it is a character device, not a regular file\n");
 }
 
@@ -258,29 +158,19 @@ fn a_token_file_that_is_a_fifo_a_device_or_huge_is_refused_without_a_chmod_hint(
     std::fs::write(&big, vec![b'a'; 5 * 1024 * 1024]).unwrap();
     for (token_file, why) in [
         (fifo.clone(), "it is a FIFO, not a regular file"),
-        (
-            PathBuf::from("/dev/zero"),
-            "it is a character device, not a regular file",
-        ),
-        (
-            big,
-            "it is larger than 4 MiB, too large for a settings file",
-        ),
+        (PathBuf::from("/dev/zero"), "it is a character device, not a regular file"),
+        (big, "it is larger than 4 MiB, too large for a settings file"),
     ] {
         let path = sandbox.config(&format!(
             "[profiles.default]\nendpoint = \"{}\"\ntoken_file = \"{}\"\n",
             server.base_url(),
             token_file.display()
         ));
-        ims(&sandbox)
-            .args(["member", "list", IMG])
-            .assert()
-            .code(3)
-            .stderr(format!(
-                "ims: error: cannot read token_file {} (from {}:default): {why}\n",
-                token_file.display(),
-                path.display()
-            ));
+        ims(&sandbox).args(["member", "list", IMG]).exits(3).stderr(format!(
+            "ims: error: cannot read token_file {} (from {}:default): {why}\n",
+            token_file.display(),
+            path.display()
+        ));
     }
     any.assert_calls(0);
 }
@@ -289,43 +179,39 @@ fn a_token_file_that_is_a_fifo_a_device_or_huge_is_refused_without_a_chmod_hint(
 fn clouds_and_secure_yaml_that_are_not_regular_files_are_refused() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    let fifo = mkfifo(&sandbox, "clouds.fifo");
-    ims(&sandbox)
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
+    let sandbox = &cloud.sandbox;
+    let fifo = mkfifo(sandbox, "clouds.fifo");
+    ims(sandbox)
         .env("OS_CLIENT_CONFIG_FILE", &fifo)
-        .env("OS_CLOUD", "ks")
+        .env("OS_CLOUD", "ks-owner")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: cannot read clouds.yaml {} (from OS_CLIENT_CONFIG_FILE): it is a FIFO, not a regular file\n",
             fifo.display()
         ));
 
-    let clouds = cloud(&sandbox, &server, "pw-1234");
     let secure = sandbox.dir.path().join("secure.yaml");
     std::fs::remove_file(&secure).unwrap();
     std::os::unix::fs::symlink("/dev/zero", &secure).unwrap();
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
-            "ims: error: cannot read secure.yaml {} (for cloud `ks` from --os-cloud): it is a character device, not a regular file\n",
+            "ims: error: cannot read secure.yaml {} (for cloud `ks-owner` from --os-cloud): it is a character device, not a regular file\n",
             secure.display()
         ));
     std::fs::remove_file(&secure).unwrap();
-    let made = std::process::Command::new("mkfifo")
-        .arg(&secure)
-        .status()
-        .unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&secure).status().unwrap();
     assert!(made.success());
-    with_cloud(&sandbox, &clouds)
+    cloud
+        .ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
-            "ims: error: cannot read secure.yaml {} (for cloud `ks` from --os-cloud): it is a FIFO, not a regular file\n",
+            "ims: error: cannot read secure.yaml {} (for cloud `ks-owner` from --os-cloud): it is a FIFO, not a regular file\n",
             secure.display()
         ));
     any.assert_calls(0);
@@ -358,13 +244,12 @@ fn image_ids_on_stdin_are_bounded() {
         .timeout(BOUND)
         .write_stdin(many)
         .args(["member", "list", "-"])
-        .assert()
-        .code(2)
+        .exits(2)
         .stderr("ims: error: image IDs on stdin: more than 1000000 IDs at a time\n");
     any.assert_calls(0);
 }
 
-// ---- 9: what a server echoes back is masked ----
+// ---- what a server echoes back is masked ----
 
 #[test]
 fn a_token_echoed_in_an_error_body_or_a_header_is_masked() {
@@ -388,14 +273,8 @@ fn a_token_echoed_in_an_error_body_or_a_header_is_masked() {
     assert_eq!(stdout_of(&out), "");
     let stderr = stderr_of(&out);
     assert!(!stderr.contains("SeCrEt"), "{stderr}");
-    assert!(
-        stderr.contains("ims: < x-echo: X-Auth-Token=****\n"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("ims: < x-echo-encoded: token=****\n"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: < x-echo: X-Auth-Token=****\n"), "{stderr}");
+    assert!(stderr.contains("ims: < x-echo-encoded: token=****\n"), "{stderr}");
     assert!(
         stderr.ends_with(&format!(
             "ims: error: image {IMG}: HTTP 400 Bad Request: bad header X-Auth-Token: ****\n"
@@ -416,24 +295,14 @@ fn keystone_echoing_the_sign_in_body_never_shows_the_password() {
             .header("content-type", "text/plain")
             .body(format!("could not sign in with {sign_in}"));
     });
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, password);
-    let out = with_cloud(&sandbox, &clouds)
-        .args(["-vv", "member", "list", IMG])
-        .output()
-        .unwrap();
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), password);
+    let out = cloud.ims().args(["-vv", "member", "list", IMG]).output().unwrap();
     assert_eq!(out.status.code(), Some(4));
     let stderr = stderr_of(&out);
     assert!(!stderr.contains("SeCrEt"), "{stderr}");
     assert!(!stderr.contains("wörd"), "{stderr}");
-    assert!(
-        stderr.contains("ims: < x-echo-form: password=****\n"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains(r#""domain":{"name":"Default"},"password":"****"}}}"#),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: < x-echo-form: password=****\n"), "{stderr}");
+    assert!(stderr.contains(r#""domain":{"name":"Default"},"password":"****"}}}"#), "{stderr}");
 }
 
 #[test]
@@ -442,28 +311,21 @@ fn a_cached_token_echoed_by_the_image_service_is_masked() {
     keystone(&server, password_body("pw-1234"), "CaChEd-ToKeN-77");
     let ok = glance(&server, "CaChEd-ToKeN-77");
     ok.up_to_n_times(1);
-    server.mock(|when, then| {
-        when.path(format!("/v2/images/{IMG}/members"));
-        then.status(400)
-            .body("token CaChEd-ToKeN-77 is not for this image");
-    });
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, "pw-1234");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    answer(
+        &server,
+        format!("/v2/images/{IMG}/members"),
+        400,
+        "token CaChEd-ToKeN-77 is not for this image",
+    );
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     // The second run takes the token from the cache.
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .code(6)
-        .stderr(format!(
-            "ims: error: image {IMG}: HTTP 400 Bad Request: token **** is not for this image\n"
-        ));
+    cloud.ims().args(["member", "list", IMG]).exits(6).stderr(format!(
+        "ims: error: image {IMG}: HTTP 400 Bad Request: token **** is not for this image\n"
+    ));
 }
 
-// ---- 10, 11: URLs and command lines carry secrets ----
+// ---- URLs and command lines carry secrets ----
 
 #[test]
 fn user_info_in_urls_is_masked_everywhere() {
@@ -478,73 +340,26 @@ fn user_info_in_urls_is_masked_everywhere() {
             "list",
             IMG,
         ])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: endpoint (from --endpoint): `http://user:****@127.0.0.1:1` must not carry user info\n");
     sandbox.config(
         "[profiles.default]\nendpoint = \"https://user:PaSsWoRd@ims.example.com\"\nauth_url = \"https://TOKEN-PaSsWoRd@iam.example.com/v3\"\npassword = \"pw-1234\"\nusername = \"u\"\n",
     );
-    let out = ims(&sandbox)
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = ims(&sandbox).args(["profile", "show", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = stdout_of(&out);
     assert!(!stdout.contains("PaSsWoRd"), "{stdout}");
     let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
-    let value = |name: &str| {
-        rows.iter()
-            .find(|row| row["setting"] == name)
-            .map(|row| row["value"].clone())
-    };
-    assert_eq!(
-        value("endpoint"),
-        Some(json!("https://user:****@ims.example.com"))
-    );
-    assert_eq!(
-        value("auth_url"),
-        Some(json!("https://****@iam.example.com/v3"))
-    );
+    let value =
+        |name: &str| rows.iter().find(|row| row["setting"] == name).map(|row| row["value"].clone());
+    assert_eq!(value("endpoint"), Some(json!("https://user:****@ims.example.com")));
+    assert_eq!(value("auth_url"), Some(json!("https://****@iam.example.com/v3")));
     ims(&sandbox)
         .args(["profile", "list", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[\n  {\n    \"name\": \"default\",\n    \"default\": true,\n    \"endpoint\": \"https://user:****@ims.example.com\"\n  }\n]\n");
+        .prints("[\n  {\n    \"name\": \"default\",\n    \"default\": true,\n    \"endpoint\": \"https://user:****@ims.example.com\"\n  }\n]\n");
 }
 
-#[test]
-fn profile_show_masks_the_arguments_of_commands() {
-    let sandbox = Sandbox::new();
-    sandbox.config(
-        "[profiles.a]\ntoken_command = \"echo SeCrEt\"\n[profiles.b]\nauth_url = \"http://k/v3\"\nusername = \"u\"\npassword_command = \"TOKEN=SeCrEt vault read -field=pw secret/ims\"\n",
-    );
-    for (profile, row) in [
-        (
-            "a",
-            json!({"setting": "token_command", "value": "echo ****"}),
-        ),
-        (
-            "b",
-            json!({"setting": "password_command", "value": "**** ****"}),
-        ),
-    ] {
-        let out = ims(&sandbox)
-            .args(["profile", "show", profile, "-o", "json"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        let stdout = stdout_of(&out);
-        assert!(!stdout.contains("SeCrEt"), "{stdout}");
-        let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
-        let found = rows
-            .iter()
-            .find(|r| r["setting"] == row["setting"])
-            .unwrap();
-        assert_eq!(found["value"], row["value"]);
-    }
-}
-
-// ---- 14: a cached token is used only with the secret that signed in ----
+// ---- a cached token is used only with the secret that signed in ----
 
 #[test]
 fn a_wrong_password_misses_the_cache_and_is_refused() {
@@ -552,31 +367,22 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
     let right = keystone(&server, password_body("right-pw-1"), "tok-A");
     let wrong = keystone_refuses_the_rest(&server);
     let members = glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, "right-pw-1");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("proj-alpha\n");
-    let text = std::fs::read_to_string(&cache_files(&sandbox)[0]).unwrap();
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "right-pw-1");
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
+    let text = std::fs::read_to_string(&cache_files(&cloud.sandbox)[0]).unwrap();
     assert!(!text.contains("right-pw-1"), "{text}");
 
-    set_cloud_password(&sandbox, "wrong-pw-2");
-    with_cloud(&sandbox, &clouds)
+    cloud.set_password("wrong-pw-2");
+    cloud.ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(4)
+        .exits(4)
         .stdout("")
         .stderr(format!(
             "ims: error: sign-in as user u-owner (domain Default), project proj-owner (domain Default) at {}/v3 failed: HTTP 401 Unauthorized: The request you have made requires authentication.\n",
             server.base_url()
         ));
     wrong.assert_calls(1);
-    let out = with_cloud(&sandbox, &clouds)
-        .args(["auth", "status", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["auth", "status", "-o", "json"]).output().unwrap();
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         rows[1],
@@ -584,18 +390,12 @@ fn a_wrong_password_misses_the_cache_and_is_refused() {
     );
 
     // The right password still finds its token: no new sign-in.
-    set_cloud_password(&sandbox, "right-pw-1");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success();
+    cloud.set_password("right-pw-1");
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).succeeds();
     right.assert_calls(1);
     members.assert_calls(2);
-    with_cloud(&sandbox, &clouds)
-        .args(["auth", "logout"])
-        .assert()
-        .success();
-    assert!(cache_files(&sandbox).is_empty());
+    cloud.ims().args(["auth", "logout"]).succeeds();
+    assert!(cache_files(&cloud.sandbox).is_empty());
 }
 
 #[test]
@@ -616,8 +416,7 @@ fn a_changed_application_credential_secret_signs_in_again() {
             .env("OS_APPLICATION_CREDENTIAL_ID", "ac-1")
             .env("OS_APPLICATION_CREDENTIAL_SECRET", secret)
             .args(["member", "list", IMG, "-o", "ids"])
-            .assert()
-            .success();
+            .succeeds();
     };
     run("ac-secret-1");
     run("ac-secret-1");
@@ -630,41 +429,18 @@ fn a_changed_application_credential_secret_signs_in_again() {
 #[test]
 fn a_warm_run_never_runs_password_command_and_a_changed_command_signs_in() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "id": "5f89", "password": "from-command"}}}, "scope": {"project": {"id": "a4bd"}}}}),
-        "tok-P",
-    );
-    glance(&server, "tok-P");
+    let sign_in = by_id_sign_in(&server, "tok-P");
     let sandbox = Sandbox::new();
     let runs = sandbox.dir.path().join("runs");
-    let profile = |command: &str| {
-        sandbox.config(&format!(
-            "[profiles.default]\nauth_url = \"{}\"\nuser_id = \"5f89\"\nproject_id = \"a4bd\"\npassword_command = \"{command}\"\n",
-            server.base_url()
-        ));
-    };
-    profile(&format!(
-        "echo run >> {}; printf from-command",
-        runs.display()
-    ));
+    let profile = |command: &str| password_command_profile(&sandbox, &server, command);
+    profile(&format!("echo run >> {}; printf from-command", runs.display()));
     for _ in 0..3 {
-        ims(&sandbox)
-            .args(["member", "list", IMG, "-o", "ids"])
-            .assert()
-            .success();
+        ims(&sandbox).args(["member", "list", IMG, "-o", "ids"]).succeeds();
     }
     assert_eq!(std::fs::read_to_string(&runs).unwrap(), "run\n");
     sign_in.assert_calls(1);
-    profile(&format!(
-        "echo again >> {}; printf from-command",
-        runs.display()
-    ));
-    ims(&sandbox)
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success();
+    profile(&format!("echo again >> {}; printf from-command", runs.display()));
+    ims(&sandbox).args(["member", "list", IMG, "-o", "ids"]).succeeds();
     assert_eq!(std::fs::read_to_string(&runs).unwrap(), "run\nagain\n");
     sign_in.assert_calls(2);
 }
@@ -672,39 +448,29 @@ fn a_warm_run_never_runs_password_command_and_a_changed_command_signs_in() {
 #[test]
 fn an_old_cache_entry_without_a_fingerprint_is_a_miss() {
     let server = MockServer::start();
-    let sign_in = keystone(&server, password_body("pw-1234"), "tok-A");
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, "pw-1234");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
-    let file = cache_files(&sandbox).remove(0);
+    let (sign_in, _, cloud) = owner_cloud(&server, "pw-1234", "tok-A");
+    cloud.ims().args(["member", "list", IMG]).succeeds();
+    let file = cache_files(&cloud.sandbox).remove(0);
     let mut entry: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let object = entry.as_object_mut().unwrap();
     object.remove("salt");
     object.remove("fingerprint");
     object.insert("version".into(), json!(1));
     std::fs::write(&file, entry.to_string()).unwrap();
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     sign_in.assert_calls(2);
     let entry: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert!(entry["fingerprint"].is_string(), "{entry}");
 }
 
-// ---- 15: environment values that are not UTF-8 ----
+// ---- environment values that are not UTF-8 ----
 
 #[test]
 fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    let clouds = cloud(&sandbox, &server, "pw-1234");
-    sandbox.config(&format!(
+    let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
+    cloud.sandbox.config(&format!(
         "[profiles.default]\nendpoint = \"{}\"\ntoken = \"tok-1234\"\n",
         server.base_url()
     ));
@@ -733,28 +499,26 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
         "OS_PASSWORD",
         "OS_TOKEN",
     ] {
-        ims(&sandbox)
+        ims(&cloud.sandbox)
             .env(var, bad)
             .args(["member", "list", IMG])
-            .assert()
-            .code(3)
+            .exits(3)
             .stdout("")
             .stderr(format!(
                 "ims: error: {var}: the value is not valid UTF-8; set it to UTF-8 text or unset it\n"
             ));
     }
     // Read only when a cloud is named.
-    ims(&sandbox)
+    ims(&cloud.sandbox)
         .env("OS_CLIENT_CONFIG_FILE", bad)
-        .args(["--os-cloud", "ks", "member", "list", IMG])
-        .assert()
-        .code(3)
+        .args(["--os-cloud", "ks-owner", "member", "list", IMG])
+        .exits(3)
         .stderr("ims: error: OS_CLIENT_CONFIG_FILE: the value is not valid UTF-8; set it to UTF-8 text or unset it\n");
-    assert!(clouds.exists());
+    assert!(cloud.clouds.exists());
     any.assert_calls(0);
 }
 
-// ---- 18: credentials that would break a header ----
+// ---- credentials that would break a header ----
 
 #[test]
 fn control_characters_in_header_credentials_are_exit_3_naming_the_setting() {
@@ -774,8 +538,7 @@ fn control_characters_in_header_credentials_are_exit_3_naming_the_setting() {
             .env("IMS_PROJECT_ID", "p1")
             .env(var, value)
             .args(["member", "list", IMG])
-            .assert()
-            .code(3)
+            .exits(3)
             .stdout("")
             .stderr(format!(
                 "ims: error: the {what} from {var} contains control characters (a line break?)\n"
@@ -784,32 +547,25 @@ fn control_characters_in_header_credentials_are_exit_3_naming_the_setting() {
     any.assert_calls(0);
 }
 
-// ---- 19: everything missing, named at once ----
+// ---- everything missing, named at once ----
 
 #[test]
 fn everything_missing_is_named_in_one_message_before_anything_runs() {
     let sandbox = Sandbox::new();
     ims(&sandbox)
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stdout("")
         .stderr(format!("ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}\n"));
-    ims(&sandbox)
-        .args(["--api", "v1", "image", "list"])
-        .assert()
-        .code(3)
-        .stdout("")
-        .stderr(format!(
-            "ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}; the v1 API (from --api) needs a \
+    ims(&sandbox).args(["--api", "v1", "image", "list"]).exits(3).stdout("").stderr(format!(
+        "ims: error: {NO_ENDPOINT}; {NO_CREDENTIAL}; the v1 API (from --api) needs a \
              project ID: set --project-id, IMS_PROJECT_ID or project_id in the profile\n"
-        ));
+    ));
     ims(&sandbox)
         .env("IMS_ACCESS_KEY", "AKID")
         .env("IMS_SECRET_KEY", "sk-1234")
         .args(["member", "show", IMG, "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: {NO_ENDPOINT}; AK/SK signing (access key from IMS_ACCESS_KEY) needs a project ID for X-Project-Id: set --project-id, IMS_PROJECT_ID or project_id in the profile\n"
         ));
@@ -821,8 +577,7 @@ fn everything_missing_is_named_in_one_message_before_anything_runs() {
     ));
     ims(&sandbox)
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!("ims: error: {NO_ENDPOINT}\n"));
     assert!(!marker.exists());
 }
@@ -832,21 +587,14 @@ fn a_ca_file_that_is_a_fifo_or_a_device_is_refused() {
     let sandbox = Sandbox::new();
     let fifo = mkfifo(&sandbox, "ca.fifo");
     for (path, why) in [
-        (
-            fifo.display().to_string(),
-            "it is a FIFO, not a regular file",
-        ),
-        (
-            "/dev/zero".to_string(),
-            "it is a character device, not a regular file",
-        ),
+        (fifo.display().to_string(), "it is a FIFO, not a regular file"),
+        ("/dev/zero".to_string(), "it is a character device, not a regular file"),
     ] {
         ims(&sandbox)
             .args(["--endpoint", "https://127.0.0.1:1", "--token", "tok-1234"])
             .args(["--ca-file", &path, "member", "show", IMG, "m"])
             .timeout(std::time::Duration::from_secs(20))
-            .assert()
-            .code(3)
+            .exits(3)
             .stdout("")
             .stderr(format!(
                 "ims: error: member m of image {IMG}: cannot read CA file {path}: {why}\n"
@@ -857,23 +605,16 @@ fn a_ca_file_that_is_a_fifo_or_a_device_is_refused() {
 #[test]
 fn dev_null_as_the_config_file_means_no_profile() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path(format!("/v2/images/{IMG}/members/m"));
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
+    answer(&server, format!("/v2/images/{IMG}/members/m"), 200, r#"{"member_id":"m"}"#);
     let sandbox = Sandbox::new();
     ims(&sandbox)
         .env("IMS_CONFIG", "/dev/null")
         .args(["--endpoint", &server.base_url(), "--token", "tok-1234"])
         .args(["member", "show", IMG, "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n")
+        .prints("m\n")
         .stderr("");
     ims(&sandbox)
         .args(["--config", "/dev/null", "profile", "list", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[]\n")
+        .prints("[]\n")
         .stderr("");
 }

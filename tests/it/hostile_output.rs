@@ -1,19 +1,18 @@
 //! Output integrity against hostile services: what `ims` prints is what the service said,
 //! safe for a terminal, whole or not at all, in bounded memory and descriptors. One
-//! section per fault of the adversarial sweep, numbered as there.
+//! section per kind of fault.
 
 use std::time::Duration;
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::json;
 
 /// A list answer with one member per ID (all `accepted`).
 fn members_of(ids: &[&str]) -> String {
-    let members: Vec<_> = ids
-        .iter()
-        .map(|id| json!({"member_id": id, "status": "accepted"}))
-        .collect();
+    let members: Vec<_> =
+        ids.iter().map(|id| json!({"member_id": id, "status": "accepted"})).collect();
     json!({ "members": members }).to_string()
 }
 
@@ -25,14 +24,16 @@ fn unprintable(image: &str, escaped: &str) -> String {
     )
 }
 
-// ---- 1. lines, escape sequences and bidi controls from the service ----
+// ---- lines, escape sequences and bidi controls from the service ----
 
 #[test]
 fn ids_print_only_ids_that_are_one_plain_line() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/bad/members");
-        then.status(200).body(members_of(&[
+    answer(
+        &server,
+        "/v2/images/bad/members",
+        200,
+        members_of(&[
             "good",
             "good\nfake-1\nfake-2",
             "\u{1b}[2Jwiped",
@@ -43,18 +44,13 @@ fn ids_print_only_ids_that_are_one_plain_line() {
             "sep\u{2028}x",
             "c1\u{9b}31m",
             "also-good",
-        ]));
-    });
-    server.mock(|when, then| {
-        when.path("/v2/images/fine/members");
-        then.status(200).body(members_of(&["other"]));
-    });
-    let sandbox = Sandbox::new();
+        ]),
+    );
+    answer(&server, "/v2/images/fine/members", 200, members_of(&["other"]));
     for jobs in ["1", "2"] {
-        ims_at(&sandbox, &server, "t")
+        ims_for(&server)
             .args(["member", "list", "bad", "fine", "-o", "ids", "--jobs", jobs])
-            .assert()
-            .code(8)
+            .exits(8)
             .stdout("good\nalso-good\nother\n")
             .stderr(
                 [
@@ -76,20 +72,17 @@ fn ids_print_only_ids_that_are_one_plain_line() {
 #[test]
 fn member_show_ids_refuses_an_id_it_cannot_print() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200)
-            .body(json!({"member_id": "m\nfake", "status": "accepted"}).to_string());
-    });
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/empty");
-        then.status(200).body(r#"{"member_id": ""}"#);
-    });
+    answer(
+        &server,
+        "/v2/images/i/members/m",
+        200,
+        json!({"member_id": "m\nfake", "status": "accepted"}).to_string(),
+    );
+    answer(&server, "/v2/images/i/members/empty", 200, r#"{"member_id": ""}"#);
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(
             "ims: error: member m of image i: the service sent member ID `m\\nfake`, which \
@@ -97,8 +90,7 @@ fn member_show_ids_refuses_an_id_it_cannot_print() {
         );
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "empty", "-o", "ids"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(
             "ims: error: member empty of image i: the service sent an empty member ID; not \
@@ -109,21 +101,19 @@ fn member_show_ids_refuses_an_id_it_cannot_print() {
 #[test]
 fn tables_escape_line_breaks_and_bidi_controls() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).body(
-            json!({"members": [
-                {"member_id": "good\nfake-1", "status": "rtl\u{202e}txt"},
-                {"member_id": "isolate\u{2066}x\u{2069}", "status": "a\u{200f}\u{61c}b"}
-            ]})
-            .to_string(),
-        );
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    answer(
+        &server,
+        "/v2/images/img/members",
+        200,
+        json!({"members": [
+            {"member_id": "good\nfake-1", "status": "rtl\u{202e}txt"},
+            {"member_id": "isolate\u{2066}x\u{2069}", "status": "a\u{200f}\u{61c}b"}
+        ]})
+        .to_string(),
+    );
+    ims_for(&server)
         .args(["member", "list", "img"])
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout(
             "┌──────────┬──────────────────────────┬───────────────────┬────────────┬────────────┐\n\
@@ -138,29 +128,23 @@ fn tables_escape_line_breaks_and_bidi_controls() {
 #[test]
 fn stderr_keeps_one_line_per_message() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(404).body(
-            json!({
-                "message": "gone\u{202e}\u{2028}ims: error: fake line",
-                "request_id": "req-1\nims: error: injected"
-            })
-            .to_string(),
-        );
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(5)
-        .stdout("")
-        .stderr(
-            "ims: error: member m of image i: HTTP 404 Not Found: \
+    answer(
+        &server,
+        "/v2/images/i/members/m",
+        404,
+        json!({
+            "message": "gone\u{202e}\u{2028}ims: error: fake line",
+            "request_id": "req-1\nims: error: injected"
+        })
+        .to_string(),
+    );
+    ims_for(&server).args(["member", "show", "i", "m"]).exits(5).stdout("").stderr(
+        "ims: error: member m of image i: HTTP 404 Not Found: \
              gone\\u{202e} ims: error: fake line (request id req-1\\nims: error: injected)\n",
-        );
+    );
 }
 
-// ---- 2. an image prints only when all its pages were read ----
+// ---- an image prints only when all its pages were read ----
 
 /// A server with three images: `a` and `c` (one page each) and `b`, whose second page
 /// fails as `second_page` says.
@@ -218,20 +202,13 @@ fn a_failed_page_prints_nothing_of_its_image_whatever_the_jobs() {
             let run = |format: &str| {
                 let mut cmd = sandbox.ims();
                 cmd.args(["--endpoint", &endpoint, "--token", "t", "--retries", "0"])
-                    .args([
-                        "member", "list", "a", "b", "c", "--jobs", jobs, "-o", format,
-                    ]);
+                    .args(["member", "list", "a", "b", "c", "--jobs", jobs, "-o", format]);
                 cmd
             };
             let stderr = format!("ims: error: image b: {message}\n");
-            run("ids")
-                .assert()
-                .code(code)
-                .stdout("a1\na2\nc1\n")
-                .stderr(stderr.clone());
+            run("ids").exits(code).stdout("a1\na2\nc1\n").stderr(stderr.clone());
             run("json")
-                .assert()
-                .code(code)
+                .exits(code)
                 .stdout(
                     "[\n  {\n    \"member_id\": \"a1\"\n  },\n  {\n    \"member_id\": \"a2\"\n  },\n  {\n    \"member_id\": \"c1\"\n  }\n]\n",
                 )
@@ -243,16 +220,12 @@ fn a_failed_page_prints_nothing_of_its_image_whatever_the_jobs() {
     }
 }
 
-// ---- 3. endless paging ----
+// ---- endless paging ----
 
 #[test]
 fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
     let port = raw_http_server(|target| {
-        let page: u64 = target
-            .split("marker=")
-            .nth(1)
-            .and_then(|m| m.parse().ok())
-            .unwrap_or(0);
+        let page: u64 = target.split("marker=").nth(1).and_then(|m| m.parse().ok()).unwrap_or(0);
         json_response(&format!(
             r#"{{"members":[{{"member_id":"m{page}"}}],"page_info":{{"next_marker":"{}"}}}}"#,
             page + 1
@@ -261,16 +234,10 @@ fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
     let sandbox = Sandbox::new();
     sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "t",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
         .args(["member", "list", "img", "-o", "ids"])
         .timeout(Duration::from_secs(60))
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: image img: GET http://127.0.0.1:{port}/v2/images/img/members: the \
@@ -279,7 +246,7 @@ fn a_service_that_never_stops_paging_is_stopped_after_10000_pages() {
         ));
 }
 
-// ---- 6. a gzip bomb ----
+// ---- a gzip bomb ----
 
 /// A gzip answer that inflates to `prefix` and then `fill` repeated to about `size`
 /// bytes, in a few MB: one fixed-Huffman deflate block of back-references, written bit by
@@ -306,22 +273,14 @@ fn gzip_bomb(prefix: &[u8], fill: u8, size: usize) -> Vec<u8> {
             self.put(reversed, len);
         }
     }
-    let mut bits = Bits {
-        out: vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255],
-        acc: 0,
-        count: 0,
-    };
+    let mut bits = Bits { out: vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255], acc: 0, count: 0 };
     bits.put(1, 1); // the last block
     bits.put(1, 2); // fixed Huffman codes
     for &byte in prefix.iter().chain([&fill]) {
         bits.code(0x30 + u64::from(byte), 8); // a literal below 144
     }
     // Length 258 (code 285) at distance 1 (code 0): 258 more bytes of `fill`.
-    let mut reference = Bits {
-        out: Vec::new(),
-        acc: 0,
-        count: 0,
-    };
+    let mut reference = Bits { out: Vec::new(), acc: 0, count: 0 };
     reference.code(0b1100_0101, 8);
     let copy = reference.acc;
     for _ in 0..size / 258 {
@@ -345,24 +304,20 @@ fn a_gzip_bomb_is_parsed_as_it_inflates_not_inflated_first() {
             .header("content-encoding", "gzip")
             .body(bomb.clone());
     });
-    let sandbox = Sandbox::new();
     let message = format!(
         "ims: error: image bomb: GET {}/v2/images/bomb/members: the answer is not the \
          expected JSON (content-type application/json): expected value at line 1 column 14\n",
         server.base_url()
     );
-    ims_at(&sandbox, &server, "t")
-        .args([
-            "member", "list", "bomb", "bomb", "bomb", "bomb", "--jobs", "4",
-        ])
+    ims_for(&server)
+        .args(["member", "list", "bomb", "bomb", "bomb", "bomb", "--jobs", "4"])
         .timeout(Duration::from_secs(20))
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(message.repeat(4));
 }
 
-// ---- 7. long lists in little memory ----
+// ---- long lists in little memory ----
 
 #[test]
 fn a_long_list_is_drawn_in_little_memory() {
@@ -370,10 +325,7 @@ fn a_long_list_is_drawn_in_little_memory() {
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
     let body = members_of(&refs);
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).body(body.clone());
-    });
+    answer(&server, "/v2/images/img/members", 200, body.clone());
     let sandbox = Sandbox::new();
     let endpoint = server.base_url();
     for format in ["table", "json", "ndjson", "ids"] {
@@ -382,17 +334,7 @@ fn a_long_list_is_drawn_in_little_memory() {
         let out = ims_in_shell(
             &sandbox,
             "ulimit -v 65536",
-            &[
-                "--endpoint",
-                &endpoint,
-                "--token",
-                "t",
-                "member",
-                "list",
-                "img",
-                "-o",
-                format,
-            ],
+            &["--endpoint", &endpoint, "--token", "t", "member", "list", "img", "-o", format],
         )
         .output()
         .unwrap();
@@ -407,16 +349,14 @@ fn a_long_list_is_drawn_in_little_memory() {
     }
 }
 
-// ---- 8. descriptor limits ----
+// ---- descriptor limits ----
 
 #[test]
 fn workers_stay_under_the_open_file_limit() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path_matches("^/v2/images/[^/]+/members$");
-        then.status(200)
-            .delay(Duration::from_millis(100))
-            .body(members_of(&["m"]));
+        then.status(200).delay(Duration::from_millis(100)).body(members_of(&["m"]));
     });
     let sandbox = Sandbox::new();
     let images: Vec<String> = (0..300).map(|i| format!("img-{i}")).collect();
@@ -435,13 +375,12 @@ fn workers_stay_under_the_open_file_limit() {
     args.extend(images.iter().map(String::as_str));
     ims_in_shell(&sandbox, "ulimit -n 64", &args)
         .timeout(Duration::from_secs(60))
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout("m\n".repeat(300));
 }
 
-// ---- 21. numbers as sent ----
+// ---- numbers as sent ----
 
 #[test]
 fn numbers_keep_every_digit() {
@@ -449,25 +388,16 @@ fn numbers_keep_every_digit() {
         "neg": -0, "exp": 1E2, "huge": 1e400, "tiny": -1.5e-7, "one": 1.0,
         "frac": 0.30000000000000000000001, "x": {"n": [18446744073709551616]}}]}"#;
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        then.status(200).body(body);
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "list", "img", "-o", "json"])
-        .assert()
-        .success()
-        .stderr("")
-        .stdout(
-            "[\n  {\n    \"member_id\": \"m\",\n    \"big\": 123456789012345678901234567890,\n    \
+    answer(&server, "/v2/images/img/members", 200, body);
+    ims_for(&server).args(["member", "list", "img", "-o", "json"]).succeeds().stderr("").stdout(
+        "[\n  {\n    \"member_id\": \"m\",\n    \"big\": 123456789012345678901234567890,\n    \
              \"neg\": -0,\n    \"exp\": 1e+2,\n    \"huge\": 1e+400,\n    \"tiny\": -1.5e-7,\n    \
              \"one\": 1.0,\n    \"frac\": 0.30000000000000000000001,\n    \"x\": {\n      \
              \"n\": [\n        18446744073709551616\n      ]\n    }\n  }\n]\n",
-        );
+    );
 }
 
-// ---- 22. duplicate keys ----
+// ---- duplicate keys ----
 
 #[test]
 fn an_answer_with_a_key_twice_is_refused() {
@@ -505,21 +435,15 @@ fn an_answer_with_a_key_twice_is_refused() {
         let server = MockServer::start();
         server.mock(|when, then| {
             when.path("/v2/images/img/members");
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(body);
+            then.status(200).header("content-type", "application/json").body(body);
         });
-        let sandbox = Sandbox::new();
-        ims_at(&sandbox, &server, "t")
-            .args(["member", "list", "img", "-o", "ids"])
-            .assert()
-            .code(8)
-            .stdout("")
-            .stderr(format!(
+        ims_for(&server).args(["member", "list", "img", "-o", "ids"]).exits(8).stdout("").stderr(
+            format!(
                 "ims: error: image img: GET {}/v2/images/img/members: the answer is not the \
                  expected JSON (content-type application/json): {message}\n",
                 server.base_url()
-            ));
+            ),
+        );
     }
     let server = MockServer::start();
     server.mock(|when, then| {
@@ -530,8 +454,7 @@ fn an_answer_with_a_key_twice_is_refused() {
     });
     ims_at(&Sandbox::new(), &server, "t")
         .args(["member", "show", "i", "m", "-o", "json"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: member m of image i: GET {}/v2/images/i/members/m: the answer is not \
@@ -541,64 +464,50 @@ fn an_answer_with_a_key_twice_is_refused() {
         ));
 }
 
-// ---- 23. stdout closed ----
+// ---- stdout closed ----
 
 #[test]
 fn a_stdout_that_cannot_be_written_is_exit_1() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200).body(r#"{"member_id": "m"}"#);
-    });
-    server.mock(|when, then| {
-        when.path("/v2/images/empty/members");
-        then.status(200).body(r#"{"members": []}"#);
-    });
+    answer(&server, "/v2/images/i/members/m", 200, r#"{"member_id": "m"}"#);
+    answer(&server, "/v2/images/empty/members", 200, r#"{"members": []}"#);
     let sandbox = Sandbox::new();
     let endpoint = server.base_url();
-    let show = [
-        "--endpoint",
-        &endpoint,
-        "--token",
-        "t",
-        "member",
-        "show",
-        "i",
-        "m",
-    ];
+    let show = ["--endpoint", &endpoint, "--token", "t", "member", "show", "i", "m"];
     for format in ["ids", "json", "ndjson", "table"] {
         let args = [&show[..], &["-o", format]].concat();
         ims_in_shell(&sandbox, "exec >&-", &args)
-            .assert()
-            .code(1)
+            .exits(1)
             .stderr("ims: error: cannot write to stdout: Bad file descriptor (os error 9)\n");
         ims_in_shell(&sandbox, "exec >/dev/full", &args)
-            .assert()
-            .code(1)
+            .exits(1)
             .stderr("ims: error: cannot write to stdout: No space left on device (os error 28)\n");
         // Sent to /dev/null on purpose: the data is dropped, as asked.
-        ims_in_shell(&sandbox, "exec >/dev/null", &args)
-            .assert()
-            .success()
-            .stderr("");
+        ims_in_shell(&sandbox, "exec >/dev/null", &args).succeeds().stderr("");
     }
     // Nothing to write, nothing lost.
     ims_in_shell(
         &sandbox,
         "exec >&-",
-        &[
-            "--endpoint",
-            &endpoint,
-            "--token",
-            "t",
-            "member",
-            "list",
-            "empty",
-            "-o",
-            "ids",
-        ],
+        &["--endpoint", &endpoint, "--token", "t", "member", "list", "empty", "-o", "ids"],
     )
-    .assert()
-    .success()
+    .succeeds()
     .stderr("");
+}
+
+#[test]
+fn escape_sequences_from_the_server_are_not_sent_to_the_terminal() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(404).body("\u{1b}]0;pwned\u{7}\u{1b}[2JImage gone.");
+    });
+    let out = ims_for(&server).args(["member", "show", "i", "m"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr:?}");
+    assert_eq!(
+        stderr,
+        "ims: error: member m of image i: HTTP 404 Not Found: \\u{1b}]0;pwned\\u{7}\\u{1b}[2JImage gone.\n"
+    );
 }

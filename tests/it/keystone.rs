@@ -1,132 +1,20 @@
 //! Keystone v3 sign-in against httpmock: clouds.yaml, OS_* variables, profile keys, the
-//! sign-in bodies, catalog selection, the token cache and `ims auth`.
+//! sign-in bodies, catalog selection and the token cache. `ims auth` is in `auth.rs`.
 
 use std::os::unix::fs::PermissionsExt;
 
+use crate::fixtures::glance::*;
+use crate::fixtures::keystone::*;
 use crate::util::*;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-const IMG: &str = "eadd4a00-a784-4e4f-bcf9-a7906aac0198";
-const PASSWORD: &str = "secret-u-owner";
-
-fn token_answer(expires_at: &str, image_url: &str, region: &str) -> Value {
-    json!({"token": {
-    "methods": ["password"],
-    "user": {"domain": {"id": "default", "name": "Default"}, "id": "5f89", "name": "u-owner"},
-    "expires_at": expires_at,
-    "project": {"domain": {"id": "default", "name": "Default"}, "id": "a4bd", "name": "proj-owner"},
-    "catalog": [
-        {"type": "identity", "name": "keystone", "endpoints": [
-            {"interface": "public", "region_id": region, "region": region, "url": "http://127.0.0.1:1/v3"}]},
-        {"type": "image", "name": "glance", "endpoints": [
-            {"interface": "public", "region_id": region, "region": region, "url": image_url},
-            {"interface": "internal", "region_id": region, "region": region, "url": format!("{image_url}/internal")}]}
-    ]}})
-}
-
-fn in_an_hour() -> String {
-    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600);
-    later.strftime("%Y-%m-%dT%H:%M:%S.000000Z").to_string()
-}
-
-fn password_body(scope: Value) -> Value {
-    json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-        "name": "u-owner", "domain": {"name": "Default"}, "password": PASSWORD}}},
-        "scope": scope}})
-}
-
-fn scope_by_name() -> Value {
-    json!({"project": {"name": "proj-owner", "domain": {"name": "Default"}}})
-}
-
-/// A Keystone that hands out `token` for `body`, with a catalog pointing at `image_url`.
-fn keystone<'a>(
-    server: &'a MockServer,
-    body: Value,
-    token: &str,
-    image_url: &str,
-) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(POST)
-            .path("/v3/auth/tokens")
-            .header("content-type", "application/json")
-            .header("accept", "application/json")
-            .header_missing("x-auth-token")
-            .json_body(body);
-        then.status(201)
-            .header("x-subject-token", token)
-            .header("x-openstack-request-id", "req-ks")
-            .json_body(token_answer(&in_an_hour(), image_url, "RegionOne"));
-    })
-}
-
-/// A Keystone that hands out `token` (expiring at `expires_at`) to any sign-in, with a
-/// catalog pointing at this server.
-fn sign_in<'a>(server: &'a MockServer, token: &str, expires_at: &str) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(POST).path("/v3/auth/tokens");
-        then.status(201)
-            .header("x-subject-token", token)
-            .json_body(token_answer(expires_at, &server.base_url(), "RegionOne"));
-    })
-}
-
-fn glance<'a>(server: &'a MockServer, token: &str) -> httpmock::Mock<'a> {
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("/v2/images/{IMG}/members"))
-            .header("x-auth-token", token);
-        then.status(200).json_body(json!({"members": [
-            {"member_id": "proj-alpha", "image_id": IMG, "status": "accepted"}]}));
-    })
-}
-
-fn clouds_yaml(sandbox: &Sandbox, auth_url: &str) -> std::path::PathBuf {
-    let path = sandbox.file(
-        "clouds.yaml",
-        &format!(
-            "clouds:\n  ks-owner:\n    auth_type: password\n    auth:\n      auth_url: {auth_url}\n      username: u-owner\n      project_name: proj-owner\n      user_domain_name: Default\n      project_domain_name: Default\n    region_name: RegionOne\n    interface: public\n"
-        ),
-    );
-    sandbox.file(
-        "secure.yaml",
-        &format!("clouds:\n  ks-owner:\n    auth:\n      password: {PASSWORD}\n"),
-    );
-    path
-}
-
-fn with_cloud(sandbox: &Sandbox, clouds: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = sandbox.ims();
-    cmd.env("OS_CLIENT_CONFIG_FILE", clouds)
-        .args(["--os-cloud", "ks-owner"]);
-    cmd
-}
-
-fn cache_files(sandbox: &Sandbox) -> Vec<std::path::PathBuf> {
-    let dir = sandbox.dir.path().join("cache/ims");
-    std::fs::read_dir(&dir)
-        .map(|entries| entries.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default()
-}
-
 #[test]
 fn password_cloud_signs_in_once_then_uses_the_cache() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    let members = glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &format!("{}/v3", server.base_url()));
+    let (sign_in, members, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
 
-    let out = with_cloud(&sandbox, &clouds)
-        .args(["-v", "member", "list", IMG, "-o", "ids"])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["-v", "member", "list", IMG, "-o", "ids"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), "proj-alpha\n");
     let stderr = stderr_of(&out);
@@ -140,27 +28,26 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
 
     // The second run: exactly one HTTP request.
-    let out = with_cloud(&sandbox, &clouds)
-        .args(["-v", "member", "list", IMG, "-o", "ids"])
-        .output()
-        .unwrap();
+    let out = cloud.ims().args(["-v", "member", "list", IMG, "-o", "ids"]).output().unwrap();
     assert_eq!(stdout_of(&out), "proj-alpha\n");
     let stderr = stderr_of(&out);
     let requests: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
     assert_eq!(requests.len(), 1, "{stderr}");
-    assert!(requests[0].starts_with(&format!(
-        "ims: GET {}/v2/images/{IMG}/members -> 200 OK",
-        server.base_url()
-    )));
+    assert!(
+        requests[0].starts_with(&format!(
+            "ims: GET {}/v2/images/{IMG}/members -> 200 OK",
+            server.base_url()
+        ))
+    );
     assert!(stderr.contains("ims: using the cached token of user u-owner (domain Default), project proj-owner (domain Default) at "), "{stderr}");
     sign_in.assert_calls(1);
     members.assert_calls(2);
 
     // The cache: 0700 directory, one 0600 file, the token but no password.
-    let files = cache_files(&sandbox);
+    let files = cache_files(&cloud.sandbox);
     assert_eq!(files.len(), 1, "{files:?}");
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&sandbox.dir.path().join("cache/ims")), 0o700);
+    assert_eq!(mode(&cloud.sandbox.dir.path().join("cache/ims")), 0o700);
     assert_eq!(mode(&files[0]), 0o600);
     let text = std::fs::read_to_string(&files[0]).unwrap();
     assert!(text.contains("tok-A"));
@@ -170,26 +57,11 @@ fn password_cloud_signs_in_once_then_uses_the_cache() {
 #[test]
 fn no_cache_signs_in_every_time_and_writes_nothing() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
-        .args(["--no-cache", "member", "list", IMG])
-        .assert()
-        .success();
-    with_cloud(&sandbox, &clouds)
-        .env("IMS_NO_CACHE", "1")
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
+    cloud.ims().args(["--no-cache", "member", "list", IMG]).succeeds();
+    cloud.ims().env("IMS_NO_CACHE", "1").args(["member", "list", IMG]).succeeds();
     sign_in.assert_calls(2);
-    assert!(cache_files(&sandbox).is_empty());
+    assert!(cache_files(&cloud.sandbox).is_empty());
 }
 
 #[test]
@@ -200,7 +72,6 @@ fn openrc_variables_with_application_credential() {
         json!({"auth": {"identity": {"methods": ["application_credential"],
             "application_credential": {"id": "ac-1", "secret": "ac-secret-xyz"}}}}),
         "tok-AC",
-        &server.base_url(),
     );
     let members = glance(&server, "tok-AC");
     let sandbox = Sandbox::new();
@@ -217,44 +88,22 @@ fn openrc_variables_with_application_credential() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
     assert!(!all.contains("ac-secret-xyz"), "{all}");
-    assert!(
-        !all.contains("tok-AC"),
-        "the new token must be masked: {all}"
-    );
+    assert!(!all.contains("tok-AC"), "the new token must be masked: {all}");
     assert!(all.contains("ims: < x-subject-token: ****\n"), "{all}");
     sign_in.assert_calls(1);
     members.assert_calls(1);
     for file in cache_files(&sandbox) {
-        assert!(
-            !std::fs::read_to_string(file)
-                .unwrap()
-                .contains("ac-secret-xyz")
-        );
+        assert!(!std::fs::read_to_string(file).unwrap().contains("ac-secret-xyz"));
     }
 }
 
 #[test]
 fn profile_keys_with_password_command_and_scope_by_id() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "id": "5f89", "password": "from-command"}}}, "scope": {"project": {"id": "a4bd"}}}}),
-        "tok-P",
-        &server.base_url(),
-    );
-    glance(&server, "tok-P");
+    let sign_in = by_id_sign_in(&server, "tok-P");
     let sandbox = Sandbox::new();
-    sandbox.config(&format!(
-        "[profiles.default]\nauth_url = \"{}\"\nuser_id = \"5f89\"\nproject_id = \"a4bd\"\npassword_command = \"printf from-command\"\n",
-        server.base_url()
-    ));
-    sandbox
-        .ims()
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("proj-alpha\n");
+    password_command_profile(&sandbox, &server, "printf from-command");
+    sandbox.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
     sign_in.assert_calls(1);
 }
 
@@ -262,57 +111,46 @@ fn profile_keys_with_password_command_and_scope_by_id() {
 fn catalog_interface_and_versioned_urls() {
     let server = MockServer::start();
     // The catalog's image URL already ends in /v2: no /v2/v2.
-    keystone(
+    keystone_at(
         &server,
-        password_body(scope_by_name()),
+        password_body(PASSWORD),
         "tok-A",
         &format!("{}/glance/v2", server.base_url()),
     );
-    let public = server.mock(|when, then| {
-        when.path(format!("/glance/v2/images/{IMG}/members"));
-        then.status(200).json_body(json!({"members": []}));
-    });
-    let internal = server.mock(|when, then| {
-        when.path(format!("/glance/v2/internal/v2/images/{IMG}/members"));
-        then.status(200).json_body(json!({"members": []}));
-    });
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG, "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[]\n");
-    with_cloud(&sandbox, &clouds)
+    let public = answer_json(
+        &server,
+        format!("/glance/v2/images/{IMG}/members"),
+        200,
+        json!({"members": []}),
+    );
+    let internal = answer_json(
+        &server,
+        format!("/glance/v2/internal/v2/images/{IMG}/members"),
+        200,
+        json!({"members": []}),
+    );
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.ims().args(["member", "list", IMG, "-o", "json"]).prints("[]\n");
+    cloud
+        .ims()
         .env("OS_INTERFACE", "ignored-because-a-cloud-is-named")
         .args(["member", "list", IMG])
-        .assert()
-        .success();
+        .succeeds();
     public.assert_calls(2);
-    sandbox.config("[profiles.default]\ninterface = \"internal\"\n");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    cloud.sandbox.config("[profiles.default]\ninterface = \"internal\"\n");
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     internal.assert_calls(1);
 }
 
 #[test]
 fn a_region_without_an_image_endpoint_names_the_regions() {
     let server = MockServer::start();
-    keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    sandbox.config("[profiles.default]\nregion = \"eu-nl\"\n");
-    with_cloud(&sandbox, &clouds)
+    keystone(&server, password_body(PASSWORD), "tok-A");
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.sandbox.config("[profiles.default]\nregion = \"eu-nl\"\n");
+    cloud.ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: the service catalog has no `image` endpoint with interface public in region eu-nl; regions with one: RegionOne\n");
 }
 
@@ -324,16 +162,9 @@ fn token_near_expiry_is_not_used() {
         .to_string();
     let sign_in = sign_in(&server, "tok-short", &soon);
     glance(&server, "tok-short");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.ims().args(["member", "list", IMG]).succeeds();
+    cloud.ims().args(["member", "list", IMG]).succeeds();
     sign_in.assert_calls(2);
 }
 
@@ -350,24 +181,16 @@ fn a_revoked_cached_token_is_replaced_once() {
         then.status(401).body("401 Unauthorized\n\nThis server could not verify that you are authorized to access the document you requested.");
     });
     let new_ok = glance(&server, "tok-new");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success();
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).succeeds();
     // tok-old is cached, then revoked: one 401, one new sign-in, success.
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("proj-alpha\n");
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
     first.assert_calls(1);
     second.assert_calls(1);
     old_ok.assert_calls(1);
     revoked.assert_calls(1);
     new_ok.assert_calls(1);
-    let text = std::fs::read_to_string(&cache_files(&sandbox)[0]).unwrap();
+    let text = std::fs::read_to_string(&cache_files(&cloud.sandbox)[0]).unwrap();
     assert!(text.contains("tok-new") && !text.contains("tok-old"));
 }
 
@@ -377,50 +200,28 @@ fn a_second_401_is_exit_4() {
     let sign_in = sign_in(&server, "tok-X", &in_an_hour());
     let ok = glance(&server, "tok-X");
     ok.up_to_n_times(1);
-    let refused = server.mock(|when, then| {
-        when.path(format!("/v2/images/{IMG}/members"));
-        then.status(401).body("nope");
-    });
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
+    let refused = answer(&server, format!("/v2/images/{IMG}/members"), 401, "nope");
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.ims().args(["member", "list", IMG]).succeeds();
+    cloud.ims()
         .args(["member", "list", IMG])
-        .assert()
-        .success();
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .code(4)
+        .exits(4)
         .stderr(format!(
             "ims: error: image {IMG}: HTTP 401 Unauthorized: nope (hint: check the token: it may have expired or belong to another cloud)\n"
         ));
     sign_in.assert_calls(2);
     refused.assert_calls(2);
     // A fresh (not cached) token that draws a 401 is not renewed.
-    with_cloud(&sandbox, &clouds)
-        .args(["--no-cache", "member", "list", IMG])
-        .assert()
-        .code(4);
+    cloud.ims().args(["--no-cache", "member", "list", IMG]).exits(4);
     sign_in.assert_calls(3);
 }
 
 #[test]
 fn corrupt_or_foreign_cache_files_are_replaced() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG])
-        .assert()
-        .success();
-    let file = cache_files(&sandbox).remove(0);
+    let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
+    cloud.ims().args(["member", "list", IMG]).succeeds();
+    let file = cache_files(&cloud.sandbox).remove(0);
     for junk in [
         "",
         "{\"version\": 1",
@@ -428,11 +229,7 @@ fn corrupt_or_foreign_cache_files_are_replaced() {
         "{\"version\":1,\"key\":\"other\",\"identity\":\"x\",\"token\":\"t\",\"expires_at\":\"2099-01-01T00:00:00Z\"}",
     ] {
         std::fs::write(&file, junk).unwrap();
-        with_cloud(&sandbox, &clouds)
-            .args(["member", "list", IMG, "-o", "ids"])
-            .assert()
-            .success()
-            .stdout("proj-alpha\n");
+        cloud.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
         assert!(std::fs::read_to_string(&file).unwrap().contains("tok-A"));
     }
     sign_in.assert_calls(5);
@@ -446,32 +243,24 @@ fn wrong_password_is_exit_4_with_keystones_message() {
         when.method(POST).path("/v3/auth/tokens");
         capture.respond(then);
     });
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud.ims()
         .args(["member", "list", IMG])
-        .assert()
-        .code(4)
+        .exits(4)
         .stderr(format!(
             "ims: error: sign-in as user u-owner (domain Default), project proj-owner (domain Default) at {}/v3 failed: HTTP 401 Unauthorized: The request you have made requires authentication. (request id req-95b91a53-ce5f-4a7a-98ef-3750350d01ff)\n",
             server.base_url()
         ));
-    assert!(cache_files(&sandbox).is_empty());
+    assert!(cache_files(&cloud.sandbox).is_empty());
 }
 
 #[test]
 fn unreachable_auth_url_is_exit_7() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &format!("http://127.0.0.1:{port}/v3"));
-    with_cloud(&sandbox, &clouds)
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let cloud = Cloud::new(&format!("http://127.0.0.1:{port}/v3"), PASSWORD);
+    cloud.ims()
         .args(["--retries", "0", "member", "list", IMG])
-        .assert()
-        .code(7)
+        .exits(7)
         .stderr(format!(
             "ims: error: sign-in as user u-owner (domain Default), project proj-owner (domain Default) at http://127.0.0.1:{port}/v3 failed: POST http://127.0.0.1:{port}/v3/auth/tokens: connection refused\n"
         ));
@@ -487,8 +276,7 @@ fn missing_settings_name_the_key_and_where_they_were_looked_for() {
         .env("OS_PASSWORD", "pw")
         .env("OS_USER_DOMAIN_NAME", "Default")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: Keystone sign-in needs a project: set project_name or project_id (profile), auth.project_name (clouds.yaml) or OS_PROJECT_NAME / OS_PROJECT_ID (looked in profile `default` of {}, the OS_* variables)\n",
             sandbox.dir.path().join("config/ims/config.toml").display()
@@ -498,8 +286,7 @@ fn missing_settings_name_the_key_and_where_they_were_looked_for() {
         .env("OS_USERNAME", "u-owner")
         .env("OS_PASSWORD", "pw")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(predicates::str::starts_with("ims: error: Keystone sign-in needs an identity endpoint: set auth_url (profile), auth.auth_url (clouds.yaml) or OS_AUTH_URL"));
     let clouds = sandbox.file("clouds.yaml", "clouds:\n  a: {}\n  b: {}\n");
     sandbox
@@ -507,70 +294,11 @@ fn missing_settings_name_the_key_and_where_they_were_looked_for() {
         .env("OS_CLIENT_CONFIG_FILE", &clouds)
         .env("OS_CLOUD", "c")
         .args(["member", "list", IMG])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: cloud `c` (from OS_CLOUD) is not in {}; clouds: a, b\n",
             clouds.display()
         ));
-}
-
-#[test]
-fn profile_show_names_clouds_yaml_and_os_sources() {
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, "http://127.0.0.1:5000/v3");
-    let out = with_cloud(&sandbox, &clouds)
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let find = |name: &str| {
-        rows.iter()
-            .find(|r| r["setting"] == name)
-            .cloned()
-            .unwrap_or(Value::Null)
-    };
-    let from_clouds = format!("{}:ks-owner", clouds.display());
-    let from_secure = format!(
-        "{}:ks-owner",
-        sandbox.dir.path().join("secure.yaml").display()
-    );
-    assert_eq!(
-        find("cloud"),
-        json!({"setting": "cloud", "value": "ks-owner", "source": "--os-cloud"})
-    );
-    assert_eq!(
-        find("auth_url"),
-        json!({"setting": "auth_url", "value": "http://127.0.0.1:5000/v3", "source": from_clouds})
-    );
-    assert_eq!(
-        find("password"),
-        json!({"setting": "password", "value": "****", "source": from_secure})
-    );
-    assert_eq!(
-        find("region"),
-        json!({"setting": "region", "value": "RegionOne", "source": from_clouds})
-    );
-    assert!(!stdout_of(&out).contains(PASSWORD));
-
-    let out = sandbox
-        .ims()
-        .env("OS_AUTH_URL", "http://k/v3")
-        .env("OS_PROJECT_ID", "p-9")
-        .env("OS_TOKEN", "os-token-secret")
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
-    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(rows.contains(
-        &json!({"setting": "auth_url", "value": "http://k/v3", "source": "OS_AUTH_URL"})
-    ));
-    assert!(
-        rows.contains(&json!({"setting": "project_id", "value": "p-9", "source": "OS_PROJECT_ID"}))
-    );
-    assert!(rows.contains(&json!({"setting": "os_token", "value": "****", "source": "OS_TOKEN"})));
-    assert!(!stdout_of(&out).contains("os-token-secret"));
 }
 
 #[test]
@@ -581,118 +309,24 @@ fn an_ims_token_outranks_the_cloud() {
         then.status(500);
     });
     let members = glance(&server, "direct");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    with_cloud(&sandbox, &clouds)
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    cloud
+        .ims()
         .env("IMS_TOKEN", "direct")
         .env("IMS_ENDPOINT", server.base_url())
         .args(["member", "list", IMG])
-        .assert()
-        .success();
+        .succeeds();
     sign_in.assert_calls(0);
     members.assert_calls(1);
 }
 
 #[test]
-fn auth_status_login_logout() {
-    let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    let identity = format!(
-        "user u-owner (domain Default), project proj-owner (domain Default) at {}/v3",
-        server.base_url()
-    );
-
-    let status = |sandbox: &Sandbox| {
-        let out = with_cloud(sandbox, &clouds)
-            .args(["auth", "status", "-o", "json"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-        serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
-    };
-    assert_eq!(
-        status(&sandbox),
-        vec![
-            json!({"field": "identity", "value": identity}),
-            json!({"field": "state", "value": "not signed in: nothing cached"}),
-        ]
-    );
-    let out = with_cloud(&sandbox, &clouds)
-        .args(["auth", "login"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(!stdout_of(&out).contains("tok-A"));
-    sign_in.assert_calls(1);
-    let rows = status(&sandbox);
-    let state = rows[1]["value"].as_str().unwrap();
-    assert!(
-        state == "valid for 59 more minutes" || state == "valid for 60 more minutes",
-        "{state}"
-    );
-    assert_eq!(rows[2], json!({"field": "user", "value": "u-owner (5f89)"}));
-    assert_eq!(
-        rows[3],
-        json!({"field": "project", "value": "proj-owner (a4bd)"})
-    );
-    assert_eq!(
-        rows[4],
-        json!({"field": "image endpoint", "value": server.base_url()})
-    );
-    assert!(!serde_json::to_string(&rows).unwrap().contains("tok-A"));
-
-    with_cloud(&sandbox, &clouds)
-        .args(["auth", "logout"])
-        .assert()
-        .success()
-        .stdout("")
-        .stderr(format!("ims: removed the cached token of {identity}\n"));
-    assert!(cache_files(&sandbox).is_empty());
-    with_cloud(&sandbox, &clouds)
-        .args(["auth", "logout"])
-        .assert()
-        .success()
-        .stderr(format!("ims: no cached token for {identity}\n"));
-    with_cloud(&sandbox, &clouds)
-        .args(["auth", "login"])
-        .assert()
-        .success();
-    with_cloud(&sandbox, &clouds)
-        .args(["auth", "logout", "--all"])
-        .assert()
-        .success()
-        .stderr("ims: removed 1 cached token(s)\n");
-    sandbox
-        .ims()
-        .args(["auth", "status"])
-        .assert()
-        .code(3)
-        .stderr(predicates::str::starts_with(
-            "ims: error: no Keystone sign-in is configured",
-        ));
-}
-
-#[test]
 fn a_cache_that_cannot_be_written_is_a_warning_not_a_failure() {
     let server = MockServer::start();
-    let sign_in = keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    let blocker = sandbox.file("not-a-dir", "");
-    let out = with_cloud(&sandbox, &clouds)
+    let (sign_in, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
+    let blocker = cloud.sandbox.file("not-a-dir", "");
+    let out = cloud
+        .ims()
         .env("XDG_CACHE_HOME", &blocker)
         .args(["member", "list", IMG, "-o", "ids"])
         .output()
@@ -713,24 +347,16 @@ fn a_cache_that_cannot_be_written_is_a_warning_not_a_failure() {
 #[test]
 fn parallel_runs_leave_one_valid_cache_file() {
     let server = MockServer::start();
-    keystone(
-        &server,
-        password_body(scope_by_name()),
-        "tok-A",
-        &server.base_url(),
-    );
-    glance(&server, "tok-A");
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
+    let (_, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
     let children: Vec<_> = (0..8)
         .map(|_| {
             let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"));
             cmd.env_clear()
-                .env("HOME", sandbox.dir.path())
-                .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-                .env("XDG_CACHE_HOME", sandbox.dir.path().join("cache"))
-                .env("OS_CLIENT_CONFIG_FILE", &clouds)
-                .current_dir(sandbox.dir.path())
+                .env("HOME", cloud.sandbox.dir.path())
+                .env("XDG_CONFIG_HOME", cloud.sandbox.dir.path().join("config"))
+                .env("XDG_CACHE_HOME", cloud.sandbox.dir.path().join("cache"))
+                .env("OS_CLIENT_CONFIG_FILE", &cloud.clouds)
+                .current_dir(cloud.sandbox.dir.path())
                 .args(["--os-cloud", "ks-owner", "auth", "login", "-o", "ids"])
                 .stdout(std::process::Stdio::null());
             cmd.spawn().unwrap()
@@ -739,15 +365,11 @@ fn parallel_runs_leave_one_valid_cache_file() {
     for mut child in children {
         assert!(child.wait().unwrap().success());
     }
-    let files = cache_files(&sandbox);
+    let files = cache_files(&cloud.sandbox);
     assert_eq!(files.len(), 1, "no temporary file may be left: {files:?}");
     let entry: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
     assert_eq!(entry["token"], "tok-A");
-    with_cloud(&sandbox, &clouds)
-        .args(["member", "list", IMG, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("proj-alpha\n");
+    cloud.ims().args(["member", "list", IMG, "-o", "ids"]).prints("proj-alpha\n");
 }
 
 #[test]
@@ -763,30 +385,17 @@ fn this_project_comes_from_the_token_and_profile_show_names_it() {
         then.status(200).json_body(json!({"images": [
             {"id": "img-1", "owner": "a4bd", "name": "one"}]}));
     });
-    let sandbox = Sandbox::new();
-    let clouds = clouds_yaml(&sandbox, &server.base_url());
-    let before = with_cloud(&sandbox, &clouds)
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
+    let cloud = Cloud::new(&server.base_url(), PASSWORD);
+    let before = cloud.ims().args(["profile", "show", "-o", "json"]).output().unwrap();
     let rows: Value = serde_json::from_slice(&before.stdout).unwrap();
     assert!(
-        rows.as_array()
-            .unwrap()
-            .contains(&json!({"setting": "project_id",
+        rows.as_array().unwrap().contains(&json!({"setting": "project_id",
             "value": "(the Keystone token's project)",
             "source": "Keystone sign-in: run `ims auth login` to see it"})),
         "{rows}"
     );
-    with_cloud(&sandbox, &clouds)
-        .args(["image", "list", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("img-1\n");
-    let after = with_cloud(&sandbox, &clouds)
-        .args(["profile", "show", "-o", "json"])
-        .output()
-        .unwrap();
+    cloud.ims().args(["image", "list", "-o", "ids"]).prints("img-1\n");
+    let after = cloud.ims().args(["profile", "show", "-o", "json"]).output().unwrap();
     let rows: Value = serde_json::from_slice(&after.stdout).unwrap();
     let row = rows
         .as_array()

@@ -1,24 +1,37 @@
 //! The integration tests: one binary (as ripgrep and xh keep theirs) that drives the built
 //! `ims` against httpmock, raw hostile servers and the real Glance and Keystone the project
-//! starts itself (`scripts/local-glance`, `scripts/local-keystone`). Shared helpers and
-//! fixtures live in [`util`].
+//! starts itself (`scripts/local-glance`, `scripts/local-keystone`).
+//!
+//! One file per command: `member_show`, `member_list`, `member_add`, `member_remove`,
+//! `member_answer` (accept and reject), `image_list`, `profile`, `auth`, `completions`;
+//! `changes` holds what the four change commands share. Concerns that cut across commands
+//! keep their own file: Keystone sign-in (`keystone`), settings and their precedence
+//! (`settings`), Huawei's v1 API and AK/SK signing (`huawei`), the `ndjson` format,
+//! the transport (`transport`: retries, TLS, redirects, limits), hostile answers and configuration
+//! (`hostile_output`, `hostile_config`) and the `scripts`. The `e2e_*` files run against the
+//! real servers (`scripts/test -- e2e_`). A runner for `ims` and generic helpers are in
+//! [`util`]; mock servers and the real ones in [`fixtures`].
 
-mod advice;
-mod audit;
+mod auth;
 mod changes;
 mod completions;
 mod e2e_audit;
 mod e2e_glance;
 mod e2e_keystone;
+mod fixtures;
 mod hostile_config;
 mod hostile_output;
-mod hostile_transport;
 mod huawei;
+mod image_list;
 mod keystone;
+mod member_add;
+mod member_answer;
 mod member_list;
+mod member_remove;
 mod member_show;
 mod ndjson;
-mod reliability;
+mod profile;
 mod scripts;
 mod settings;
+mod transport;
 mod util;

@@ -1,9 +1,11 @@
 //! `ims member show` against httpmock: seed examples, real Glance captures, every error
-//! status of the documents, and broken answers.
+//! status of the documents, broken answers, IDs and endpoints in the URL, and csv. How any
+//! request is retried, redirected or cut short is in `transport.rs`.
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const IMG: &str = "d164b5df-1bc3-4c3f-893e-3e471fd16e64";
 const MEM: &str = "edc89b490d7d4392898e19b2deb34797";
@@ -17,15 +19,12 @@ fn seed_example_as_table() {
     let server = MockServer::start();
     let mock = server.mock(|when, then| {
         expect_standard_headers(when, "tok-1").path(show_path());
-        then.status(200)
-            .header("content-type", "application/json")
-            .body(seed("v2-show.json"));
+        then.status(200).header("content-type", "application/json").body(seed("v2-show.json"));
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "tok-1")
         .args(["member", "show", IMG, MEM])
-        .assert()
-        .success()
+        .succeeds()
         .stderr("")
         .stdout(
             "┌────────────┬──────────────────────────────────────┐\n\
@@ -65,21 +64,20 @@ fn seed_example_as_json_and_ids() {
 
     ims_at(&sandbox, &server, "tok-1")
         .args(["member", "show", IMG, MEM, "--output", "ids"])
-        .assert()
-        .success()
-        .stdout(format!("{MEM}\n"));
+        .prints(format!("{MEM}\n"));
     mock.assert_calls(2);
 }
 
 #[test]
 fn v1_organization_example_keeps_member_type_and_urn_in_json() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/370befec-a369-475e-a224-44a45927a8fe/members/ou-qdjrky7i07higfa4f6reqv9etybmp4ng");
-        then.status(200).body(seed("v1-show-organization.json"));
-    });
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "t")
+    answer(
+        &server,
+        "/v2/images/370befec-a369-475e-a224-44a45927a8fe/members/ou-qdjrky7i07higfa4f6reqv9etybmp4ng",
+        200,
+        seed("v1-show-organization.json"),
+    );
+    let out = ims_for(&server)
         .args([
             "member",
             "show",
@@ -100,17 +98,10 @@ fn v1_organization_example_keeps_member_type_and_urn_in_json() {
 fn unknown_status_null_timestamp_and_extra_fields_render() {
     let server = MockServer::start();
     let body = r#"{"member_id":"m1","image_id":"i","status":"frozen","created_at":null,"updated_at":"2026-01-01T00:00:00Z","schema":"/v2/schemas/member","x_extra":{"a":1}}"#;
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m1");
-        then.status(200).body(body);
-    });
+    answer(&server, "/v2/images/i/members/m1", 200, body);
     let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m1"])
-        .assert()
-        .success()
-        .stdout(
-            "┌────────────┬──────────────────────┐\n\
+    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m1"]).prints(
+        "┌────────────┬──────────────────────┐\n\
              │ Field      ┆ Value                │\n\
              ╞════════════╪══════════════════════╡\n\
              │ member_id  ┆ m1                   │\n\
@@ -121,7 +112,7 @@ fn unknown_status_null_timestamp_and_extra_fields_render() {
              │ schema     ┆ /v2/schemas/member   │\n\
              │ x_extra    ┆ {\"a\":1}              │\n\
              └────────────┴──────────────────────┘\n",
-        );
+    );
     let out = ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "m1", "-o", "json"])
         .output()
@@ -130,7 +121,7 @@ fn unknown_status_null_timestamp_and_extra_fields_render() {
     assert_eq!(parsed, serde_json::from_str::<Value>(body).unwrap());
 }
 
-/// The seed documents' error statuses, each with the exit code of the CONTRACT.
+/// The seed documents' error statuses, each with its exit code from the README's table.
 #[test]
 fn every_documented_error_status() {
     let cases = [
@@ -158,8 +149,7 @@ fn every_documented_error_status() {
         };
         ims_at(&sandbox, &server, "secret-tok")
             .args(["--retries", "1", "member", "show", IMG, MEM])
-            .assert()
-            .code(code)
+            .exits(code)
             .stdout("")
             .stderr(format!(
                 "ims: error: member {MEM} of image {IMG}: HTTP {line}: Something {status}. (request id req-42){hint}\n"
@@ -173,24 +163,14 @@ fn every_documented_error_status() {
 #[test]
 fn glance_captures_success() {
     for prefix in ["34-", "35-", "36-", "39-"] {
-        let capture = Capture::load(prefix);
-        let server = MockServer::start();
-        server.mock(|when, then| {
-            when.path_prefix("/v2/images/");
-            capture.respond(then);
-        });
-        let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "proj-owner")
-            .args(["member", "show", "img", "mem", "-o", "json"])
-            .output()
-            .unwrap();
+        let (out, capture) = replay_capture(
+            prefix,
+            "/v2/images/img/members/mem",
+            &["member", "show", "img", "mem", "-o", "json"],
+        );
         assert_eq!(out.status.code(), Some(0), "{prefix}");
         let parsed: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
-        assert_eq!(
-            parsed,
-            serde_json::from_slice::<Value>(&capture.body).unwrap(),
-            "{prefix}"
-        );
+        assert_eq!(parsed, serde_json::from_slice::<Value>(&capture.body).unwrap(), "{prefix}");
     }
 }
 
@@ -204,11 +184,7 @@ fn glance_captures_errors() {
             5,
             "HTTP 404 Not Found: proj-alpha not found in the member list of the image 10c615e9-1c36-4455-9bd8-27cdd95705d6.",
         ),
-        (
-            "38-",
-            5,
-            "HTTP 404 Not Found: Image 10c615e9-1c36-4455-9bd8-27cdd95705d6 not found.",
-        ),
+        ("38-", 5, "HTTP 404 Not Found: Image 10c615e9-1c36-4455-9bd8-27cdd95705d6 not found."),
         (
             "40-",
             5,
@@ -222,26 +198,10 @@ fn glance_captures_errors() {
         ("42-", 5, not_found_image),
         ("43-", 5, not_found_image),
         ("44-", 5, "HTTP 404 Not Found: Image not-a-uuid not found."),
-        (
-            "45-",
-            5,
-            "HTTP 404 Not Found: Image 3555778d-71e4-4016-8b5c-78bc685a4467 not found.",
-        ),
-        (
-            "46-",
-            5,
-            "HTTP 404 Not Found: Only shared images have members.",
-        ),
-        (
-            "47-",
-            5,
-            "HTTP 404 Not Found: Only shared images have members.",
-        ),
-        (
-            "48-",
-            5,
-            "HTTP 404 Not Found: The resource could not be found.",
-        ),
+        ("45-", 5, "HTTP 404 Not Found: Image 3555778d-71e4-4016-8b5c-78bc685a4467 not found."),
+        ("46-", 5, "HTTP 404 Not Found: Only shared images have members."),
+        ("47-", 5, "HTTP 404 Not Found: Only shared images have members."),
+        ("48-", 5, "HTTP 404 Not Found: The resource could not be found."),
         (
             "49-",
             4,
@@ -249,24 +209,12 @@ fn glance_captures_errors() {
         ),
     ];
     for (prefix, code, message) in cases {
-        let capture = Capture::load(prefix);
-        let server = MockServer::start();
-        server.mock(|when, then| {
-            when.path("/v2/images/img/members/mem");
-            capture.respond(then);
-        });
-        let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "proj-owner")
-            .args(["member", "show", "img", "mem"])
-            .output()
-            .unwrap();
+        let (out, capture) =
+            replay_capture(prefix, "/v2/images/img/members/mem", &["member", "show", "img", "mem"]);
         assert_eq!(out.status.code(), Some(code), "{prefix}");
         assert_eq!(stdout_of(&out), "", "{prefix}");
         let stderr = stderr_of(&out);
-        let request_id = capture
-            .header("x-openstack-request-id")
-            .map(|id| format!(" (request id {id})"))
-            .unwrap_or_default();
+        let request_id = capture.request_id_note();
         let hint = if code == 4 {
             " (hint: check the token: it may have expired or belong to another cloud)"
         } else {
@@ -299,26 +247,16 @@ fn unexpected_success_bodies_are_exit_8() {
             "[]",
             "the answer is not the expected JSON (content-type application/json): invalid type: sequence",
         ),
-        (
-            "application/json",
-            r#"{"status":"accepted"}"#,
-            "missing field `member_id`",
-        ),
+        ("application/json", r#"{"status":"accepted"}"#, "missing field `member_id`"),
         ("application/json", "", "the answer is empty (HTTP 200 OK)"),
     ];
     for (content_type, body, message) in cases {
         let server = MockServer::start();
         server.mock(|when, then| {
             when.path("/v2/images/i/members/m");
-            then.status(200)
-                .header("content-type", content_type)
-                .body(body);
+            then.status(200).header("content-type", content_type).body(body);
         });
-        let sandbox = Sandbox::new();
-        let out = ims_at(&sandbox, &server, "t")
-            .args(["member", "show", "i", "m"])
-            .output()
-            .unwrap();
+        let out = ims_for(&server).args(["member", "show", "i", "m"]).output().unwrap();
         assert_eq!(out.status.code(), Some(8), "{body}");
         assert_eq!(stdout_of(&out), "");
         let stderr = stderr_of(&out);
@@ -336,30 +274,25 @@ fn unexpected_success_bodies_are_exit_8() {
 #[test]
 fn non_ascii_and_reserved_ids_are_encoded() {
     let server = MockServer::start();
-    let mock = server.mock(|when, then| {
-        when.path("/v2/images/%C3%A9t%C3%A9%20img/members/%E6%88%90%E5%91%98%3F");
-        then.status(200)
-            .body(r#"{"member_id":"成员?","image_id":"été img","status":"accepted"}"#);
-    });
+    let mock = answer(
+        &server,
+        "/v2/images/%C3%A9t%C3%A9%20img/members/%E6%88%90%E5%91%98%3F",
+        200,
+        r#"{"member_id":"成员?","image_id":"été img","status":"accepted"}"#,
+    );
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "été img", "成员?", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("成员?\n");
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "été img", "成员?"])
-        .assert()
-        .success()
-        .stdout(
-            "┌───────────┬──────────┐\n\
+        .prints("成员?\n");
+    ims_at(&sandbox, &server, "t").args(["member", "show", "été img", "成员?"]).prints(
+        "┌───────────┬──────────┐\n\
              │ Field     ┆ Value    │\n\
              ╞═══════════╪══════════╡\n\
              │ member_id ┆ 成员?    │\n\
              │ image_id  ┆ été img  │\n\
              │ status    ┆ accepted │\n\
              └───────────┴──────────┘\n",
-        );
+    );
     mock.assert_calls(2);
 }
 
@@ -367,7 +300,6 @@ fn non_ascii_and_reserved_ids_are_encoded() {
 fn bad_ids_are_usage_errors_and_send_nothing() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
     for (image, member, message) in [
         ("", "m", "image ID `` is empty"),
         (".", "m", "image ID `.` cannot be `.` or `..`"),
@@ -375,10 +307,9 @@ fn bad_ids_are_usage_errors_and_send_nothing() {
         ("a/b", "m", "image ID `a/b` cannot contain `/`"),
         ("i", "x/", "member ID `x/` cannot contain `/`"),
     ] {
-        ims_at(&sandbox, &server, "t")
+        ims_for(&server)
             .args(["member", "show", image, member])
-            .assert()
-            .code(2)
+            .exits(2)
             .stdout("")
             .stderr(format!("ims: error: {message}\n"));
     }
@@ -388,139 +319,14 @@ fn bad_ids_are_usage_errors_and_send_nothing() {
 #[test]
 fn endpoint_with_prefix_and_trailing_slash() {
     let server = MockServer::start();
-    let mock = server.mock(|when, then| {
-        when.path("/image/v2/images/i/members/m");
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
+    let mock = answer(&server, "/image/v2/images/i/members/m", 200, r#"{"member_id":"m"}"#);
     let sandbox = Sandbox::new();
     sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("{}/image/", server.base_url()),
-            "--token",
-            "t",
-        ])
+        .args(["--endpoint", &format!("{}/image/", server.base_url()), "--token", "t"])
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
+        .prints("m\n");
     mock.assert_calls(1);
-}
-
-#[test]
-fn connection_refused_is_exit_7() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.local_addr().unwrap().port()
-    };
-    let sandbox = Sandbox::new();
-    sandbox
-        .ims()
-        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
-        .args(["--retries", "0", "member", "show", "i", "m"])
-        .assert()
-        .code(7)
-        .stdout("")
-        .stderr(format!(
-            "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused\n"
-        ));
-    // A refused connection is transient: retried (3 times by default), each in the trace.
-    let out = sandbox
-        .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "t",
-        ])
-        .args(["-v", "member", "show", "i", "m"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(7));
-    let stderr = stderr_of(&out);
-    assert!(stderr.ends_with(&format!(
-        "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused (after 3 retries)\n"
-    )), "{stderr}");
-    for retry in 1..=3 {
-        assert!(
-            stderr.contains(&format!("ims: retry {retry} of 3 in ")),
-            "{stderr}"
-        );
-        assert!(stderr.contains("-> failed in "), "{stderr}");
-        assert!(stderr.contains(&format!(" retry={retry}\n")), "{stderr}");
-    }
-}
-
-#[test]
-fn timeout_is_exit_7_and_says_how_long() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(200)
-            .delay(std::time::Duration::from_secs(5))
-            .body(r#"{"member_id":"m"}"#);
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["--timeout", "0.5", "member", "show", "i", "m"])
-        .assert()
-        .code(7)
-        .stderr(format!(
-            "ims: error: member m of image i: GET {}/v2/images/i/members/m: timed out after 0.5 s (--timeout)\n",
-            server.base_url()
-        ));
-}
-
-#[test]
-fn same_origin_redirect_is_followed_with_the_token() {
-    let server = MockServer::start();
-    let old = server.mock(|when, then| {
-        when.path("/v2/images/i/members/m")
-            .header("x-auth-token", "t");
-        then.status(301)
-            .header("location", "/new/v2/images/i/members/m");
-    });
-    let new = server.mock(|when, then| {
-        when.path("/new/v2/images/i/members/m")
-            .header("x-auth-token", "t");
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
-    old.assert_calls(1);
-    new.assert_calls(1);
-}
-
-#[test]
-fn cross_origin_redirect_is_not_followed() {
-    let other = MockServer::start();
-    let stolen = other.mock(|when, then| {
-        when.any_request();
-        then.status(200).body(r#"{"member_id":"m"}"#);
-    });
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/i/members/m");
-        then.status(302).header(
-            "location",
-            format!("{}/v2/images/i/members/m", other.base_url()),
-        );
-    });
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "secret-tok")
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(6));
-    let stderr = stderr_of(&out);
-    assert!(stderr.contains("redirect to another origin"), "{stderr}");
-    assert!(!stderr.contains("secret-tok"));
-    stolen.assert_calls(0);
 }
 
 #[test]
@@ -531,10 +337,38 @@ fn versions_answer_gets_a_hint() {
         when.any_request();
         capture.respond(then);
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(6)
+        .exits(6)
         .stderr("ims: error: member m of image i: HTTP 300 Multiple Choices (hint: the endpoint answered with a list of API versions: check its path)\n");
+}
+
+#[test]
+fn member_show_csv_fills_the_image_id_from_the_command_line() {
+    let server = MockServer::start();
+    answer_json(
+        &server,
+        "/v2/images/i/members/m",
+        200,
+        json!({"member_id": "m", "status": "accepted"}),
+    );
+    ims_for(&server)
+        .args(["member", "show", "i", "m", "-o", "csv"])
+        .prints("Image ID,Member ID,Status,Created At,Updated At\ni,m,accepted,,\n");
+}
+
+#[test]
+fn member_show_as_one_csv_row() {
+    let server = MockServer::start();
+    answer_json(
+        &server,
+        "/v2/images/i/members/m",
+        200,
+        json!({"member_id": "m", "image_id": "i", "status": "accepted",
+            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z", "schema": "/v2/schemas/member"}),
+    );
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "csv"]).prints(
+        "Image ID,Member ID,Status,Created At,Updated At\n\
+             i,m,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
+    );
 }

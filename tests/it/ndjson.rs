@@ -9,6 +9,7 @@ use std::time::Duration;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 
 /// Runs `ims` against `server` with the token `t` and returns its stdout (exit 0, quiet).
@@ -26,10 +27,8 @@ fn words(text: &str) -> Vec<&str> {
 
 /// Checks that `ndjson` holds, line by line, the objects of the array `json`.
 fn same_objects_as_json(ndjson: &str, json: &str) {
-    let lines: Vec<Value> = ndjson
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let lines: Vec<Value> =
+        ndjson.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
     let array: Vec<Value> = serde_json::from_str(json).unwrap();
     assert_eq!(lines, array);
 }
@@ -37,10 +36,12 @@ fn same_objects_as_json(ndjson: &str, json: &str) {
 #[test]
 fn member_show_is_the_member_on_one_line() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members/edc89b490d7d4392898e19b2deb34797");
-        then.status(200).body(seed("v2-show.json"));
-    });
+    answer(
+        &server,
+        "/v2/images/img/members/edc89b490d7d4392898e19b2deb34797",
+        200,
+        seed("v2-show.json"),
+    );
     let sandbox = Sandbox::new();
     let args = ["member", "show", "img", "edc89b490d7d4392898e19b2deb34797"];
     let ndjson = stdout_at(&sandbox, &server, &[&args[..], &["-o", "ndjson"]].concat());
@@ -66,10 +67,7 @@ fn member_list_is_one_line_per_member_in_input_order() {
     let second = r#"{"members": [{"member_id": "p-1", "status": "pending", "created_at": "2026-11-20T10:00:00Z"},
         {"member_id": "p-2", "status": "rejected", "exp": 1E2}], "schema": "/v2/schemas/members"}"#;
     for (image, body) in [("a", first), ("b", r#"{"members": []}"#), ("c", second)] {
-        server.mock(|when, then| {
-            when.path(format!("/v2/images/{image}/members"));
-            then.status(200).body(body);
-        });
+        answer(&server, format!("/v2/images/{image}/members"), 200, body);
     }
     let sandbox = Sandbox::new();
     let args = ["member", "list", "a", "b", "c", "--jobs", "3"];
@@ -97,11 +95,8 @@ fn image_list_shared_and_incoming() {
                "size": 1024, "tags": ["a"]})
     };
     server.mock(|when, then| {
-        when.path("/v2/images")
-            .query_param("visibility", "shared")
-            .query_param("owner", "proj-o");
-        then.status(200)
-            .json_body(json!({"images": [image("i1"), image("i2")]}));
+        when.path("/v2/images").query_param("visibility", "shared").query_param("owner", "proj-o");
+        then.status(200).json_body(json!({"images": [image("i1"), image("i2")]}));
     });
     server.mock(|when, then| {
         when.path("/v2/images")
@@ -111,11 +106,7 @@ fn image_list_shared_and_incoming() {
     });
     let sandbox = Sandbox::new();
     let shared = ["--project-id", "proj-o", "image", "list"];
-    let ndjson = stdout_at(
-        &sandbox,
-        &server,
-        &[&shared[..], &["-o", "ndjson"]].concat(),
-    );
+    let ndjson = stdout_at(&sandbox, &server, &[&shared[..], &["-o", "ndjson"]].concat());
     assert_eq!(
         ndjson,
         "{\"id\":\"i1\",\"name\":\"n-i1\",\"owner\":\"proj-o\",\"visibility\":\"shared\",\
@@ -138,28 +129,19 @@ fn add_and_accept_print_the_records_as_they_now_are() {
     let server = MockServer::start();
     for who in ["p-a", "p-b"] {
         server.mock(|when, then| {
-            when.method(POST)
-                .path("/v2/images/img/members")
-                .json_body(json!({ "member": who }));
+            when.method(POST).path("/v2/images/img/members").json_body(json!({ "member": who }));
             then.status(200).body(format!(
                 r#"{{"status": "pending", "member_id": "{who}", "image_id": "img"}}"#
             ));
         });
     }
     server.mock(|when, then| {
-        when.method(PUT)
-            .path("/v2/images/img/members/me")
-            .json_body(json!({"status": "accepted"}));
-        then.status(200)
-            .body(r#"{"member_id": "me", "image_id": "img", "status": "accepted"}"#);
+        when.method(PUT).path("/v2/images/img/members/me").json_body(json!({"status": "accepted"}));
+        then.status(200).body(r#"{"member_id": "me", "image_id": "img", "status": "accepted"}"#);
     });
     let sandbox = Sandbox::new();
     assert_eq!(
-        stdout_at(
-            &sandbox,
-            &server,
-            &["member", "add", "img", "p-a", "p-b", "-o", "ndjson"]
-        ),
+        stdout_at(&sandbox, &server, &["member", "add", "img", "p-a", "p-b", "-o", "ndjson"]),
         "{\"member_id\":\"p-a\",\"image_id\":\"img\",\"status\":\"pending\"}\n\
          {\"member_id\":\"p-b\",\"image_id\":\"img\",\"status\":\"pending\"}\n"
     );
@@ -167,15 +149,7 @@ fn add_and_accept_print_the_records_as_they_now_are() {
         stdout_at(
             &sandbox,
             &server,
-            &[
-                "--project-id",
-                "me",
-                "member",
-                "accept",
-                "img",
-                "-o",
-                "ndjson"
-            ]
+            &["--project-id", "me", "member", "accept", "img", "-o", "ndjson"]
         ),
         "{\"member_id\":\"me\",\"image_id\":\"img\",\"status\":\"accepted\"}\n"
     );
@@ -186,15 +160,10 @@ fn profile_list_is_one_line_per_profile() {
     let sandbox = Sandbox::new();
     sandbox
         .config("default_profile = \"b\"\n[profiles.a]\nendpoint = \"https://a\"\n[profiles.b]\n");
-    sandbox
-        .ims()
-        .args(["profile", "list", "-o", "ndjson"])
-        .assert()
-        .success()
-        .stdout(
-            "{\"name\":\"a\",\"default\":false,\"endpoint\":\"https://a\"}\n\
+    sandbox.ims().args(["profile", "list", "-o", "ndjson"]).prints(
+        "{\"name\":\"a\",\"default\":false,\"endpoint\":\"https://a\"}\n\
              {\"name\":\"b\",\"default\":true,\"endpoint\":null}\n",
-        );
+    );
 }
 
 /// A gate the test opens: until then, whoever waits at it waits.

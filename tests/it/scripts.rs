@@ -24,21 +24,14 @@ fn release_binary_is_where_cargo_says_it_put_it() {
     )
     .unwrap();
     std::fs::set_permissions(&cargo, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let path = format!(
-        "{}:{}",
-        bin.path().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = format!("{}:{}", bin.path().display(), std::env::var("PATH").unwrap_or_default());
     let out = std::process::Command::new(root().join("scripts/release-binary"))
         .arg("--quiet")
         .env("PATH", path)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "/elsewhere/release/ims\n"
-    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "/elsewhere/release/ims\n");
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "build --release --locked --message-format=json-render-diagnostics --quiet\n"
@@ -50,10 +43,7 @@ fn demo_and_benchmarks_ask_cargo_for_the_binary() {
     for script in ["scripts/demo", "benches/run"] {
         let text = std::fs::read_to_string(root().join(script)).unwrap();
         assert!(text.contains("scripts/release-binary"), "{script}");
-        assert!(
-            !text.contains("target/release"),
-            "{script} names a target folder"
-        );
+        assert!(!text.contains("target/release"), "{script} names a target folder");
     }
 }
 

@@ -1,6 +1,8 @@
-//! Settings end to end: config file, profiles, environment, precedence, credentials,
-//! `profile list|show`, `-v` tracing, and secrets kept out of every output.
+//! Settings end to end: config file, profiles, environment, precedence, credentials, `-v`
+//! tracing, and secrets kept out of every output. What `profile list|show` print is in
+//! `profile.rs`.
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
 
@@ -23,12 +25,7 @@ fn profile_with_token_file_under_home() {
         "default_profile = \"otc\"\n[profiles.otc]\nendpoint = \"{}\"\ntoken_file = \"~/otc.token\"\noutput = \"ids\"\n",
         server.base_url()
     ));
-    sandbox
-        .ims()
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .success()
-        .stdout("m\n");
+    sandbox.ims().args(["member", "show", "i", "m"]).prints("m\n");
     mock.assert_calls(1);
 }
 
@@ -45,27 +42,14 @@ fn flags_beat_environment_beat_profile() {
         .env("IMS_TOKEN", "env-token")
         .env("IMS_OUTPUT", "json")
         .args(["member", "show", "i", "m"])
-        .assert()
-        .success()
-        .stdout("{\n  \"member_id\": \"m\",\n  \"status\": \"accepted\"\n}\n");
+        .prints("{\n  \"member_id\": \"m\",\n  \"status\": \"accepted\"\n}\n");
     sandbox
         .ims()
         .env("IMS_ENDPOINT", server.base_url())
         .env("IMS_TOKEN", "env-token")
         .env("IMS_OUTPUT", "json")
-        .args([
-            "--token",
-            "flag-token",
-            "-o",
-            "ids",
-            "member",
-            "show",
-            "i",
-            "m",
-        ])
-        .assert()
-        .success()
-        .stdout("m\n");
+        .args(["--token", "flag-token", "-o", "ids", "member", "show", "i", "m"])
+        .prints("m\n");
     env.assert_calls(1);
     flag.assert_calls(1);
 }
@@ -87,22 +71,11 @@ fn profile_selected_by_flag_and_env_and_config_path_by_env() {
         .env("IMS_CONFIG", &path)
         .env("IMS_PROFILE", "b")
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success();
+        .succeeds();
     sandbox
         .ims()
-        .args([
-            "--config",
-            path.to_str().unwrap(),
-            "-p",
-            "b",
-            "member",
-            "show",
-            "i",
-            "m",
-        ])
-        .assert()
-        .success();
+        .args(["--config", path.to_str().unwrap(), "-p", "b", "member", "show", "i", "m"])
+        .succeeds();
     mock.assert_calls(2);
 }
 
@@ -115,12 +88,7 @@ fn token_command_output_is_the_token() {
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"printf '  cmd-token\\\\n'\"\n",
         server.base_url()
     ));
-    sandbox
-        .ims()
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
+    sandbox.ims().args(["member", "show", "i", "m", "-o", "ids"]).prints("m\n");
     mock.assert_calls(1);
 }
 
@@ -133,16 +101,10 @@ fn failing_token_command_is_exit_3_with_its_stderr_only() {
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"echo LEAKED-TOKEN; echo 'vault: sealed' >&2; exit 2\"\n",
         server.base_url()
     ));
-    sandbox
-        .ims()
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stdout("")
-        .stderr(format!(
-            "ims: error: token_command (from {}:default) failed with exit status 2: vault: sealed\n",
-            path.display()
-        ));
+    sandbox.ims().args(["member", "show", "i", "m"]).exits(3).stdout("").stderr(format!(
+        "ims: error: token_command (from {}:default) failed with exit status 2: vault: sealed\n",
+        path.display()
+    ));
     any.assert_calls(0);
 }
 
@@ -153,19 +115,14 @@ fn configuration_errors_are_exit_3() {
     sandbox
         .ims()
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: config file {}: unknown key `endpont` in profile `otc`; did you mean `endpoint`?\n",
             path.display()
         ));
 
     sandbox.config("[profiles.otc]\nendpoint = \"https://x\n");
-    let out = sandbox
-        .ims()
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
+    let out = sandbox.ims().args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     let stderr = stderr_of(&out);
     assert!(
@@ -177,43 +134,34 @@ fn configuration_errors_are_exit_3() {
     );
 
     sandbox.config("[profiles.otc]\nendpoint = \"https://x\"\n");
-    sandbox
-        .ims()
-        .args(["-p", "nope", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stderr(format!(
-            "ims: error: profile `nope` (from --profile) is not in {}; profiles: otc\n",
-            path.display()
-        ));
+    sandbox.ims().args(["-p", "nope", "member", "show", "i", "m"]).exits(3).stderr(format!(
+        "ims: error: profile `nope` (from --profile) is not in {}; profiles: otc\n",
+        path.display()
+    ));
 
     sandbox
         .ims()
         .args(["--endpoint", "ims.example.com", "--token", "t", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: endpoint (from --endpoint): `ims.example.com` is not an absolute http(s) URL (e.g. https://ims.example.com)\n");
 
     sandbox
         .ims()
         .env("IMS_ENDPOINT", "ftp://files")
         .args(["--token", "t", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: endpoint (from IMS_ENDPOINT): `ftp://files` is not an absolute http(s) URL (e.g. https://ims.example.com)\n");
 
     sandbox
         .ims()
         .args(["--endpoint", "http://127.0.0.1:1", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: no credential: set --token or IMS_TOKEN, IMS_ACCESS_KEY and IMS_SECRET_KEY, token / token_file / token_command / access_key and secret_key in a profile, or sign in with --os-cloud, OS_* variables or Keystone keys in a profile\n");
 
     sandbox
         .ims()
         .args(["--token", "t", "member", "list", "i"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(
             "ims: error: no endpoint: set --endpoint, IMS_ENDPOINT, or `endpoint` in a profile (or sign in with Keystone to find it in the service catalog)\n",
         );
@@ -221,143 +169,20 @@ fn configuration_errors_are_exit_3() {
     sandbox
         .ims()
         .args(["--config", "/no/such/ims.toml", "member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr("ims: error: config file /no/such/ims.toml (from --config) does not exist\n");
 
-    sandbox
-        .ims()
-        .env("IMS_OUTPUT", "yaml")
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stderr("ims: error: IMS_OUTPUT: `yaml` is not an output format (table, json, ndjson, ids, csv)\n");
+    sandbox.ims().env("IMS_OUTPUT", "yaml").args(["member", "show", "i", "m"]).exits(3).stderr(
+        "ims: error: IMS_OUTPUT: `yaml` is not an output format (table, json, ndjson, ids, csv)\n",
+    );
 }
 
 #[test]
 fn missing_default_config_is_fine_with_flags() {
     let server = MockServer::start();
     let mock = member_mock(&server, "t");
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n");
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "ids"]).prints("m\n");
     mock.assert_calls(1);
-}
-
-#[test]
-fn profile_list_marks_the_default() {
-    let sandbox = Sandbox::new();
-    sandbox.config(
-        "default_profile = \"otc\"\n[profiles.otc]\nendpoint = \"https://ims.eu-de.otc.t-systems.com\"\ntoken = \"x\"\n[profiles.lab]\n",
-    );
-    sandbox
-        .ims()
-        .args(["profile", "list"])
-        .assert()
-        .success()
-        .stdout(
-            "┌─────────┬─────────┬─────────────────────────────────────┐\n\
-             │ Profile ┆ Default ┆ Endpoint                            │\n\
-             ╞═════════╪═════════╪═════════════════════════════════════╡\n\
-             │ lab     ┆ false   ┆ null                                │\n\
-             │ otc     ┆ true    ┆ https://ims.eu-de.otc.t-systems.com │\n\
-             └─────────┴─────────┴─────────────────────────────────────┘\n",
-        );
-    sandbox
-        .ims()
-        .args(["profile", "list", "-o", "json"])
-        .assert()
-        .success()
-        .stdout("[\n  {\n    \"name\": \"lab\",\n    \"default\": false,\n    \"endpoint\": null\n  },\n  {\n    \"name\": \"otc\",\n    \"default\": true,\n    \"endpoint\": \"https://ims.eu-de.otc.t-systems.com\"\n  }\n]\n");
-    sandbox
-        .ims()
-        .args(["profile", "list", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("lab\notc\n");
-}
-
-#[test]
-fn profile_list_without_a_file_says_so_and_prints_no_table() {
-    let sandbox = Sandbox::new();
-    let note = format!(
-        "ims: no config file at {}, so no profiles to list\n",
-        sandbox.dir.path().join("config/ims/config.toml").display()
-    );
-    for format in ["table", "json", "ids", "csv"] {
-        sandbox
-            .ims()
-            .args(["profile", "list", "-o", format])
-            .assert()
-            .success()
-            .stdout("")
-            .stderr(note.clone());
-    }
-}
-
-#[test]
-fn profile_show_gives_every_source_and_masks_secrets() {
-    let sandbox = Sandbox::new();
-    let path = sandbox.config(
-        "[profiles.default]\nendpoint = \"https://ims.example.com\"\ntoken = \"PROFILE-SECRET\"\ntimeout = 12.5\n[profiles.other]\ntoken_command = \"pass show ims\"\n",
-    );
-    let file = path.display().to_string();
-    sandbox
-        .ims()
-        .env("IMS_OUTPUT", "json")
-        .args(["profile", "show"])
-        .assert()
-        .success()
-        .stdout(format!(
-            "[\n  {{\n    \"setting\": \"config\",\n    \"value\": \"{file}\",\n    \"source\": \"default\"\n  }},\n  \
-             {{\n    \"setting\": \"profile\",\n    \"value\": \"default\",\n    \"source\": \"default\"\n  }},\n  \
-             {{\n    \"setting\": \"endpoint\",\n    \"value\": \"https://ims.example.com\",\n    \"source\": \"{file}:default\"\n  }},\n  \
-             {{\n    \"setting\": \"api\",\n    \"value\": \"v2\",\n    \"source\": \"default\"\n  }},\n  \
-             {{\n    \"setting\": \"token\",\n    \"value\": \"****\",\n    \"source\": \"{file}:default\"\n  }},\n  \
-             {{\n    \"setting\": \"output\",\n    \"value\": \"json\",\n    \"source\": \"IMS_OUTPUT\"\n  }},\n  \
-             {{\n    \"setting\": \"timeout\",\n    \"value\": \"12.5\",\n    \"source\": \"{file}:default\"\n  }},\n  \
-             {{\n    \"setting\": \"retries\",\n    \"value\": \"3\",\n    \"source\": \"default\"\n  }},\n  \
-             {{\n    \"setting\": \"insecure\",\n    \"value\": \"false\",\n    \"source\": \"default\"\n  }}\n]\n"
-        ));
-    let out = sandbox
-        .ims()
-        .args(["--token", "FLAG-SECRET", "profile", "show", "other"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = stdout_of(&out);
-    let row = |name: &str| -> Vec<String> {
-        let line = stdout
-            .lines()
-            .find(|line| line.starts_with(&format!("│ {name} ")))
-            .unwrap_or_else(|| panic!("no {name} row in {stdout}"));
-        line.trim_matches('│')
-            .split('┆')
-            .map(|cell| cell.trim().to_string())
-            .collect()
-    };
-    assert_eq!(row("token"), ["token", "****", "--token"]);
-    assert_eq!(row("profile"), ["profile", "other", "profile show NAME"]);
-    assert!(!stdout.contains("SECRET"));
-    let out = sandbox
-        .ims()
-        .args(["profile", "show", "other"])
-        .output()
-        .unwrap();
-    // A command line can carry a secret: the program is shown, its arguments masked.
-    assert!(stdout_of(&out).contains("│ token_command ┆ pass ****"));
-    assert!(!stdout_of(&out).contains("show ims"));
-    sandbox
-        .ims()
-        .args(["profile", "show", "ghost"])
-        .assert()
-        .code(3)
-        .stderr(format!(
-            "ims: error: profile `ghost` (from profile show NAME) is not in {file}; profiles: default, other\n"
-        ));
 }
 
 #[test]
@@ -371,10 +196,7 @@ fn verbose_traces_requests_without_secrets() {
         .unwrap();
     assert_eq!(stdout_of(&out), "m\n");
     let stderr = stderr_of(&out);
-    let prefix = format!(
-        "ims: GET {}/v2/images/i/members/m -> 200 OK in ",
-        server.base_url()
-    );
+    let prefix = format!("ims: GET {}/v2/images/i/members/m -> 200 OK in ", server.base_url());
     assert!(stderr.starts_with(&prefix), "{stderr}");
     assert!(stderr.ends_with(" ms request-id=req-7\n"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
@@ -385,10 +207,7 @@ fn verbose_traces_requests_without_secrets() {
         .unwrap();
     let stderr = stderr_of(&out);
     assert!(stderr.contains("ims: > X-Auth-Token: ****\n"), "{stderr}");
-    assert!(
-        stderr.contains("ims: < x-openstack-request-id: req-7\n"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ims: < x-openstack-request-id: req-7\n"), "{stderr}");
     assert!(!stderr.contains("SECRET"), "{stderr}");
     assert_eq!(stdout_of(&out), "m\n");
     mock.assert_calls(2);
@@ -399,8 +218,7 @@ fn secrets_never_reach_any_output_on_errors() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.any_request();
-        then.status(401)
-            .body(r#"{"error":{"code":401,"message":"Token rejected"}}"#);
+        then.status(401).body(r#"{"error":{"code":401,"message":"Token rejected"}}"#);
     });
     let sandbox = Sandbox::new();
     let out = ims_at(&sandbox, &server, "SECRET-TOKEN-456")
@@ -416,4 +234,47 @@ fn secrets_never_reach_any_output_on_errors() {
         ),
         "{all}"
     );
+}
+
+#[test]
+fn secret_files_readable_by_others_draw_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let server = MockServer::start();
+    member_m(&server);
+    let sandbox = Sandbox::new();
+    let path = sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken = \"t\"\n",
+        server.base_url()
+    ));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    sandbox
+        .ims()
+        .args(["member", "show", "i", "m", "-o", "ids"])
+        .prints("m\n")
+        .stderr(format!(
+            "ims: warning: config file {0} holds secrets and can be read by group or others (mode 644); fix with: chmod 600 {0}\n",
+            path.display()
+        ));
+
+    let token = sandbox.file("token", "t\n");
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o640)).unwrap();
+    sandbox.config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\ntoken_file = \"{}\"\n",
+        server.base_url(),
+        token.display()
+    ));
+    sandbox
+        .ims()
+        .args(["member", "show", "i", "m", "-o", "ids"])
+        .succeeds()
+        .stderr(format!(
+            "ims: warning: token_file {0} holds secrets and can be read by group or others (mode 640); fix with: chmod 600 {0}\n",
+            token.display()
+        ));
+
+    // A file without secrets may be world-readable.
+    let path =
+        sandbox.config(&format!("[profiles.default]\nendpoint = \"{}\"\n", server.base_url()));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    sandbox.ims().args(["--token", "t", "member", "show", "i", "m"]).succeeds().stderr("");
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use assert_cmd::assert::{Assert, IntoOutputPredicate};
 use httpmock::prelude::*;
 
 /// The version string `ims` sends as its User-Agent.
@@ -15,9 +16,7 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
+        Sandbox { dir: tempfile::tempdir().expect("tempdir") }
     }
 
     /// `ims` with a clean environment (only PATH, HOME and the XDG config and cache
@@ -65,6 +64,34 @@ pub fn ims_at(sandbox: &Sandbox, server: &MockServer, token: &str) -> Command {
     cmd
 }
 
+/// `ims --endpoint URL --token t` against a mock server, in a sandbox of its own that
+/// lives as long as the command: for the many tests that need nothing else.
+pub fn ims_for(server: &MockServer) -> Ims {
+    let sandbox = Sandbox::new();
+    let cmd = ims_at(&sandbox, server, "t");
+    Ims { _sandbox: sandbox, cmd }
+}
+
+/// An `ims` command and the sandbox it runs in (see [`ims_for`]); used as a [`Command`].
+pub struct Ims {
+    _sandbox: Sandbox,
+    cmd: Command,
+}
+
+impl std::ops::Deref for Ims {
+    type Target = Command;
+
+    fn deref(&self) -> &Command {
+        &self.cmd
+    }
+}
+
+impl std::ops::DerefMut for Ims {
+    fn deref_mut(&mut self) -> &mut Command {
+        &mut self.cmd
+    }
+}
+
 /// `ims --endpoint http://127.0.0.1:PORT --token TOKEN` against a raw server.
 pub fn ims_at_port(sandbox: &Sandbox, port: u16, token: &str) -> Command {
     let mut cmd = sandbox.ims();
@@ -109,32 +136,16 @@ impl Capture {
         if let Some(at) = raw.windows(marker.len()).position(|w| w == marker) {
             raw.drain(..at + marker.len());
         }
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("header end");
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("header end");
         let head = String::from_utf8(raw[..split].to_vec()).unwrap();
         let mut lines = head.split("\r\n");
-        let status = lines
-            .next()
-            .unwrap()
-            .split(' ')
-            .nth(1)
-            .unwrap()
-            .parse()
-            .unwrap();
+        let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
         let headers = lines
             .filter_map(|line| line.split_once(": "))
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let mut capture = Capture {
-            status,
-            headers,
-            body: raw[split + 4..].to_vec(),
-        };
-        if let Some(length) = capture
-            .header("content-length")
-            .and_then(|v| v.parse::<usize>().ok())
+        let mut capture = Capture { status, headers, body: raw[split + 4..].to_vec() };
+        if let Some(length) = capture.header("content-length").and_then(|v| v.parse::<usize>().ok())
         {
             capture.body.truncate(length);
         }
@@ -143,10 +154,15 @@ impl Capture {
 
     /// The capture's header `name`, if present.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// What an error line ends with for this answer's request id: ` (request id …)`, or
+    /// nothing when it carries none.
+    pub fn request_id_note(&self) -> String {
+        self.header("x-openstack-request-id")
+            .map(|id| format!(" (request id {id})"))
+            .unwrap_or_default()
     }
 
     /// Configures a mock's answer to replay this capture (Content-Length is recomputed).
@@ -190,10 +206,7 @@ pub fn stderr_of(output: &std::process::Output) -> String {
 /// Makes a FIFO named `name` in the sandbox and returns its path.
 pub fn mkfifo(sandbox: &Sandbox, name: &str) -> PathBuf {
     let path = sandbox.dir.path().join(name);
-    let made = std::process::Command::new("mkfifo")
-        .arg(&path)
-        .status()
-        .expect("mkfifo");
+    let made = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo");
     assert!(made.success(), "mkfifo {}", path.display());
     path
 }
@@ -206,20 +219,14 @@ pub fn output_within(
     bound: std::time::Duration,
 ) -> std::process::Output {
     use std::process::Stdio;
-    let child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
     let pid = child.id().to_string();
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || sender.send(child.wait_with_output()));
     match receiver.recv_timeout(bound) {
         Ok(output) => output.expect("output"),
         Err(_) => {
-            let _ = std::process::Command::new("kill")
-                .args(["-KILL", &pid])
-                .status();
+            let _ = std::process::Command::new("kill").args(["-KILL", &pid]).status();
             panic!("the command did not finish within {bound:?}");
         }
     }
@@ -357,4 +364,38 @@ pub fn tls_server((cert, key): (Vec<u8>, Vec<u8>)) -> u16 {
         }
     });
     port
+}
+
+/// The runs most tests end with, said in one word. Each returns the [`Assert`] to check
+/// more on (stderr, say).
+pub trait Run {
+    /// Runs the command: exit 0 and exactly `stdout` (`assert().success().stdout(…)`).
+    fn prints<I, P>(&mut self, stdout: I) -> Assert
+    where
+        I: IntoOutputPredicate<P>,
+        P: predicates::Predicate<[u8]>;
+
+    /// Runs the command: exit 0 (`assert().success()`).
+    fn succeeds(&mut self) -> Assert;
+
+    /// Runs the command: exit `code` (`assert().code(…)`).
+    fn exits(&mut self, code: i32) -> Assert;
+}
+
+impl Run for Command {
+    fn prints<I, P>(&mut self, stdout: I) -> Assert
+    where
+        I: IntoOutputPredicate<P>,
+        P: predicates::Predicate<[u8]>,
+    {
+        self.assert().success().stdout(stdout)
+    }
+
+    fn succeeds(&mut self) -> Assert {
+        self.assert().success()
+    }
+
+    fn exits(&mut self, code: i32) -> Assert {
+        self.assert().code(code)
+    }
 }

@@ -1,7 +1,8 @@
-//! Hostile transports: keep-alive connections the server drops, self-signed certificates
-//! made the usual way, request and response heads over the usual sizes, relative and
-//! network-path redirects, the headers `-vv` lists against what went on the wire, and the
-//! total `--deadline`.
+//! The transport, whatever the command: retries and Retry-After, TLS against real local TLS
+//! servers (and self-signed certificates made the usual way), keep-alive connections the
+//! server drops, request and response heads over the usual sizes, redirects, bodies broken
+//! or too large from a raw TCP server, connection failures and timeouts, the headers `-vv`
+//! lists against what went on the wire, and the total `--deadline`.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -9,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
 
@@ -84,12 +86,7 @@ fn members_of(image: &str) -> String {
 /// `ims --endpoint http://127.0.0.1:PORT --token t`.
 fn ims_raw(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
-    cmd.args([
-        "--endpoint",
-        &format!("http://127.0.0.1:{port}"),
-        "--token",
-        "t",
-    ]);
+    cmd.args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"]);
     cmd
 }
 
@@ -100,7 +97,7 @@ fn twenty_images() -> (Vec<String>, String) {
     (images, ids)
 }
 
-// ---- 12: keep-alive connections the server drops ----
+// ---- keep-alive connections the server drops ----
 
 #[test]
 fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
@@ -131,9 +128,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
         .args(["--retries", "0", "member", "list"])
         .args(&images)
         .args(["--jobs", "1", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout(ids.clone())
+        .prints(ids.clone())
         .stderr("");
     assert_eq!(answered.load(Ordering::SeqCst), 20);
     assert_eq!(dropped.load(Ordering::SeqCst), 19);
@@ -150,9 +145,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
         .args(["--retries", "0", "member", "list"])
         .args(&images)
         .args(["--jobs", "1", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout(ids)
+        .prints(ids)
         .stderr("");
 
     // Part of the answer came: the request is not sent again.
@@ -171,16 +164,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
         }
     });
     let out = ims_raw(&sandbox, port)
-        .args([
-            "--retries",
-            "0",
-            "member",
-            "list",
-            "i1",
-            "i2",
-            "--jobs",
-            "1",
-        ])
+        .args(["--retries", "0", "member", "list", "i1", "i2", "--jobs", "1"])
         .args(["-o", "ids"])
         .output()
         .unwrap();
@@ -195,7 +179,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
     assert_eq!(requests.load(Ordering::SeqCst), 2);
 }
 
-// ---- 13: self-signed certificates made the usual way, and TLS errors in words ----
+// ---- self-signed certificates made the usual way, and TLS errors in words ----
 
 /// A certificate and its PKCS#8 key, DER.
 type CertAndKey = (Vec<u8>, Vec<u8>);
@@ -208,9 +192,7 @@ fn self_signed_ca(names: &[&str], validity: Validity) -> (String, CertAndKey) {
     let mut params =
         CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>()).unwrap();
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, names[0]);
+    params.distinguished_name.push(rcgen::DnType::CommonName, names[0]);
     if validity == Validity::Expired {
         params.not_before = date_time_ymd(2020, 1, 1);
         params.not_after = date_time_ymd(2021, 1, 1);
@@ -231,9 +213,7 @@ fn ca_and_ca_leaf() -> (String, CertAndKey) {
     use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, "ims test CA");
+    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "ims test CA");
     let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
     let key = KeyPair::generate().unwrap();
     let mut params = CertificateParams::new(vec!["127.0.0.1".to_string()]).unwrap();
@@ -242,18 +222,14 @@ fn ca_and_ca_leaf() -> (String, CertAndKey) {
     (ca.pem(), (cert.der().to_vec(), key.serialize_der()))
 }
 
-/// `ims --endpoint https://127.0.0.1:PORT … member show i m -o ids` with `--ca-file ca`.
-fn https_show(sandbox: &Sandbox, port: u16, ca: &std::path::Path) -> assert_cmd::Command {
+/// `ims --endpoint https://127.0.0.1:PORT … member show i m -o ids`, with `--ca-file` if given.
+fn https_show(sandbox: &Sandbox, port: u16, ca: Option<&std::path::Path>) -> assert_cmd::Command {
     let mut cmd = sandbox.ims();
-    cmd.args([
-        "--endpoint",
-        &format!("https://127.0.0.1:{port}"),
-        "--token",
-        "t",
-        "--ca-file",
-        ca.to_str().unwrap(),
-    ])
-    .args(["--retries", "0", "member", "show", "i", "m", "-o", "ids"]);
+    cmd.args(["--endpoint", &format!("https://127.0.0.1:{port}"), "--token", "t"]);
+    if let Some(ca) = ca {
+        cmd.args(["--ca-file", ca.to_str().unwrap()]);
+    }
+    cmd.args(["--retries", "0", "member", "show", "i", "m", "-o", "ids"]);
     cmd
 }
 
@@ -262,11 +238,7 @@ fn a_self_signed_ca_certificate_given_with_ca_file_is_accepted() {
     let sandbox = Sandbox::new();
     let (pem, cert) = self_signed_ca(&["127.0.0.1", "localhost"], Validity::Current);
     let ca = sandbox.file("self.pem", &pem);
-    https_show(&sandbox, tls_server(cert), &ca)
-        .assert()
-        .success()
-        .stdout("tls-member\n")
-        .stderr("");
+    https_show(&sandbox, tls_server(cert), Some(&ca)).prints("tls-member\n").stderr("");
 }
 
 #[test]
@@ -275,14 +247,14 @@ fn a_self_signed_ca_certificate_is_still_checked_for_host_and_dates() {
     let (pem, cert) = self_signed_ca(&["ims.example.com"], Validity::Current);
     let ca = sandbox.file("other-host.pem", &pem);
     let port = tls_server(cert);
-    https_show(&sandbox, port, &ca).assert().code(7).stdout("").stderr(format!(
+    https_show(&sandbox, port, Some(&ca)).exits(7).stdout("").stderr(format!(
         "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate is not valid for this host name (it is for ims.example.com)\n"
     ));
 
     let (pem, cert) = self_signed_ca(&["127.0.0.1"], Validity::Expired);
     let ca = sandbox.file("expired.pem", &pem);
     let port = tls_server(cert);
-    let out = https_show(&sandbox, port, &ca).output().unwrap();
+    let out = https_show(&sandbox, port, Some(&ca)).output().unwrap();
     assert_eq!(out.status.code(), Some(7));
     assert_eq!(stdout_of(&out), "");
     let stderr = stderr_of(&out);
@@ -298,7 +270,7 @@ fn a_self_signed_ca_certificate_is_still_checked_for_host_and_dates() {
     let (other_pem, _) = self_signed_ca(&["127.0.0.1"], Validity::Current);
     let other = sandbox.file("unrelated.pem", &other_pem);
     let port = tls_server(cert);
-    https_show(&sandbox, port, &other).assert().code(7).stderr(format!(
+    https_show(&sandbox, port, Some(&other)).exits(7).stderr(format!(
         "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the certificate is not signed by a trusted CA (unknown issuer); add the CA with --ca-file\n"
     ));
 }
@@ -310,7 +282,7 @@ fn tls_failures_are_said_in_words() {
     let (ca_pem, cert) = ca_and_ca_leaf();
     let ca = sandbox.file("ca.pem", &ca_pem);
     let port = tls_server(cert);
-    https_show(&sandbox, port, &ca).assert().code(7).stderr(format!(
+    https_show(&sandbox, port, Some(&ca)).exits(7).stderr(format!(
         "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the server's certificate is a CA certificate, not one for a server\n"
     ));
 
@@ -320,28 +292,25 @@ fn tls_failures_are_said_in_words() {
         let _ = stream.read(&mut hello);
         let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
     });
-    https_show(&sandbox, port, &ca).assert().code(7).stderr(format!(
+    https_show(&sandbox, port, Some(&ca)).exits(7).stderr(format!(
         "ims: error: member m of image i: GET https://127.0.0.1:{port}/v2/images/i/members/m: TLS: the server did not answer in TLS (is the endpoint http://, not https://?)\n"
     ));
 }
 
-// ---- 16: request heads over 16 KiB ----
+// ---- request heads over 16 KiB ----
 
 #[test]
 fn a_20000_character_token_is_sent() {
     let token = "T".repeat(20_000);
     let server = MockServer::start();
     let mock = server.mock(|when, then| {
-        when.path("/v2/images/i/members/m")
-            .header("x-auth-token", &token);
+        when.path("/v2/images/i/members/m").header("x-auth-token", &token);
         then.status(200).body(r#"{"member_id":"m"}"#);
     });
     let sandbox = Sandbox::new();
     ims_at(&sandbox, &server, &token)
         .args(["member", "show", "i", "m", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m\n")
+        .prints("m\n")
         .stderr("");
     mock.assert_calls(1);
 }
@@ -350,17 +319,8 @@ fn a_20000_character_token_is_sent() {
 fn a_17_kb_image_id_is_sent() {
     let image = "i".repeat(17_000);
     let server = MockServer::start();
-    let mock = server.mock(|when, then| {
-        when.path(format!("/v2/images/{image}/members"));
-        then.status(200).body(members_of("x"));
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "list", &image, "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m-x\n")
-        .stderr("");
+    let mock = answer(&server, format!("/v2/images/{image}/members"), 200, members_of("x"));
+    ims_for(&server).args(["member", "list", &image, "-o", "ids"]).prints("m-x\n").stderr("");
     mock.assert_calls(1);
 }
 
@@ -370,10 +330,8 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
     let token = "S".repeat(70_000);
-    let out = ims_at(&sandbox, &server, &token)
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
+    let out =
+        ims_at(&sandbox, &server, &token).args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(stdout_of(&out), "");
     let stderr = stderr_of(&out);
@@ -393,11 +351,7 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
         "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n",
         server.base_url()
     ));
-    let out = sandbox
-        .ims()
-        .args(["member", "show", "i", "m"])
-        .output()
-        .unwrap();
+    let out = sandbox.ims().args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{config:?}");
     let stderr = stderr_of(&out);
     assert!(stderr.len() < 400, "{}", &stderr[..400]);
@@ -411,10 +365,7 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
 
     // An image ID of 70,000 characters.
     let image = "i".repeat(70_000);
-    let out = ims_at(&sandbox, &server, "t")
-        .args(["member", "list", &image])
-        .output()
-        .unwrap();
+    let out = ims_at(&sandbox, &server, "t").args(["member", "list", &image]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stdout_of(&out), "");
     let stderr = stderr_of(&out);
@@ -429,7 +380,7 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
     any.assert_calls(0);
 }
 
-// ---- 17: a response head over 64 KiB ----
+// ---- a response head over 64 KiB ----
 
 #[test]
 fn a_70_kb_response_header_is_an_unreadable_answer() {
@@ -444,15 +395,14 @@ fn a_70_kb_response_header_is_an_unreadable_answer() {
     let sandbox = Sandbox::new();
     ims_raw(&sandbox, port)
         .args(["--retries", "0", "member", "show", "i", "m"])
-        .assert()
-        .code(8)
+        .exits(8)
         .stdout("")
         .stderr(format!(
             "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer is not valid HTTP: its head is larger than 64 KiB\n"
         ));
 }
 
-// ---- 20: Location resolved per RFC 3986 ----
+// ---- Location resolved per RFC 3986 ----
 
 #[test]
 fn a_relative_location_is_followed() {
@@ -462,17 +412,10 @@ fn a_relative_location_is_followed() {
         then.status(301).header("location", "members2");
     });
     let target = server.mock(|when, then| {
-        when.path("/v2/images/i/members2")
-            .header("x-auth-token", "t");
+        when.path("/v2/images/i/members2").header("x-auth-token", "t");
         then.status(200).body(members_of("i"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "list", "i", "-o", "ids"])
-        .assert()
-        .success()
-        .stdout("m-i\n")
-        .stderr("");
+    ims_for(&server).args(["member", "list", "i", "-o", "ids"]).prints("m-i\n").stderr("");
     moved.assert_calls(1);
     target.assert_calls(1);
 }
@@ -484,15 +427,10 @@ fn a_network_path_location_is_another_origin() {
         when.path("/v2/images/i/members");
         then.status(302).header("location", "//other.example/x");
     });
-    let followed = server.mock(|when, then| {
-        when.path("//other.example/x");
-        then.status(200).body(members_of("i"));
-    });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    let followed = answer(&server, "//other.example/x", 200, members_of("i"));
+    ims_for(&server)
         .args(["member", "list", "i"])
-        .assert()
-        .code(6)
+        .exits(6)
         .stdout("")
         .stderr(format!(
             "ims: error: image i: GET {}/v2/images/i/members: HTTP 302 Found: redirect to another origin (http://other.example/x) not followed, so that credentials stay with the endpoint; point --endpoint at the new address\n",
@@ -502,7 +440,7 @@ fn a_network_path_location_is_another_origin() {
     followed.assert_calls(0);
 }
 
-// ---- 24: -vv lists what goes on the wire ----
+// ---- -vv lists what goes on the wire ----
 
 /// The `> ` lines of a `-vv` trace, without the `ims: > ` prefix.
 fn traced_request_headers(stderr: &str) -> Vec<Vec<String>> {
@@ -527,11 +465,7 @@ fn traced_request_headers(stderr: &str) -> Vec<Vec<String>> {
 
 /// The header lines of a request head as received, names as sent.
 fn received_headers(head: &str) -> Vec<String> {
-    head.split("\r\n")
-        .skip(1)
-        .filter(|line| !line.is_empty())
-        .map(str::to_string)
-        .collect()
+    head.split("\r\n").skip(1).filter(|line| !line.is_empty()).map(str::to_string).collect()
 }
 
 /// The `-vv` list, names lower-cased and secrets as received: what the wire carried.
@@ -572,12 +506,7 @@ fn verbose_headers_are_the_ones_on_the_wire() {
     let sandbox = Sandbox::new();
     let out = sandbox
         .ims()
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--token",
-            "SECRET-TOKEN",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "SECRET-TOKEN"])
         .args(["-vv", "member", "show", "i", "m", "-o", "ids"])
         .output()
         .unwrap();
@@ -614,12 +543,7 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
         .env("IMS_ACCESS_KEY", "AKID")
         .env("IMS_SECRET_KEY", "SECRET-KEY")
         .env("IMS_SECURITY_TOKEN", "SECRET-STS")
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--project-id",
-            "p1",
-        ])
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--project-id", "p1"])
         .args(["-vv", "member", "show", "i", "m", "-o", "ids"])
         .output()
         .unwrap();
@@ -630,11 +554,8 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
     assert_eq!(traced.len(), 1, "{stderr}");
     let heads = heads.lock().unwrap();
     let received = received_headers(&heads[0]);
-    let authorization = received
-        .iter()
-        .find_map(|line| line.strip_prefix("authorization: "))
-        .unwrap()
-        .to_string();
+    let authorization =
+        received.iter().find_map(|line| line.strip_prefix("authorization: ")).unwrap().to_string();
     assert!(
         traced[0].contains(&format!(
             "Authorization: {}Signature=****",
@@ -642,18 +563,12 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
         )),
         "{traced:?}"
     );
-    assert!(
-        traced[0].contains(&"X-Security-Token: ****".to_string()),
-        "{traced:?}"
-    );
+    assert!(traced[0].contains(&"X-Security-Token: ****".to_string()), "{traced:?}");
     assert_eq!(
         received,
         as_on_the_wire(
             &traced[0],
-            &[
-                ("Authorization", &authorization),
-                ("X-Security-Token", "SECRET-STS")
-            ]
+            &[("Authorization", &authorization), ("X-Security-Token", "SECRET-STS")]
         )
     );
 
@@ -710,7 +625,7 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
     );
 }
 
-// ---- 25: a total deadline ----
+// ---- a total deadline ----
 
 #[test]
 fn a_long_retry_after_is_not_waited_for_past_the_deadline() {
@@ -719,13 +634,11 @@ fn a_long_retry_after_is_not_waited_for_past_the_deadline() {
         when.path("/v2/images/i/members/m");
         then.status(503).header("retry-after", "999999");
     });
-    let sandbox = Sandbox::new();
     let started = Instant::now();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--timeout", "5", "--deadline", "0.5"])
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(7)
+        .exits(7)
         .stdout("")
         .stderr(
             "ims: error: member m of image i: HTTP 503 Service Unavailable; not retried: waiting 60 s would pass the --deadline of 0.5 s\n",
@@ -741,9 +654,8 @@ fn a_503_storm_is_cut_short_by_the_deadline() {
         when.path("/v2/images/i/members/m");
         then.status(503);
     });
-    let sandbox = Sandbox::new();
     let started = Instant::now();
-    let out = ims_at(&sandbox, &server, "t")
+    let out = ims_for(&server)
         .env("IMS_DEADLINE", "0.8")
         .args(["--retries", "10", "member", "show", "i", "m"])
         .output()
@@ -765,27 +677,18 @@ fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
     let server = MockServer::start();
     let first = server.mock(|when, then| {
         when.path("/v2/images/i1/members");
-        then.status(200)
-            .delay(Duration::from_millis(300))
-            .body(members_of("i1"));
+        then.status(200).delay(Duration::from_millis(300)).body(members_of("i1"));
     });
     let slow = server.mock(|when, then| {
         when.path("/v2/images/i2/members");
-        then.status(200)
-            .delay(Duration::from_secs(5))
-            .body(members_of("i2"));
+        then.status(200).delay(Duration::from_secs(5)).body(members_of("i2"));
     });
-    let third = server.mock(|when, then| {
-        when.path("/v2/images/i3/members");
-        then.status(200).body(members_of("i3"));
-    });
+    let third = answer(&server, "/v2/images/i3/members", 200, members_of("i3"));
     let sandbox = Sandbox::new();
     sandbox.config("[profiles.default]\ndeadline = 0.7\n");
     let started = Instant::now();
     let out = ims_at(&sandbox, &server, "t")
-        .args([
-            "member", "list", "i1", "i2", "i3", "--jobs", "1", "-o", "ids",
-        ])
+        .args(["member", "list", "i1", "i2", "i3", "--jobs", "1", "-o", "ids"])
         .output()
         .unwrap();
     assert!(started.elapsed() < Duration::from_secs(3));
@@ -815,8 +718,7 @@ fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
     let started = Instant::now();
     ims_raw(&sandbox, port)
         .args(["--deadline", "0.5", "member", "list", "i1"])
-        .assert()
-        .code(7)
+        .exits(7)
         .stdout("")
         .stderr(format!(
             "ims: error: image i1: GET http://127.0.0.1:{port}/v2/images/i1/members: timed out: the --deadline of 0.5 s was reached\n"
@@ -824,30 +726,41 @@ fn a_slow_answer_is_cut_at_the_deadline_and_no_request_follows() {
     assert!(started.elapsed() < Duration::from_secs(3));
 }
 
+/// `member show` refuses each bad value of a flag (exit 2), and a bad value of its
+/// environment variable with `message` (exit 3).
+fn bad_values_are_refused(
+    sandbox: &Sandbox,
+    server: &MockServer,
+    (flag, bad): (&str, &[&str]),
+    (var, value): (&str, &str),
+    message: &str,
+) {
+    for bad in bad {
+        ims_at(sandbox, server, "t").args([flag, bad, "member", "show", "i", "m"]).exits(2);
+    }
+    ims_at(sandbox, server, "t")
+        .env(var, value)
+        .args(["member", "show", "i", "m"])
+        .exits(3)
+        .stderr(message.to_string());
+}
+
 #[test]
 fn deadline_is_validated_resolved_and_shown() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
-    for bad in ["0", "-1", "x", "1e9"] {
-        ims_at(&sandbox, &server, "t")
-            .args(["--deadline", bad, "member", "show", "i", "m"])
-            .assert()
-            .code(2);
-    }
-    ims_at(&sandbox, &server, "t")
-        .env("IMS_DEADLINE", "soon")
-        .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
-        .stderr(
-            "ims: error: IMS_DEADLINE: `soon` is not a number of seconds between 0 and 86400\n",
-        );
+    bad_values_are_refused(
+        &sandbox,
+        &server,
+        ("--deadline", &["0", "-1", "x", "1e9"]),
+        ("IMS_DEADLINE", "soon"),
+        "ims: error: IMS_DEADLINE: `soon` is not a number of seconds between 0 and 86400\n",
+    );
     let path = sandbox.config("[profiles.default]\ndeadline = -2\n");
     ims_at(&sandbox, &server, "t")
         .args(["member", "show", "i", "m"])
-        .assert()
-        .code(3)
+        .exits(3)
         .stderr(format!(
             "ims: error: {}:default: key `deadline`: `-2` is not a number of seconds between 0 and 86400\n",
             path.display()
@@ -861,18 +774,10 @@ fn deadline_is_validated_resolved_and_shown() {
         if let Some(value) = env {
             cmd.env("IMS_DEADLINE", value);
         }
-        let out = cmd
-            .args(args)
-            .args(["profile", "show", "-o", "json"])
-            .output()
-            .unwrap();
+        let out = cmd.args(args).args(["profile", "show", "-o", "json"]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
         let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        rows.as_array()
-            .unwrap()
-            .iter()
-            .find(|row| row["setting"] == "deadline")
-            .cloned()
+        rows.as_array().unwrap().iter().find(|row| row["setting"] == "deadline").cloned()
     };
     assert_eq!(
         row(&[], None),
@@ -890,4 +795,429 @@ fn deadline_is_validated_resolved_and_shown() {
     );
     sandbox.config("[profiles.default]\n");
     assert_eq!(row(&[], None), None);
+}
+
+// ---- retries ----
+
+#[test]
+fn transient_statuses_are_retried_then_succeed() {
+    for status in [429, 502, 503, 504] {
+        let server = MockServer::start();
+        let failing = server.mock(|when, then| {
+            when.path("/v2/images/i/members/m");
+            then.status(status).header("retry-after", "0").body("busy");
+        });
+        failing.up_to_n_times(2);
+        let ok = member_m(&server);
+        let out = ims_for(&server)
+            .args(["-v", "member", "show", "i", "m", "-o", "ids"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{status}: {}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "m\n");
+        let stderr = stderr_of(&out);
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), 5, "{stderr}");
+        assert!(lines[0].contains(&format!(" -> {status} ")), "{stderr}");
+        assert_eq!(lines[1], "ims: retry 1 of 3 in 0 ms");
+        assert!(lines[2].ends_with(" retry=1"), "{stderr}");
+        assert_eq!(lines[3], "ims: retry 2 of 3 in 0 ms");
+        assert!(lines[4].contains(" -> 200 OK in ") && lines[4].ends_with(" retry=2"), "{stderr}");
+        failing.assert_calls(2);
+        ok.assert_calls(1);
+    }
+}
+
+#[test]
+fn retry_after_seconds_and_dates_are_honoured() {
+    let server = MockServer::start();
+    let busy = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(429).header("retry-after", "1");
+    });
+    busy.up_to_n_times(1);
+    let past = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(503).header("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT");
+    });
+    past.up_to_n_times(1);
+    let ok = member_m(&server);
+    let out =
+        ims_for(&server).args(["-v", "member", "show", "i", "m", "-o", "ids"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = stderr_of(&out);
+    assert!(stderr.contains("ims: retry 1 of 3 in 1000 ms\n"), "{stderr}");
+    assert!(stderr.contains("ims: retry 2 of 3 in 0 ms\n"), "{stderr}");
+    busy.assert_calls(1);
+    past.assert_calls(1);
+    ok.assert_calls(1);
+}
+
+#[test]
+fn retries_run_out_with_the_last_answer() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(502)
+            .header("retry-after", "0")
+            .body("<html><body><h1>502 Bad Gateway</h1></body></html>");
+    });
+    ims_for(&server)
+        .args(["--retries", "2", "member", "show", "i", "m"])
+        .exits(6)
+        .stderr("ims: error: member m of image i: HTTP 502 Bad Gateway (after 2 retries)\n");
+    mock.assert_calls(3);
+}
+
+#[test]
+fn retries_setting_is_validated_and_resolved() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(503).header("retry-after", "0");
+    });
+    let sandbox = Sandbox::new();
+    bad_values_are_refused(
+        &sandbox,
+        &server,
+        ("--retries", &["11", "-1", "x"]),
+        ("IMS_RETRIES", "many"),
+        "ims: error: IMS_RETRIES: `many` is not a number of retries from 0 to 10\n",
+    );
+    mock.assert_calls(0);
+    sandbox.config("[profiles.default]\nretries = 1\n");
+    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m"]).exits(6);
+    mock.assert_calls(2);
+    ims_at(&sandbox, &server, "t")
+        .env("IMS_RETRIES", "0")
+        .args(["member", "show", "i", "m"])
+        .exits(6);
+    mock.assert_calls(3);
+}
+
+// ---- secret files ----
+
+// ---- TLS against a real local TLS server ----
+
+struct Pki {
+    ca_pem: String,
+    good: (Vec<u8>, Vec<u8>),
+    expired: (Vec<u8>, Vec<u8>),
+    wrong_host: (Vec<u8>, Vec<u8>),
+}
+
+fn pki() -> Pki {
+    use rcgen::{
+        BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair, date_time_ymd,
+    };
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "ims test CA");
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let leaf = |names: &[&str], expired: bool| {
+        let key = KeyPair::generate().unwrap();
+        let mut params =
+            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+                .unwrap();
+        if expired {
+            params.not_before = date_time_ymd(2020, 1, 1);
+            params.not_after = date_time_ymd(2021, 1, 1);
+        }
+        let cert = params.signed_by(&key, &ca).unwrap();
+        (cert.der().to_vec(), key.serialize_der())
+    };
+    Pki {
+        ca_pem: ca.pem(),
+        good: leaf(&["127.0.0.1", "localhost"], false),
+        expired: leaf(&["127.0.0.1"], true),
+        wrong_host: leaf(&["ims.example.com"], false),
+    }
+}
+
+#[test]
+fn tls_verification() {
+    let pki = pki();
+    let sandbox = Sandbox::new();
+    let ca = sandbox.file("ca.pem", &pki.ca_pem);
+    let good = tls_server(pki.good);
+
+    // The system store does not know the test CA.
+    let out = https_show(&sandbox, good, None).output().unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "ims: error: member m of image i: GET https://127.0.0.1:{good}/v2/images/i/members/m: TLS: the certificate is not signed by a trusted CA (unknown issuer); add the CA with --ca-file\n"
+        )
+    );
+
+    https_show(&sandbox, good, None)
+        .args(["--ca-file", ca.to_str().unwrap()])
+        .prints("tls-member\n")
+        .stderr("");
+    https_show(&sandbox, good, None).env("IMS_CA_FILE", &ca).prints("tls-member\n");
+
+    https_show(&sandbox, good, None)
+        .arg("--insecure")
+        .prints("tls-member\n")
+        .stderr("ims: warning: TLS certificate verification is off (from --insecure): anyone on the path can read and change this traffic\n");
+
+    let expired = tls_server(pki.expired);
+    https_show(&sandbox, expired, None)
+        .args(["--ca-file", ca.to_str().unwrap()])
+        .exits(7)
+        .stderr(predicates::str::contains("TLS: the certificate has expired"));
+
+    let wrong = tls_server(pki.wrong_host);
+    https_show(&sandbox, wrong, None)
+        .args(["--ca-file", ca.to_str().unwrap()])
+        .exits(7)
+        .stderr(predicates::str::contains("TLS: the certificate is not valid for this host name"));
+}
+
+#[test]
+fn tls_settings_from_a_profile_and_bad_ca_files() {
+    let pki = pki();
+    let sandbox = Sandbox::new();
+    let ca = sandbox.file("ca.pem", &pki.ca_pem);
+    let port = tls_server(pki.good);
+    sandbox.config(&format!("[profiles.default]\nca_file = \"{}\"\n", ca.display()));
+    https_show(&sandbox, port, None).prints("tls-member\n");
+    sandbox.config("[profiles.default]\ninsecure = true\n");
+    https_show(&sandbox, port, None).succeeds().stderr(predicates::str::contains("(from "));
+
+    sandbox.config("[profiles.default]\n");
+    https_show(&sandbox, port, None).args(["--ca-file", "/no/such/ca.pem"]).exits(3).stderr(
+        predicates::str::starts_with(
+            "ims: error: member m of image i: cannot read CA file /no/such/ca.pem: ",
+        ),
+    );
+    let junk = sandbox.file("junk.pem", "not a certificate\n");
+    https_show(&sandbox, port, None).args(["--ca-file", junk.to_str().unwrap()]).exits(3).stderr(
+        format!(
+            "ims: error: member m of image i: CA file {} holds no PEM certificate\n",
+            junk.display()
+        ),
+    );
+}
+
+// ---- broken answers from a raw TCP server ----
+
+/// Serves `response` raw to each connection (after reading the request head), then closes.
+fn raw_server(response: Vec<u8>, read_request: bool) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            if read_request {
+                let mut request = Vec::new();
+                let mut buf = [0u8; 1024];
+                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => request.extend_from_slice(&buf[..n]),
+                    }
+                }
+            }
+            let _ = stream.write_all(&response);
+            // Dropping the stream closes it; with the request unread the kernel resets it.
+        }
+    });
+    port
+}
+
+fn raw_show(sandbox: &Sandbox, port: u16) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
+    cmd.args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"]).args([
+        "--retries",
+        "0",
+        "member",
+        "show",
+        "i",
+        "m",
+    ]);
+    cmd
+}
+
+#[test]
+fn truncated_body_is_exit_8() {
+    let port = raw_server(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"member_id\": \"m\", \"sta".to_vec(),
+        true,
+    );
+    raw_show(&Sandbox::new(), port)
+        .exits(8)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer was cut short\n"
+        ));
+}
+
+#[test]
+fn connection_reset_mid_body_is_exit_7() {
+    let mut response =
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"member_id\": \"".to_vec();
+    response.extend(std::iter::repeat_n(b'x', 30_000));
+    let port = raw_server(response, false);
+    let out = raw_show(&Sandbox::new(), port).output().unwrap();
+    let stderr = stderr_of(&out);
+    assert!(matches!(out.status.code(), Some(7) | Some(8)), "{stderr}");
+    assert!(stderr.starts_with("ims: error: member m of image i: GET "), "{stderr}");
+    assert_eq!(stdout_of(&out), "");
+}
+
+#[test]
+fn declared_size_over_the_limit_is_refused_without_reading() {
+    let port = raw_server(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 600000000\r\n\r\n{\"member_id\"".to_vec(),
+        true,
+    );
+    raw_show(&Sandbox::new(), port).exits(8).stderr(format!(
+        "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: the answer is larger than 512 MiB\n"
+    ));
+}
+
+#[test]
+fn gzip_and_odd_content_types_are_read() {
+    use flate2::{Compression, write::GzEncoder};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(br#"{"member_id":"zipped","status":"accepted"}"#).unwrap();
+    let body = gz.finish().unwrap();
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200)
+            .header("content-encoding", "gzip")
+            .header("content-type", "application/octet-stream")
+            .body(body.clone());
+    });
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "ids"]).prints("zipped\n");
+}
+
+#[test]
+fn non_utf8_body_is_exit_8() {
+    let server = MockServer::start();
+    answer(&server, "/v2/images/i/members/m", 200, b"{\"member_id\": \"\xff\xfe\"}");
+    ims_for(&server)
+        .args(["member", "show", "i", "m"])
+        .exits(8)
+        .stderr(predicates::str::contains("the answer is not the expected JSON"));
+}
+
+#[test]
+fn huge_field_is_kept_and_deep_nesting_is_refused() {
+    let big = "é".repeat(5_000_000);
+    let server = MockServer::start();
+    answer(
+        &server,
+        "/v2/images/i/members/big",
+        200,
+        format!(r#"{{"member_id":"big","note":"{big}"}}"#),
+    );
+    let deep =
+        format!(r#"{{"member_id":"deep","x":{}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    answer(&server, "/v2/images/i/members/deep", 200, deep.clone());
+    let sandbox = Sandbox::new();
+    let out = ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "big", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(parsed["note"].as_str().map(str::len), Some(big.len()));
+    ims_at(&sandbox, &server, "t")
+        .args(["member", "show", "i", "deep"])
+        .exits(8)
+        .stderr(predicates::str::contains("recursion limit exceeded"));
+}
+
+#[test]
+fn connection_refused_is_exit_7() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let sandbox = Sandbox::new();
+    sandbox
+        .ims()
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
+        .args(["--retries", "0", "member", "show", "i", "m"])
+        .exits(7)
+        .stdout("")
+        .stderr(format!(
+            "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused\n"
+        ));
+    // A refused connection is transient: retried (3 times by default), each in the trace.
+    let out = sandbox
+        .ims()
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}"), "--token", "t"])
+        .args(["-v", "member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let stderr = stderr_of(&out);
+    assert!(stderr.ends_with(&format!(
+        "ims: error: member m of image i: GET http://127.0.0.1:{port}/v2/images/i/members/m: connection refused (after 3 retries)\n"
+    )), "{stderr}");
+    for retry in 1..=3 {
+        assert!(stderr.contains(&format!("ims: retry {retry} of 3 in ")), "{stderr}");
+        assert!(stderr.contains("-> failed in "), "{stderr}");
+        assert!(stderr.contains(&format!(" retry={retry}\n")), "{stderr}");
+    }
+}
+
+#[test]
+fn timeout_is_exit_7_and_says_how_long() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(200).delay(std::time::Duration::from_secs(5)).body(r#"{"member_id":"m"}"#);
+    });
+    ims_for(&server)
+        .args(["--timeout", "0.5", "member", "show", "i", "m"])
+        .exits(7)
+        .stderr(format!(
+            "ims: error: member m of image i: GET {}/v2/images/i/members/m: timed out after 0.5 s (--timeout)\n",
+            server.base_url()
+        ));
+}
+
+#[test]
+fn same_origin_redirect_is_followed_with_the_token() {
+    let server = MockServer::start();
+    let old = server.mock(|when, then| {
+        when.path("/v2/images/i/members/m").header("x-auth-token", "t");
+        then.status(301).header("location", "/new/v2/images/i/members/m");
+    });
+    let new = server.mock(|when, then| {
+        when.path("/new/v2/images/i/members/m").header("x-auth-token", "t");
+        then.status(200).body(r#"{"member_id":"m"}"#);
+    });
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "ids"]).prints("m\n");
+    old.assert_calls(1);
+    new.assert_calls(1);
+}
+
+#[test]
+fn cross_origin_redirect_is_not_followed() {
+    let other = MockServer::start();
+    let stolen = other.mock(|when, then| {
+        when.any_request();
+        then.status(200).body(r#"{"member_id":"m"}"#);
+    });
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/v2/images/i/members/m");
+        then.status(302).header("location", format!("{}/v2/images/i/members/m", other.base_url()));
+    });
+    let sandbox = Sandbox::new();
+    let out = ims_at(&sandbox, &server, "secret-tok")
+        .args(["member", "show", "i", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    let stderr = stderr_of(&out);
+    assert!(stderr.contains("redirect to another origin"), "{stderr}");
+    assert!(!stderr.contains("secret-tok"));
+    stolen.assert_calls(0);
 }
