@@ -42,6 +42,7 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand --version 'Print version'
             cand member 'Show, list, add and remove the members images are shared with; accept or reject shares'
             cand image 'List the images this project shares, or those shared with it'
+            cand share 'Desired sharing from a file (shares.toml): plan, check and apply it, or export today''s sharing as one'
             cand profile 'Inspect the config file''s profiles and the resolved settings'
             cand auth 'The cached Keystone token of the selected identity (never printed)'
             cand completions 'Print a shell completion script'
@@ -330,6 +331,168 @@ set edit:completion:arg-completer[ims] = {|@words|
         }
         &'ims;image;help;help'= {
         }
+        &'ims;share'= {
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --deadline 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Show what apply would change (exit 0)'
+            cand check 'The same as plan, but exit 10 when anything differs (drift)'
+            cand apply 'Change the cloud to match the file: visibility, add, accept (with the member''s own profile, from [consumers]), remove (with prune); asks first before removals'
+            cand export 'Print today''s sharing of images as a shares file (default: every image this project shares)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;share;plan'= {
+            cand -f 'The shares file; `-` reads it from stdin'
+            cand --file 'The shares file; `-` reads it from stdin'
+            cand -j 'How many requests to send at once'
+            cand --jobs 'How many requests to send at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --deadline 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --prune 'Remove members the file does not name (as `prune = true` in the file does)'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;share;check'= {
+            cand -f 'The shares file; `-` reads it from stdin'
+            cand --file 'The shares file; `-` reads it from stdin'
+            cand -j 'How many requests to send at once'
+            cand --jobs 'How many requests to send at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --deadline 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --prune 'Remove members the file does not name (as `prune = true` in the file does)'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;share;apply'= {
+            cand -f 'The shares file; `-` reads it from stdin'
+            cand --file 'The shares file; `-` reads it from stdin'
+            cand -j 'How many requests to send at once'
+            cand --jobs 'How many requests to send at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --deadline 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --prune 'Remove members the file does not name (as `prune = true` in the file does)'
+            cand -y 'Apply removals without asking (needed when not on a terminal)'
+            cand --yes 'Apply removals without asking (needed when not on a terminal)'
+            cand --dry-run 'Print each request that would change something (METHOD URL BODY), the consumers'' too, and send none'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;share;export'= {
+            cand -j 'How many images to read at once'
+            cand --jobs 'How many images to read at once'
+            cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
+            cand --config 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]'
+            cand --endpoint 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]'
+            cand --token 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]'
+            cand --api 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]'
+            cand --project-id 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]'
+            cand -o 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: IMS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]'
+            cand --deadline 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]'
+            cand --ca-file 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]'
+            cand --os-cloud 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]'
+            cand --insecure 'Do not verify the https certificate (warns every time)'
+            cand --no-cache 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+            cand -v 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand --verbose 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ims;share;help'= {
+            cand plan 'Show what apply would change (exit 0)'
+            cand check 'The same as plan, but exit 10 when anything differs (drift)'
+            cand apply 'Change the cloud to match the file: visibility, add, accept (with the member''s own profile, from [consumers]), remove (with prune); asks first before removals'
+            cand export 'Print today''s sharing of images as a shares file (default: every image this project shares)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ims;share;help;plan'= {
+        }
+        &'ims;share;help;check'= {
+        }
+        &'ims;share;help;apply'= {
+        }
+        &'ims;share;help;export'= {
+        }
+        &'ims;share;help;help'= {
+        }
         &'ims;profile'= {
             cand -p 'Profile to use from the config file [env: IMS_PROFILE]'
             cand --profile 'Profile to use from the config file [env: IMS_PROFILE]'
@@ -558,6 +721,7 @@ set edit:completion:arg-completer[ims] = {|@words|
         &'ims;help'= {
             cand member 'Show, list, add and remove the members images are shared with; accept or reject shares'
             cand image 'List the images this project shares, or those shared with it'
+            cand share 'Desired sharing from a file (shares.toml): plan, check and apply it, or export today''s sharing as one'
             cand profile 'Inspect the config file''s profiles and the resolved settings'
             cand auth 'The cached Keystone token of the selected identity (never printed)'
             cand completions 'Print a shell completion script'
@@ -587,6 +751,20 @@ set edit:completion:arg-completer[ims] = {|@words|
             cand list 'List this project''s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
         }
         &'ims;help;image;list'= {
+        }
+        &'ims;help;share'= {
+            cand plan 'Show what apply would change (exit 0)'
+            cand check 'The same as plan, but exit 10 when anything differs (drift)'
+            cand apply 'Change the cloud to match the file: visibility, add, accept (with the member''s own profile, from [consumers]), remove (with prune); asks first before removals'
+            cand export 'Print today''s sharing of images as a shares file (default: every image this project shares)'
+        }
+        &'ims;help;share;plan'= {
+        }
+        &'ims;help;share;check'= {
+        }
+        &'ims;help;share;apply'= {
+        }
+        &'ims;help;share;export'= {
         }
         &'ims;help;profile'= {
             cand list 'List the profiles in the config file; the default one is marked'

@@ -48,6 +48,7 @@ complete -c ims -n "__fish_ims_needs_command" -s h -l help -d 'Print help (see m
 complete -c ims -n "__fish_ims_needs_command" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_needs_command" -f -a "member" -d 'Show, list, add and remove the members images are shared with; accept or reject shares'
 complete -c ims -n "__fish_ims_needs_command" -f -a "image" -d 'List the images this project shares, or those shared with it'
+complete -c ims -n "__fish_ims_needs_command" -f -a "share" -d 'Desired sharing from a file (shares.toml): plan, check and apply it, or export today\'s sharing as one'
 complete -c ims -n "__fish_ims_needs_command" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
 complete -c ims -n "__fish_ims_needs_command" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
 complete -c ims -n "__fish_ims_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -299,6 +300,138 @@ complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'List this project\'s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -f -a "plan" -d 'Show what apply would change (exit 0)'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -f -a "check" -d 'The same as plan, but exit 10 when anything differs (drift)'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -f -a "apply" -d 'Change the cloud to match the file: visibility, add, accept (with the member\'s own profile, from [consumers]), remove (with prune); asks first before removals'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -f -a "export" -d 'Print today\'s sharing of images as a shares file (default: every image this project shares)'
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l prune -d 'Remove members the file does not name (as `prune = true` in the file does)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l prune -d 'Remove members the file does not name (as `prune = true` in the file does)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l prune -d 'Remove members the file does not name (as `prune = true` in the file does)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Apply removals without asking (needed when not on a terminal)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print each request that would change something (METHOD URL BODY), the consumers\' too, and send none'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -s j -l jobs -d 'How many images to read at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
+v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
+json\t'The service\'s JSON, pretty-printed'
+ndjson\t'One compact JSON object per line, written as each image is read'
+ids\t'One ID per line, for xargs'
+csv\t'Comma-separated values with a header row, for spreadsheets'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l ca-file -d 'PEM bundle of extra trusted CA certificates for https [env: IMS_CA_FILE]' -r -F
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l os-cloud -d 'Sign in with this cloud of clouds.yaml (+ secure.yaml) [env: OS_CLOUD]' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l insecure -d 'Do not verify the https certificate (warns every time)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l no-cache -d 'Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Show what apply would change (exit 0)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from help" -f -a "check" -d 'The same as plan, but exit 10 when anything differs (drift)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Change the cloud to match the file: visibility, add, accept (with the member\'s own profile, from [consumers]), remove (with prune); asks first before removals'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print today\'s sharing of images as a shares file (default: every image this project shares)'
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -490,12 +623,13 @@ complete -c ims -n "__fish_ims_using_subcommand completions" -l no-cache -d 'Nei
 complete -c ims -n "__fish_ims_using_subcommand completions" -s v -l verbose -d 'Trace each HTTP request on stderr (-vv adds headers); secrets are masked'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ims -n "__fish_ims_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "member" -d 'Show, list, add and remove the members images are shared with; accept or reject shares'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "image" -d 'List the images this project shares, or those shared with it'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image profile auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image share profile auth completions help" -f -a "member" -d 'Show, list, add and remove the members images are shared with; accept or reject shares'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image share profile auth completions help" -f -a "image" -d 'List the images this project shares, or those shared with it'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image share profile auth completions help" -f -a "share" -d 'Desired sharing from a file (shares.toml): plan, check and apply it, or export today\'s sharing as one'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image share profile auth completions help" -f -a "profile" -d 'Inspect the config file\'s profiles and the resolved settings'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image share profile auth completions help" -f -a "auth" -d 'The cached Keystone token of the selected identity (never printed)'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image share profile auth completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ims -n "__fish_ims_using_subcommand help; and not __fish_seen_subcommand_from member image share profile auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member of an image'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List the members of one or more images'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Share images with members (owner side)'
@@ -503,6 +637,10 @@ complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "accept" -d 'Accept images shared with this project (member side)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "reject" -d 'Reject images shared with this project (member side)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'List this project\'s shared images (--shared, the default) or the images other projects share with it (--incoming), every page'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from share" -f -a "plan" -d 'Show what apply would change (exit 0)'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from share" -f -a "check" -d 'The same as plan, but exit 10 when anything differs (drift)'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from share" -f -a "apply" -d 'Change the cloud to match the file: visibility, add, accept (with the member\'s own profile, from [consumers]), remove (with prune); asks first before removals'
+complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from share" -f -a "export" -d 'Print today\'s sharing of images as a shares file (default: every image this project shares)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles in the config file; the default one is marked'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show the resolved settings and where each came from (secrets masked)'
 complete -c ims -n "__fish_ims_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Which identity, project, endpoint and expiry the cache holds'

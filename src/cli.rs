@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     after_help = "Settings come from flags, then IMS_* environment variables, then the \
 config file's profile, then defaults. Exit codes: 0 ok, 1 unexpected failure, 2 usage, \
 3 configuration, 4 refused (401/403), 5 not found, 6 other HTTP error, 7 network, \
-8 unreadable answer."
+8 unreadable answer, 10 drift (share check found the cloud differs from the file)."
 )]
 pub(crate) struct Cli {
     /// Settings shared by every command.
@@ -426,6 +426,10 @@ pub(crate) enum Command {
     /// List the images this project shares, or those shared with it
     #[command(subcommand)]
     Image(ImageCommand),
+    /// Desired sharing from a file (shares.toml): plan, check and apply it, or export
+    /// today's sharing as one
+    #[command(subcommand)]
+    Share(ShareCommand),
     /// Inspect the config file's profiles and the resolved settings
     #[command(subcommand)]
     Profile(ProfileCommand),
@@ -536,7 +540,7 @@ pub(crate) struct AnswerArgs {
 }
 
 /// What a member of Huawei's v1 batch API is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub(crate) enum MemberType {
     /// A project (tenant) ID
     Project,
@@ -572,6 +576,66 @@ pub(crate) struct ListArgs {
     /// [default: the service's]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
     pub(crate) limit: Option<u16>,
+}
+
+/// `ims share ...`
+#[derive(Debug, Subcommand)]
+pub(crate) enum ShareCommand {
+    /// Show what apply would change (exit 0)
+    Plan(ShareArgs),
+    /// The same as plan, but exit 10 when anything differs (drift)
+    Check(ShareArgs),
+    /// Change the cloud to match the file: visibility, add, accept (with the member's own
+    /// profile, from [consumers]), remove (with prune); asks first before removals
+    Apply(ShareApplyArgs),
+    /// Print today's sharing of images as a shares file (default: every image this
+    /// project shares)
+    Export(ShareExportArgs),
+}
+
+/// The shares file and how to read the cloud against it.
+#[derive(Debug, Args)]
+pub(crate) struct ShareArgs {
+    /// The shares file; `-` reads it from stdin
+    #[arg(short, long, value_name = "FILE", default_value = "shares.toml")]
+    pub(crate) file: PathBuf,
+
+    /// Remove members the file does not name (as `prune = true` in the file does)
+    #[arg(long)]
+    pub(crate) prune: bool,
+
+    /// How many requests to send at once
+    #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub(crate) jobs: u16,
+}
+
+/// Arguments of `ims share apply`.
+#[derive(Debug, Args)]
+pub(crate) struct ShareApplyArgs {
+    /// The file, prune and concurrency.
+    #[command(flatten)]
+    pub(crate) share: ShareArgs,
+
+    /// Apply removals without asking (needed when not on a terminal)
+    #[arg(short, long)]
+    pub(crate) yes: bool,
+
+    /// Print each request that would change something (METHOD URL BODY), the consumers'
+    /// too, and send none
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+}
+
+/// Arguments of `ims share export`.
+#[derive(Debug, Args)]
+pub(crate) struct ShareExportArgs {
+    /// Image IDs; `-` reads more IDs from stdin [default: every image this project shares]
+    #[arg(value_name = "IMAGE_ID")]
+    pub(crate) image_ids: Vec<String>,
+
+    /// How many images to read at once
+    #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub(crate) jobs: u16,
 }
 
 /// `ims image ...`

@@ -23,6 +23,8 @@ pub(crate) enum ErrorKind {
     Network,
     /// An answer that is not the expected JSON, or too large (exit 8).
     BadAnswer,
+    /// `share check` found that the cloud differs from the file (exit 10).
+    Drift,
     /// stdout was closed by its reader (`| head`): stop quietly with success.
     OutputClosed,
 }
@@ -40,6 +42,7 @@ impl ErrorKind {
             ErrorKind::Http => 6,
             ErrorKind::Network => 7,
             ErrorKind::BadAnswer => 8,
+            ErrorKind::Drift => 10,
         }
     }
 
@@ -255,6 +258,7 @@ mod tests {
             (ErrorKind::Http, 6),
             (ErrorKind::Network, 7),
             (ErrorKind::BadAnswer, 8),
+            (ErrorKind::Drift, 10),
         ];
         for (kind, code) in table {
             assert_eq!(kind.exit_code(), code, "{kind:?}");

@@ -10,6 +10,7 @@
 //!    URL helpers, small-file reading, the command-line grammar and its typed values, and
 //!    the outside world a command sees (stdout, stderr, stdin, terminal, environment);
 //! 2. `model`: what the service sends (members, images, jobs, error bodies);
+//!    `share`: the shares file and the pure planner over it;
 //! 3. `client`: the one HTTP path and its policies (retry, redirect, TLS, limits, trace);
 //! 4. `settings`: every setting with its source;
 //! 5. `auth`: credentials, Keystone sign-in, the token cache;
@@ -33,6 +34,7 @@ mod model;
 mod output;
 mod secret;
 mod settings;
+mod share;
 mod text;
 mod url;
 mod work;

@@ -13,7 +13,6 @@ use super::service::{ImageApi, Route};
 use crate::advice::{MEMBER_QUOTA, for_codes, foreign, not_shared};
 use crate::console::Clock;
 use crate::error::{Error, ErrorKind};
-use crate::model::image::Image;
 use crate::model::job::{Job, JobStarted, JobState};
 use crate::model::read_optional_json;
 use crate::url::{check_id, encode};
@@ -27,7 +26,7 @@ const MAX_JOB_PAUSE: Duration = Duration::from_secs(10);
 /// One request that changes something.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Change {
-    /// `POST`, `PUT` or `DELETE`.
+    /// `POST`, `PUT`, `DELETE`, or `PATCH` (a JSON patch).
     pub(crate) method: &'static str,
     /// The full URL.
     pub(crate) url: String,
@@ -169,8 +168,7 @@ impl ImageApi<'_> {
             Some(403) if err.advice().is_none() => {}
             _ => return err,
         }
-        let url = format!("{}/images/{}", self.endpoint.v2_base(), encode(image));
-        let Ok(read) = self.auth.get_json::<Image>(&url, &[]) else {
+        let Ok(read) = self.show_image(image) else {
             return err;
         };
         let visibility = read

@@ -1,4 +1,5 @@
-//! Image lists: this project's shared images and the images shared with it, every page.
+//! Image lists: this project's shared (or all its own) images and the images shared with
+//! it, every page.
 //! v2 (Glance, Open Telekom Cloud, Huawei's native API): `GET {v2}/images`, following the
 //! answer's `next` link; v1 (Huawei): `GET {endpoint}/v2/cloudimages?__imagetype=shared`,
 //! whose answers carry no link and may hold fewer images than asked for (the service caps
@@ -17,6 +18,14 @@ use crate::url::split_query;
 pub(crate) enum ImageFilter<'a> {
     /// Images `project` owns whose visibility is `shared`.
     SharedBy(&'a str),
+    /// Every image `project` owns, whatever its visibility; with a tag, only those that
+    /// carry it.
+    Owned {
+        /// This project.
+        project: &'a str,
+        /// Only images with this tag.
+        tag: Option<&'a str>,
+    },
     /// Images other projects share with `project`, where its membership has `status`.
     SharedWith {
         /// This project.
@@ -57,7 +66,9 @@ impl Route {
     /// The query of the first page for `filter`.
     fn image_query(&self, filter: ImageFilter, limit: u16) -> Vec<(String, String)> {
         let mut query = Vec::new();
-        if let Route::V1 { .. } = self {
+        if let (Route::V1 { .. }, ImageFilter::SharedBy(_) | ImageFilter::SharedWith { .. }) =
+            (self, filter)
+        {
             query.push(("__imagetype", "shared".to_string()));
         }
         match filter {
@@ -66,6 +77,10 @@ impl Route {
                     query.push(("visibility", "shared".to_string()));
                 }
                 query.push(("owner", project.to_string()));
+            }
+            ImageFilter::Owned { project, tag } => {
+                query.push(("owner", project.to_string()));
+                query.extend(tag.map(|tag| ("tag", tag.to_string())));
             }
             ImageFilter::SharedWith { status, .. } => {
                 query.push(("visibility", "shared".to_string()));
@@ -140,7 +155,9 @@ impl ImageApi<'_> {
 /// Whether `image` belongs in the list `filter` asks for.
 fn keep(filter: ImageFilter, image: &impl Listed) -> bool {
     match filter {
-        ImageFilter::SharedBy(project) => image.owner() == Some(project),
+        ImageFilter::SharedBy(project) | ImageFilter::Owned { project, .. } => {
+            image.owner() == Some(project)
+        }
         ImageFilter::SharedWith { project, .. } => image.owner() != Some(project),
     }
 }

@@ -46,6 +46,19 @@ impl ImageApi<'_> {
     }
 }
 
+impl ImageApi<'_> {
+    /// Every member of an image, held: for the few members of one image a plan compares
+    /// or a batch job reads back.
+    pub(crate) fn all_members(&self, image_id: &str) -> Result<Vec<Member>, Error> {
+        let mut members = Vec::new();
+        self.list_members(image_id, None, &mut |member| {
+            members.push(member);
+            Ok(())
+        })?;
+        Ok(members)
+    }
+}
+
 /// Reads pages of `url` with `fetch` (given the marker of the page, `None` for the first)
 /// until a page has no next marker or no members. A marker seen before, or a next page
 /// after `max_pages` of them, is an error rather than a loop.

@@ -22,8 +22,14 @@ const URL_SHOWN: usize = 100;
 
 /// The headers of a `method` request of `uri`, in wire order: `Host` (unless the
 /// credential's `signed` headers carry it), `User-Agent`, `Accept`, `Accept-Encoding`, the
-/// credential's headers, and with a `body` its `Content-Type` and `Content-Length`.
-pub(crate) fn request_headers(uri: &Uri, signed: Vec<Header>, body: Option<&[u8]>) -> Vec<Header> {
+/// credential's headers, and with a `body` its `Content-Type` ([`content_type`]) and
+/// `Content-Length`.
+pub(crate) fn request_headers(
+    method: &str,
+    uri: &Uri,
+    signed: Vec<Header>,
+    body: Option<&[u8]>,
+) -> Vec<Header> {
     let mut headers = Vec::with_capacity(signed.len() + 6);
     if !signed.iter().any(|h| h.name.eq_ignore_ascii_case("host")) {
         headers.push(Header::plain("Host", host(uri)));
@@ -36,11 +42,21 @@ pub(crate) fn request_headers(uri: &Uri, signed: Vec<Header>, body: Option<&[u8]
     if let Some(body) = body {
         headers.push(Header::plain(
             "Content-Type",
-            "application/json".to_string(),
+            content_type(method).to_string(),
         ));
         headers.push(Header::plain("Content-Length", body.len().to_string()));
     }
     headers
+}
+
+/// The media type of a `method` request's body: JSON, except a `PATCH`, whose body is a
+/// JSON patch (Glance's image update, the only PATCH ims sends, takes nothing else:
+/// `application/json` is 415).
+fn content_type(method: &str) -> &'static str {
+    match method {
+        "PATCH" => "application/openstack-images-v2.1-json-patch",
+        _ => "application/json",
+    }
 }
 
 /// The `Host` header of `uri`, as ureq would write it: the host, and the port when it is
@@ -135,7 +151,7 @@ mod tests {
     fn headers_in_wire_order_with_host_as_ureq_writes_it() {
         let uri: Uri = "http://h:8080/p?q=1".parse().unwrap();
         let token = vec![Header::secret("X-Auth-Token", Secret::new("t"))];
-        let headers = request_headers(&uri, token, None);
+        let headers = request_headers("GET", &uri, token, None);
         assert_eq!(
             names(&headers),
             [
@@ -147,7 +163,7 @@ mod tests {
             ]
         );
         assert_eq!(headers[0].shown, "h:8080");
-        let post = request_headers(&uri, Vec::new(), Some(b"{}"));
+        let post = request_headers("POST", &uri, Vec::new(), Some(b"{}"));
         assert_eq!(
             names(&post),
             [
@@ -160,8 +176,14 @@ mod tests {
             ]
         );
         assert_eq!(post[5].shown, "2");
+        assert_eq!(post[4].shown, "application/json");
+        let patch = request_headers("PATCH", &uri, Vec::new(), Some(b"[]"));
+        assert_eq!(
+            patch[4].shown,
+            "application/openstack-images-v2.1-json-patch"
+        );
         let signed = vec![Header::plain("Host", "h:80".to_string())];
-        let headers = request_headers(&"http://h:80/".parse().unwrap(), signed, None);
+        let headers = request_headers("GET", &"http://h:80/".parse().unwrap(), signed, None);
         assert_eq!(
             names(&headers),
             ["User-Agent", "Accept", "Accept-Encoding", "Host"]
@@ -178,7 +200,7 @@ mod tests {
         let uri: Uri = "http://h/v2/images/i/members".parse().unwrap();
         let with_token = |len: usize| {
             let token = vec![Header::secret("X-Auth-Token", Secret::new("s".repeat(len)))];
-            request_headers(&uri, token, None)
+            request_headers("GET", &uri, token, None)
         };
         assert!(check_size("GET", &uri, &with_token(60_000)).is_ok());
         // A refusal of `kind`, short, whose message ends with `ending`.
@@ -205,7 +227,8 @@ mod tests {
         let long: Uri = format!("http://h/v2/images/{}/members", "i".repeat(65_460))
             .parse()
             .unwrap();
-        let err = check_size("GET", &long, &request_headers(&long, Vec::new(), None)).unwrap_err();
+        let headers = request_headers("GET", &long, Vec::new(), None);
+        let err = check_size("GET", &long, &headers).unwrap_err();
         refused(
             err,
             ErrorKind::Usage,
@@ -225,7 +248,7 @@ mod tests {
     fn the_size_counted_is_the_size_ureq_writes() {
         // GET /p HTTP/1.1\r\n + host: h\r\n + … + \r\n
         let uri: Uri = "http://h/p".parse().unwrap();
-        let headers = request_headers(&uri, Vec::new(), None);
+        let headers = request_headers("GET", &uri, Vec::new(), None);
         let wire = format!(
             "GET /p HTTP/1.1\r\n{}\r\n",
             headers
@@ -238,11 +261,11 @@ mod tests {
             "X-Auth-Token",
             Secret::new("s".repeat(room - "X-Auth-Token: \r\n".len())),
         )];
-        assert!(check_size("GET", &uri, &request_headers(&uri, token, None)).is_ok());
+        assert!(check_size("GET", &uri, &request_headers("GET", &uri, token, None)).is_ok());
         let token = vec![Header::secret(
             "X-Auth-Token",
             Secret::new("s".repeat(room - "X-Auth-Token: \r\n".len() + 1)),
         )];
-        assert!(check_size("GET", &uri, &request_headers(&uri, token, None)).is_err());
+        assert!(check_size("GET", &uri, &request_headers("GET", &uri, token, None)).is_err());
     }
 }

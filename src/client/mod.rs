@@ -442,7 +442,7 @@ impl Client {
             None => Vec::new(),
         };
         let body = (!call.body.is_empty()).then_some(call.body);
-        let headers = request_headers(&uri, signed, body);
+        let headers = request_headers(call.method, &uri, signed, body);
         check_size(call.method, &uri, &headers).map_err(never)?;
         let agent = self.agent(&uri).map_err(never)?;
         start_attempt();
@@ -450,6 +450,7 @@ impl Client {
         let result = match (call.method, call.body) {
             ("POST", body) => configured(agent.post(uri), &headers, limit, connection).send(body),
             ("PUT", body) => configured(agent.put(uri), &headers, limit, connection).send(body),
+            ("PATCH", body) => configured(agent.patch(uri), &headers, limit, connection).send(body),
             ("DELETE", []) => configured(agent.delete(uri), &headers, limit, connection).call(),
             // Huawei's batch API takes a body on DELETE.
             ("DELETE", body) => configured(agent.delete(uri), &headers, limit, connection)

@@ -10,6 +10,7 @@ mod image;
 mod member;
 mod profile;
 mod session;
+mod share;
 #[cfg(test)]
 mod testing;
 
@@ -46,6 +47,7 @@ fn dispatch(cli: Cli, console: &Console) -> anyhow::Result<()> {
             MemberCommand::Reject(args) => change::answer(console, global, args, Action::Reject),
         },
         Command::Image(command) => image::run(console, global, command),
+        Command::Share(command) => share::run(console, global, command),
         Command::Profile(command) => profile::run(console, global, command),
         Command::Auth(command) => auth::run(console, global, command),
         Command::Completions { shell } => completions::run(console, shell),

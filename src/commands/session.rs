@@ -8,6 +8,7 @@ use crate::client::{Client, ClientOptions, Tls};
 use crate::console::Console;
 use crate::error::Error;
 use crate::settings::required::NO_ENDPOINT;
+use crate::settings::source::EnvLookup;
 use crate::settings::{Config, Settings};
 use crate::url::{Endpoint, check_id};
 
@@ -47,8 +48,17 @@ pub(crate) struct Session {
 impl Session {
     /// Resolves the settings and checks what the routes need; nothing is sent.
     pub(crate) fn open(console: &Console, global: &GlobalArgs) -> Result<Session, Error> {
-        let config = Config::load(global, console.env())?;
-        let settings = Settings::resolve(global, console.env(), &config, None)?;
+        Session::open_in(console, global, console.env())
+    }
+
+    /// As [`Session::open`], with `env` as the environment.
+    pub(crate) fn open_in(
+        console: &Console,
+        global: &GlobalArgs,
+        env: EnvLookup,
+    ) -> Result<Session, Error> {
+        let config = Config::load(global, env)?;
+        let settings = Settings::resolve(global, env, &config, None)?;
         // Everything missing is named at once, before any command runs or request is sent.
         settings.check_request_settings()?;
         if let Some(project_id) = &settings.project_id {

@@ -40,6 +40,7 @@ mod ids;
 mod images;
 mod json;
 mod ndjson;
+mod plan;
 mod printer;
 mod render;
 mod rows;
@@ -53,6 +54,7 @@ use std::io::{self, Write};
 use serde_json::{Map, Value};
 
 pub(crate) use images::{ImageColumns, ImageStream, member_status};
+pub(crate) use plan::write_plan;
 pub(crate) use stdout::{process_stdout, to_stdout, write_error};
 
 use crate::cli::OutputFormat;

@@ -294,14 +294,8 @@ impl Changes {
                 .collect());
         }
         let images = self.images();
-        let listed = fan_out::collect_in_order(&images, options.jobs, |image| {
-            let mut members = Vec::new();
-            api.list_members(image, None, &mut |member| {
-                members.push(member);
-                Ok(())
-            })?;
-            Ok(members)
-        });
+        let listed =
+            fan_out::collect_in_order(&images, options.jobs, |image| api.all_members(image));
         Ok(self
             .pairs
             .iter()

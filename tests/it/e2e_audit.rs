@@ -36,7 +36,7 @@ fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
     WORLD.get_or_init(|| {
         let url = required_url("IMS_E2E_GLANCE_URL");
-        let run = format!("{}-{}", std::process::id(), jiff::Timestamp::now().as_millisecond());
+        let run = run_name();
         let project = |role: &str| format!("audit-{role}-{run}");
         let (owner, other_owner) = (project("owner"), project("other"));
         let (member, second_member) = (project("m1"), project("m2"));
@@ -204,11 +204,7 @@ fn e2e_changes_the_whole_share_life_cycle() {
     let owner = format!("{}-lc", world.owner);
     let (alpha, beta) = (format!("{}-lc-a", world.member), format!("{}-lc-b", world.member));
     let image = create_image(&world.url, &owner, "life-cycle", "shared");
-    let raw_members = || {
-        let page =
-            glance_call(&world.url, "GET", &format!("/v2/images/{image}/members"), &owner, None);
-        member_pairs(page["members"].as_array().unwrap())
-    };
+    let raw_members = || member_statuses(&world.url, &image, &owner);
 
     let added = ims(&owner, &["member", "add", &image, &alpha, &beta, "-o", "json"]);
     assert_eq!(json_of(&added).len(), 2);

@@ -339,3 +339,87 @@ fn keystone_e2e_two_users_change_a_share() {
         cloud(&sandbox, "ks-owner").args(["member", "list", image, "-o", "json"]).output().unwrap();
     assert_eq!(members(&out), owner_view());
 }
+
+#[test]
+#[ignore = "needs the real Keystone: run scripts/test"]
+fn keystone_e2e_share_apply_accepts_with_the_consumers_own_cloud() {
+    let seeded = seeded();
+    let (token, _) = keystone_token("u-owner", "secret-u-owner", "proj-owner");
+    let images = format!("{}/v2/images", seeded.glance());
+    let name = format!("ims-e2e-share-{}", jiff::Timestamp::now().as_nanosecond());
+    let mut response = ureq::post(&images)
+        .header("Content-Type", "application/json")
+        .header("X-Auth-Token", &token)
+        .send(
+            json!({"name": name, "visibility": "shared", "disk_format": "raw",
+                   "container_format": "bare"})
+            .to_string(),
+        )
+        .expect("create an image");
+    let created: Value =
+        serde_json::from_slice(&response.body_mut().read_to_vec().unwrap()).unwrap();
+    let image = created["id"].as_str().unwrap().to_string();
+    let other = seeded.id("proj-other");
+    // The owner and the consumers sign in through clouds.yaml, each as its own project.
+    let sandbox = Sandbox::new();
+    sandbox.config(
+        "[profiles.owner]\ncloud = \"ks-owner\"\n[profiles.other]\ncloud = \"ks-other\"\n\
+         [profiles.alpha]\ncloud = \"ks-alpha\"\n",
+    );
+    let shares = |consumer: &str| {
+        format!(
+            "[[share]]\nimages = [\"{image}\"]\nmembers = [\"{other}\"]\n\
+             [consumers]\n\"{other}\" = \"{consumer}\"\n"
+        )
+    };
+    sandbox.file("wrong.toml", &shares("alpha"));
+    sandbox.file("shares.toml", &shares("other"));
+    let share = |args: &[&str]| {
+        sandbox
+            .ims()
+            .env("OS_CLIENT_CONFIG_FILE", seeded.clouds())
+            .args(["-p", "owner", "share"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let listed = || {
+        let out = share(&["export", &image]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        stdout_of(&out)
+    };
+
+    // alpha's profile signs in as proj-alpha, not as the member: exit 3, nothing changed.
+    let out = share(&["apply", "--jobs", "1", "-f", "wrong.toml"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let alpha = seeded.id("proj-alpha");
+    assert!(
+        stderr_of(&out).ends_with(&format!(
+            "ims: error: wrong.toml:5: [consumers] `{other}`: profile `alpha` signs in as \
+             project {alpha}, not as {other}\n"
+        )),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(listed().contains("members = []\n"), "{}", listed());
+
+    // other's profile accepts: the cloud matches, and check says so.
+    let out = share(&["apply", "--jobs", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).ends_with("ims: applied: the cloud matches shares.toml (1 in sync)\n"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = share(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = cloud(&sandbox, "ks-owner")
+        .args(["member", "list", &image, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(members(&out), vec![(other.to_string(), "accepted".to_string())]);
+    ureq::delete(format!("{images}/{image}"))
+        .header("X-Auth-Token", &token)
+        .call()
+        .expect("delete the image");
+}

@@ -1,0 +1,748 @@
+//! Desired sharing against httpmock: `ims share plan|check|apply|export` read exactly the
+//! images and members they need, print the plan in every format, send every change exactly
+//! (the visibility PATCH as a JSON patch; v1 batch jobs per member and per consumer), let
+//! each consumer accept with its own credential and never the owner's, and send nothing
+//! when the input is bad.
+
+use httpmock::prelude::*;
+use serde_json::{Value, json};
+
+use crate::fixtures::huawei::{PROJECT, SK, aksk, gateway_accepts};
+use crate::util::*;
+
+/// The owner's project and token.
+const OWNER: &str = "p-own";
+const OWNER_TOKEN: &str = "owner-token";
+/// The consumer of member `p-a`: its profile and token.
+const CONSUMER_TOKEN: &str = "a-token";
+
+fn image(id: &str, name: &str, owner: &str, visibility: &str) -> Value {
+    json!({"id": id, "name": name, "owner": owner, "visibility": visibility,
+           "status": "active", "tags": [], "self": format!("/v2/images/{id}")})
+}
+
+fn member(image: &str, member: &str, status: &str) -> Value {
+    json!({"member_id": member, "image_id": image, "status": status,
+           "created_at": "2026-10-01T10:00:00Z", "updated_at": "2026-10-02T10:00:00Z",
+           "schema": "/v2/schemas/member"})
+}
+
+/// A GET of `path` with the owner's token answering `body`.
+fn read<'a>(server: &'a MockServer, path: &str, body: Value) -> httpmock::Mock<'a> {
+    server.mock(|when, then| {
+        expect_standard_headers(when, OWNER_TOKEN).path(path.to_string());
+        then.status(200).json_body(body);
+    })
+}
+
+/// The owner's cloud: i1 (shared, members p-b accepted and p-x pending), i2 (private),
+/// gold-1 (shared, no members, listed by name and by tag), and the list of this
+/// project's images (none tagged silver).
+fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
+    let gold = image("g1", "gold-1", OWNER, "shared");
+    vec![
+        read(server, "/v2/images/i1", image("i1", "one", OWNER, "shared")),
+        read(server, "/v2/images/i2", image("i2", "two", OWNER, "private")),
+        read(
+            server,
+            "/v2/images/i1/members",
+            json!({"members": [member("i1", "p-b", "accepted"), member("i1", "p-x", "pending")],
+                   "schema": "/v2/schemas/members"}),
+        ),
+        read(server, "/v2/images/g1/members", json!({"members": []})),
+        server.mock(|when, then| {
+            expect_standard_headers(when, OWNER_TOKEN).path("/v2/images").is_true(|req| {
+                let mut query = req.query_params();
+                query.sort();
+                query == [("limit".into(), "1000".into()), ("owner".into(), OWNER.into())]
+            });
+            then.status(200).json_body(json!({"images": [
+                image("i1", "one", OWNER, "shared"), gold.clone(),
+                image("z9", "zinc", OWNER, "shared")]}));
+        }),
+        server.mock(|when, then| {
+            expect_standard_headers(when, OWNER_TOKEN)
+                .path("/v2/images")
+                .query_param("owner", OWNER)
+                .query_param("tag", "gold");
+            then.status(200).json_body(json!({"images": [gold]}));
+        }),
+        server.mock(|when, then| {
+            expect_standard_headers(when, OWNER_TOKEN)
+                .path("/v2/images")
+                .query_param("owner", OWNER)
+                .query_param("tag", "silver");
+            then.status(200).json_body(json!({"images": []}));
+        }),
+    ]
+}
+
+/// i1 and i2 for p-a and p-b, gold images for p-a; p-a accepts with profile tenant-a.
+const SHARES: &str = r#"
+[[share]]
+images = ["i1", "i2"]
+members = ["p-a", "p-b"]
+
+[[share]]
+names = ["gold-*"]
+tags = ["gold", "silver"]
+members = ["p-a"]
+
+[consumers]
+p-a = "tenant-a"
+"#;
+
+/// A sandbox whose config has the consumer's profile (its own endpoint, token and
+/// project), and whose `shares.toml` is `shares`.
+fn sandbox_with(consumer: &MockServer, consumer_project: &str, shares: &str) -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.config(&format!(
+        "[profiles.tenant-a]\nendpoint = \"{}\"\ntoken = \"{CONSUMER_TOKEN}\"\n\
+         project_id = \"{consumer_project}\"\n",
+        consumer.base_url()
+    ));
+    sandbox.file("shares.toml", shares);
+    sandbox
+}
+
+/// `ims share ARGS` as the owner: identity from flags and variables, which a consumer
+/// must not inherit.
+fn share(sandbox: &Sandbox, server: &MockServer, args: &[&str]) -> std::process::Output {
+    sandbox
+        .ims()
+        .env("IMS_TOKEN", OWNER_TOKEN)
+        .env("IMS_PROJECT_ID", OWNER)
+        .args(["--endpoint", &server.base_url(), "share"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+const PLAN_TABLE: &str = "\
+┌────────────┬──────────┬────────────┬───────────┬─────────┬──────────┐
+│ Action     ┆ Image ID ┆ Image Name ┆ Member ID ┆ From    ┆ To       │
+╞════════════╪══════════╪════════════╪═══════════╪═════════╪══════════╡
+│ visibility ┆ i2       ┆ two        ┆ —         ┆ private ┆ shared   │
+│ add        ┆ i1       ┆ one        ┆ p-a       ┆ —       ┆ pending  │
+│ add        ┆ i2       ┆ two        ┆ p-a       ┆ —       ┆ pending  │
+│ add        ┆ i2       ┆ two        ┆ p-b       ┆ —       ┆ pending  │
+│ add        ┆ g1       ┆ gold-1     ┆ p-a       ┆ —       ┆ pending  │
+│ accept     ┆ i1       ┆ one        ┆ p-a       ┆ pending ┆ accepted │
+│ accept     ┆ i2       ┆ two        ┆ p-a       ┆ pending ┆ accepted │
+│ accept     ┆ g1       ┆ gold-1     ┆ p-a       ┆ pending ┆ accepted │
+│ remove     ┆ i1       ┆ one        ┆ p-x       ┆ pending ┆ —        │
+└────────────┴──────────┴────────────┴───────────┴─────────┴──────────┘
+";
+
+const PLAN_NOTES: &str = "\
+ims: note: shares.toml:6: tag \"silver\" selects no image of this project
+ims: plan: 4 to add, 3 to accept, 1 to remove, 1 visibility; 1 in sync
+";
+
+#[test]
+fn plan_reads_what_it_compares_and_prints_every_format() {
+    let server = MockServer::start();
+    let reads = owner_cloud(&server);
+    let consumer = MockServer::start();
+    let nothing = nothing_may_be_sent(&consumer);
+    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
+
+    let out = share(&sandbox, &server, &["plan", "--prune"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), PLAN_TABLE);
+    assert_eq!(stderr_of(&out), PLAN_NOTES);
+    // i1 is in the list of this project's images: not read again. The private image's
+    // members are not read (Glance refuses them). Every other read is made once.
+    let calls: Vec<usize> = reads.iter().map(|mock| mock.calls()).collect();
+    assert_eq!(calls, [0, 1, 1, 1, 1, 1, 1]);
+    nothing.assert_calls(0);
+
+    let out = share(&sandbox, &server, &["plan", "--prune", "-o", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["actions"].as_array().unwrap().len(), 9);
+    assert_eq!(
+        json["actions"][0],
+        json!({"action": "visibility", "image_id": "i2", "image_name": "two",
+               "member_id": null, "from": "private", "to": "shared", "consumer": null})
+    );
+    assert_eq!(
+        json["actions"][5],
+        json!({"action": "accept", "image_id": "i1", "image_name": "one",
+               "member_id": "p-a", "from": "pending", "to": "accepted",
+               "consumer": "tenant-a"})
+    );
+    assert_eq!(
+        json["notes"],
+        json!(["shares.toml:6: tag \"silver\" selects no image of this project"])
+    );
+    assert_eq!(json["in_sync"], 1);
+
+    let out = share(&sandbox, &server, &["plan", "--prune", "-o", "ndjson"]);
+    let lines: Vec<Value> =
+        stdout_of(&out).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines, json["actions"].as_array().unwrap().clone());
+    let out = share(&sandbox, &server, &["plan", "--prune", "-o", "ids"]);
+    assert_eq!(stdout_of(&out), "i2\ni1\ng1\n");
+    let out = share(&sandbox, &server, &["plan", "--prune", "-o", "csv"]);
+    assert_eq!(
+        stdout_of(&out).lines().take(3).collect::<Vec<_>>(),
+        [
+            "Action,Image ID,Image Name,Member ID,From,To",
+            "visibility,i2,two,—,private,shared",
+            "add,i1,one,p-a,—,pending"
+        ]
+    );
+}
+
+#[test]
+fn check_is_exit_10_on_drift_and_0_in_sync() {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let consumer = MockServer::start();
+    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
+    let out = share(&sandbox, &server, &["check", "--prune"]);
+    assert_eq!(out.status.code(), Some(10), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), PLAN_TABLE);
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "{PLAN_NOTES}ims: error: the cloud differs from shares.toml: 9 change(s) would \
+             make it match\n"
+        )
+    );
+    // p-b is there and accepted; p-x stays without prune: nothing to do.
+    sandbox.file("in-sync.toml", "[[share]]\nimages = [\"i1\"]\nmembers = [\"p-b\"]\n");
+    let out = share(&sandbox, &server, &["check", "-f", "in-sync.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(
+        stderr_of(&out),
+        "ims: plan: 0 to add, 0 to accept, 0 to remove, 0 visibility; 1 in sync\n"
+    );
+}
+
+#[test]
+fn a_pending_member_without_a_consumer_is_a_note_with_its_date() {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .ims()
+        .env("IMS_TOKEN", OWNER_TOKEN)
+        .env("IMS_PROJECT_ID", OWNER)
+        .args(["--endpoint", &server.base_url(), "share", "check", "-f", "-"])
+        .write_stdin("[[share]]\nimages = [\"i1\"]\nmembers = [\"p-b\", \"p-x\"]\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        "ims: note: p-x has not accepted i1, pending since 2026-10-02\n\
+         ims: plan: 0 to add, 0 to accept, 0 to remove, 0 visibility; 2 in sync\n"
+    );
+}
+
+/// A catch-all for any request but a GET: assert zero calls on it.
+fn no_change_may_be_sent(server: &MockServer) -> httpmock::Mock<'_> {
+    server.mock(|when, then| {
+        when.method_not(GET);
+        then.status(500);
+    })
+}
+
+/// A change on the owner's server: `method` on `path`, exactly `body` (if any) as
+/// `content_type`, with the owner's token.
+fn owner_change<'a>(
+    server: &'a MockServer,
+    method: httpmock::Method,
+    path: &str,
+    content_type: &str,
+    body: Option<Value>,
+    answer: Value,
+) -> httpmock::Mock<'a> {
+    server.mock(|when, then| {
+        let when = when
+            .method(method)
+            .path(path.to_string())
+            .header("x-auth-token", OWNER_TOKEN)
+            .header("user-agent", USER_AGENT);
+        match body {
+            Some(body) => {
+                when.header("content-type", content_type).json_body(body);
+            }
+            None => {
+                when.header_missing("content-type");
+            }
+        }
+        then.status(200).json_body(answer);
+    })
+}
+
+#[test]
+fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let patch = owner_change(
+        &server,
+        PATCH,
+        "/v2/images/i2",
+        "application/openstack-images-v2.1-json-patch",
+        Some(json!([{"op": "replace", "path": "/visibility", "value": "shared"}])),
+        image("i2", "two", OWNER, "shared"),
+    );
+    let mut adds = Vec::new();
+    for (image, who) in [("i1", "p-a"), ("i2", "p-a"), ("i2", "p-b"), ("g1", "p-a")] {
+        adds.push(owner_change(
+            &server,
+            POST,
+            &format!("/v2/images/{image}/members"),
+            "application/json",
+            Some(json!({ "member": who })),
+            member(image, who, "pending"),
+        ));
+    }
+    let remove = owner_change(&server, DELETE, "/v2/images/i1/members/p-x", "", None, json!({}));
+    let consumer = MockServer::start();
+    let mut accepts = Vec::new();
+    for image in ["i1", "i2", "g1"] {
+        accepts.push(consumer.mock(|when, then| {
+            when.method(PUT)
+                .path(format!("/v2/images/{image}/members/p-a"))
+                .header("x-auth-token", CONSUMER_TOKEN)
+                .header("content-type", "application/json")
+                .json_body(json!({"status": "accepted"}));
+            then.status(200).json_body(member(image, "p-a", "accepted"));
+        }));
+    }
+    // The owner's token never reaches the consumer's server, nor the consumer's the owner's.
+    let leaked = consumer.mock(|when, then| {
+        when.header("x-auth-token", OWNER_TOKEN);
+        then.status(500);
+    });
+    let borrowed = server.mock(|when, then| {
+        when.header("x-auth-token", CONSUMER_TOKEN);
+        then.status(500);
+    });
+    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
+
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes", "--jobs", "3"]);
+    // The mocks never change: read again, the cloud still differs (exit 6, none failed).
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), PLAN_TABLE);
+    let stderr = stderr_of(&out);
+    assert!(stderr.starts_with(PLAN_NOTES), "{stderr}");
+    assert!(stderr.contains("ims: removed p-x from image i1\n"), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "ims: still out of sync: visibility image i2\n\
+             ims: still out of sync: add image i1, member p-a\n\
+             ims: still out of sync: add image i2, member p-a\n\
+             ims: still out of sync: add image i2, member p-b\n\
+             ims: still out of sync: add image g1, member p-a\n\
+             ims: still out of sync: accept image i1, member p-a\n\
+             ims: still out of sync: accept image i2, member p-a\n\
+             ims: still out of sync: accept image g1, member p-a\n\
+             ims: still out of sync: remove image i1, member p-x\n"
+        ),
+        "{stderr}"
+    );
+    patch.assert_calls(1);
+    for add in adds {
+        add.assert_calls(1);
+    }
+    for accept in accepts {
+        accept.assert_calls(1);
+    }
+    remove.assert_calls(1);
+    leaked.assert_calls(0);
+    borrowed.assert_calls(0);
+}
+
+#[test]
+fn a_dry_run_prints_every_change_the_consumers_too_and_sends_none() {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let consumer_changes = consumer.mock(|when, then| {
+        when.any_request();
+        then.status(500);
+    });
+    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
+    let out = share(&sandbox, &server, &["apply", "--prune", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let (own, theirs) = (server.base_url(), consumer.base_url());
+    assert_eq!(
+        stdout_of(&out),
+        format!(
+            "PATCH {own}/v2/images/i2 [{{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"shared\"}}]\n\
+             POST {own}/v2/images/i1/members {{\"member\":\"p-a\"}}\n\
+             POST {own}/v2/images/i2/members {{\"member\":\"p-a\"}}\n\
+             POST {own}/v2/images/i2/members {{\"member\":\"p-b\"}}\n\
+             POST {own}/v2/images/g1/members {{\"member\":\"p-a\"}}\n\
+             PUT {theirs}/v2/images/i1/members/p-a {{\"status\":\"accepted\"}}\n\
+             PUT {theirs}/v2/images/i2/members/p-a {{\"status\":\"accepted\"}}\n\
+             PUT {theirs}/v2/images/g1/members/p-a {{\"status\":\"accepted\"}}\n\
+             DELETE {own}/v2/images/i1/members/p-x\n"
+        )
+    );
+    assert_eq!(stderr_of(&out), PLAN_NOTES);
+    changes.assert_calls(0);
+    consumer_changes.assert_calls(0);
+}
+
+#[test]
+fn removals_off_a_terminal_need_yes_and_send_nothing() {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
+    let out = share(&sandbox, &server, &["apply", "--prune"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).ends_with(
+            "ims: error: share apply with removals needs --yes when it cannot ask on a \
+             terminal; nothing was sent\n"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    changes.assert_calls(0);
+}
+
+#[test]
+fn a_consumer_that_signs_in_as_another_project_is_exit_3_before_any_change() {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let nothing = nothing_may_be_sent(&consumer);
+    let sandbox = sandbox_with(&consumer, "p-somebody-else", SHARES);
+    let out = share(&sandbox, &server, &["apply", "--yes"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).ends_with(
+            "ims: error: shares.toml:12: [consumers] `p-a`: profile `tenant-a` signs in as \
+             project p-somebody-else, not as p-a\n"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    changes.assert_calls(0);
+    nothing.assert_calls(0);
+}
+
+#[test]
+fn bad_files_are_exit_3_naming_file_line_and_key_before_any_request() {
+    let server = MockServer::start();
+    let nothing = nothing_may_be_sent(&server);
+    let consumer = MockServer::start();
+    for (text, message) in [
+        (
+            "[[share]]\nimages = [\"i1\"]\nmember = [\"p\"]\n",
+            "shares.toml:3: unknown key `member` in [[share]] (valid keys: images, names, \
+             tags, members, member_type)",
+        ),
+        (
+            "[[share]]\nimages = [\"i1\"]\nmembers = [\"p\"]\n[consumers]\np = \"nobody\"\n",
+            "shares.toml:5: [consumers] `p`: profile `nobody` is not in config file ",
+        ),
+        (
+            "[[share]]\nimages = [\"i1\"]\nmembers = [\"p\"]\nmember_type = \"domain\"\n",
+            "shares.toml:4: `member_type` is for Huawei's v1 API (--api v1); the v2 API \
+             shares with projects only",
+        ),
+    ] {
+        let sandbox = sandbox_with(&consumer, "p-a", text);
+        for command in ["plan", "check", "apply"] {
+            let out = share(&sandbox, &server, &[command]);
+            assert_eq!(out.status.code(), Some(3), "{text}");
+            assert!(
+                stderr_of(&out).starts_with(&format!("ims: error: {message}")),
+                "{}",
+                stderr_of(&out)
+            );
+            assert_eq!(stdout_of(&out), "");
+        }
+    }
+    let sandbox = Sandbox::new();
+    let out = share(&sandbox, &server, &["plan"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        "ims: error: shares file shares.toml does not exist (-f names another; `ims share \
+         export > shares.toml` writes today's sharing as one)\n"
+    );
+    nothing.assert_calls(0);
+}
+
+#[test]
+fn images_of_another_project_or_unseen_are_refused_and_nothing_changes() {
+    let server = MockServer::start();
+    read(&server, "/v2/images/theirs", image("theirs", "t", "p-other", "shared"));
+    let missing = server.mock(|when, then| {
+        when.method(GET).path("/v2/images/gone");
+        then.status(404)
+            .json_body(json!({"code": 404, "title": "Not Found", "message": "No image found"}));
+    });
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    for (id, code, message) in [
+        (
+            "theirs",
+            4,
+            "ims: error: shares.toml:1: image theirs is owned by p-other: only its owner can \
+             share it\n",
+        ),
+        (
+            "gone",
+            5,
+            "ims: error: shares.toml:1: image gone was not found (this project cannot see it)\n",
+        ),
+    ] {
+        let text = format!("[[share]]\nimages = [\"{id}\"]\nmembers = [\"p-a\"]\n");
+        let sandbox = sandbox_with(&consumer, "p-a", &text);
+        let out = share(&sandbox, &server, &["apply", "--yes"]);
+        assert_eq!(out.status.code(), Some(code), "{}", stderr_of(&out));
+        assert_eq!(stderr_of(&out), message);
+        assert_eq!(stdout_of(&out), "");
+    }
+    missing.assert_calls(1);
+    changes.assert_calls(0);
+}
+
+#[test]
+fn export_writes_todays_sharing_and_checks_clean_against_it() {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    read(&server, "/v2/images/g1", image("g1", "gold-1 \u{1b}[2J\n[[share]]", OWNER, "shared"));
+    let out = Sandbox::new()
+        .ims()
+        .env("IMS_TOKEN", OWNER_TOKEN)
+        .env("IMS_PROJECT_ID", OWNER)
+        .args(["--endpoint", &server.base_url(), "share", "export", "i1", "-"])
+        .write_stdin("i2\ng1\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let exported = stdout_of(&out);
+    assert_eq!(
+        exported,
+        "# Today's sharing, as written by `ims share export`: which of this project's images\n\
+         # each project sees. `ims share check -f FILE` exits 0 while the cloud matches it.\n\
+         \n\
+         [[share]]\n\
+         images = [\n    \"i1\", # one\n]\n\
+         members = [\"p-b\", \"p-x\"]\n\
+         \n\
+         [[share]]\n\
+         images = [\n    \"i2\", # two\n    \"g1\", # gold-1 \\u{1b}[2J\\n[[share]]\n]\n\
+         members = []\n"
+    );
+    let sandbox = Sandbox::new();
+    sandbox.file("shares.toml", &exported);
+    let out = share(&sandbox, &server, &["check", "--prune"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        "ims: note: p-x has not accepted i1, pending since 2026-10-02\n\
+         ims: plan: 0 to add, 0 to accept, 0 to remove, 0 visibility; 2 in sync\n"
+    );
+}
+
+#[test]
+fn export_without_ids_takes_every_image_this_project_shares() {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let shared = server.mock(|when, then| {
+        expect_standard_headers(when, OWNER_TOKEN)
+            .path("/v2/images")
+            .query_param("visibility", "shared")
+            .query_param("owner", OWNER);
+        then.status(200).json_body(json!({"images": [
+            image("i1", "one", OWNER, "shared"), image("g1", "gold-1", OWNER, "shared"),
+            image("x", "not mine", "p-other", "shared")]}));
+    });
+    let out = share(&Sandbox::new(), &server, &["export"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).ends_with(
+            "[[share]]\nimages = [\n    \"i1\", # one\n]\nmembers = [\"p-b\", \"p-x\"]\n\n\
+             [[share]]\nimages = [\n    \"g1\", # gold-1\n]\nmembers = []\n"
+        ),
+        "{}",
+        stdout_of(&out)
+    );
+    shared.assert_calls(1);
+}
+
+// ---- Huawei's v1 batch API ----
+
+/// A v1 batch job: `method` with exactly `body`, signed, answering job `job`, which then
+/// succeeds.
+fn batch_job<'a>(
+    server: &'a MockServer,
+    method: httpmock::Method,
+    body: Value,
+    job: &str,
+) -> (httpmock::Mock<'a>, httpmock::Mock<'a>) {
+    let start = server.mock(|when, then| {
+        when.method(method)
+            .path("/v1/cloudimages/members")
+            .header("content-type", "application/json")
+            .header("x-project-id", PROJECT)
+            .header_missing("x-auth-token")
+            .json_body(body)
+            .is_true(|req| gateway_accepts(req, SK));
+        then.status(200).json_body(json!({ "job_id": job }));
+    });
+    let poll = server.mock(|when, then| {
+        when.method(GET).path(format!("/v1/{PROJECT}/jobs/{job}"));
+        then.status(200).json_body(json!({"status": "SUCCESS", "job_id": job}));
+    });
+    (start, poll)
+}
+
+/// The v1 cloud of two private images: h1 has p-a (pending), h2 nobody, until a first
+/// read; from then on both have p-a (accepted) and p-b (pending), as after the apply.
+/// p-a accepts with profile tenant-a on `consumer` (v1, its own token), with its vault.
+fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
+    for id in ["h1", "h2"] {
+        server.mock(|when, then| {
+            when.method(GET)
+                .path("/v2/cloudimages")
+                .query_param("id", id)
+                .is_true(|req| gateway_accepts(req, SK));
+            then.status(200).json_body(json!({"images": [image(id, id, PROJECT, "private")]}));
+        });
+        let before = match id {
+            "h1" => vec![member("h1", "p-a", "pending")],
+            _ => vec![],
+        };
+        server
+            .mock(|when, then| {
+                when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/{id}/members"));
+                then.status(200).json_body(json!({ "members": before }));
+            })
+            .up_to_n_times(1);
+        server.mock(|when, then| {
+            when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/{id}/members"));
+            then.status(200).json_body(json!({"members": [
+                member(id, "p-a", "accepted"), member(id, "p-b", "pending")]}));
+        });
+    }
+    let sandbox = Sandbox::new();
+    sandbox.config(&format!(
+        "[profiles.tenant-a]\nendpoint = \"{}\"\ntoken = \"{CONSUMER_TOKEN}\"\napi = \"v1\"\n\
+         project_id = \"p-a\"\n",
+        consumer.base_url()
+    ));
+    sandbox.file(
+        "shares.toml",
+        "[[share]]\nimages = [\"h1\", \"h2\"]\nmembers = [\"p-a\", \"p-b\"]\n\
+         [consumers]\np-a = { profile = \"tenant-a\", vault_id = \"vault-1\" }\n",
+    );
+    sandbox
+}
+
+/// The consumer's side on v1: its one accept job for h1 and h2 (its own token, its vault,
+/// no signature), the poll, and the read-back of each image's members.
+fn v1_consumer_accepts(consumer: &MockServer) -> [httpmock::Mock<'_>; 3] {
+    let accept = consumer.mock(|when, then| {
+        when.method(PUT)
+            .path("/v1/cloudimages/members")
+            .header("x-auth-token", CONSUMER_TOKEN)
+            .header_missing("x-sdk-date")
+            .json_body(json!({"images": ["h1", "h2"], "project_id": "p-a", "status": "accepted",
+                              "vault_id": "vault-1"}));
+        then.status(200).json_body(json!({"job_id": "job-c"}));
+    });
+    let consumer_poll = consumer.mock(|when, then| {
+        when.method(GET).path("/v1/p-a/jobs/job-c").header("x-auth-token", CONSUMER_TOKEN);
+        then.status(200).json_body(json!({"status": "SUCCESS", "job_id": "job-c"}));
+    });
+    let read_back = consumer.mock(|when, then| {
+        when.method(GET)
+            .path_includes("/v1/p-a/cloudimages/")
+            .header("x-auth-token", CONSUMER_TOKEN);
+        then.status(200).json_body(json!({"members": [member("h", "p-a", "accepted")]}));
+    });
+    [accept, consumer_poll, read_back]
+}
+
+#[test]
+fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    let changes = no_change_may_be_sent(&server);
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply", "--dry-run"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let (own, theirs) = (server.base_url(), consumer.base_url());
+    assert_eq!(
+        stdout_of(&out),
+        format!(
+            "POST {own}/v1/cloudimages/members {{\"images\":[\"h1\",\"h2\"],\"projects\":[\"p-b\"]}}\n\
+             POST {own}/v1/cloudimages/members {{\"images\":[\"h2\"],\"projects\":[\"p-a\"]}}\n\
+             PUT {theirs}/v1/cloudimages/members {{\"images\":[\"h1\",\"h2\"],\"project_id\":\"p-a\",\"status\":\"accepted\",\"vault_id\":\"vault-1\"}}\n"
+        )
+    );
+    changes.assert_calls(0);
+}
+
+#[test]
+fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_vault() {
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    let (add_a, poll_a) =
+        batch_job(&server, POST, json!({"images": ["h2"], "projects": ["p-a"]}), "job-a");
+    let (add_b, poll_b) =
+        batch_job(&server, POST, json!({"images": ["h1", "h2"], "projects": ["p-b"]}), "job-b");
+    let [accept, consumer_poll, read_back] = v1_consumer_accepts(&consumer);
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).ends_with("ims: applied: the cloud matches shares.toml (4 in sync)\n"),
+        "{}",
+        stderr_of(&out)
+    );
+    for mock in [add_a, poll_a, add_b, poll_b, accept, consumer_poll] {
+        mock.assert_calls(1);
+    }
+    read_back.assert_calls(2);
+}
+
+#[test]
+fn a_failed_v1_batch_job_is_one_failure_and_the_rest_still_runs() {
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    let (add_a, _) =
+        batch_job(&server, POST, json!({"images": ["h2"], "projects": ["p-a"]}), "job-a");
+    let add_b = server.mock(|when, then| {
+        when.method(POST)
+            .path("/v1/cloudimages/members")
+            .json_body(json!({"images": ["h1", "h2"], "projects": ["p-b"]}));
+        then.status(200).json_body(json!({"job_id": "job-b"}));
+    });
+    server.mock(|when, then| {
+        when.method(GET).path(format!("/v1/{PROJECT}/jobs/job-b"));
+        then.status(200).json_body(json!({"status": "FAIL", "job_id": "job-b",
+            "fail_reason": "quota", "error_code": "IMG.0088"}));
+    });
+    let [accept, _, _] = v1_consumer_accepts(&consumer);
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply"]).output().unwrap();
+    // The cloud read again matches (the mocks say so), so the failure is reported and
+    // apply still ends 0: what counts is the cloud.
+    let stderr = stderr_of(&out);
+    let failures: Vec<&str> =
+        stderr.lines().filter(|line| line.starts_with("ims: error: ")).collect();
+    assert_eq!(
+        failures,
+        ["ims: error: add: the batch job of 2 image(s): job job-b failed: IMG.0088: quota"],
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    add_a.assert_calls(1);
+    add_b.assert_calls(1);
+    accept.assert_calls(1);
+}
