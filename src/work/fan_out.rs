@@ -124,11 +124,12 @@ pub(crate) fn in_order<I: Sync, T: Send>(
     let jobs = self::jobs(jobs);
     // Results may run this far ahead of the one to emit next.
     let window = jobs;
-    // With one job this thread works; with more, `jobs` threads work and this one only
-    // emits, so that emitting never waits for work of its own.
-    let workers = match jobs {
+    // With one job (or one item) this thread works: a thread of its own would cost memory
+    // and buy nothing. With more, `jobs` threads work and this one only emits, so that
+    // emitting never waits for work of its own.
+    let workers = match jobs.min(items.len()) {
         0 | 1 => 0,
-        _ => jobs.min(items.len()),
+        n => n,
     };
     let queue = Mutex::new(Queue {
         next_fetch: 0,
@@ -265,6 +266,17 @@ mod tests {
                 ErrorKind::Unexpected
             );
         }
+    }
+
+    #[test]
+    fn one_item_is_worked_on_by_the_calling_thread() {
+        let caller = std::thread::current().id();
+        let ids = vec!["only".to_string()];
+        let results = collect_in_order(&ids, 8, |_| Ok(std::thread::current().id()));
+        assert_eq!(
+            results.into_iter().map(Result::ok).collect::<Vec<_>>(),
+            vec![Some(caller)]
+        );
     }
 
     #[test]
