@@ -20,28 +20,31 @@ pub(crate) fn run(
     }
 }
 
-/// Lists the images, then writes them: nothing is printed unless every page was read.
+/// Lists the images and writes them as the output format wants them: as they are listed
+/// (`ndjson`), or once every page was read, nothing when one fails.
 fn list(console: &Console, global: &GlobalArgs, args: &ImageListArgs) -> anyhow::Result<()> {
     let session = Session::open(console, global)?;
-    let images = session.with_api(|api| {
-        let project = session.this_project(api)?;
-        match args.incoming {
-            true => incoming(console, api, &project, args),
-            false => shared_by::<Image>(api, &project, args.limit),
-        }
-    })??;
     let columns = match args.incoming {
         true => ImageColumns::Incoming,
         false => ImageColumns::Shared,
     };
     let mut unprintable = Vec::new();
-    output::to_stdout(console, |out| {
-        let mut stream = ImageStream::new(out, session.settings.output.value, columns);
-        for image in &images {
-            unprintable.extend(stream.image(image)?);
-        }
-        stream.finish().map_err(output::write_error)
-    })?;
+    session.with_api(|api| {
+        let project = session.this_project(api)?;
+        output::to_stdout(console, |out| {
+            let mut stream = ImageStream::new(out, session.settings.output.value, columns);
+            let mut each = |image: Image| {
+                unprintable.extend(stream.image(&image)?);
+                Ok(())
+            };
+            match args.incoming {
+                true => incoming(console, api, &project, args, &mut each)?,
+                false => each_shared_by(api, &project, args.limit, &mut each)?,
+            }
+            unprintable.extend(stream.finish().map_err(output::write_error)?);
+            Ok(())
+        })
+    })??;
     Failures::into_result(unprintable.into_iter().map(Into::into).collect())
 }
 
@@ -53,29 +56,39 @@ pub(crate) fn shared_by<R: Listed>(
     limit: Option<u16>,
 ) -> Result<Vec<R>, Error> {
     let mut images = Vec::new();
-    api.list_images(ImageFilter::SharedBy(project), limit, &mut |image| {
+    each_shared_by(api, project, limit, &mut |image| {
         images.push(image);
         Ok(())
-    })
-    .map_err(|err| err.prefixed(&format!("the images project {project} shares")))?;
+    })?;
     Ok(images)
 }
 
-/// The images shared with `project`, one query per wanted status (so each image's
-/// membership status is known), each image carrying it as `member_status`.
+/// Hands each image `project` owns and shares to `each`, in the order listed.
+fn each_shared_by<R: Listed>(
+    api: &ImageApi,
+    project: &str,
+    limit: Option<u16>,
+    each: &mut dyn FnMut(R) -> Result<(), Error>,
+) -> Result<(), Error> {
+    api.list_images(ImageFilter::SharedBy(project), limit, each)
+        .map_err(|err| err.prefixed(&format!("the images project {project} shares")))
+}
+
+/// Hands `each` the images shared with `project`, one query per wanted status (so each
+/// image's membership status is known), each image carrying it as `member_status`.
 fn incoming(
     console: &Console,
     api: &ImageApi,
     project: &str,
     args: &ImageListArgs,
-) -> Result<Vec<Image>, Error> {
+    each: &mut dyn FnMut(Image) -> Result<(), Error>,
+) -> Result<(), Error> {
     let statuses: &[&str] = match args.status.unwrap_or(StatusFilter::All) {
         StatusFilter::All => &["accepted", "pending", "rejected"],
         StatusFilter::Accepted => &["accepted"],
         StatusFilter::Pending => &["pending"],
         StatusFilter::Rejected => &["rejected"],
     };
-    let mut images: Vec<Image> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for status in statuses {
         let filter = ImageFilter::SharedWith { project, status };
@@ -90,8 +103,7 @@ fn incoming(
                 return Ok(());
             }
             image.set("member_status", member_status(status));
-            images.push(image);
-            Ok(())
+            each(image)
         })
         .map_err(|err| {
             err.prefixed(&format!(
@@ -99,5 +111,5 @@ fn incoming(
             ))
         })?;
     }
-    Ok(images)
+    Ok(())
 }

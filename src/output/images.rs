@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::ids::plain_id;
-use super::printer::Printer;
+use super::printer::{Group, Printer};
 use super::render::{Column, Record};
 use super::safe::write_compact;
 use crate::cli::OutputFormat;
@@ -63,11 +63,14 @@ pub(crate) enum ImageColumns {
     Incoming,
 }
 
-/// Images written as they arrive: `ids`, `json` and `ndjson` go out at once, a table or
-/// csv is drawn at the end from the cells kept.
+/// Images written as they are listed when the format streams (`ndjson`); in every other
+/// format they are held, compactly, and written at the end, so that a list that fails on
+/// a later page prints nothing.
 pub(crate) struct ImageStream<'w> {
     /// The printer of the images.
     printer: Printer<'w, 'static, Image>,
+    /// What is held of the images until the end, unless the format streams.
+    held: Option<Group<Image>>,
 }
 
 impl<'w> ImageStream<'w> {
@@ -81,21 +84,30 @@ impl<'w> ImageStream<'w> {
             ImageColumns::Shared => IMAGE_COLUMNS,
             ImageColumns::Incoming => INCOMING_COLUMNS,
         };
-        ImageStream {
-            printer: Printer::new(out, format, columns),
+        let printer = Printer::new(out, format, columns);
+        let held = (!printer.streams()).then(|| Group::new(format, columns));
+        ImageStream { printer, held }
+    }
+
+    /// Writes (or holds what the format shows of) one image. An ID that `ids` cannot
+    /// print as one line that reads back as one ID is not printed: its error is returned
+    /// (exit 8) and the other IDs still print.
+    pub(crate) fn image(&mut self, image: &Image) -> Result<Vec<Error>, Error> {
+        match &mut self.held {
+            Some(group) => group.push(image).map(|()| Vec::new()),
+            None => self.printer.record(image),
         }
     }
 
-    /// Writes (or, for a table or csv, keeps the cells of) one image. An ID that `ids`
-    /// cannot print as one line that reads back as one ID is not printed: its error is
-    /// returned (exit 8) and the other IDs still print.
-    pub(crate) fn image(&mut self, image: &Image) -> Result<Option<Error>, Error> {
-        Ok(self.printer.record(image)?.pop())
-    }
-
-    /// Ends the output: closes the JSON array (`[]` when empty), draws the table.
-    pub(crate) fn finish(self) -> io::Result<()> {
-        self.printer.finish(true)
+    /// Ends the output: writes what was held (closing the JSON array, `[]` when empty;
+    /// drawing the table) and returns the errors of the images it could not print.
+    pub(crate) fn finish(mut self) -> io::Result<Vec<Error>> {
+        let unprintable = match self.held.take() {
+            Some(group) => self.printer.group(group)?,
+            None => Vec::new(),
+        };
+        self.printer.finish(true)?;
+        Ok(unprintable)
     }
 }
 

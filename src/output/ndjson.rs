@@ -22,6 +22,10 @@ impl<R: Record> Render<R> for Ndjson {
         out.flush()
     }
 
+    fn streams(&self) -> bool {
+        true
+    }
+
     fn finish(&mut self, _: &mut dyn Write, _: &[Column<R>], _: bool) -> io::Result<()> {
         Ok(())
     }

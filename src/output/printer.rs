@@ -99,6 +99,11 @@ impl<'w, 'c, R: Record> Printer<'w, 'c, R> {
         Ok(errors)
     }
 
+    /// Whether records are written as they come; see [`Render::streams`].
+    pub(crate) fn streams(&self) -> bool {
+        self.render.streams()
+    }
+
     /// Ends the output; see [`Render::finish`].
     pub(crate) fn finish(mut self, show_empty: bool) -> io::Result<()> {
         self.render.finish(self.out, self.columns, show_empty)

@@ -115,6 +115,12 @@ pub(crate) trait Render<R>: Send {
     /// Writes a complete group (or keeps it until the end, as a table must).
     fn write(&mut self, out: &mut dyn Write, held: Held) -> io::Result<()>;
 
+    /// Whether a reader wants each record as soon as it is there, even when a later one
+    /// fails (`ndjson`), rather than all of a list or nothing.
+    fn streams(&self) -> bool {
+        false
+    }
+
     /// Ends the output. With nothing written, `show_empty` decides between an empty
     /// result (`[]`, a bare table) and no output.
     fn finish(

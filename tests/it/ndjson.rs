@@ -187,6 +187,39 @@ impl Gate {
     }
 }
 
+/// Runs `ims ARGS` against `port` and returns the first line it writes before `gate` is
+/// opened (the server holds a later answer until then), and every later line. `ims` must
+/// end with exit 0.
+fn first_line_before(gate: &Gate, port: u16, args: &str) -> (Option<String>, Vec<String>) {
+    let sandbox = Sandbox::new();
+    let line = format!("--endpoint http://127.0.0.1:{port} --token t {args} -o ndjson");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"))
+        .env_clear()
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .env("XDG_CACHE_HOME", sandbox.dir.path().join("cache"))
+        .current_dir(sandbox.dir.path())
+        .args(words(&line))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (lines, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let _ = lines.send(line.unwrap());
+        }
+    });
+    // The held answer is not sent before the first line is read: a line that is not
+    // written (and flushed) at once would never come.
+    let first = received.recv_timeout(Duration::from_secs(20)).ok();
+    gate.open();
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    (first, received.iter().collect())
+}
+
 #[test]
 fn an_images_lines_arrive_while_a_later_image_is_still_being_answered() {
     let gate = Arc::new(Gate::default());
@@ -200,39 +233,34 @@ fn an_images_lines_arrive_while_a_later_image_is_still_being_answered() {
             r#"{{"members": [{{"member_id": "m-{image}", "status": "accepted"}}]}}"#
         ))
     });
-    let sandbox = Sandbox::new();
-    let endpoint = format!("http://127.0.0.1:{port}");
-    let line = format!("--endpoint {endpoint} --token t member list fast slow --jobs 2 -o ndjson");
-    let args = words(&line);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"))
-        .env_clear()
-        .env("HOME", sandbox.dir.path())
-        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-        .env("XDG_CACHE_HOME", sandbox.dir.path().join("cache"))
-        .current_dir(sandbox.dir.path())
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (lines, received) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout).lines() {
-            let _ = lines.send(line.unwrap());
-        }
-    });
-    // The slow image is not answered before the first line is read: a line that is not
-    // written (and flushed) at once would never come.
-    let first = received.recv_timeout(Duration::from_secs(20));
-    gate.open();
-    let status = child.wait().unwrap();
+    let (first, rest) = first_line_before(&gate, port, "member list fast slow --jobs 2");
     assert_eq!(
         first.as_deref(),
-        Ok("{\"member_id\":\"m-fast\",\"status\":\"accepted\"}"),
+        Some("{\"member_id\":\"m-fast\",\"status\":\"accepted\"}"),
         "the first image's line did not arrive while the second was held back"
     );
-    assert!(status.success());
-    let rest: Vec<String> = received.iter().collect();
     assert_eq!(rest, ["{\"member_id\":\"m-slow\",\"status\":\"accepted\"}"]);
+}
+
+#[test]
+fn image_list_lines_arrive_while_a_later_page_is_still_being_answered() {
+    let gate = Arc::new(Gate::default());
+    let held = gate.clone();
+    let port = raw_http_server(move |target| {
+        let (id, next) = match target.contains("marker=") {
+            false => ("i1", r#", "next": "/v2/images?owner=p&visibility=shared&marker=i1""#),
+            true => {
+                held.wait();
+                ("i2", "")
+            }
+        };
+        json_response(&format!(r#"{{"images": [{{"id": "{id}", "owner": "p"}}]{next}}}"#))
+    });
+    let (first, rest) = first_line_before(&gate, port, "--project-id p image list");
+    assert_eq!(
+        first.as_deref(),
+        Some("{\"id\":\"i1\",\"owner\":\"p\"}"),
+        "the first page's image did not arrive while the second page was held back"
+    );
+    assert_eq!(rest, ["{\"id\":\"i2\",\"owner\":\"p\"}"]);
 }

@@ -56,3 +56,18 @@ fn the_demo_ends_with_every_setting_its_commands_need() {
         "{hint}"
     );
 }
+
+#[test]
+fn the_demo_deletes_every_image_it_creates() {
+    // A second run (or scripts/test after the demo) must see the same images as the
+    // first: every image is made by create_image, which notes it for the EXIT trap.
+    let demo = std::fs::read_to_string(root().join("scripts/demo")).unwrap();
+    assert_eq!(demo.matches("-X POST").count(), 1, "images made elsewhere");
+    let create = demo.split("create_image() {").nth(1).unwrap_or_default();
+    let create = &create[..create.find("\n}").unwrap_or(0)];
+    assert!(create.contains("-X POST"), "{create}");
+    assert!(create.contains(">>\"$created\""), "{create}");
+    let cleanup = demo.split("delete_created() {").nth(1).unwrap_or_default();
+    assert!(cleanup.contains("-X DELETE"), "{cleanup}");
+    assert!(demo.contains("trap delete_created EXIT"));
+}
