@@ -25,6 +25,7 @@ use crate::share::file::{SharesFile, parse};
 use crate::share::plan::{
     ActionKind, Catalog, ImageFacts, Plan, PlanOptions, Planner, Selection, reads_members, select,
 };
+use crate::url::id_problem;
 use crate::work::change::{Action as Change, Changes, Outcome, Pair, RunOptions, settle};
 use crate::work::fan_out::{collect_in_order, in_order};
 use crate::work::ids::read_unique_ids;
@@ -556,6 +557,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         if plan.actions.is_empty() {
             return Ok(());
         }
+        check_paths(&plan)?;
         let consumers = consumer_sessions(console, global, &plan)?;
         check_consumer_projects(&file, &plan, &consumers)?;
         let removals = plan.count(ActionKind::Remove);
@@ -612,6 +614,34 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         });
         Err(Reported(first).into())
     })?
+}
+
+/// Every image and member an action names must be one path segment (exit 2, nothing
+/// sent): IDs read from the service are not checked as the file's are, and a member `..`
+/// would make `DELETE …/images/{id}/members/..`, which resolves to the image itself. An
+/// organization's URN travels only in a v1 body.
+fn check_paths(plan: &Plan) -> Result<(), Error> {
+    for action in &plan.actions {
+        let member = action
+            .member_id
+            .as_deref()
+            .filter(|_| action.member_type != MemberType::Organization);
+        let (what, id) = match member {
+            Some(member) if id_problem(member).is_some() => ("member", member),
+            _ => ("image", action.image_id.as_str()),
+        };
+        if let Some(why) = id_problem(id) {
+            let of = match what {
+                "member" => format!(" of image {}", action.image_id),
+                _ => String::new(),
+            };
+            return Err(Error::usage(format!(
+                "cannot {} {what} `{id}`{of}: its ID {why} in a request path; nothing was sent",
+                action.kind.as_str()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Each consumer that accepts must sign in as the member it accepts for (exit 3), checked

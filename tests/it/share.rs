@@ -411,6 +411,32 @@ fn removals_off_a_terminal_need_yes_and_send_nothing() {
     changes.assert_calls(0);
 }
 
+/// Glance takes `..` as a member ID; a prune must not turn it into
+/// `DELETE …/images/i1/members/..`, which a proxy resolves to `DELETE …/images/i1`.
+#[test]
+fn a_listed_id_that_is_no_path_segment_is_exit_2_and_nothing_is_sent() {
+    let server = MockServer::start();
+    read(&server, "/v2/images/i1", image("i1", "one", OWNER, "shared"));
+    read(&server, "/v2/images/i1/members", json!({"members": [member("i1", "..", "accepted")]}));
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let sandbox = sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i1\"]\nmembers = []\n");
+    for extra in ["--yes", "--dry-run"] {
+        let out = share(&sandbox, &server, &["apply", "--prune", extra]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).ends_with(
+                "ims: error: cannot remove member `..` of image i1: its ID cannot be `.` or \
+                 `..` in a request path; nothing was sent\n"
+            ),
+            "{}",
+            stderr_of(&out)
+        );
+        assert!(!stdout_of(&out).contains("DELETE"), "{}", stdout_of(&out));
+    }
+    changes.assert_calls(0);
+}
+
 #[test]
 fn a_consumer_that_signs_in_as_another_project_is_exit_3_before_any_change() {
     let server = MockServer::start();
