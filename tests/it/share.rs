@@ -437,6 +437,29 @@ fn a_listed_id_that_is_no_path_segment_is_exit_2_and_nothing_is_sent() {
     changes.assert_calls(0);
 }
 
+/// Prune touches only the images the file selects: an answer to `GET …/images/i1` that
+/// is another image's record is not taken for i1.
+#[test]
+fn an_image_read_by_id_that_answers_another_image_is_exit_8() {
+    let server = MockServer::start();
+    read(&server, "/v2/images/i1", image("i9", "nine", OWNER, "shared"));
+    read(&server, "/v2/images/i9/members", json!({"members": [member("i9", "p-z", "accepted")]}));
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let sandbox = sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i1\"]\nmembers = []\n");
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
+    assert_eq!(out.status.code(), Some(8), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "ims: error: image i1: GET {}/v2/images/i1 answered the record of image i9\n",
+            server.base_url()
+        )
+    );
+    assert_eq!(stdout_of(&out), "");
+    changes.assert_calls(0);
+}
+
 #[test]
 fn a_consumer_that_signs_in_as_another_project_is_exit_3_before_any_change() {
     let server = MockServer::start();
