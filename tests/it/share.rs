@@ -411,16 +411,27 @@ fn removals_off_a_terminal_need_yes_and_send_nothing() {
     changes.assert_calls(0);
 }
 
+/// A file that prunes image i1 to no members, where `GET …/images/i1` answers image
+/// `id`, shared with `member_id`; and a catch-all that no change may reach.
+fn prune_of_i1<'a>(
+    server: &'a MockServer,
+    id: &str,
+    member_id: &str,
+) -> (httpmock::Mock<'a>, Sandbox) {
+    read(server, "/v2/images/i1", image(id, "one", OWNER, "shared"));
+    let path = format!("/v2/images/{id}/members");
+    read(server, &path, json!({"members": [member(id, member_id, "accepted")]}));
+    let consumer = MockServer::start();
+    let text = "[[share]]\nimages = [\"i1\"]\nmembers = []\n";
+    (no_change_may_be_sent(server), sandbox_with(&consumer, "p-a", text))
+}
+
 /// Glance takes `..` as a member ID; a prune must not turn it into
 /// `DELETE …/images/i1/members/..`, which a proxy resolves to `DELETE …/images/i1`.
 #[test]
 fn a_listed_id_that_is_no_path_segment_is_exit_2_and_nothing_is_sent() {
     let server = MockServer::start();
-    read(&server, "/v2/images/i1", image("i1", "one", OWNER, "shared"));
-    read(&server, "/v2/images/i1/members", json!({"members": [member("i1", "..", "accepted")]}));
-    let changes = no_change_may_be_sent(&server);
-    let consumer = MockServer::start();
-    let sandbox = sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i1\"]\nmembers = []\n");
+    let (changes, sandbox) = prune_of_i1(&server, "i1", "..");
     for extra in ["--yes", "--dry-run"] {
         let out = share(&sandbox, &server, &["apply", "--prune", extra]);
         assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
@@ -442,11 +453,7 @@ fn a_listed_id_that_is_no_path_segment_is_exit_2_and_nothing_is_sent() {
 #[test]
 fn an_image_read_by_id_that_answers_another_image_is_exit_8() {
     let server = MockServer::start();
-    read(&server, "/v2/images/i1", image("i9", "nine", OWNER, "shared"));
-    read(&server, "/v2/images/i9/members", json!({"members": [member("i9", "p-z", "accepted")]}));
-    let changes = no_change_may_be_sent(&server);
-    let consumer = MockServer::start();
-    let sandbox = sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i1\"]\nmembers = []\n");
+    let (changes, sandbox) = prune_of_i1(&server, "i9", "p-z");
     let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
     assert_eq!(out.status.code(), Some(8), "{}", stderr_of(&out));
     assert_eq!(
