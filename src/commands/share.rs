@@ -727,3 +727,40 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
     })?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_consumer_inherits_no_sign_in_variable_of_the_owner() {
+        for name in [
+            "IMS_PROFILE",
+            "IMS_ENDPOINT",
+            "IMS_TOKEN",
+            "IMS_ACCESS_KEY",
+            "HUAWEICLOUD_SDK_AK",
+            "HUAWEICLOUD_SDK_SK",
+            "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+            "IMS_API",
+            "IMS_PROJECT_ID",
+            "OS_CLOUD",
+            "OS_AUTH_URL",
+            "OS_PASSWORD",
+            "OS_PROJECT_ID",
+            "OS_APPLICATION_CREDENTIAL_SECRET",
+            "OS_TOKEN",
+        ] {
+            assert!(is_identity_variable(name), "{name}");
+        }
+        for name in [
+            "OS_CLIENT_CONFIG_FILE",
+            "IMS_CONFIG",
+            "IMS_TIMEOUT",
+            "IMS_CA_FILE",
+            "HOME",
+        ] {
+            assert!(!is_identity_variable(name), "{name}");
+        }
+    }
+}
