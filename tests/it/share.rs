@@ -37,9 +37,11 @@ fn read<'a>(server: &'a MockServer, path: &str, body: Value) -> httpmock::Mock<'
 
 /// The owner's cloud: i1 (shared, members p-b accepted and p-x pending), i2 (private),
 /// gold-1 (shared, no members, listed by name and by tag), and the list of this
-/// project's images (none tagged silver).
+/// project's images (none tagged silver). The lists also hold gold-9, another project's
+/// image (as a service that ignores `owner=` lists it): a selector never takes it.
 fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
     let gold = image("g1", "gold-1", OWNER, "shared");
+    let theirs = image("g9", "gold-9", "p-other", "shared");
     vec![
         read(server, "/v2/images/i1", image("i1", "one", OWNER, "shared")),
         read(server, "/v2/images/i2", image("i2", "two", OWNER, "private")),
@@ -57,7 +59,7 @@ fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
                 query == [("limit".into(), "1000".into()), ("owner".into(), OWNER.into())]
             });
             then.status(200).json_body(json!({"images": [
-                image("i1", "one", OWNER, "shared"), gold.clone(),
+                image("i1", "one", OWNER, "shared"), gold.clone(), theirs.clone(),
                 image("z9", "zinc", OWNER, "shared")]}));
         }),
         server.mock(|when, then| {
@@ -65,7 +67,7 @@ fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
                 .path("/v2/images")
                 .query_param("owner", OWNER)
                 .query_param("tag", "gold");
-            then.status(200).json_body(json!({"images": [gold]}));
+            then.status(200).json_body(json!({"images": [gold, theirs]}));
         }),
         server.mock(|when, then| {
             expect_standard_headers(when, OWNER_TOKEN)
