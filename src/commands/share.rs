@@ -636,7 +636,8 @@ fn check_paths(plan: &Plan) -> Result<(), Error> {
                 _ => String::new(),
             };
             return Err(Error::usage(format!(
-                "cannot {} {what} `{id}`{of}: its ID {why} in a request path; nothing was sent",
+                "cannot send the {} of {what} `{id}`{of}: its ID {why} in a request path; \
+                 nothing was sent",
                 action.kind.as_str()
             )));
         }

@@ -439,8 +439,8 @@ fn a_listed_id_that_is_no_path_segment_is_exit_2_and_nothing_is_sent() {
         assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
         assert!(
             stderr_of(&out).ends_with(
-                "ims: error: cannot remove member `..` of image i1: its ID cannot be `.` or \
-                 `..` in a request path; nothing was sent\n"
+                "ims: error: cannot send the remove of member `..` of image i1: its ID cannot \
+                 be `.` or `..` in a request path; nothing was sent\n"
             ),
             "{}",
             stderr_of(&out)
