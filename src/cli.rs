@@ -123,6 +123,9 @@ pub(crate) struct Setting {
     pub(crate) key: Option<&'static str>,
     /// Whether the flag takes no value (a switch the variable turns on with `1`).
     pub(crate) switch: bool,
+    /// Whether a cloud of clouds.yaml or an `OS_*` variable may set it too (under
+    /// [`Setting::name`]), after the profile.
+    pub(crate) cloud: bool,
     /// The default, as the help shows it; none when there is nothing to say.
     pub(crate) default: Option<&'static str>,
     /// What it is, as the help's sentence.
@@ -144,6 +147,7 @@ impl Setting {
             env,
             key,
             switch: false,
+            cloud: false,
             default: None,
             about,
         }
@@ -153,6 +157,14 @@ impl Setting {
     const fn or(self, default: &'static str) -> Setting {
         Setting {
             default: Some(default),
+            ..self
+        }
+    }
+
+    /// This setting, which a cloud or an `OS_*` variable may set too.
+    const fn or_cloud(self) -> Setting {
+        Setting {
+            cloud: true,
             ..self
         }
     }
@@ -176,7 +188,8 @@ impl Setting {
         &["IMS_ENDPOINT"],
         Some("endpoint"),
         "Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com",
-    );
+    )
+    .or_cloud();
     /// `--token` (a profile may also give `token_file` or `token_command`).
     pub(crate) const TOKEN: Setting = Setting::valued(
         "token",
@@ -235,7 +248,8 @@ impl Setting {
         &["IMS_PROJECT_ID"],
         Some("project_id"),
         "Project ID: needed by --api v1 and by AK/SK signing",
-    );
+    )
+    .or_cloud();
     /// `--output`.
     pub(crate) const OUTPUT: Setting = Setting::valued(
         "output",
@@ -280,10 +294,12 @@ impl Setting {
         &["IMS_CA_FILE"],
         Some("ca_file"),
         "PEM bundle of extra trusted CA certificates for https",
-    );
+    )
+    .or_cloud();
     /// `--insecure`: a flag and a profile key, no variable.
     pub(crate) const INSECURE: Setting = Setting {
         switch: true,
+        cloud: true,
         ..Setting::valued(
             "insecure",
             "--insecure",
@@ -796,6 +812,19 @@ mod tests {
             Setting::TIMEOUT.help(),
             "Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] \
              [default: 30]"
+        );
+    }
+
+    #[test]
+    fn only_the_service_and_tls_settings_may_come_from_a_cloud() {
+        let from_cloud: Vec<&str> = Setting::ALL
+            .iter()
+            .filter(|setting| setting.cloud)
+            .map(|setting| setting.name)
+            .collect();
+        assert_eq!(
+            from_cloud,
+            ["endpoint", "project_id", "ca_file", "insecure"]
         );
     }
 

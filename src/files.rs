@@ -72,6 +72,32 @@ pub(crate) fn read_small_text(path: &Path, what: &str) -> Result<Option<String>,
         .map_err(|_| failed(&"it is not UTF-8 text"))
 }
 
+/// Why [`read_text`] gave no text.
+#[derive(Debug)]
+pub(crate) enum Unread {
+    /// Reading failed.
+    Failed(io::Error),
+    /// There was more than the limit.
+    TooLarge,
+    /// The bytes are not UTF-8 text.
+    NotText,
+}
+
+/// Reads `input` to its end as UTF-8 text of at most `limit` bytes. At most one byte more
+/// is read, so that an endless input (`< /dev/zero`) is refused at once instead of filling
+/// memory.
+pub(crate) fn read_text(input: &mut dyn Read, limit: u64) -> Result<String, Unread> {
+    let mut bytes = Vec::new();
+    input
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unread::Failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooLarge);
+    }
+    String::from_utf8(bytes).map_err(|_| Unread::NotText)
+}
+
 /// Opens `path` for reading without waiting for a FIFO's writer (`O_NONBLOCK`).
 #[cfg(unix)]
 fn open_nonblocking(path: &Path) -> io::Result<File> {
@@ -115,6 +141,23 @@ fn file_kind(meta: &std::fs::Metadata) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_read_up_to_its_limit_and_no_further() {
+        assert_eq!(read_text(&mut "abcd".as_bytes(), 4).unwrap(), "abcd");
+        assert!(matches!(
+            read_text(&mut "abcde".as_bytes(), 4),
+            Err(Unread::TooLarge)
+        ));
+        assert!(matches!(
+            read_text(&mut io::repeat(0), 1024),
+            Err(Unread::TooLarge)
+        ));
+        assert!(matches!(
+            read_text(&mut [0xff, b'a'].as_slice(), 4),
+            Err(Unread::NotText)
+        ));
+    }
 
     #[test]
     fn regular_files_are_read_and_others_refused() {

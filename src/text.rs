@@ -55,19 +55,25 @@ pub(crate) fn is_plain_id(id: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Lines that are not plain (so not plain IDs either): empty, or holding what
+    /// [`printable`] escapes.
+    const NOT_PLAIN_LINES: [&str; 8] = [
+        "",
+        "a\nb",
+        "cr\r",
+        "nul\0",
+        "\u{1b}[2J",
+        "rtl\u{202e}",
+        "a\u{202e}b",
+        "\u{2028}",
+    ];
+
     #[test]
     fn ids_are_one_word_of_safe_characters() {
         assert!(is_plain_id("d164b5df-1bc3"));
         assert!(is_plain_id("ou-qdjrky7i07higfa4f6reqv9etybmp4ng"));
-        for bad in [
-            "",
-            "a b",
-            "a\u{a0}b",
-            "a\tb",
-            "a\nb",
-            "a\u{202e}b",
-            "a\u{2003}b",
-        ] {
+        let spaced = ["a b", "a\u{a0}b", "a\tb", "a\u{2003}b"];
+        for bad in NOT_PLAIN_LINES.iter().chain(&spaced) {
             assert!(!is_plain_id(bad), "{bad:?}");
         }
     }
@@ -108,15 +114,7 @@ mod tests {
     fn plain_lines() {
         assert!(is_plain_line("edc89b490d7d4392898e19b2deb34797"));
         assert!(is_plain_line("ünïcode 日本"));
-        for bad in [
-            "",
-            "a\nb",
-            "cr\r",
-            "nul\0",
-            "\u{1b}[2J",
-            "rtl\u{202e}",
-            "\u{2028}",
-        ] {
+        for bad in NOT_PLAIN_LINES {
             assert!(!is_plain_line(bad), "{bad:?}");
         }
     }

@@ -274,13 +274,25 @@ mod tests {
         }
     }
 
+    /// A cache in a fresh temporary directory, which lives as long as the guard.
+    fn temporary() -> (tempfile::TempDir, TokenCache) {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::at(dir.path());
+        (dir, cache)
+    }
+
+    /// Stores, under `key`, a sign-in with `token` made with the secret `password`.
+    fn store(cache: &TokenCache, key: &str, token: &str, password: &str) {
+        cache
+            .store(key, "who", &signed_in(token), &secret(password))
+            .unwrap();
+    }
+
     #[test]
     fn store_and_load_with_private_modes() {
         let dir = tempfile::tempdir().unwrap();
         let cache = TokenCache::at(&dir.path().join("ims"));
-        cache
-            .store("k1", "who", &signed_in("tok-1"), &secret("pw"))
-            .unwrap();
+        store(&cache, "k1", "tok-1", "pw");
         let loaded = cache.load("k1").unwrap().signed_in;
         assert_eq!(loaded.token.expose(), "tok-1");
         assert_eq!(loaded.image_endpoint("public", None).unwrap(), "http://g");
@@ -297,35 +309,25 @@ mod tests {
 
     #[test]
     fn corrupt_foreign_or_missing_files_are_ignored() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = TokenCache::at(dir.path());
+        let (dir, cache) = temporary();
         assert!(cache.load("k1").is_none());
         fs::write(dir.path().join("k1.json"), "{not json").unwrap();
         assert!(cache.load("k1").is_none());
-        cache
-            .store("k2", "who", &signed_in("tok-2"), &secret("pw"))
-            .unwrap();
+        store(&cache, "k2", "tok-2", "pw");
         fs::copy(dir.path().join("k2.json"), dir.path().join("k1.json")).unwrap();
         assert!(
             cache.load("k1").is_none(),
             "an entry stored under another key is foreign"
         );
-        cache
-            .store("k1", "who", &signed_in("tok-1"), &secret("pw"))
-            .unwrap();
+        store(&cache, "k1", "tok-1", "pw");
         assert_eq!(cache.load("k1").unwrap().signed_in.token.expose(), "tok-1");
     }
 
     #[test]
     fn remove_and_remove_all() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = TokenCache::at(dir.path());
-        cache
-            .store("a", "who", &signed_in("t"), &secret("pw"))
-            .unwrap();
-        cache
-            .store("b", "who", &signed_in("t"), &secret("pw"))
-            .unwrap();
+        let (_dir, cache) = temporary();
+        store(&cache, "a", "t", "pw");
+        store(&cache, "b", "t", "pw");
         assert!(cache.remove("a").unwrap());
         assert!(!cache.remove("a").unwrap());
         assert_eq!(cache.remove_all().unwrap(), 1);
@@ -334,21 +336,13 @@ mod tests {
 
     #[test]
     fn concurrent_writers_never_leave_a_broken_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = TokenCache::at(dir.path());
+        let (_dir, cache) = temporary();
         std::thread::scope(|scope| {
             for i in 0..8 {
                 let cache = cache.clone();
                 scope.spawn(move || {
                     for j in 0..25 {
-                        cache
-                            .store(
-                                "k",
-                                "who",
-                                &signed_in(&format!("tok-{i}-{j}")),
-                                &secret("pw"),
-                            )
-                            .unwrap();
+                        store(&cache, "k", &format!("tok-{i}-{j}"), "pw");
                         assert!(cache.load("k").is_some());
                     }
                 });
@@ -367,11 +361,8 @@ mod tests {
 
     #[test]
     fn only_the_secret_that_signed_in_matches_and_no_secret_is_stored() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = TokenCache::at(dir.path());
-        cache
-            .store("k", "who", &signed_in("tok"), &secret("right-pw"))
-            .unwrap();
+        let (dir, cache) = temporary();
+        store(&cache, "k", "tok", "right-pw");
         let cached = cache.load("k").unwrap();
         assert!(cached.signed_in_with(&secret("right-pw")));
         assert!(!cached.signed_in_with(&secret("wrong-pw")));
@@ -381,9 +372,7 @@ mod tests {
         assert_eq!(entry["salt"].as_str().map(str::len), Some(64));
         assert_eq!(entry["fingerprint"].as_str().map(str::len), Some(64));
         // A fresh salt per entry: the same secret never gives the same fingerprint twice.
-        cache
-            .store("k", "who", &signed_in("tok"), &secret("right-pw"))
-            .unwrap();
+        store(&cache, "k", "tok", "right-pw");
         let again: Value =
             serde_json::from_str(&fs::read_to_string(dir.path().join("k.json")).unwrap()).unwrap();
         assert_ne!(again["salt"], entry["salt"]);
@@ -392,11 +381,8 @@ mod tests {
 
     #[test]
     fn old_entries_without_a_fingerprint_are_misses() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = TokenCache::at(dir.path());
-        cache
-            .store("k", "who", &signed_in("tok"), &secret("pw"))
-            .unwrap();
+        let (dir, cache) = temporary();
+        store(&cache, "k", "tok", "pw");
         let path = dir.path().join("k.json");
         let mut entry: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         let object = entry.as_object_mut().unwrap();

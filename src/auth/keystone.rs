@@ -2,7 +2,7 @@
 //! `POST /v3/auth/tokens` body, and the image endpoint in the token's catalog.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::cli::Timeout;
@@ -49,18 +49,14 @@ pub(crate) enum User {
 }
 
 impl User {
-    fn json(&self) -> serde_json::Map<String, Value> {
-        let mut user = serde_json::Map::new();
+    fn json(&self) -> Map<String, Value> {
         match self {
-            User::Id(id) => {
-                user.insert("id".into(), json!(id));
-            }
-            User::Name(name, domain) => {
-                user.insert("name".into(), json!(name));
-                user.insert("domain".into(), domain.json());
-            }
+            User::Id(id) => Map::from_iter([("id".into(), json!(id))]),
+            User::Name(name, domain) => Map::from_iter([
+                ("name".into(), json!(name)),
+                ("domain".into(), domain.json()),
+            ]),
         }
-        user
     }
 
     fn describe(&self) -> String {
@@ -183,45 +179,21 @@ impl Identity {
                 source.unwrap_or_default()
             ))
         })?;
-        let user = || -> Result<User, Error> {
-            if let Some(id) = value(&settings.user_id) {
-                return Ok(User::Id(id));
-            }
-            let name = value(&settings.username).ok_or_else(|| {
-                missing(
-                    "a user",
-                    "username or user_id (profile), auth.username (clouds.yaml) or OS_USERNAME / OS_USER_ID",
-                    searched,
-                )
-            })?;
-            let domain = domain(&settings.user_domain_id, &settings.user_domain_name).ok_or_else(|| {
-                missing(
-                    "the user's domain",
-                    "user_domain_name or user_domain_id (profile), auth.user_domain_name (clouds.yaml) or OS_USER_DOMAIN_NAME / OS_USER_DOMAIN_ID",
-                    searched,
-                )
-            })?;
-            Ok(User::Name(name, domain))
+        let s = settings;
+        let user = || {
+            let (id, name) = (&s.user_id, &s.username);
+            let domain = (&s.user_domain_id, &s.user_domain_name);
+            named(&USER, (id, name), domain, searched)
         };
-        let scope = || -> Result<Project, Error> {
-            if let Some(id) = value(&settings.project_id) {
-                return Ok(Project::Id(id));
-            }
-            let name = value(&settings.project_name).ok_or_else(|| {
-                missing(
-                    "a project",
-                    "project_name or project_id (profile), auth.project_name (clouds.yaml) or OS_PROJECT_NAME / OS_PROJECT_ID",
-                    searched,
-                )
-            })?;
-            let domain = domain(&settings.project_domain_id, &settings.project_domain_name).ok_or_else(|| {
-                missing(
-                    "the project's domain",
-                    "project_domain_name or project_domain_id (profile), auth.project_domain_name (clouds.yaml) or OS_PROJECT_DOMAIN_NAME / OS_PROJECT_DOMAIN_ID",
-                    searched,
-                )
-            })?;
-            Ok(Project::Name(name, domain))
+        let scope = || {
+            let (id, name) = (&s.project_id, &s.project_name);
+            let domain = (&s.project_domain_id, &s.project_domain_name);
+            named(&PROJECT, (id, name), domain, searched)
+        };
+        // A secret setting's value; `what` is missing, set with `keys`, when it is not set.
+        let secret = |setting: &Option<Sourced<Secret>>, what: &str, keys: &str| {
+            let found = setting.as_ref().map(|found| found.value.clone());
+            found.ok_or_else(|| missing(what, keys, searched))
         };
         let (method, scope) = match auth_type(settings)? {
             AuthType::Password => {
@@ -235,17 +207,11 @@ impl Identity {
                 (Method::Password(user()?, password), Some(scope()?))
             }
             AuthType::ApplicationCredential => {
-                let secret = settings
-                    .application_credential_secret
-                    .as_ref()
-                    .map(|s| s.value.clone())
-                    .ok_or_else(|| {
-                        missing(
-                            "an application credential secret",
-                            "application_credential_secret (profile), auth.application_credential_secret (clouds.yaml) or OS_APPLICATION_CREDENTIAL_SECRET",
-                            searched,
-                        )
-                    })?;
+                let secret = secret(
+                    &settings.application_credential_secret,
+                    "an application credential secret",
+                    "application_credential_secret (profile), auth.application_credential_secret (clouds.yaml) or OS_APPLICATION_CREDENTIAL_SECRET",
+                )?;
                 let which = match (
                     value(&settings.application_credential_id),
                     value(&settings.application_credential_name),
@@ -263,17 +229,11 @@ impl Identity {
                 (Method::ApplicationCredential { which, secret }, None)
             }
             AuthType::Token => {
-                let token = settings
-                    .token
-                    .as_ref()
-                    .map(|t| t.value.clone())
-                    .ok_or_else(|| {
-                        missing(
-                            "a token to rescope",
-                            "auth.token (clouds.yaml) or OS_TOKEN",
-                            searched,
-                        )
-                    })?;
+                let token = secret(
+                    &settings.token,
+                    "a token to rescope",
+                    "auth.token (clouds.yaml) or OS_TOKEN",
+                )?;
                 (Method::Token(token), Some(scope()?))
             }
         };
@@ -314,16 +274,13 @@ impl Identity {
                 json!({ "methods": ["password"], "password": { "user": user } })
             }
             Method::ApplicationCredential { which, secret } => {
-                let mut credential = serde_json::Map::new();
-                match which {
-                    ApplicationCredential::Id(id) => {
-                        credential.insert("id".into(), json!(id));
-                    }
-                    ApplicationCredential::Name(name, user) => {
-                        credential.insert("name".into(), json!(name));
-                        credential.insert("user".into(), Value::Object(user.json()));
-                    }
-                }
+                let mut credential = match which {
+                    ApplicationCredential::Id(id) => Map::from_iter([("id".into(), json!(id))]),
+                    ApplicationCredential::Name(name, user) => Map::from_iter([
+                        ("name".into(), json!(name)),
+                        ("user".into(), Value::Object(user.json())),
+                    ]),
+                };
                 credential.insert("secret".into(), json!(secret.expose()));
                 json!({ "methods": ["application_credential"], "application_credential": credential })
             }
@@ -466,6 +423,64 @@ fn auth_type(settings: &KeystoneSettings) -> Result<AuthType, Error> {
     } else {
         Ok(AuthType::Token)
     }
+}
+
+/// How the settings name a user or a project: by `{noun}_id`, else by `name_key` in the
+/// domain of `{noun}_domain_id` or `{noun}_domain_name`.
+struct Naming<T> {
+    /// `user` or `project`.
+    noun: &'static str,
+    /// The key of its name.
+    name_key: &'static str,
+    /// It, by ID.
+    by_id: fn(String) -> T,
+    /// It, by name in a domain.
+    by_name: fn(String, Domain) -> T,
+}
+
+/// How the settings name the user.
+const USER: Naming<User> = Naming {
+    noun: "user",
+    name_key: "username",
+    by_id: User::Id,
+    by_name: User::Name,
+};
+
+/// How the settings name the project.
+const PROJECT: Naming<Project> = Naming {
+    noun: "project",
+    name_key: "project_name",
+    by_id: Project::Id,
+    by_name: Project::Name,
+};
+
+/// What the settings `(id, name)` and `(domain_id, domain_name)` name, as `naming` says;
+/// a missing name or domain is named by its keys and `searched`.
+fn named<T>(
+    naming: &Naming<T>,
+    (id, name): (&Option<Sourced<String>>, &Option<Sourced<String>>),
+    (domain_id, domain_name): (&Option<Sourced<String>>, &Option<Sourced<String>>),
+    searched: &str,
+) -> Result<T, Error> {
+    if let Some(id) = value(id) {
+        return Ok((naming.by_id)(id));
+    }
+    let noun = naming.noun;
+    let keys = |name: &str, id: &str| {
+        let (upper_name, upper_id) = (name.to_uppercase(), id.to_uppercase());
+        format!(
+            "{name} or {id} (profile), auth.{name} (clouds.yaml) or OS_{upper_name} / OS_{upper_id}"
+        )
+    };
+    let name = value(name).ok_or_else(|| {
+        let name_keys = keys(naming.name_key, &format!("{noun}_id"));
+        missing(&format!("a {noun}"), &name_keys, searched)
+    })?;
+    let domain = domain(domain_id, domain_name).ok_or_else(|| {
+        let domain_keys = keys(&format!("{noun}_domain_name"), &format!("{noun}_domain_id"));
+        missing(&format!("the {noun}'s domain"), &domain_keys, searched)
+    })?;
+    Ok((naming.by_name)(name, domain))
 }
 
 fn domain(id: &Option<Sourced<String>>, name: &Option<Sourced<String>>) -> Option<Domain> {
@@ -699,6 +714,28 @@ mod tests {
         assert!(
             err.to_string()
                 .starts_with("auth_type `kerberos` (from OS_X) is not supported")
+        );
+    }
+
+    #[test]
+    fn a_missing_user_or_domain_names_its_keys() {
+        let missing = |unset: fn(&mut KeystoneSettings)| {
+            let mut settings = password_settings();
+            unset(&mut settings);
+            let err = Identity::from_settings(&settings, "here", &limit()).unwrap_err();
+            err.to_string()
+        };
+        assert_eq!(
+            missing(|s| s.username = None),
+            "Keystone sign-in needs a user: set username or user_id (profile), auth.username (clouds.yaml) or OS_USERNAME / OS_USER_ID (looked in here)"
+        );
+        assert_eq!(
+            missing(|s| s.user_domain_name = None),
+            "Keystone sign-in needs the user's domain: set user_domain_name or user_domain_id (profile), auth.user_domain_name (clouds.yaml) or OS_USER_DOMAIN_NAME / OS_USER_DOMAIN_ID (looked in here)"
+        );
+        assert_eq!(
+            missing(|s| s.project_domain_name = None),
+            "Keystone sign-in needs the project's domain: set project_domain_name or project_domain_id (profile), auth.project_domain_name (clouds.yaml) or OS_PROJECT_DOMAIN_NAME / OS_PROJECT_DOMAIN_ID (looked in here)"
         );
     }
 

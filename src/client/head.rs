@@ -203,48 +203,45 @@ mod tests {
             request_headers("GET", &uri, token, None)
         };
         assert!(check_size("GET", &uri, &with_token(60_000)).is_ok());
+        // A refusal of `kind`, short, whose message ends with `ending`.
+        let refused = |err: Error, kind: ErrorKind, ending: &str| {
+            assert_eq!(err.kind(), kind);
+            assert!(err.to_string().ends_with(ending), "{err}");
+            assert!(err.to_string().len() < 400);
+            err.to_string()
+        };
         let err = check_size("GET", &uri, &with_token(70_000)).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Config);
-        assert!(!err.to_string().contains("sss"), "{err}");
+        let text = refused(
+            err,
+            ErrorKind::Config,
+            "; its X-Auth-Token header alone is 70000 bytes: check the credential",
+        );
+        assert!(!text.contains("sss"), "{text}");
         assert!(
-            err.to_string().starts_with(
+            text.starts_with(
                 "GET http://h/v2/images/i/members: not sent: the request head would be 70"
             ),
-            "{err}"
-        );
-        assert!(
-            err.to_string()
-                .ends_with("; its X-Auth-Token header alone is 70000 bytes: check the credential"),
-            "{err}"
+            "{text}"
         );
 
         let long: Uri = format!("http://h/v2/images/{}/members", "i".repeat(65_460))
             .parse()
             .unwrap();
-        let err = check_size(
-            "GET",
-            &long,
-            &request_headers("GET", &long, Vec::new(), None),
-        )
-        .unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Usage);
-        assert!(
-            err.to_string()
-                .ends_with("; its request line alone is 65492 bytes: check the IDs"),
-            "{err}"
+        let headers = request_headers("GET", &long, Vec::new(), None);
+        let err = check_size("GET", &long, &headers).unwrap_err();
+        refused(
+            err,
+            ErrorKind::Usage,
+            "; its request line alone is 65492 bytes: check the IDs",
         );
-        assert!(err.to_string().len() < 400);
 
         let url = format!("http://h/v2/images/{}/members", "i".repeat(65_500));
         assert!(check_url_size("GET", &url[..url.len() - 100]).is_ok());
-        let err = check_url_size("GET", &url).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Usage);
-        assert!(
-            err.to_string()
-                .ends_with("…: not sent: the request head would be over the limit of 65536 (64 KiB); its URL alone is 65527 bytes: check the IDs"),
-            "{err}"
+        refused(
+            check_url_size("GET", &url).unwrap_err(),
+            ErrorKind::Usage,
+            "…: not sent: the request head would be over the limit of 65536 (64 KiB); its URL alone is 65527 bytes: check the IDs",
         );
-        assert!(err.to_string().len() < 400);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The retry policy: which failures are transient, and how long to wait before the next try
 //! (`Retry-After`, else exponential backoff with jitter).
 
+use std::io::ErrorKind;
 use std::time::Duration;
 
 use ureq::http;
@@ -17,31 +18,36 @@ pub(crate) fn is_connect_failure(err: &ureq::Error) -> bool {
     match err {
         ureq::Error::ConnectionFailed => true,
         ureq::Error::Timeout(ureq::Timeout::Connect) => true,
-        ureq::Error::Io(io) => matches!(
-            io.kind(),
-            std::io::ErrorKind::ConnectionRefused
-                | std::io::ErrorKind::ConnectionAborted
-                | std::io::ErrorKind::NetworkUnreachable
-                | std::io::ErrorKind::HostUnreachable
+        _ => is_io_error_of(
+            err,
+            &[
+                ErrorKind::ConnectionRefused,
+                ErrorKind::ConnectionAborted,
+                ErrorKind::NetworkUnreachable,
+                ErrorKind::HostUnreachable,
+            ],
         ),
-        _ => false,
     }
 }
 
 /// Whether a failure is the connection ending (reset, closed, broken pipe), as a request
 /// sent on a kept-alive connection the server has dropped fails.
 pub(crate) fn is_connection_closed(err: &ureq::Error) -> bool {
-    match err {
-        ureq::Error::Io(io) => matches!(
-            io.kind(),
-            std::io::ErrorKind::ConnectionReset
-                | std::io::ErrorKind::ConnectionAborted
-                | std::io::ErrorKind::BrokenPipe
-                | std::io::ErrorKind::UnexpectedEof
-                | std::io::ErrorKind::NotConnected
-        ),
-        _ => false,
-    }
+    is_io_error_of(
+        err,
+        &[
+            ErrorKind::ConnectionReset,
+            ErrorKind::ConnectionAborted,
+            ErrorKind::BrokenPipe,
+            ErrorKind::UnexpectedEof,
+            ErrorKind::NotConnected,
+        ],
+    )
+}
+
+/// Whether `err` is an I/O error of one of `kinds`.
+fn is_io_error_of(err: &ureq::Error, kinds: &[ErrorKind]) -> bool {
+    matches!(err, ureq::Error::Io(io) if kinds.contains(&io.kind()))
 }
 
 /// The wait a `Retry-After` header asks for: seconds, or an HTTP date (`now` is when the

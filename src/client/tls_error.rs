@@ -71,19 +71,11 @@ fn describe_certificate(err: &Cert) -> String {
         }
         Cert::Expired => "the certificate has expired",
         Cert::ExpiredContext { time, not_after } => {
-            return format!(
-                "the certificate has expired (on {}; this machine's clock says {})",
-                day(not_after),
-                day(time)
-            );
+            return dated("the certificate has expired", "on", not_after, time);
         }
         Cert::NotValidYet => "the certificate is not valid yet (check this machine's clock)",
         Cert::NotValidYetContext { time, not_before } => {
-            return format!(
-                "the certificate is not valid yet (from {}; this machine's clock says {})",
-                day(not_before),
-                day(time)
-            );
+            return dated("the certificate is not valid yet", "from", not_before, time);
         }
         Cert::NotValidForName => "the certificate is not valid for this host name",
         Cert::NotValidForNameContext { presented, .. } => {
@@ -219,6 +211,16 @@ fn names(presented: &[String]) -> String {
             n - NAMES_SHOWN
         ),
     }
+}
+
+/// `what` happened `since` (`on` or `from`) the day `at`, next to the day this machine's
+/// clock says it is, `now`: a wrong clock is a common cause.
+fn dated(what: &str, since: &str, at: &UnixTime, now: &UnixTime) -> String {
+    format!(
+        "{what} ({since} {}; this machine's clock says {})",
+        day(at),
+        day(now)
+    )
 }
 
 /// The calendar day (UTC) of a certificate time.
@@ -378,6 +380,13 @@ mod tests {
                 not_after: before
             })),
             "the certificate has expired (on 2021-01-01; this machine's clock says 2023-11-14)"
+        );
+        assert_eq!(
+            describe_tls(&Tls::InvalidCertificate(Cert::NotValidYetContext {
+                time: before,
+                not_before: time
+            })),
+            "the certificate is not valid yet (from 2023-11-14; this machine's clock says 2021-01-01)"
         );
         assert_eq!(
             describe_tls(&Tls::AlertReceived(AlertDescription::HandshakeFailure)),

@@ -38,26 +38,9 @@ pub(crate) fn remove(
     session.with_api(|api| apply(console, &session, api, &changes, &args.change))?
 }
 
-/// `ims member accept IMAGE...|-`
-pub(crate) fn accept(
-    console: &Console,
-    global: &GlobalArgs,
-    args: AnswerArgs,
-) -> anyhow::Result<()> {
-    answer(console, global, args, Action::Accept)
-}
-
-/// `ims member reject IMAGE...|-`
-pub(crate) fn reject(
-    console: &Console,
-    global: &GlobalArgs,
-    args: AnswerArgs,
-) -> anyhow::Result<()> {
-    answer(console, global, args, Action::Reject)
-}
-
-/// This project's answer to images shared with it: accepted or rejected.
-fn answer(
+/// `ims member accept|reject IMAGE...|-`: this project's answer to images shared with
+/// it, `action` being [`Action::Accept`] or [`Action::Reject`].
+pub(crate) fn answer(
     console: &Console,
     global: &GlobalArgs,
     args: AnswerArgs,
@@ -208,6 +191,19 @@ mod tests {
                "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"})
     }
 
+    /// Mocks `method path` on `server`, answered as `answer` says.
+    fn on<'a, R>(
+        server: &'a MockServer,
+        method: Method,
+        path: &str,
+        answer: impl FnOnce(httpmock::Then) -> R,
+    ) -> httpmock::Mock<'a> {
+        server.mock(|when, then| {
+            when.method(method).path(path);
+            answer(then);
+        })
+    }
+
     /// A refusal as Huawei's gateway words it, with a request id header.
     fn refused(then: httpmock::Then) {
         then.status(403)
@@ -232,13 +228,9 @@ mod tests {
             then.status(200)
                 .json_body(member("img-a", "p-1", "pending"));
         });
-        let b = server.mock(|when, then| {
-            when.method(POST).path("/v2/images/img-b/members");
-            refused(then);
-        });
-        let c = server.mock(|when, then| {
-            when.method(POST).path("/v2/images/img-c/members");
-            then.status(404).body("no such image");
+        let b = on(&server, POST, "/v2/images/img-b/members", refused);
+        let c = on(&server, POST, "/v2/images/img-c/members", |then| {
+            then.status(404).body("no such image")
         });
         let ran = run(
             &server,
@@ -262,14 +254,8 @@ mod tests {
     #[test]
     fn a_failing_pair_says_what_a_single_request_says() {
         let server = MockServer::start();
-        server.mock(|when, then| {
-            when.method(POST).path("/v2/images/img-b/members");
-            refused(then);
-        });
-        server.mock(|when, then| {
-            when.method(GET).path("/v2/images/img-b/members/p-1");
-            refused(then);
-        });
+        on(&server, POST, "/v2/images/img-b/members", refused);
+        on(&server, GET, "/v2/images/img-b/members/p-1", refused);
         let change = run(&server, &["member", "add", "img-b", "p-1"], "");
         let single = run(&server, &["member", "show", "img-b", "p-1"], "");
         assert_eq!(
@@ -287,14 +273,12 @@ mod tests {
     #[test]
     fn repeats_succeed_by_outcome() {
         let server = MockServer::start();
-        server.mock(|when, then| {
-            when.method(POST).path("/v2/images/img-a/members");
-            then.status(409).body("Member already exists");
+        on(&server, POST, "/v2/images/img-a/members", |then| {
+            then.status(409).body("Member already exists")
         });
-        let read = server.mock(|when, then| {
-            when.method(GET).path("/v2/images/img-a/members/p-1");
+        let read = on(&server, GET, "/v2/images/img-a/members/p-1", |then| {
             then.status(200)
-                .json_body(member("img-a", "p-1", "accepted"));
+                .json_body(member("img-a", "p-1", "accepted"))
         });
         let ran = run(&server, &["member", "add", "img-a", "p-1", "-o", "ids"], "");
         assert_eq!(
@@ -303,13 +287,11 @@ mod tests {
         );
         read.assert_calls(1);
 
-        server.mock(|when, then| {
-            when.method(DELETE).path("/v2/images/img-a/members/p-2");
-            then.status(404);
+        on(&server, DELETE, "/v2/images/img-a/members/p-2", |then| {
+            then.status(404)
         });
-        let listed = server.mock(|when, then| {
-            when.method(GET).path("/v2/images/img-a/members");
-            then.status(200).json_body(json!({"members": []}));
+        let listed = on(&server, GET, "/v2/images/img-a/members", |then| {
+            then.status(200).json_body(json!({"members": []}))
         });
         let ran = run(&server, &["member", "remove", "img-a", "p-2", "--yes"], "");
         assert_eq!(
@@ -326,13 +308,11 @@ mod tests {
     #[test]
     fn removing_from_a_missing_image_is_exit_5() {
         let server = MockServer::start();
-        server.mock(|when, then| {
-            when.method(DELETE).path("/v2/images/gone/members/p-1");
-            then.status(404);
+        on(&server, DELETE, "/v2/images/gone/members/p-1", |then| {
+            then.status(404)
         });
-        server.mock(|when, then| {
-            when.method(GET).path("/v2/images/gone/members");
-            then.status(404).body("image not found");
+        on(&server, GET, "/v2/images/gone/members", |then| {
+            then.status(404).body("image not found")
         });
         let ran = run(&server, &["member", "remove", "gone", "p-1", "--yes"], "");
         assert_eq!(ran.code, 5);
@@ -346,9 +326,8 @@ mod tests {
     /// many DELETEs reached the server.
     fn remove_answering(answer: &str, terminal: crate::console::Terminal) -> (Ran, usize) {
         let server = MockServer::start();
-        let delete = server.mock(|when, then| {
-            when.method(DELETE).path("/v2/images/img-a/members/p-1");
-            then.status(204);
+        let delete = on(&server, DELETE, "/v2/images/img-a/members/p-1", |then| {
+            then.status(204)
         });
         let ran = run_with(
             &server,
@@ -414,19 +393,14 @@ mod tests {
                 .json_body(json!({"images": ["img-a", "img-b"], "projects": ["p-1", "p-2"]}));
             then.status(200).json_body(json!({"job_id": "job-1"}));
         });
-        server.mock(|when, then| {
-            when.method(GET).path("/v1/proj/jobs/job-1");
-            then.status(200).json_body(json!({"status": "SUCCESS"}));
+        on(&server, GET, "/v1/proj/jobs/job-1", |then| {
+            then.status(200).json_body(json!({"status": "SUCCESS"}))
         });
-        server.mock(|when, then| {
-            when.method(GET).path("/v1/proj/cloudimages/img-a/members");
+        on(&server, GET, "/v1/proj/cloudimages/img-a/members", |then| {
             then.status(200).json_body(json!({"members": [
-                member("img-a", "p-1", "pending"), member("img-a", "p-2", "pending")]}));
+                member("img-a", "p-1", "pending"), member("img-a", "p-2", "pending")]}))
         });
-        server.mock(|when, then| {
-            when.method(GET).path("/v1/proj/cloudimages/img-b/members");
-            refused(then);
-        });
+        on(&server, GET, "/v1/proj/cloudimages/img-b/members", refused);
         let v1 = [("IMS_API", "v1"), ("IMS_PROJECT_ID", "proj")];
         let ran = run_with(
             &server,
@@ -454,20 +428,17 @@ mod tests {
     #[test]
     fn a_pairs_error_is_the_single_requests_error_with_status_and_retries() {
         let server = MockServer::start();
-        server.mock(|when, then| {
-            when.method(POST).path("/v1/cloudimages/members");
-            then.status(200).json_body(json!({"job_id": "job-1"}));
+        on(&server, POST, "/v1/cloudimages/members", |then| {
+            then.status(200).json_body(json!({"job_id": "job-1"}))
         });
-        server.mock(|when, then| {
-            when.method(GET).path("/v1/proj/jobs/job-1");
-            then.status(200).json_body(json!({"status": "SUCCESS"}));
+        on(&server, GET, "/v1/proj/jobs/job-1", |then| {
+            then.status(200).json_body(json!({"status": "SUCCESS"}))
         });
-        server.mock(|when, then| {
-            when.method(GET).path("/v1/proj/cloudimages/img-b/members");
+        on(&server, GET, "/v1/proj/cloudimages/img-b/members", |then| {
             then.status(503)
                 .header("retry-after", "0")
                 .header("x-request-id", "req-9")
-                .json_body(json!({"error": {"code": "IMG.0001", "message": "busy"}}));
+                .json_body(json!({"error": {"code": "IMG.0001", "message": "busy"}}))
         });
         let env = at(&server);
         let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -494,17 +465,15 @@ mod tests {
         terminal: crate::console::Terminal,
     ) -> (Ran, usize, std::time::Duration) {
         let server = MockServer::start();
-        server.mock(|when, then| {
-            when.method(DELETE).path("/v1/cloudimages/members");
-            then.status(200).json_body(json!({"job_id": "job-1"}));
+        on(&server, DELETE, "/v1/cloudimages/members", |then| {
+            then.status(200).json_body(json!({"job_id": "job-1"}))
         });
         let polls: Vec<_> = states
             .iter()
             .enumerate()
             .map(|(at, state)| {
-                let mock = server.mock(|when, then| {
-                    when.method(GET).path("/v1/proj/jobs/job-1");
-                    then.status(200).json_body(state.clone());
+                let mock = on(&server, GET, "/v1/proj/jobs/job-1", |then| {
+                    then.status(200).json_body(state.clone())
                 });
                 if at + 1 < states.len() {
                     mock.up_to_n_times(1);

@@ -17,6 +17,7 @@ mod testing;
 use crate::cli::{Cli, Command, MemberCommand};
 use crate::console::Console;
 use crate::error::kind_of;
+use crate::work::change::Action;
 
 /// Runs the parsed command line against `console`; the exit code. A failure is reported
 /// on the console's stderr.
@@ -42,8 +43,8 @@ fn dispatch(cli: Cli, console: &Console) -> anyhow::Result<()> {
             MemberCommand::List(args) => member::list(console, global, args),
             MemberCommand::Add(args) => change::add(console, global, args),
             MemberCommand::Remove(args) => change::remove(console, global, args),
-            MemberCommand::Accept(args) => change::accept(console, global, args),
-            MemberCommand::Reject(args) => change::reject(console, global, args),
+            MemberCommand::Accept(args) => change::answer(console, global, args, Action::Accept),
+            MemberCommand::Reject(args) => change::answer(console, global, args, Action::Reject),
         },
         Command::Image(command) => image::run(console, global, command),
         Command::Share(command) => share::run(console, global, command),

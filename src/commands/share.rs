@@ -5,7 +5,6 @@
 //! reads the cloud again.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 
 use super::confirm::confirm;
 use super::session::Session;
@@ -15,7 +14,7 @@ use crate::cli::{
 };
 use crate::console::Console;
 use crate::error::{Error, ErrorKind, Failures, Reported};
-use crate::files::{SMALL_FILE_LIMIT, read_small_text};
+use crate::files::{SMALL_FILE_LIMIT, Unread, read_small_text, read_text};
 use crate::model::Member;
 use crate::model::image::Image;
 use crate::output;
@@ -111,19 +110,17 @@ fn options(session: &Session, args: &ShareArgs) -> PlanOptions {
 /// most 4 MiB of UTF-8 text either way.
 fn read_file(console: &Console, args: &ShareArgs) -> Result<SharesFile, Error> {
     if args.file.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        (&mut *console.stdin())
-            .take(SMALL_FILE_LIMIT + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|err| Error::config(format!("cannot read the shares file on stdin: {err}")))?;
-        if bytes.len() as u64 > SMALL_FILE_LIMIT {
-            return Err(Error::config(format!(
-                "the shares file on stdin is larger than {} MiB",
-                SMALL_FILE_LIMIT / 1024 / 1024
-            )));
-        }
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Error::config("the shares file on stdin is not UTF-8 text"))?;
+        let mib = SMALL_FILE_LIMIT / 1024 / 1024;
+        let stdin = &mut *console.stdin();
+        let text = read_text(stdin, SMALL_FILE_LIMIT).map_err(|unread| match unread {
+            Unread::Failed(err) => {
+                Error::config(format!("cannot read the shares file on stdin: {err}"))
+            }
+            Unread::TooLarge => {
+                Error::config(format!("the shares file on stdin is larger than {mib} MiB"))
+            }
+            Unread::NotText => Error::config("the shares file on stdin is not UTF-8 text"),
+        })?;
         return parse("<stdin>", &text);
     }
     let name = args.file.display().to_string();

@@ -637,6 +637,42 @@ fn decode_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Arbitrary JSON values for property tests, nested a few levels: strings that need
+/// escaping, and object keys that are often the fields Glance and IMS answers carry.
+#[cfg(test)]
+pub(crate) fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+    use proptest::prelude::*;
+    let text = "(\\PC|[\"\\\\{}\\[\\],:\\n\\x00])*";
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<i64>().prop_map(Value::from),
+        text.prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, move |inner| {
+        let key = prop_oneof![
+            text,
+            Just("member_id".to_string()),
+            Just("members".to_string()),
+            Just("page_info".to_string()),
+            Just("next_marker".to_string()),
+            Just("error".to_string()),
+            Just("message".to_string()),
+            Just("code".to_string()),
+            Just("error_code".to_string()),
+            Just("error_msg".to_string()),
+            Just("status".to_string())
+        ];
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            proptest::collection::btree_map(key, inner, 0..8)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -685,42 +721,6 @@ mod tests {
         assert!(serde_json::from_str::<Member>(r#"{"status":"accepted"}"#).is_err());
         assert!(serde_json::from_str::<Member>(r#"{"member_id":7}"#).is_err());
         assert!(read(br#"{"members":{}}"#, &mut |_| Ok(())).is_err());
-    }
-
-    /// Arbitrary JSON values, nested a few levels.
-    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
-        use proptest::prelude::*;
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::Bool),
-            any::<f64>()
-                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
-            any::<i64>().prop_map(Value::from),
-            "\\PC*".prop_map(Value::String),
-        ];
-        leaf.prop_recursive(4, 64, 8, |inner| {
-            prop_oneof![
-                proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-                proptest::collection::btree_map(
-                    prop_oneof![
-                        "\\PC*",
-                        Just("member_id".to_string()),
-                        Just("members".to_string()),
-                        Just("page_info".to_string()),
-                        Just("next_marker".to_string()),
-                        Just("error".to_string()),
-                        Just("message".to_string()),
-                        Just("code".to_string()),
-                        Just("error_code".to_string()),
-                        Just("error_msg".to_string()),
-                        Just("status".to_string())
-                    ],
-                    inner,
-                    0..8
-                )
-                .prop_map(|map| Value::Object(map.into_iter().collect())),
-            ]
-        })
     }
 
     proptest::proptest! {

@@ -6,26 +6,20 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::rows::Rows;
+use super::rows::Grid;
 
-/// Writes `headers` then, of each row of `parts`, the cells at `shown` (one index per
-/// header) as CSV.
-pub(crate) fn write_csv(
-    out: &mut dyn Write,
-    headers: &[&str],
-    shown: &[usize],
-    parts: &[&Rows],
-) -> io::Result<()> {
+/// Writes the headers of `grid`, then of each of its rows the cells shown, as CSV.
+pub(crate) fn write_csv(out: &mut dyn Write, grid: Grid) -> io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(out);
-    writer.write_record(headers).map_err(io_error)?;
-    for rows in parts {
+    writer.write_record(grid.headers).map_err(io_error)?;
+    for rows in grid.parts {
         for row in rows.iter() {
             let cells: Vec<&str> = row.collect();
             writer
                 .write_record(
-                    shown
+                    grid.shown
                         .iter()
                         .map(|at| guarded(cells.get(*at).copied().unwrap_or("")).into_owned()),
                 )
@@ -56,6 +50,16 @@ fn guarded(cell: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::rows::Rows;
+
+    /// Columns A and B over `parts`.
+    fn grid<'a>(parts: &'a [&'a Rows]) -> Grid<'a> {
+        Grid {
+            headers: &["A", "B"],
+            shown: &[0, 1],
+            parts,
+        }
+    }
 
     fn csv(rows: &[&[&str]]) -> String {
         let mut table = Rows::default();
@@ -63,7 +67,7 @@ mod tests {
             table.push(row.iter());
         }
         let mut out = Vec::new();
-        write_csv(&mut out, &["A", "B"], &[0, 1], &[&table]).unwrap();
+        write_csv(&mut out, grid(&[&table])).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -87,7 +91,7 @@ mod tests {
         for _ in 0..2000 {
             table.push(["0123456789abcdef0123456789abcdef", "x"]);
         }
-        let err = write_csv(&mut Gone, &["A", "B"], &[0, 1], &[&table]).unwrap_err();
+        let err = write_csv(&mut Gone, grid(&[&table])).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
     }
 

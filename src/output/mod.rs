@@ -239,6 +239,7 @@ fn plain_record<V: Into<Value>>(
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+    use crate::model::any_json;
     use crate::text::printable;
     use rows::Rows;
     use safe::write_pretty;
@@ -496,26 +497,6 @@ mod tests {
         );
     }
 
-    /// Arbitrary JSON values, nested a few levels, with strings that need escaping.
-    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
-        use proptest::prelude::*;
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::Bool),
-            any::<f64>()
-                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
-            any::<i64>().prop_map(Value::from),
-            "(\\PC|[\"\\\\{}\\[\\],:\\n\\x00])*".prop_map(Value::String),
-        ];
-        leaf.prop_recursive(4, 64, 8, |inner| {
-            prop_oneof![
-                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-                proptest::collection::btree_map("(\\PC|[\"\\\\{}:,])*", inner, 0..6)
-                    .prop_map(|map| Value::Object(map.into_iter().collect())),
-            ]
-        })
-    }
-
     /// Cells that are hard to measure: wide, combining, zero-width, emoji, empty.
     fn any_cell() -> impl proptest::strategy::Strategy<Value = String> {
         "([a-z ]|é|e\u{301}|日本|\u{200d}|\u{fe0f}|👍|👨‍👩‍👧|\u{ff21}|\u{1b}|\n|\u{202e}){0,12}"
@@ -546,7 +527,8 @@ mod tests {
             }
             let heads: Vec<&str> = headers.iter().map(String::as_str).collect();
             let shown: Vec<usize> = (0..heads.len()).collect();
-            let ours = render(|out| write_table(out, &heads, &shown, &[&held]));
+            let grid = rows::Grid { headers: &heads, shown: &shown, parts: &[&held] };
+            let ours = render(|out| write_table(out, grid));
 
             let mut table = comfy_table::Table::new();
             table

@@ -7,6 +7,18 @@ use crate::text::printable;
 /// Ends each cell of a held row: a control character, so never part of an escaped cell.
 const CELL_END: char = '\u{1f}';
 
+/// What a table or csv draws: the `headers`, of each held row the cells `shown` under
+/// them (one index per header), and the rows, group by group (`parts`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Grid<'a> {
+    /// The column headers.
+    pub(crate) headers: &'a [&'a str],
+    /// Under each header, the index of the held cell shown.
+    pub(crate) shown: &'a [usize],
+    /// The rows, group by group.
+    pub(crate) parts: &'a [&'a Rows],
+}
+
 /// Rows of a table, held compactly: every cell escaped for the terminal (line breaks
 /// included, so each is one line) and ended by [`CELL_END`], each row ended by `\n`, all
 /// in one string; and the display width of the widest cell of each column so far.

@@ -10,18 +10,18 @@ pub(crate) fn write_compact<T: serde::Serialize + ?Sized>(
     out: &mut dyn Write,
     value: &T,
 ) -> io::Result<()> {
-    let mut serializer =
-        serde_json::Serializer::with_formatter(out, Safe(serde_json::ser::CompactFormatter));
+    let mut serializer = serde_json::Serializer::with_formatter(out, Safe);
     value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 /// A JSON formatter that also writes as `\uXXXX` escapes what serde_json leaves raw in
 /// strings but a terminal would act on: C1 controls, DEL, line and paragraph separators
 /// and bidi controls (`text::is_unsafe`). The JSON value is the same; no byte of it can
-/// drive a terminal.
-struct Safe<F>(F);
+/// drive a terminal. Everything else is the trait's default: compact JSON, exactly as
+/// serde_json's `CompactFormatter` (which overrides nothing) writes it.
+struct Safe;
 
-impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Safe<F> {
+impl serde_json::ser::Formatter for Safe {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
@@ -42,46 +42,6 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Safe<F> {
             }
         }
         Ok(())
-    }
-
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-
-    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_key(w)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
     }
 }
 

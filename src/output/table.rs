@@ -11,12 +11,12 @@ use unicode_width::UnicodeWidthStr;
 use super::render::{
     Column, Held, Record, Render, compact, hold_cells, layout, render_error, show_as_list,
 };
-use super::rows::Rows;
+use super::rows::{Grid, Rows};
 use crate::error::Error;
 use crate::model::cell_text;
 
 /// How kept rows are drawn: [`write_table`] or `write_csv`.
-pub(crate) type Draw = fn(&mut dyn Write, &[&str], &[usize], &[&Rows]) -> io::Result<()>;
+pub(crate) type Draw = fn(&mut dyn Write, Grid) -> io::Result<()>;
 
 /// `-o table` and `-o csv`: the rows kept group by group until the end, then drawn. One
 /// record on its own is, in a table, a Field | Value table of everything its JSON holds;
@@ -79,7 +79,12 @@ impl<R: Record> Render<R> for Drawn {
         }
         let (headers, shown) = layout(columns, self.optional);
         let parts: Vec<&Rows> = self.parts.iter().collect();
-        (self.draw)(out, &headers, &shown, &parts)
+        let grid = Grid {
+            headers: &headers,
+            shown: &shown,
+            parts: &parts,
+        };
+        (self.draw)(out, grid)
     }
 
     fn show(&mut self, out: &mut dyn Write, columns: &[Column<R>], one: &R) -> Result<(), Error> {
@@ -92,25 +97,25 @@ impl<R: Record> Render<R> for Drawn {
         for (name, value) in &fields {
             rows.push([name.clone(), cell_text(value)]);
         }
-        write_table(out, &["Field", "Value"], &[0, 1], &[&rows]).map_err(render_error)
+        let grid = Grid {
+            headers: &["Field", "Value"],
+            shown: &[0, 1],
+            parts: &[&rows],
+        };
+        write_table(out, grid).map_err(render_error)
     }
 }
 
-/// Draws a table with `headers` over the rows of `parts`, showing of each row the cells at
-/// `shown` (one index per header), line by line: the look of comfy-table's `UTF8_FULL_CONDENSED` preset
+/// Draws `grid` as a table, line by line: the look of comfy-table's `UTF8_FULL_CONDENSED` preset
 /// with content arrangement off (columns as wide as their widest cell, one space of
 /// padding), which drew these tables before, without holding the drawn table in memory.
-pub(crate) fn write_table(
-    out: &mut dyn Write,
-    headers: &[&str],
-    shown: &[usize],
-    parts: &[&Rows],
-) -> io::Result<()> {
-    let widths: Vec<usize> = headers
+pub(crate) fn write_table(out: &mut dyn Write, grid: Grid) -> io::Result<()> {
+    let widths: Vec<usize> = grid
+        .headers
         .iter()
-        .zip(shown)
+        .zip(grid.shown)
         .map(|(header, column)| {
-            parts
+            grid.parts
                 .iter()
                 .filter_map(|rows| rows.width(*column))
                 .fold(header.width(), |widest, width| widest.max(*width))
@@ -118,12 +123,15 @@ pub(crate) fn write_table(
         })
         .collect();
     write_border(out, &widths, ['┌', '─', '┬', '┐'])?;
-    write_row(out, &widths, headers.iter().copied())?;
+    write_row(out, &widths, grid.headers.iter().copied())?;
     write_border(out, &widths, ['╞', '═', '╪', '╡'])?;
-    for rows in parts {
+    for rows in grid.parts {
         for row in rows.iter() {
             let cells: Vec<&str> = row.collect();
-            let cells = shown.iter().map(|at| cells.get(*at).copied().unwrap_or(""));
+            let cells = grid
+                .shown
+                .iter()
+                .map(|at| cells.get(*at).copied().unwrap_or(""));
             write_row(out, &widths, cells)?;
         }
     }

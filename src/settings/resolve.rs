@@ -151,41 +151,24 @@ impl Layers<'_> {
     /// Endpoint, API and project ID.
     fn service(&self) -> Result<Service, Error> {
         let (args, profile) = (self.args, self.profile);
-        let text = |text: &str| Ok(text.to_string());
+        let text = |setting: &'static Setting, flag: &Option<String>, profile: &Option<String>| {
+            self.first(setting, flag.clone(), parse_text, profile.clone())
+        };
         Ok(Service {
-            endpoint: self.first_or_cloud(
-                &Setting::ENDPOINT,
-                args.endpoint.clone(),
-                text,
-                profile.endpoint.clone(),
-            )?,
+            endpoint: text(&Setting::ENDPOINT, &args.endpoint, &profile.endpoint)?,
             api: self
                 .first(&Setting::API, args.api, parse_api, profile.api)?
                 .unwrap_or(Sourced::new(Api::V2, Source::Default)),
-            project_id: self.first_or_cloud(
-                &Setting::PROJECT_ID,
-                args.project_id.clone(),
-                text,
-                profile.project_id.clone(),
-            )?,
+            project_id: text(&Setting::PROJECT_ID, &args.project_id, &profile.project_id)?,
         })
     }
 
     /// Timeout, retries, deadline, CA file, `--insecure` and the token cache switch.
     fn transport(&self) -> Result<Transport, Error> {
         let (args, profile) = (self.args, self.profile);
-        let timeout = profile
-            .timeout
-            .map(|secs| self.checked(&Setting::TIMEOUT, Timeout::parse(&secs.to_string())))
-            .transpose()?;
-        let retries = profile
-            .retries
-            .map(|n| self.checked(&Setting::RETRIES, Retries::parse(&n.to_string())))
-            .transpose()?;
-        let deadline = profile
-            .deadline
-            .map(|secs| self.checked(&Setting::DEADLINE, Deadline::parse(&secs.to_string())))
-            .transpose()?;
+        let timeout = self.checked(&Setting::TIMEOUT, profile.timeout, Timeout::parse)?;
+        let retries = self.checked(&Setting::RETRIES, profile.retries, Retries::parse)?;
+        let deadline = self.checked(&Setting::DEADLINE, profile.deadline, Deadline::parse)?;
         Ok(Transport {
             timeout: self
                 .first(&Setting::TIMEOUT, args.timeout, Timeout::parse, timeout)?
@@ -194,14 +177,14 @@ impl Layers<'_> {
                 .first(&Setting::RETRIES, args.retries, Retries::parse, retries)?
                 .unwrap_or(Sourced::new(Retries::DEFAULT, Source::Default)),
             deadline: self.first(&Setting::DEADLINE, args.deadline, Deadline::parse, deadline)?,
-            ca_file: self.first_or_cloud(
+            ca_file: self.first(
                 &Setting::CA_FILE,
                 args.ca_file.clone(),
                 |text| Ok(expand_tilde(text)),
                 profile.ca_file.as_deref().map(expand_tilde),
             )?,
             insecure: self
-                .first_or_cloud(
+                .first(
                     &Setting::INSECURE,
                     args.insecure.then_some(true),
                     parse_bool,
@@ -225,8 +208,14 @@ impl Layers<'_> {
         project_id: Option<&Sourced<String>>,
     ) -> Result<Option<CredentialSettings>, Error> {
         let (args, profile) = (self.args, self.profile);
-        let text = |text: &str| Ok(text.to_string());
-        let secret = |text: &str| Ok(Secret::masked(text));
+        let secret = |setting: &'static Setting, profile: &Option<Secret>| {
+            self.first(
+                setting,
+                None,
+                |text| Ok(Secret::masked(text)),
+                profile.clone(),
+            )
+        };
         let token = self.first(
             &Setting::TOKEN,
             args.token
@@ -235,35 +224,38 @@ impl Layers<'_> {
             |text| Ok(TokenSource::Literal(Secret::masked(text))),
             profile_token(profile, self.from_profile)?,
         )?;
-        let access_key =
-            self.first(&Setting::ACCESS_KEY, None, text, profile.access_key.clone())?;
-        let secret_key = self.first(
-            &Setting::SECRET_KEY,
+        let access_key = self.first(
+            &Setting::ACCESS_KEY,
             None,
-            secret,
-            profile.secret_key.clone(),
+            parse_text,
+            profile.access_key.clone(),
         )?;
-        let security_token = self.first(
-            &Setting::SECURITY_TOKEN,
-            None,
-            secret,
-            profile.security_token.clone(),
-        )?;
+        let secret_key = secret(&Setting::SECRET_KEY, &profile.secret_key)?;
+        let security_token = secret(&Setting::SECURITY_TOKEN, &profile.security_token)?;
         let mut keystone = self.keystone()?;
         keystone.project_id = project_id.cloned();
         choose_credential(token, access_key, secret_key, security_token, keystone)
     }
 
-    /// A profile value of `setting` checked by its flag's parser; a bad one names the
-    /// profile and key.
-    fn checked<T>(&self, setting: &Setting, parsed: Result<T, String>) -> Result<T, Error> {
+    /// The profile's number `value` of `setting`, checked by its flag's parser `parse`; a
+    /// bad one names the profile and key.
+    fn checked<T>(
+        &self,
+        setting: &Setting,
+        value: Option<impl ToString>,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, Error> {
         let key = setting.key.unwrap_or(setting.name);
-        parsed.map_err(|why| Error::config(format!("{}: key `{key}`: {why}", self.from_profile)))
+        value
+            .map(|value| parse(&value.to_string()))
+            .transpose()
+            .map_err(|why| Error::config(format!("{}: key `{key}`: {why}", self.from_profile)))
     }
 
     /// The first value of `setting` set: its flag's value `flag`, then its environment
     /// variables in order (parsed by `parse`; a bad value is a config error naming the
-    /// variable), then the profile's value `profile`.
+    /// variable), then the profile's value `profile`, then, for a setting a cloud may set,
+    /// the OpenStack layer's value of the setting's name (a cloud or `OS_*`).
     fn first<T>(
         &self,
         setting: &'static Setting,
@@ -278,23 +270,11 @@ impl Layers<'_> {
             let value = parse(&value).map_err(|why| Error::config(format!("{source}: {why}")))?;
             return Ok(Some(Sourced::new(value, source)));
         }
-        Ok(profile.map(|value| Sourced::new(value, self.from_profile.clone())))
-    }
-
-    /// Like [`Layers::first`], then the OpenStack layer's value of the setting's name (a
-    /// cloud or `OS_*`).
-    fn first_or_cloud<T>(
-        &self,
-        setting: &'static Setting,
-        flag: Option<T>,
-        parse: impl Fn(&str) -> Result<T, String>,
-        profile: Option<T>,
-    ) -> Result<Option<Sourced<T>>, Error> {
-        if let Some(found) = self.first(setting, flag, &parse, profile)? {
-            return Ok(Some(found));
+        if let Some(value) = profile {
+            return Ok(Some(Sourced::new(value, self.from_profile.clone())));
         }
         let key = setting.name;
-        let Some(found) = self.openstack.get(key) else {
+        let Some(found) = self.openstack.get(key).filter(|_| setting.cloud) else {
             return Ok(None);
         };
         let value = parse(&found.value)
@@ -377,6 +357,11 @@ impl Layers<'_> {
     }
 }
 
+/// A text setting, as given.
+fn parse_text(text: &str) -> Result<String, String> {
+    Ok(text.to_string())
+}
+
 fn parse_bool(text: &str) -> Result<bool, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
@@ -428,6 +413,11 @@ mod tests {
             Ok(settings) => panic!("an error expected, got {settings:?}"),
             Err(err) => err.to_string(),
         }
+    }
+
+    /// The error message of resolving with only the environment `pairs` set.
+    fn env_error(pairs: &[(&str, &str)]) -> String {
+        error_of(&env_of(pairs), &config(""))
     }
 
     fn token_of(settings: Settings) -> TokenSource {
@@ -491,13 +481,12 @@ mod tests {
 
     #[test]
     fn token_and_aksk_at_the_same_level_conflict() {
-        let env = env_of(&[
-            ("IMS_TOKEN", "t"),
-            ("IMS_ACCESS_KEY", "ak"),
-            ("IMS_SECRET_KEY", "sk"),
-        ]);
         assert_eq!(
-            error_of(&env, &config("")),
+            env_error(&[
+                ("IMS_TOKEN", "t"),
+                ("IMS_ACCESS_KEY", "ak"),
+                ("IMS_SECRET_KEY", "sk"),
+            ]),
             "both a token (from IMS_TOKEN) and an access key pair (from IMS_ACCESS_KEY) are set at the same level; keep one"
         );
         let cfg = config("[profiles.p]\ntoken = \"t\"\naccess_key = \"ak\"\nsecret_key = \"sk\"\n");
@@ -511,9 +500,8 @@ mod tests {
 
     #[test]
     fn half_an_aksk_pair_is_an_error() {
-        let env = env_of(&[("IMS_ACCESS_KEY", "ak")]);
         assert_eq!(
-            error_of(&env, &config("")),
+            env_error(&[("IMS_ACCESS_KEY", "ak")]),
             "access_key (from IMS_ACCESS_KEY) is set but no secret key: set IMS_SECRET_KEY, HUAWEICLOUD_SDK_SK or secret_key in the profile"
         );
         let cfg = config("[profiles.default]\nsecret_key = \"sk\"\n");
@@ -674,9 +662,8 @@ mod tests {
 
     #[test]
     fn bad_env_values_name_the_variable() {
-        let env = env_of(&[("IMS_OUTPUT", "xml")]);
         assert_eq!(
-            error_of(&env, &config("")),
+            env_error(&[("IMS_OUTPUT", "xml")]),
             "IMS_OUTPUT: `xml` is not an output format (table, json, ndjson, ids, csv)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);

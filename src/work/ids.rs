@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::io::Read;
 
 use crate::error::Error;
+use crate::files::{Unread, read_text};
 use crate::text::is_plain_id;
 use crate::url::check_id;
 
@@ -74,19 +75,14 @@ fn expand_stdin(what: &str, ids: Vec<String>, stdin: &mut dyn Read) -> Result<Ve
     if !ids.iter().any(|id| id == "-") {
         return Ok(ids);
     }
-    let mut bytes = Vec::new();
-    stdin
-        .take(MAX_STDIN_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|err| Error::usage(format!("cannot read {what}s from stdin: {err}")))?;
-    if bytes.len() as u64 > MAX_STDIN_BYTES {
-        return Err(Error::usage(format!(
-            "{what}s on stdin: more than {} MiB; pass at most {MAX_STDIN_IDS} IDs at a time",
-            MAX_STDIN_BYTES / 1024 / 1024
-        )));
-    }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::usage(format!("{what}s on stdin: the input is not UTF-8 text")))?;
+    let mib = MAX_STDIN_BYTES / 1024 / 1024;
+    let text = read_text(stdin, MAX_STDIN_BYTES).map_err(|unread| match unread {
+        Unread::Failed(err) => Error::usage(format!("cannot read {what}s from stdin: {err}")),
+        Unread::TooLarge => Error::usage(format!(
+            "{what}s on stdin: more than {mib} MiB; pass at most {MAX_STDIN_IDS} IDs at a time"
+        )),
+        Unread::NotText => Error::usage(format!("{what}s on stdin: the input is not UTF-8 text")),
+    })?;
     let from_stdin: Vec<String> = text
         .split_whitespace()
         .take(MAX_STDIN_IDS + 1)
