@@ -13,13 +13,22 @@ use crate::model::image::{Image, ImagePage};
 use crate::url::encode;
 
 impl ImageApi<'_> {
-    /// One image by ID. v2: `GET {v2}/images/{id}` (404 when this project cannot see it);
+    /// One image by ID. v2: `GET {v2}/images/{id}` (404 when this project cannot see it;
+    /// the record of another image is exit 8);
     /// v1: `GET {endpoint}/v2/cloudimages?id={id}`, where an empty list is that 404.
     pub(crate) fn show_image(&self, id: &str) -> Result<Image, Error> {
         match self.route {
             Route::V2 => {
                 let url = format!("{}/images/{}", self.endpoint.v2_base(), encode(id));
-                self.auth.get_json(&url, &[])
+                let image: Image = self.auth.get_json(&url, &[])?;
+                match image.id() == id {
+                    true => Ok(image),
+                    // Taken for `id`, another image would be changed in its place.
+                    false => Err(Error::new(
+                        ErrorKind::BadAnswer,
+                        format!("GET {url} answered the record of image {}", image.id()),
+                    )),
+                }
             }
             Route::V1 { .. } => {
                 let url = format!("{}/v2/cloudimages", self.endpoint.root());

@@ -24,6 +24,7 @@ use crate::share::file::{SharesFile, parse};
 use crate::share::plan::{
     ActionKind, Catalog, ImageFacts, Plan, PlanOptions, Planner, Selection, reads_members, select,
 };
+use crate::url::id_problem;
 use crate::work::change::{Action as Change, Changes, Outcome, Pair, RunOptions, settle};
 use crate::work::fan_out::{collect_in_order, in_order};
 use crate::work::ids::read_unique_ids;
@@ -553,6 +554,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         if plan.actions.is_empty() {
             return Ok(());
         }
+        check_paths(&plan)?;
         let consumers = consumer_sessions(console, global, &plan)?;
         check_consumer_projects(&file, &plan, &consumers)?;
         let removals = plan.count(ActionKind::Remove);
@@ -609,6 +611,35 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         });
         Err(Reported(first).into())
     })?
+}
+
+/// Every image and member an action names must be one path segment (exit 2, nothing
+/// sent): IDs read from the service are not checked as the file's are, and a member `..`
+/// would make `DELETE …/images/{id}/members/..`, which resolves to the image itself. An
+/// organization's URN travels only in a v1 body.
+fn check_paths(plan: &Plan) -> Result<(), Error> {
+    for action in &plan.actions {
+        let member = action
+            .member_id
+            .as_deref()
+            .filter(|_| action.member_type != MemberType::Organization);
+        let (what, id) = match member {
+            Some(member) if id_problem(member).is_some() => ("member", member),
+            _ => ("image", action.image_id.as_str()),
+        };
+        if let Some(why) = id_problem(id) {
+            let of = match what {
+                "member" => format!(" of image {}", action.image_id),
+                _ => String::new(),
+            };
+            return Err(Error::usage(format!(
+                "cannot send the {} of {what} `{id}`{of}: its ID {why} in a request path; \
+                 nothing was sent",
+                action.kind.as_str()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Each consumer that accepts must sign in as the member it accepts for (exit 3), checked
@@ -693,4 +724,41 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
         out.write_all(text.as_bytes()).map_err(output::write_error)
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_consumer_inherits_no_sign_in_variable_of_the_owner() {
+        for name in [
+            "IMS_PROFILE",
+            "IMS_ENDPOINT",
+            "IMS_TOKEN",
+            "IMS_ACCESS_KEY",
+            "HUAWEICLOUD_SDK_AK",
+            "HUAWEICLOUD_SDK_SK",
+            "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+            "IMS_API",
+            "IMS_PROJECT_ID",
+            "OS_CLOUD",
+            "OS_AUTH_URL",
+            "OS_PASSWORD",
+            "OS_PROJECT_ID",
+            "OS_APPLICATION_CREDENTIAL_SECRET",
+            "OS_TOKEN",
+        ] {
+            assert!(is_identity_variable(name), "{name}");
+        }
+        for name in [
+            "OS_CLIENT_CONFIG_FILE",
+            "IMS_CONFIG",
+            "IMS_TIMEOUT",
+            "IMS_CA_FILE",
+            "HOME",
+        ] {
+            assert!(!is_identity_variable(name), "{name}");
+        }
+    }
 }

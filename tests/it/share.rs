@@ -37,9 +37,11 @@ fn read<'a>(server: &'a MockServer, path: &str, body: Value) -> httpmock::Mock<'
 
 /// The owner's cloud: i1 (shared, members p-b accepted and p-x pending), i2 (private),
 /// gold-1 (shared, no members, listed by name and by tag), and the list of this
-/// project's images (none tagged silver).
+/// project's images (none tagged silver). The lists also hold gold-9, another project's
+/// image (as a service that ignores `owner=` lists it): a selector never takes it.
 fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
     let gold = image("g1", "gold-1", OWNER, "shared");
+    let theirs = image("g9", "gold-9", "p-other", "shared");
     vec![
         read(server, "/v2/images/i1", image("i1", "one", OWNER, "shared")),
         read(server, "/v2/images/i2", image("i2", "two", OWNER, "private")),
@@ -57,7 +59,7 @@ fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
                 query == [("limit".into(), "1000".into()), ("owner".into(), OWNER.into())]
             });
             then.status(200).json_body(json!({"images": [
-                image("i1", "one", OWNER, "shared"), gold.clone(),
+                image("i1", "one", OWNER, "shared"), gold.clone(), theirs.clone(),
                 image("z9", "zinc", OWNER, "shared")]}));
         }),
         server.mock(|when, then| {
@@ -65,7 +67,7 @@ fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
                 .path("/v2/images")
                 .query_param("owner", OWNER)
                 .query_param("tag", "gold");
-            then.status(200).json_body(json!({"images": [gold]}));
+            then.status(200).json_body(json!({"images": [gold, theirs]}));
         }),
         server.mock(|when, then| {
             expect_standard_headers(when, OWNER_TOKEN)
@@ -408,6 +410,62 @@ fn removals_off_a_terminal_need_yes_and_send_nothing() {
         "{}",
         stderr_of(&out)
     );
+    changes.assert_calls(0);
+}
+
+/// A file that prunes image i1 to no members, where `GET …/images/i1` answers image
+/// `id`, shared with `member_id`; and a catch-all that no change may reach.
+fn prune_of_i1<'a>(
+    server: &'a MockServer,
+    id: &str,
+    member_id: &str,
+) -> (httpmock::Mock<'a>, Sandbox) {
+    read(server, "/v2/images/i1", image(id, "one", OWNER, "shared"));
+    let path = format!("/v2/images/{id}/members");
+    read(server, &path, json!({"members": [member(id, member_id, "accepted")]}));
+    let consumer = MockServer::start();
+    let text = "[[share]]\nimages = [\"i1\"]\nmembers = []\n";
+    (no_change_may_be_sent(server), sandbox_with(&consumer, "p-a", text))
+}
+
+/// Glance takes `..` as a member ID; a prune must not turn it into
+/// `DELETE …/images/i1/members/..`, which a proxy resolves to `DELETE …/images/i1`.
+#[test]
+fn a_listed_id_that_is_no_path_segment_is_exit_2_and_nothing_is_sent() {
+    let server = MockServer::start();
+    let (changes, sandbox) = prune_of_i1(&server, "i1", "..");
+    for extra in ["--yes", "--dry-run"] {
+        let out = share(&sandbox, &server, &["apply", "--prune", extra]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).ends_with(
+                "ims: error: cannot send the remove of member `..` of image i1: its ID cannot \
+                 be `.` or `..` in a request path; nothing was sent\n"
+            ),
+            "{}",
+            stderr_of(&out)
+        );
+        assert!(!stdout_of(&out).contains("DELETE"), "{}", stdout_of(&out));
+    }
+    changes.assert_calls(0);
+}
+
+/// Prune touches only the images the file selects: an answer to `GET …/images/i1` that
+/// is another image's record is not taken for i1.
+#[test]
+fn an_image_read_by_id_that_answers_another_image_is_exit_8() {
+    let server = MockServer::start();
+    let (changes, sandbox) = prune_of_i1(&server, "i9", "p-z");
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
+    assert_eq!(out.status.code(), Some(8), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "ims: error: image i1: GET {}/v2/images/i1 answered the record of image i9\n",
+            server.base_url()
+        )
+    );
+    assert_eq!(stdout_of(&out), "");
     changes.assert_calls(0);
 }
 
