@@ -527,14 +527,21 @@ fn with_step_api<R>(
     step: &Step,
     work: impl FnOnce(&ImageApi) -> R,
 ) -> Result<R, Error> {
-    match step
-        .consumer
-        .as_ref()
-        .and_then(|profile| consumers.get(profile))
-    {
-        Some(session) => session.with_api(work),
+    match &step.consumer {
         None => Ok(work(api)),
+        Some(profile) => consumers
+            .get(profile)
+            .ok_or_else(|| no_session(profile))?
+            .with_api(work),
     }
+}
+
+/// A consumer's step without the consumer's session: never sent with this project's.
+fn no_session(profile: &str) -> Error {
+    Error::new(
+        ErrorKind::Unexpected,
+        format!("consumer profile {profile}: no session was opened for it"),
+    )
 }
 
 /// `ims share apply`: plans, checks every consumer's project, asks before removals,
@@ -654,9 +661,7 @@ fn check_consumer_projects(
         let (Some(profile), Some(member)) = (&action.consumer, &action.member_id) else {
             continue;
         };
-        let Some(session) = consumers.get(profile) else {
-            continue;
-        };
+        let session = consumers.get(profile).ok_or_else(|| no_session(profile))?;
         if !checked.insert(member) {
             continue;
         }
