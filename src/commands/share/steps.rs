@@ -1,0 +1,243 @@
+//! The plan's actions as steps (the changes sent together, by one sender) and sending
+//! them, each with this project's API or its consumer's; the paths checked before.
+
+use std::collections::BTreeMap;
+
+use crate::api::{BatchMembers, ImageApi};
+use crate::cli::MemberType;
+use crate::commands::session::Session;
+use crate::console::Console;
+use crate::error::{Error, ErrorKind, Reported};
+use crate::share::file::SharesFile;
+use crate::share::plan::{ActionKind, Plan};
+use crate::url::id_problem;
+use crate::work::change::{Action as Change, Changes, Outcome, Pair, RunOptions, settle};
+use crate::work::fan_out::collect_in_order;
+
+/// One group of changes sent together: on v2 one request per pair, on v1 one batch job.
+#[derive(Debug)]
+pub(super) struct Step {
+    /// What the changes do.
+    kind: ActionKind,
+    /// The profile that sends them: a consumer's, or none for this project's own.
+    consumer: Option<String>,
+    /// The pairs and how they are sent; for an accept, the member is the consumer's
+    /// project. A visibility step uses only the pairs' images.
+    changes: Changes,
+}
+
+/// The plan's actions grouped into steps, in the plan's order. v2: one step per kind (and
+/// consumer). v1: one batch per member (and member type) for add and remove, one per
+/// consumer (with its vault) for accept.
+pub(super) fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
+    let mut steps: Vec<Step> = Vec::new();
+    for action in &plan.actions {
+        let member_kind = match action.member_type {
+            MemberType::Project => BatchMembers::Projects,
+            MemberType::Domain => BatchMembers::Domains,
+            MemberType::Organization => BatchMembers::Organizations,
+        };
+        let per_member = v1 && matches!(action.kind, ActionKind::Add | ActionKind::Remove);
+        let pair = Pair {
+            image: action.image_id.clone(),
+            member: action.member_id.clone().unwrap_or_default(),
+        };
+        let same = |step: &&mut Step| {
+            step.kind == action.kind
+                && step.consumer == action.consumer
+                && step.changes.member_kind == member_kind
+                && (!per_member || step.changes.pairs[0].member == pair.member)
+        };
+        match steps.iter_mut().find(same) {
+            Some(step) => step.changes.pairs.push(pair),
+            None => steps.push(Step {
+                kind: action.kind,
+                consumer: action.consumer.clone(),
+                changes: Changes {
+                    action: change_of(action.kind),
+                    pairs: vec![pair],
+                    member_kind,
+                    vault: match action.kind {
+                        ActionKind::Accept if v1 => action
+                            .member_id
+                            .as_ref()
+                            .and_then(|member| file.consumers.get(member))
+                            .and_then(|consumer| consumer.vault_id.clone()),
+                        _ => None,
+                    },
+                },
+            }),
+        }
+    }
+    steps
+}
+
+/// The share change of a kind of action (a visibility change is none: its step sends
+/// its own request).
+fn change_of(kind: ActionKind) -> Change {
+    match kind {
+        ActionKind::Add | ActionKind::Visibility => Change::Add,
+        ActionKind::Accept => Change::Accept,
+        ActionKind::Remove => Change::Remove,
+    }
+}
+
+/// The requests of `step`, as a dry run prints them.
+pub(super) fn step_lines(api: &ImageApi, step: &Step) -> Vec<String> {
+    match step.kind {
+        ActionKind::Visibility => step
+            .changes
+            .pairs
+            .iter()
+            .map(|pair| api.make_shared(&pair.image).line())
+            .collect(),
+        _ => step
+            .changes
+            .requests(api)
+            .iter()
+            .map(|request| request.line())
+            .collect(),
+    }
+}
+
+/// Sends `step` with `api`: each pair's outcome, in order; a v1 batch that fails is one
+/// failure.
+fn send_step(
+    console: &Console,
+    api: &ImageApi,
+    step: &Step,
+    options: RunOptions,
+) -> Result<Vec<Result<Outcome, Error>>, Error> {
+    match step.kind {
+        ActionKind::Visibility => Ok(collect_in_order(
+            &step.changes.pairs,
+            options.jobs,
+            |pair| {
+                api.send(&api.make_shared(&pair.image)).map(|_| Outcome {
+                    record: None,
+                    note: None,
+                })
+            },
+        )),
+        _ => step.changes.run(console, api, options),
+    }
+}
+
+/// Sends every step, in order: the steps of one kind and sender together (v1: one batch
+/// job per member, polled concurrently). Each pair's note or failure goes to stderr; the
+/// first failure, if any.
+pub(super) fn send_steps(
+    console: &Console,
+    session: &Session,
+    api: &ImageApi,
+    project: &str,
+    consumers: &BTreeMap<String, Session>,
+    steps: &[Step],
+    jobs: u16,
+) -> Result<Option<Error>, Error> {
+    let mut first_failure = None;
+    let fail = |first_failure: &mut Option<Error>, err: Error, context: String| {
+        console.report(&anyhow::Error::new(err.clone()).context(context));
+        first_failure.get_or_insert(err);
+    };
+    for phase in steps.chunk_by(|a, b| a.kind == b.kind && a.consumer == b.consumer) {
+        // A consumer signs in as the member it accepts for (checked before).
+        let sender = match phase[0].consumer {
+            Some(_) => phase[0].changes.pairs[0].member.as_str(),
+            None => project,
+        };
+        let options = RunOptions {
+            jobs,
+            verbose: session.settings.verbose > 0,
+            this_project: Some(sender),
+        };
+        let results = with_step_api(api, consumers, &phase[0], |api| {
+            collect_in_order(phase, options.jobs, |step| {
+                send_step(console, api, step, options)
+            })
+        })?;
+        for (step, results) in phase.iter().zip(results) {
+            let kind = step.kind.as_str();
+            let results = match results {
+                Ok(results) => results,
+                Err(err) => {
+                    let n = step.changes.pairs.len();
+                    let context = format!("{kind}: the batch job of {n} image(s)");
+                    fail(&mut first_failure, err, context);
+                    continue;
+                }
+            };
+            if step.kind != ActionKind::Visibility {
+                if let Err(Reported(first)) =
+                    settle(console, &step.changes.pairs, results).into_result()
+                {
+                    first_failure.get_or_insert(first);
+                }
+                continue;
+            }
+            for (pair, result) in step.changes.pairs.iter().zip(results) {
+                if let Err(err) = result {
+                    fail(
+                        &mut first_failure,
+                        err,
+                        format!("{kind} image {}", pair.image),
+                    );
+                }
+            }
+        }
+    }
+    Ok(first_failure)
+}
+
+/// Runs `work` with the API that sends `step`: this project's, or its consumer's.
+pub(super) fn with_step_api<R>(
+    api: &ImageApi,
+    consumers: &BTreeMap<String, Session>,
+    step: &Step,
+    work: impl FnOnce(&ImageApi) -> R,
+) -> Result<R, Error> {
+    match &step.consumer {
+        None => Ok(work(api)),
+        Some(profile) => consumers
+            .get(profile)
+            .ok_or_else(|| no_session(profile))?
+            .with_api(work),
+    }
+}
+
+/// A consumer's step without the consumer's session: never sent with this project's.
+pub(super) fn no_session(profile: &str) -> Error {
+    Error::new(
+        ErrorKind::Unexpected,
+        format!("consumer profile {profile}: no session was opened for it"),
+    )
+}
+
+/// Every image and member an action names must be one path segment (exit 2, nothing
+/// sent): IDs read from the service are not checked as the file's are, and a member `..`
+/// would make `DELETE …/images/{id}/members/..`, which resolves to the image itself. An
+/// organization's URN travels only in a v1 body.
+pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
+    for action in &plan.actions {
+        let member = action
+            .member_id
+            .as_deref()
+            .filter(|_| action.member_type != MemberType::Organization);
+        let (what, id) = match member {
+            Some(member) if id_problem(member).is_some() => ("member", member),
+            _ => ("image", action.image_id.as_str()),
+        };
+        if let Some(why) = id_problem(id) {
+            let of = match what {
+                "member" => format!(" of image {}", action.image_id),
+                _ => String::new(),
+            };
+            return Err(Error::usage(format!(
+                "cannot send the {} of {what} `{id}`{of}: its ID {why} in a request path; \
+                 nothing was sent",
+                action.kind.as_str()
+            )));
+        }
+    }
+    Ok(())
+}
