@@ -7,7 +7,7 @@
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-use crate::fixtures::huawei::{PROJECT, SK, aksk, gateway_accepts};
+use crate::fixtures::huawei::{PROJECT, SK, aksk, batch, gateway_accepts, job_states};
 use crate::util::*;
 
 /// The owner's project and token.
@@ -110,14 +110,26 @@ fn sandbox_with(consumer: &MockServer, consumer_project: &str, shares: &str) -> 
 /// `ims share ARGS` as the owner: identity from flags and variables, which a consumer
 /// must not inherit.
 fn share(sandbox: &Sandbox, server: &MockServer, args: &[&str]) -> std::process::Output {
-    sandbox
-        .ims()
-        .env("IMS_TOKEN", OWNER_TOKEN)
+    as_owner(sandbox, server).arg("share").args(args).output().unwrap()
+}
+
+/// `ims` as the owner on `server`: identity from flags and variables.
+fn as_owner(sandbox: &Sandbox, server: &MockServer) -> assert_cmd::Command {
+    let mut cmd = sandbox.ims();
+    cmd.env("IMS_TOKEN", OWNER_TOKEN)
         .env("IMS_PROJECT_ID", OWNER)
-        .args(["--endpoint", &server.base_url(), "share"])
-        .args(args)
-        .output()
-        .unwrap()
+        .args(["--endpoint", &server.base_url()]);
+    cmd
+}
+
+/// The owner's cloud (`owner_cloud`) on one server, a consumer's on another, and a sandbox
+/// whose profile tenant-a signs in to the consumer's as `consumer_project`, with `SHARES`.
+fn clouds(consumer_project: &str) -> (MockServer, MockServer, Sandbox) {
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let consumer = MockServer::start();
+    let sandbox = sandbox_with(&consumer, consumer_project, SHARES);
+    (server, consumer, sandbox)
 }
 
 const PLAN_TABLE: &str = "\
@@ -198,10 +210,7 @@ fn plan_reads_what_it_compares_and_prints_every_format() {
 
 #[test]
 fn check_is_exit_10_on_drift_and_0_in_sync() {
-    let server = MockServer::start();
-    owner_cloud(&server);
-    let consumer = MockServer::start();
-    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
+    let (server, _consumer, sandbox) = clouds("p-a");
     let out = share(&sandbox, &server, &["check", "--prune"]);
     assert_eq!(out.status.code(), Some(10), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), PLAN_TABLE);
@@ -228,11 +237,8 @@ fn a_pending_member_without_a_consumer_is_a_note_with_its_date() {
     let server = MockServer::start();
     owner_cloud(&server);
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .ims()
-        .env("IMS_TOKEN", OWNER_TOKEN)
-        .env("IMS_PROJECT_ID", OWNER)
-        .args(["--endpoint", &server.base_url(), "share", "check", "-f", "-"])
+    let out = as_owner(&sandbox, &server)
+        .args(["share", "check", "-f", "-"])
         .write_stdin("[[share]]\nimages = [\"i1\"]\nmembers = [\"p-b\", \"p-x\"]\n")
         .output()
         .unwrap();
@@ -362,15 +368,9 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
 
 #[test]
 fn a_dry_run_prints_every_change_the_consumers_too_and_sends_none() {
-    let server = MockServer::start();
-    owner_cloud(&server);
+    let (server, consumer, sandbox) = clouds("p-a");
     let changes = no_change_may_be_sent(&server);
-    let consumer = MockServer::start();
-    let consumer_changes = consumer.mock(|when, then| {
-        when.any_request();
-        then.status(500);
-    });
-    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
+    let consumer_changes = nothing_may_be_sent(&consumer);
     let out = share(&sandbox, &server, &["apply", "--prune", "--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let (own, theirs) = (server.base_url(), consumer.base_url());
@@ -395,11 +395,8 @@ fn a_dry_run_prints_every_change_the_consumers_too_and_sends_none() {
 
 #[test]
 fn removals_off_a_terminal_need_yes_and_send_nothing() {
-    let server = MockServer::start();
-    owner_cloud(&server);
+    let (server, _consumer, sandbox) = clouds("p-a");
     let changes = no_change_may_be_sent(&server);
-    let consumer = MockServer::start();
-    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
     let out = share(&sandbox, &server, &["apply", "--prune"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(
@@ -471,12 +468,9 @@ fn an_image_read_by_id_that_answers_another_image_is_exit_8() {
 
 #[test]
 fn a_consumer_that_signs_in_as_another_project_is_exit_3_before_any_change() {
-    let server = MockServer::start();
-    owner_cloud(&server);
+    let (server, consumer, sandbox) = clouds("p-somebody-else");
     let changes = no_change_may_be_sent(&server);
-    let consumer = MockServer::start();
     let nothing = nothing_may_be_sent(&consumer);
-    let sandbox = sandbox_with(&consumer, "p-somebody-else", SHARES);
     let out = share(&sandbox, &server, &["apply", "--yes"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
     assert!(
@@ -575,11 +569,8 @@ fn export_writes_todays_sharing_and_checks_clean_against_it() {
     let server = MockServer::start();
     owner_cloud(&server);
     read(&server, "/v2/images/g1", image("g1", "gold-1 \u{1b}[2J\n[[share]]", OWNER, "shared"));
-    let out = Sandbox::new()
-        .ims()
-        .env("IMS_TOKEN", OWNER_TOKEN)
-        .env("IMS_PROJECT_ID", OWNER)
-        .args(["--endpoint", &server.base_url(), "share", "export", "i1", "-"])
+    let out = as_owner(&Sandbox::new(), &server)
+        .args(["share", "export", "i1", "-"])
         .write_stdin("i2\ng1\n")
         .output()
         .unwrap();
@@ -645,21 +636,8 @@ fn batch_job<'a>(
     body: Value,
     job: &str,
 ) -> (httpmock::Mock<'a>, httpmock::Mock<'a>) {
-    let start = server.mock(|when, then| {
-        when.method(method)
-            .path("/v1/cloudimages/members")
-            .header("content-type", "application/json")
-            .header("x-project-id", PROJECT)
-            .header_missing("x-auth-token")
-            .json_body(body)
-            .is_true(|req| gateway_accepts(req, SK));
-        then.status(200).json_body(json!({ "job_id": job }));
-    });
-    let poll = server.mock(|when, then| {
-        when.method(GET).path(format!("/v1/{PROJECT}/jobs/{job}"));
-        then.status(200).json_body(json!({"status": "SUCCESS", "job_id": job}));
-    });
-    (start, poll)
+    let mut polls = job_states(server, job, &[json!({"status": "SUCCESS", "job_id": job})]);
+    (batch(server, method, body, job), polls.remove(0))
 }
 
 /// The v1 cloud of two private images: h1 has p-a (pending), h2 nobody, until a first
@@ -776,17 +754,14 @@ fn a_failed_v1_batch_job_is_one_failure_and_the_rest_still_runs() {
     let sandbox = v1_cloud(&server, &consumer);
     let (add_a, _) =
         batch_job(&server, POST, json!({"images": ["h2"], "projects": ["p-a"]}), "job-a");
-    let add_b = server.mock(|when, then| {
-        when.method(POST)
-            .path("/v1/cloudimages/members")
-            .json_body(json!({"images": ["h1", "h2"], "projects": ["p-b"]}));
-        then.status(200).json_body(json!({"job_id": "job-b"}));
-    });
-    server.mock(|when, then| {
-        when.method(GET).path(format!("/v1/{PROJECT}/jobs/job-b"));
-        then.status(200).json_body(json!({"status": "FAIL", "job_id": "job-b",
-            "fail_reason": "quota", "error_code": "IMG.0088"}));
-    });
+    let add_b = batch(&server, POST, json!({"images": ["h1", "h2"], "projects": ["p-b"]}), "job-b");
+    job_states(
+        &server,
+        "job-b",
+        &[
+            json!({"status": "FAIL", "job_id": "job-b", "fail_reason": "quota", "error_code": "IMG.0088"}),
+        ],
+    );
     let [accept, _, _] = v1_consumer_accepts(&consumer);
     let out = aksk(&sandbox, &server, SK).args(["share", "apply"]).output().unwrap();
     // The cloud read again matches (the mocks say so), so the failure is reported and
