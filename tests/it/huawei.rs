@@ -457,9 +457,7 @@ fn v1_image_list_reads_past_a_page_capped_below_the_limit() {
     let expected: String = (0..601).map(|i| format!("img-{i:03}\n")).collect();
     assert_eq!(stdout_of(&out), expected);
     assert_eq!(stderr_of(&out), "");
-    for page in pages {
-        page.assert_calls(1);
-    }
+    called(&pages, 1);
 }
 
 #[test]
@@ -481,9 +479,7 @@ fn v1_member_list_all_audits_every_image_past_a_capped_page() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), "p-a\n".repeat(601));
-    for page in pages {
-        page.assert_calls(1);
-    }
+    called(&pages, 1);
     members.assert_calls(601);
 }
 

@@ -8,117 +8,106 @@ use serde_json::{Value, json};
 use crate::fixtures::glance::*;
 use crate::util::*;
 
-#[test]
-fn shared_images_follow_next_links_and_drop_other_owners() {
-    let server = MockServer::start();
-    let first = server.mock(|when, then| {
-        exact(
-            when,
-            "/v2/images",
-            &[("visibility", "shared"), ("owner", "proj-owner"), ("limit", "2")],
-        );
-        then.status(200).json_body(json!({
-            "images": [image("i1", "proj-owner", "one"), image("x9", "proj-other", "theirs")],
-            "next": "/v2/images?visibility=shared&owner=proj-owner&limit=2&marker=x9",
-            "schema": "/v2/schemas/images"}));
-    });
-    let second = server.mock(|when, then| {
-        exact(
-            when,
-            "/v2/images",
-            &[("visibility", "shared"), ("owner", "proj-owner"), ("limit", "2"), ("marker", "x9")],
-        );
-        then.status(200).json_body(json!({"images": [image("i2", "proj-owner", "two")]}));
-    });
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "proj-owner")
-        .args(["image", "list", "--limit", "2", "-o", "ids"])
-        .prints("i1\ni2\n")
-        .stderr("");
-    first.assert_calls(1);
-    second.assert_calls(1);
-}
-
-#[test]
-fn next_links_keep_the_endpoints_path_prefix() {
-    let server = MockServer::start();
-    let first = server.mock(|when, then| {
-        exact(
-            when,
-            "/image/v2/images",
-            &[("visibility", "shared"), ("owner", "p"), ("limit", "1000")],
-        );
-        then.status(200).json_body(json!({
-            "images": [image("i1", "p", "one")],
-            "next": "/v2/images?visibility=shared&owner=p&limit=1000&marker=i1"}));
-    });
-    let second = server.mock(|when, then| {
-        exact(
-            when,
-            "/image/v2/images",
-            &[("visibility", "shared"), ("owner", "p"), ("limit", "1000"), ("marker", "i1")],
-        );
-        then.status(200).json_body(json!({"images": [image("i2", "p", "two")]}));
-    });
-    // Without the prefix the second page would land here.
-    let lost = answer_json(&server, "/v2/images", 200, json!({"images": []}));
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &format!("{}/image/", server.base_url()), "p")
-        .args(["image", "list", "-o", "ids"])
-        .prints("i1\ni2\n");
-    first.assert_calls(1);
-    second.assert_calls(1);
-    lost.assert_calls(0);
-}
-
-/// Huawei's `cloudimages` answering `query`: each page's images, the first page asked
-/// without a marker, each later one with its marker. The mocks, in order.
-fn cloudimages_pages<'a>(
+/// `path` answering `query` page by page: each page's body, the first page asked without
+/// a marker, each later one with its marker. The mocks, in order.
+fn paged<'a>(
     server: &'a MockServer,
+    path: &str,
     query: &[(&str, &str)],
-    pages: Vec<(Option<&str>, Vec<Value>)>,
+    pages: Vec<(Option<&str>, Value)>,
 ) -> Vec<httpmock::Mock<'a>> {
     pages
         .into_iter()
-        .map(|(marker, images)| {
+        .map(|(marker, body)| {
             server.mock(|when, then| {
                 let mut query = query.to_vec();
                 query.extend(marker.map(|marker| ("marker", marker)));
-                exact(when, "/v2/cloudimages", &query);
-                then.status(200).json_body(json!({ "images": images }));
+                exact(when, path, &query);
+                then.status(200).json_body(body);
             })
         })
         .collect()
 }
 
 #[test]
+fn shared_images_follow_next_links_and_drop_other_owners() {
+    let server = MockServer::start();
+    let pages = paged(
+        &server,
+        "/v2/images",
+        &[("visibility", "shared"), ("owner", "proj-owner"), ("limit", "2")],
+        vec![
+            (
+                None,
+                json!({
+                    "images": [image("i1", "proj-owner", "one"), image("x9", "proj-other", "theirs")],
+                    "next": "/v2/images?visibility=shared&owner=proj-owner&limit=2&marker=x9",
+                    "schema": "/v2/schemas/images"}),
+            ),
+            (Some("x9"), json!({"images": [image("i2", "proj-owner", "two")]})),
+        ],
+    );
+    ims_for_project(&server, "proj-owner")
+        .args(["image", "list", "--limit", "2", "-o", "ids"])
+        .prints("i1\ni2\n")
+        .stderr("");
+    called(&pages, 1);
+}
+
+#[test]
+fn next_links_keep_the_endpoints_path_prefix() {
+    let server = MockServer::start();
+    let pages = paged(
+        &server,
+        "/image/v2/images",
+        &[("visibility", "shared"), ("owner", "p"), ("limit", "1000")],
+        vec![
+            (
+                None,
+                json!({
+                    "images": [image("i1", "p", "one")],
+                    "next": "/v2/images?visibility=shared&owner=p&limit=1000&marker=i1"}),
+            ),
+            (Some("i1"), json!({"images": [image("i2", "p", "two")]})),
+        ],
+    );
+    // Without the prefix the second page would land here.
+    let lost = answer_json(&server, "/v2/images", 200, json!({"images": []}));
+    let sandbox = Sandbox::new();
+    ims_as(&sandbox, &format!("{}/image/", server.base_url()), "p")
+        .args(["image", "list", "-o", "ids"])
+        .prints("i1\ni2\n");
+    called(&pages, 1);
+    lost.assert_calls(0);
+}
+
+#[test]
 fn huawei_pages_without_links_are_asked_again_until_one_is_empty() {
     let server = MockServer::start();
     // A short page is not the last one on Huawei: only an empty page ends the list.
-    let pages = cloudimages_pages(
+    let pages = paged(
         &server,
+        "/v2/cloudimages",
         &[("__imagetype", "shared"), ("owner", "p1"), ("limit", "2")],
         vec![
-            (None, vec![image("a", "p1", "A"), image("b", "p1", "B")]),
-            (Some("b"), vec![image("c", "p1", "C")]),
-            (Some("c"), vec![]),
+            (None, json!({"images": [image("a", "p1", "A"), image("b", "p1", "B")]})),
+            (Some("b"), json!({"images": [image("c", "p1", "C")]})),
+            (Some("c"), json!({"images": []})),
         ],
     );
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p1")
+    ims_for_project(&server, "p1")
         .args(["--api", "v1", "image", "list", "--limit", "2", "-o", "ids"])
         .prints("a\nb\nc\n");
-    for page in pages {
-        page.assert_calls(1);
-    }
+    called(&pages, 1);
 }
 
 #[test]
 fn huawei_default_page_size_and_incoming_query() {
     let server = MockServer::start();
     // The first page, then (asked again after its last image) an empty one.
-    let pages = cloudimages_pages(
+    let pages = paged(
         &server,
+        "/v2/cloudimages",
         &[
             ("__imagetype", "shared"),
             ("visibility", "shared"),
@@ -126,17 +115,14 @@ fn huawei_default_page_size_and_incoming_query() {
             ("limit", "500"),
         ],
         vec![
-            (None, vec![image("a", "p-other", "A"), image("mine", "p1", "M")]),
-            (Some("mine"), vec![]),
+            (None, json!({"images": [image("a", "p-other", "A"), image("mine", "p1", "M")]})),
+            (Some("mine"), json!({"images": []})),
         ],
     );
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p1")
+    ims_for_project(&server, "p1")
         .args(["--api", "v1", "image", "list", "--incoming", "--status", "pending", "-o", "ids"])
         .prints("a\n");
-    for page in pages {
-        page.assert_calls(1);
-    }
+    called(&pages, 1);
 }
 
 #[test]
@@ -150,16 +136,13 @@ fn a_repeated_marker_stops_with_exit_8() {
             "images": [image("i1", "p", "one")],
             "next": "/v2/images?owner=p&visibility=shared&marker=same"}),
     );
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p")
-        .args(["image", "list", "-o", "ids"])
-        .exits(8)
-        .stdout("")
-        .stderr(format!(
+    ims_for_project(&server, "p").args(["image", "list", "-o", "ids"]).exits(8).stdout("").stderr(
+        format!(
             "ims: error: the images project p shares: GET {}/v2/images: the service sent page \
              marker `same` twice; stopped rather than loop\n",
             server.base_url()
-        ));
+        ),
+    );
     page.assert_calls(2);
 }
 
@@ -167,8 +150,7 @@ fn a_repeated_marker_stops_with_exit_8() {
 fn incoming_lists_each_image_once_even_if_the_service_ignores_the_status_filter() {
     let server = MockServer::start();
     let all = answer_json(&server, "/v2/images", 200, json!({"images": [image("i1", "o", "one")]}));
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "me")
+    ims_for_project(&server, "me")
         .args(["image", "list", "--incoming", "-o", "csv"])
         .prints(
             "Image ID,Name,Owner,Visibility,Status,Created At,Updated At,Member Status\n\
@@ -189,8 +171,7 @@ fn image_list_errors_say_which_list_failed() {
         then.status(403).body("no");
     });
     answer_json(&server, "/v2/images", 200, json!({"images": []}));
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "me")
+    ims_for_project(&server, "me")
         .args(["image", "list", "--incoming"])
         .exits(4)
         .stdout("")
@@ -211,8 +192,7 @@ fn a_next_link_to_another_origin_is_not_followed() {
             "images": [image("i1", "p", "one")],
             "next": "http://evil.example/v2/images?marker=i1"}),
     );
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p")
+    ims_for_project(&server, "p")
         .args(["image", "list", "-o", "ids"])
         .exits(8)
         .stdout("")
@@ -364,8 +344,7 @@ fn image_ids_that_cannot_be_read_back_are_not_printed() {
             image("two words", "p", "f"),
             image("good-3", "p", "g")]}),
     );
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p")
+    ims_for_project(&server, "p")
         .args(["image", "list", "-o", "ids"])
         .exits(8)
         .stdout("good-1\ngood-3\n")

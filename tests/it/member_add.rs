@@ -33,9 +33,7 @@ fn add_posts_one_request_per_pair_and_prints_the_records() {
     assert_eq!(stderr_of(&out), "");
     let records: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(records, vec![member("img", "p-a", "pending"), member("img", "p-b", "pending")]);
-    for mock in mocks {
-        mock.assert_calls(1);
-    }
+    called(&mocks, 1);
 }
 
 #[test]
@@ -331,9 +329,7 @@ fn v1_add_is_one_signed_batch_job_then_the_records_are_read_back() {
     post.assert_calls(1);
     polls[0].assert_calls(1);
     polls[1].assert_calls(1);
-    for list in lists {
-        list.assert_calls(1);
-    }
+    called(&lists, 1);
 }
 
 #[test]

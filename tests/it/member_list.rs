@@ -152,9 +152,7 @@ fn several_images_keep_input_order_and_run_concurrently() {
     ims_at(&sandbox, &server, "t")
         .args(["member", "list", "img-a", "img-b", "img-c", "-o", "ids", "--jobs", "1"])
         .prints("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
-    for mock in mocks {
-        mock.assert_calls(2);
-    }
+    called(&mocks, 2);
 }
 
 #[test]
@@ -180,9 +178,7 @@ fn image_ids_from_stdin() {
         .args(["member", "list", "-", "-o", "json"])
         .write_stdin("")
         .prints("[]\n");
-    for mock in mocks {
-        mock.assert_calls(1);
-    }
+    called(&mocks, 1);
 }
 
 #[test]
@@ -361,8 +357,7 @@ fn member_list_all_lists_every_shared_image_in_order() {
         );
     }
     let foreign = answer_json(&server, "/v2/images/foreign/members", 200, json!({"members": []}));
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p")
+    ims_for_project(&server, "p")
         .args(["member", "list", "--all", "--status", "pending", "-o", "csv"])
         .prints(
             "Image ID,Member ID,Status,Created At,Updated At\n\
@@ -388,8 +383,7 @@ fn member_list_all_sends_nothing_for_an_image_id_that_is_not_one_segment() {
         200,
         json!({"members": [{"member_id": "m1", "image_id": "good"}]}),
     );
-    let sandbox = Sandbox::new();
-    ims_as(&sandbox, &server.base_url(), "p")
+    ims_for_project(&server, "p")
         .args(["member", "list", "--all", "-o", "ids"])
         .exits(8)
         .stdout("m1\n")

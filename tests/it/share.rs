@@ -355,12 +355,8 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
         "{stderr}"
     );
     patch.assert_calls(1);
-    for add in adds {
-        add.assert_calls(1);
-    }
-    for accept in accepts {
-        accept.assert_calls(1);
-    }
+    called(&adds, 1);
+    called(&accepts, 1);
     remove.assert_calls(1);
     leaked.assert_calls(0);
     borrowed.assert_calls(0);

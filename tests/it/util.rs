@@ -92,6 +92,13 @@ impl std::ops::DerefMut for Ims {
     }
 }
 
+/// Each of `mocks` was called exactly `times` times.
+pub fn called(mocks: &[httpmock::Mock], times: usize) {
+    for mock in mocks {
+        mock.assert_calls(times);
+    }
+}
+
 /// `ims --endpoint http://127.0.0.1:PORT --token TOKEN` against a raw server.
 pub fn ims_at_port(sandbox: &Sandbox, port: u16, token: &str) -> Command {
     let mut cmd = sandbox.ims();
