@@ -60,6 +60,18 @@ fn cloud(sandbox: &Sandbox, name: &str) -> assert_cmd::Command {
     cmd
 }
 
+/// `ims --os-cloud NAME ARGS` in `sandbox`, run.
+fn run(sandbox: &Sandbox, name: &str, args: &[&str]) -> std::process::Output {
+    cloud(sandbox, name).args(args).output().unwrap()
+}
+
+/// [`run`], which must end 0.
+fn succeeded(sandbox: &Sandbox, name: &str, args: &[&str]) -> std::process::Output {
+    let out = run(sandbox, name, args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    out
+}
+
 /// The members ims lists, as (member_id, status) pairs, sorted.
 fn members(out: &std::process::Output) -> Vec<(String, String)> {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(out));
@@ -103,10 +115,7 @@ fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
     let image = seeded.id("IMAGE");
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["-v", "member", "list", image, "-o", "json"])
-        .output()
-        .unwrap();
+    let out = run(&sandbox, "ks-owner", &["-v", "member", "list", image, "-o", "json"]);
     assert_eq!(members(&out), owner_view());
     let stderr = stderr_of(&out);
     assert!(
@@ -121,10 +130,7 @@ fn keystone_e2e_password_cloud_then_the_cached_token_in_one_request() {
         "{stderr}"
     );
 
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["-v", "member", "list", image, "-o", "json"])
-        .output()
-        .unwrap();
+    let out = run(&sandbox, "ks-owner", &["-v", "member", "list", image, "-o", "json"]);
     assert_eq!(members(&out), owner_view());
     let stderr = stderr_of(&out);
     let requests: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
@@ -139,9 +145,7 @@ fn keystone_e2e_a_members_own_view_and_a_non_members() {
     let sandbox = Sandbox::new();
     let image = seeded.id("IMAGE");
     let alpha = seeded.id("proj-alpha");
-    let out =
-        cloud(&sandbox, "ks-alpha").args(["member", "list", image, "-o", "ids"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = succeeded(&sandbox, "ks-alpha", &["member", "list", image, "-o", "ids"]);
     assert_eq!(stdout_of(&out), format!("{alpha}\n"));
     cloud(&sandbox, "ks-other")
         .args(["member", "list", image])
@@ -169,6 +173,23 @@ fn keystone_e2e_openrc_variables() {
     assert_eq!(members(&out), owner_view());
 }
 
+/// `ims ARGS` in `sandbox` signing in to Keystone with an application credential given by
+/// the variables `credential`.
+fn with_app_credential(
+    sandbox: &Sandbox,
+    credential: &[(&str, &str)],
+    args: &[&str],
+) -> std::process::Output {
+    sandbox
+        .ims()
+        .env("OS_AUTH_TYPE", "v3applicationcredential")
+        .env("OS_AUTH_URL", keystone())
+        .envs(credential.iter().copied())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 #[ignore = "needs the real Keystone: run scripts/test"]
 fn keystone_e2e_application_credential_created_through_keystone() {
@@ -187,29 +208,24 @@ fn keystone_e2e_application_credential_created_through_keystone() {
     let secret = created["application_credential"]["secret"].as_str().unwrap().to_string();
 
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .ims()
-        .env("OS_AUTH_TYPE", "v3applicationcredential")
-        .env("OS_AUTH_URL", keystone())
-        .env("OS_APPLICATION_CREDENTIAL_ID", &id)
-        .env("OS_APPLICATION_CREDENTIAL_SECRET", &secret)
-        .args(["-vv", "member", "list", seeded.id("IMAGE"), "-o", "json"])
-        .output()
-        .unwrap();
+    let out = with_app_credential(
+        &sandbox,
+        &[("OS_APPLICATION_CREDENTIAL_ID", &id), ("OS_APPLICATION_CREDENTIAL_SECRET", &secret)],
+        &["-vv", "member", "list", seeded.id("IMAGE"), "-o", "json"],
+    );
     assert_eq!(members(&out), owner_view());
     assert!(!stderr_of(&out).contains(&secret));
 
     // By name, with the user.
-    let out = sandbox
-        .ims()
-        .env("OS_AUTH_TYPE", "v3applicationcredential")
-        .env("OS_AUTH_URL", keystone())
-        .env("OS_APPLICATION_CREDENTIAL_NAME", &name)
-        .env("OS_USER_ID", &user_id)
-        .env("OS_APPLICATION_CREDENTIAL_SECRET", &secret)
-        .args(["--no-cache", "member", "list", seeded.id("IMAGE"), "-o", "json"])
-        .output()
-        .unwrap();
+    let out = with_app_credential(
+        &sandbox,
+        &[
+            ("OS_APPLICATION_CREDENTIAL_NAME", &name),
+            ("OS_USER_ID", &user_id),
+            ("OS_APPLICATION_CREDENTIAL_SECRET", &secret),
+        ],
+        &["--no-cache", "member", "list", seeded.id("IMAGE"), "-o", "json"],
+    );
     assert_eq!(members(&out), owner_view());
 }
 
@@ -231,10 +247,8 @@ fn keystone_e2e_a_revoked_cached_token_is_replaced() {
         .expect("revoke");
     assert_eq!(response.status().as_u16(), 204);
 
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["-v", "member", "list", seeded.id("IMAGE"), "-o", "json"])
-        .output()
-        .unwrap();
+    let out =
+        run(&sandbox, "ks-owner", &["-v", "member", "list", seeded.id("IMAGE"), "-o", "json"]);
     assert_eq!(members(&out), owner_view());
     let stderr = stderr_of(&out);
     let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
@@ -279,7 +293,7 @@ fn keystone_e2e_auth_status_shows_the_real_identity() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
     cloud(&sandbox, "ks-owner").args(["auth", "login"]).succeeds();
-    let out = cloud(&sandbox, "ks-owner").args(["auth", "status", "-o", "json"]).output().unwrap();
+    let out = run(&sandbox, "ks-owner", &["auth", "status", "-o", "json"]);
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows[3]["value"], format!("proj-owner ({})", seeded.id("proj-owner")));
     assert_eq!(rows[4]["value"], seeded.glance());
@@ -291,24 +305,20 @@ fn keystone_e2e_this_project_comes_from_the_token() {
     let seeded = seeded();
     let sandbox = Sandbox::new();
     let image = seeded.id("IMAGE");
-    let out = cloud(&sandbox, "ks-owner").args(["image", "list", "-o", "json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = succeeded(&sandbox, "ks-owner", &["image", "list", "-o", "json"]);
     let images: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     let owner = seeded.id("proj-owner");
     assert!(images.iter().any(|i| i["id"] == image), "{images:?}");
     assert!(images.iter().all(|i| i["owner"] == owner), "{images:?}");
 
-    let out = cloud(&sandbox, "ks-alpha")
-        .args(["image", "list", "--incoming", "--status", "accepted", "-o", "ids"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = succeeded(
+        &sandbox,
+        "ks-alpha",
+        &["image", "list", "--incoming", "--status", "accepted", "-o", "ids"],
+    );
     assert!(stdout_of(&out).lines().any(|id| id == image), "{}", stdout_of(&out));
 
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["member", "list", "--all", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = run(&sandbox, "ks-owner", &["member", "list", "--all", "-o", "json"]);
     assert!(members(&out).iter().any(|(member, _)| member == seeded.id("proj-alpha")));
 }
 
@@ -319,24 +329,12 @@ fn keystone_e2e_two_users_change_a_share() {
     let sandbox = Sandbox::new();
     let image = seeded.id("IMAGE");
     let other = seeded.id("proj-other");
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["member", "add", image, other, "-o", "ids"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = succeeded(&sandbox, "ks-owner", &["member", "add", image, other, "-o", "ids"]);
     assert_eq!(stdout_of(&out), format!("{other}\n"));
-    let out = cloud(&sandbox, "ks-other")
-        .args(["member", "accept", image, "-o", "json"])
-        .output()
-        .unwrap();
+    let out = run(&sandbox, "ks-other", &["member", "accept", image, "-o", "json"]);
     assert_eq!(members(&out), vec![(other.to_string(), "accepted".to_string())]);
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["member", "remove", image, other, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    let out =
-        cloud(&sandbox, "ks-owner").args(["member", "list", image, "-o", "json"]).output().unwrap();
+    succeeded(&sandbox, "ks-owner", &["member", "remove", image, other, "--yes"]);
+    let out = run(&sandbox, "ks-owner", &["member", "list", image, "-o", "json"]);
     assert_eq!(members(&out), owner_view());
 }
 
@@ -413,10 +411,7 @@ fn keystone_e2e_share_apply_accepts_with_the_consumers_own_cloud() {
     );
     let out = share(&["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    let out = cloud(&sandbox, "ks-owner")
-        .args(["member", "list", &image, "-o", "json"])
-        .output()
-        .unwrap();
+    let out = run(&sandbox, "ks-owner", &["member", "list", &image, "-o", "json"]);
     assert_eq!(members(&out), vec![(other.to_string(), "accepted".to_string())]);
     ureq::delete(format!("{images}/{image}"))
         .header("X-Auth-Token", &token)
