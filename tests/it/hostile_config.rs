@@ -35,10 +35,7 @@ fn a_token_command_that_never_finishes_is_stopped_at_the_timeout() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
-    let path = sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"sleep 1000\"\n",
-        server.base_url()
-    ));
+    let path = sandbox.profile_for(&server, "token_command = \"sleep 1000\"\n");
     let started = Instant::now();
     ims(&sandbox)
         .args(["--timeout", "1", "member", "list", IMG])
@@ -58,11 +55,13 @@ fn a_background_child_holding_stdout_is_killed_with_its_group() {
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
     let pid_file = sandbox.dir.path().join("child.pid");
-    let path = sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"sh -c 'sleep 1000 & echo $! > {}'; echo tok\"\ntimeout = 1\n",
-        server.base_url(),
-        pid_file.display()
-    ));
+    let path = sandbox.profile_for(
+        &server,
+        &format!(
+            "token_command = \"sh -c 'sleep 1000 & echo $! > {}'; echo tok\"\ntimeout = 1\n",
+            pid_file.display()
+        ),
+    );
     ims(&sandbox)
         .args(["member", "list", IMG])
         .exits(3)
@@ -113,10 +112,8 @@ fn a_token_command_printing_megabytes_is_refused() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
-    let path = sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n",
-        server.base_url()
-    ));
+    let path = sandbox
+        .profile_for(&server, "token_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n");
     ims(&sandbox)
         .args(["member", "list", IMG])
         .exits(3)
@@ -161,11 +158,8 @@ fn a_token_file_that_is_a_fifo_a_device_or_huge_is_refused_without_a_chmod_hint(
         (PathBuf::from("/dev/zero"), "it is a character device, not a regular file"),
         (big, "it is larger than 4 MiB, too large for a settings file"),
     ] {
-        let path = sandbox.config(&format!(
-            "[profiles.default]\nendpoint = \"{}\"\ntoken_file = \"{}\"\n",
-            server.base_url(),
-            token_file.display()
-        ));
+        let path =
+            sandbox.profile_for(&server, &format!("token_file = \"{}\"\n", token_file.display()));
         ims(&sandbox).args(["member", "list", IMG]).exits(3).stderr(format!(
             "ims: error: cannot read token_file {} (from {}:default): {why}\n",
             token_file.display(),
@@ -470,10 +464,7 @@ fn a_non_utf8_environment_value_is_exit_3_naming_the_variable() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
     let cloud = Cloud::new(&format!("{}/v3", server.base_url()), "pw-1234");
-    cloud.sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken = \"tok-1234\"\n",
-        server.base_url()
-    ));
+    cloud.sandbox.profile_for(&server, "token = \"tok-1234\"\n");
     let bad = OsStr::from_bytes(b"/tmp/lat\xe9.toml");
     for var in [
         "IMS_CONFIG",

@@ -380,10 +380,12 @@ fn aksk_from_a_profile() {
         json!({"member_id": "m"}),
     );
     let sandbox = Sandbox::new();
-    sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\napi = \"v1\"\nproject_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
-        server.base_url()
-    ));
+    sandbox.profile_for(
+        &server,
+        &format!(
+            "api = \"v1\"\nproject_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"
+        ),
+    );
     sandbox.ims().args(["member", "show", "img", "m", "-o", "ids"]).prints("m\n");
     ok.assert_calls(1);
 }

@@ -84,10 +84,7 @@ fn token_command_output_is_the_token() {
     let server = MockServer::start();
     let mock = member_mock(&server, "cmd-token");
     let sandbox = Sandbox::new();
-    sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"printf '  cmd-token\\\\n'\"\n",
-        server.base_url()
-    ));
+    sandbox.profile_for(&server, "token_command = \"printf '  cmd-token\\\\n'\"\n");
     sandbox.ims().args(["member", "show", "i", "m", "-o", "ids"]).prints("m\n");
     mock.assert_calls(1);
 }
@@ -97,10 +94,10 @@ fn failing_token_command_is_exit_3_with_its_stderr_only() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
-    let path = sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"echo LEAKED-TOKEN; echo 'vault: sealed' >&2; exit 2\"\n",
-        server.base_url()
-    ));
+    let path = sandbox.profile_for(
+        &server,
+        "token_command = \"echo LEAKED-TOKEN; echo 'vault: sealed' >&2; exit 2\"\n",
+    );
     sandbox.ims().args(["member", "show", "i", "m"]).exits(3).stdout("").stderr(format!(
         "ims: error: token_command (from {}:default) failed with exit status 2: vault: sealed\n",
         path.display()
@@ -242,10 +239,7 @@ fn secret_files_readable_by_others_draw_a_warning() {
     let server = MockServer::start();
     member_m(&server);
     let sandbox = Sandbox::new();
-    let path = sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken = \"t\"\n",
-        server.base_url()
-    ));
+    let path = sandbox.profile_for(&server, "token = \"t\"\n");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     sandbox
         .ims()
@@ -258,11 +252,7 @@ fn secret_files_readable_by_others_draw_a_warning() {
 
     let token = sandbox.file("token", "t\n");
     std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o640)).unwrap();
-    sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken_file = \"{}\"\n",
-        server.base_url(),
-        token.display()
-    ));
+    sandbox.profile_for(&server, &format!("token_file = \"{}\"\n", token.display()));
     sandbox
         .ims()
         .args(["member", "show", "i", "m", "-o", "ids"])

@@ -347,10 +347,8 @@ fn a_request_head_over_64_kib_is_refused_before_sending() {
     );
 
     // A token_command that prints 10 MB.
-    let config = sandbox.config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\ntoken_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n",
-        server.base_url()
-    ));
+    let config = sandbox
+        .profile_for(&server, "token_command = \"head -c 10000000 /dev/zero | tr '\\\\0' a\"\n");
     let out = sandbox.ims().args(["member", "show", "i", "m"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{config:?}");
     let stderr = stderr_of(&out);

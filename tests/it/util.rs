@@ -42,6 +42,15 @@ impl Sandbox {
         path
     }
 
+    /// Writes a default config file whose default profile has `server`'s endpoint and then
+    /// `settings` (TOML lines); returns its path.
+    pub fn profile_for(&self, server: &MockServer, settings: &str) -> PathBuf {
+        self.config(&format!(
+            "[profiles.default]\nendpoint = \"{}\"\n{settings}",
+            server.base_url()
+        ))
+    }
+
     /// Writes a file in the sandbox and returns its path.
     pub fn file(&self, name: &str, text: &str) -> PathBuf {
         let path = self.dir.path().join(name);
