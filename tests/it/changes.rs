@@ -113,14 +113,13 @@ ims: removed d-2 from image i1
 fn an_empty_stdin_sends_nothing_and_prints_an_empty_result() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
     for api in ["v2", "v1"] {
-        ims_at(&sandbox, &server, "t")
+        ims_for(&server)
             .args(["--api", api, "--project-id", "me", "member", "accept", "-", "-o", "json"])
             .write_stdin("")
             .prints("[]\n")
             .stderr("");
-        ims_at(&sandbox, &server, "t")
+        ims_for(&server)
             .args(["--api", api, "--project-id", "me", "member", "add", "-", "p-a", "--dry-run"])
             .write_stdin("\n")
             .prints("");
@@ -145,11 +144,8 @@ fn a_change_answered_without_a_record_is_read_back() {
             then.status(200).json_body(member("img", who, "accepted"));
         });
     }
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "add", "img", "p-a", "-o", "ids"])
-        .prints("p-a\n");
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server).args(["member", "add", "img", "p-a", "-o", "ids"]).prints("p-a\n");
+    ims_for(&server)
         .args(["--project-id", "me", "member", "accept", "img", "-o", "ids"])
         .prints("me\n");
     post.assert_calls(1);

@@ -79,16 +79,11 @@ fn member_show_ids_refuses_an_id_it_cannot_print() {
         json!({"member_id": "m\nfake", "status": "accepted"}).to_string(),
     );
     answer(&server, "/v2/images/i/members/empty", 200, r#"{"member_id": ""}"#);
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m", "-o", "ids"])
-        .exits(8)
-        .stdout("")
-        .stderr(
-            "ims: error: member m of image i: the service sent member ID `m\\nfake`, which \
+    ims_for(&server).args(["member", "show", "i", "m", "-o", "ids"]).exits(8).stdout("").stderr(
+        "ims: error: member m of image i: the service sent member ID `m\\nfake`, which \
              holds a control character, line separator or bidi control; not printed\n",
-        );
-    ims_at(&sandbox, &server, "t")
+    );
+    ims_for(&server)
         .args(["member", "show", "i", "empty", "-o", "ids"])
         .exits(8)
         .stdout("")

@@ -82,13 +82,12 @@ fn v1_list_shows_member_type_and_urn_columns() {
 fn v1_needs_a_project_id() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .env("IMS_API", "v1")
         .args(["member", "list", "img"])
         .exits(3)
         .stderr("ims: error: the v1 API (from IMS_API) needs a project ID: set --project-id, IMS_PROJECT_ID or project_id in the profile\n");
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--api", "v1", "--project-id", "a/b", "member", "list", "img"])
         .exits(3)
         .stderr("ims: error: project ID `a/b` cannot contain `/` (from --project-id)\n");

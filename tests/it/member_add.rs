@@ -189,8 +189,7 @@ fn a_post_is_not_retried_on_503_without_retry_after_but_is_with_it() {
         when.method(POST).path("/v2/images/i1/members");
         then.status(503).body("busy");
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "add", "i1", "p-a"])
         .exits(6)
         .stderr("ims: error: image i1, member p-a: HTTP 503 Service Unavailable: busy\n");
@@ -205,9 +204,7 @@ fn a_post_is_not_retried_on_503_without_retry_after_but_is_with_it() {
         when.method(POST).path("/v2/images/i2/members");
         then.status(200).json_body(member("i2", "p-a", "pending"));
     });
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "add", "i2", "p-a", "-o", "ids"])
-        .prints("p-a\n");
+    ims_for(&server).args(["member", "add", "i2", "p-a", "-o", "ids"]).prints("p-a\n");
     later.assert_calls(1);
     ok.assert_calls(1);
 }

@@ -18,15 +18,14 @@ fn accept_and_reject_act_for_this_project() {
         change(when, PUT, "/v2/images/i2/members/me", json!({"status": "rejected"}));
         then.status(200).json_body(member("i2", "me", "rejected"));
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--project-id", "me", "member", "accept", "-", "-o", "csv"])
         .write_stdin("i1\n")
         .prints(
             "Image ID,Member ID,Status,Created At,Updated At\n\
              i1,me,accepted,2026-11-20T10:00:00Z,2026-11-21T10:00:00Z\n",
         );
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["--project-id", "me", "member", "reject", "i2", "-o", "ids"])
         .prints("me\n");
     accept.assert_calls(1);
@@ -37,13 +36,12 @@ fn accept_and_reject_act_for_this_project() {
 fn accept_without_a_project_is_exit_3_and_member_type_on_v2_is_exit_2() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t").args(["member", "accept", "i1"]).exits(3).stdout("").stderr(
+    ims_for(&server).args(["member", "accept", "i1"]).exits(3).stdout("").stderr(
         predicates::str::starts_with(
             "ims: error: this command needs this project's ID: set --project-id",
         ),
     );
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "add", "i1", "d1", "--member-type", "domain"])
         .exits(2)
         .stdout("")

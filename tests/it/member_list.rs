@@ -145,11 +145,10 @@ fn several_images_keep_input_order_and_run_concurrently() {
             })
         })
         .collect();
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "img-a", "img-b", "img-c", "-o", "ids"])
         .prints("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "img-a", "img-b", "img-c", "-o", "ids", "--jobs", "1"])
         .prints("img-a-m1\nimg-a-m2\nimg-b-m1\nimg-b-m2\nimg-c-m1\nimg-c-m2\n");
     called(&mocks, 2);
@@ -169,15 +168,11 @@ fn image_ids_from_stdin() {
             )
         })
         .collect();
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "a", "-", "d", "-o", "ids"])
         .write_stdin("b\n  c\t\n")
         .prints("a1\nb1\nc1\nd1\n");
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "list", "-", "-o", "json"])
-        .write_stdin("")
-        .prints("[]\n");
+    ims_for(&server).args(["member", "list", "-", "-o", "json"]).write_stdin("").prints("[]\n");
     called(&mocks, 1);
 }
 
@@ -189,18 +184,17 @@ fn status_filter_is_client_side() {
         when.path("/v2/images/img/members");
         capture.respond(then);
     });
-    let sandbox = Sandbox::new();
     for (status, ids) in [
         ("accepted", "proj-alpha\n"),
         ("rejected", "proj-beta\n"),
         ("pending", "proj-gamma\nproj-delta\n"),
         ("all", "proj-alpha\nproj-beta\nproj-gamma\nproj-delta\n"),
     ] {
-        ims_at(&sandbox, &server, "t")
+        ims_for(&server)
             .args(["member", "list", "img", "--status", status, "-o", "ids"])
             .prints(ids);
     }
-    ims_at(&sandbox, &server, "t").args(["member", "list", "img", "--status", "maybe"]).exits(2);
+    ims_for(&server).args(["member", "list", "img", "--status", "maybe"]).exits(2);
     mock.assert_calls(4);
 }
 
@@ -243,8 +237,7 @@ fn failures_keep_the_other_images_and_exit_with_the_first_code() {
         "<html><body><h1>403 Forbidden</h1>Only shared images have members.<br /><br /></body></html>",
     );
     answer(&server, "/v2/images/ok2/members", 200, members_body("ok2", &[("m2", "pending")]));
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "ok1", "gone", "private", "ok2", "-o", "ids"])
         .exits(5)
         .stdout("m1\nm2\n")
@@ -252,30 +245,26 @@ fn failures_keep_the_other_images_and_exit_with_the_first_code() {
             "ims: error: image gone: HTTP 404 Not Found: Image gone not found. (request id req-1)\n\
              ims: error: image private: HTTP 403 Forbidden: Only shared images have members.\n",
         );
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "list", "private", "gone", "-o", "json"])
-        .exits(4)
-        .stdout("");
+    ims_for(&server).args(["member", "list", "private", "gone", "-o", "json"]).exits(4).stdout("");
 }
 
 #[test]
 fn bad_arguments_are_usage_errors_and_send_nothing() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "good", "bad/id"])
         .exits(2)
         .stderr("ims: error: image ID `bad/id` cannot contain `/`\n");
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "list", "good", "-"])
         .write_stdin("x ..\n")
         .exits(2)
         .stderr("ims: error: image ID `..` cannot be `.` or `..`\n");
     for jobs in ["0", "-1", "abc", "257"] {
-        ims_at(&sandbox, &server, "t").args(["member", "list", "good", "--jobs", jobs]).exits(2);
+        ims_for(&server).args(["member", "list", "good", "--jobs", jobs]).exits(2);
     }
-    ims_at(&sandbox, &server, "t").args(["member", "list"]).exits(2).stderr(
+    ims_for(&server).args(["member", "list"]).exits(2).stderr(
         "error: the following required arguments were not provided:\n  <IMAGE_ID|--all>\n\n\
              Usage: ims member list [OPTIONS] <IMAGE_ID>...|--all\n\n\
              For more information, try '--help'.\n",

@@ -35,15 +35,11 @@ fn remove_deletes_and_tells_a_missing_member_from_a_missing_image() {
         when.method(GET).path("/v2/images/nope/members");
         then.status(404).body("Image nope not found.");
     });
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "remove", "img", "p-a", "p-x", "--yes"])
-        .prints("")
-        .stderr(
-            "ims: removed p-a from image img\n\
+    ims_for(&server).args(["member", "remove", "img", "p-a", "p-x", "--yes"]).prints("").stderr(
+        "ims: removed p-a from image img\n\
              ims: p-x is not a member of image img: nothing to remove\n",
-        );
-    ims_at(&sandbox, &server, "t")
+    );
+    ims_for(&server)
         .args(["member", "remove", "nope", "p-a", "--yes"])
         .exits(5)
         .stdout("")
@@ -59,8 +55,7 @@ fn remove_deletes_and_tells_a_missing_member_from_a_missing_image() {
 fn remove_off_a_terminal_needs_yes_and_sends_nothing() {
     let server = MockServer::start();
     let any = nothing_may_be_sent(&server);
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "remove", "img", "p-a"])
         .write_stdin("y\n")
         .exits(2)
@@ -69,10 +64,7 @@ fn remove_off_a_terminal_needs_yes_and_sends_nothing() {
             "ims: error: member remove needs --yes when it cannot ask on a terminal; nothing \
              was sent\n",
         );
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "remove", "-", "p-a"])
-        .write_stdin("img1 img2\n")
-        .exits(2);
+    ims_for(&server).args(["member", "remove", "-", "p-a"]).write_stdin("img1 img2\n").exits(2);
     any.assert_calls(0);
 }
 

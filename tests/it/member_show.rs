@@ -99,8 +99,7 @@ fn unknown_status_null_timestamp_and_extra_fields_render() {
     let server = MockServer::start();
     let body = r#"{"member_id":"m1","image_id":"i","status":"frozen","created_at":null,"updated_at":"2026-01-01T00:00:00Z","schema":"/v2/schemas/member","x_extra":{"a":1}}"#;
     answer(&server, "/v2/images/i/members/m1", 200, body);
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t").args(["member", "show", "i", "m1"]).prints(
+    ims_for(&server).args(["member", "show", "i", "m1"]).prints(
         "┌────────────┬──────────────────────┐\n\
              │ Field      ┆ Value                │\n\
              ╞════════════╪══════════════════════╡\n\
@@ -113,10 +112,7 @@ fn unknown_status_null_timestamp_and_extra_fields_render() {
              │ x_extra    ┆ {\"a\":1}              │\n\
              └────────────┴──────────────────────┘\n",
     );
-    let out = ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "m1", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = ims_for(&server).args(["member", "show", "i", "m1", "-o", "json"]).output().unwrap();
     let parsed: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(parsed, serde_json::from_str::<Value>(body).unwrap());
 }
@@ -280,11 +276,8 @@ fn non_ascii_and_reserved_ids_are_encoded() {
         200,
         r#"{"member_id":"成员?","image_id":"été img","status":"accepted"}"#,
     );
-    let sandbox = Sandbox::new();
-    ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "été img", "成员?", "-o", "ids"])
-        .prints("成员?\n");
-    ims_at(&sandbox, &server, "t").args(["member", "show", "été img", "成员?"]).prints(
+    ims_for(&server).args(["member", "show", "été img", "成员?", "-o", "ids"]).prints("成员?\n");
+    ims_for(&server).args(["member", "show", "été img", "成员?"]).prints(
         "┌───────────┬──────────┐\n\
              │ Field     ┆ Value    │\n\
              ╞═══════════╪══════════╡\n\

@@ -1115,15 +1115,11 @@ fn huge_field_is_kept_and_deep_nesting_is_refused() {
     let deep =
         format!(r#"{{"member_id":"deep","x":{}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
     answer(&server, "/v2/images/i/members/deep", 200, deep.clone());
-    let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "t")
-        .args(["member", "show", "i", "big", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = ims_for(&server).args(["member", "show", "i", "big", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(parsed["note"].as_str().map(str::len), Some(big.len()));
-    ims_at(&sandbox, &server, "t")
+    ims_for(&server)
         .args(["member", "show", "i", "deep"])
         .exits(8)
         .stderr(predicates::str::contains("recursion limit exceeded"));
