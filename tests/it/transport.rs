@@ -32,20 +32,6 @@ fn raw(serve: impl Fn(TcpStream, usize) + Send + Sync + 'static) -> u16 {
     port
 }
 
-/// Reads one request head (up to and including the blank line), byte by byte so that
-/// nothing of a next request is taken; `None` when the peer closed first.
-fn read_head(stream: &mut TcpStream) -> Option<String> {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        match stream.read(&mut byte) {
-            Ok(1) => head.push(byte[0]),
-            _ => return None,
-        }
-    }
-    Some(String::from_utf8_lossy(&head).into_owned())
-}
-
 /// Reads a request head and the body its Content-Length announces.
 fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
     let head = read_head(stream)?;
@@ -1008,14 +994,7 @@ fn raw_server(response: Vec<u8>, read_request: bool) -> u16 {
     std::thread::spawn(move || {
         for mut stream in listener.incoming().flatten() {
             if read_request {
-                let mut request = Vec::new();
-                let mut buf = [0u8; 1024];
-                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match stream.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => request.extend_from_slice(&buf[..n]),
-                    }
-                }
+                read_head(&mut stream);
             }
             let _ = stream.write_all(&response);
             // Dropping the stream closes it; with the request unread the kernel resets it.

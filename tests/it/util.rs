@@ -337,7 +337,7 @@ pub fn ims_in_shell(sandbox: &Sandbox, setup: &str, args: &[&str]) -> Command {
 /// A TLS server on 127.0.0.1 that answers every request with one member; returns its port.
 pub fn tls_server((cert, key): (Vec<u8>, Vec<u8>)) -> u16 {
     use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
-    use std::io::{Read, Write};
+    use std::io::Write;
     use std::net::TcpListener;
     use std::sync::Arc;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -359,13 +359,8 @@ pub fn tls_server((cert, key): (Vec<u8>, Vec<u8>)) -> u16 {
             std::thread::spawn(move || {
                 let conn = rustls::ServerConnection::new(config).unwrap();
                 let mut tls = rustls::StreamOwned::new(conn, stream);
-                let mut request = Vec::new();
-                let mut buf = [0u8; 1024];
-                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match tls.read(&mut buf) {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => request.extend_from_slice(&buf[..n]),
-                    }
+                if read_head(&mut tls).is_none() {
+                    return;
                 }
                 let body = r#"{"member_id":"tls-member"}"#;
                 let _ = write!(
@@ -380,6 +375,20 @@ pub fn tls_server((cert, key): (Vec<u8>, Vec<u8>)) -> u16 {
         }
     });
     port
+}
+
+/// Reads one request head (up to and including the blank line), byte by byte so that
+/// nothing of a next request is taken; `None` when the peer closed first.
+pub fn read_head(stream: &mut impl std::io::Read) -> Option<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return None,
+        }
+    }
+    Some(String::from_utf8_lossy(&head).into_owned())
 }
 
 /// The runs most tests end with, said in one word. Each returns the [`Assert`] to check
