@@ -5,6 +5,7 @@
 use crate::fixtures::glance::*;
 use crate::util::*;
 use httpmock::prelude::*;
+use predicates::prelude::PredicateBooleanExt;
 use serde_json::{Value, json};
 
 const IMG: &str = "d164b5df-1bc3-4c3f-893e-3e471fd16e64";
@@ -252,18 +253,13 @@ fn unexpected_success_bodies_are_exit_8() {
             when.path("/v2/images/i/members/m");
             then.status(200).header("content-type", content_type).body(body);
         });
-        let out = ims_for(&server).args(["member", "show", "i", "m"]).output().unwrap();
-        assert_eq!(out.status.code(), Some(8), "{body}");
-        assert_eq!(stdout_of(&out), "");
-        let stderr = stderr_of(&out);
-        assert!(
-            stderr.starts_with(&format!(
+        ims_for(&server).args(["member", "show", "i", "m"]).exits(8).stdout("").stderr(
+            predicates::str::starts_with(format!(
                 "ims: error: member m of image i: GET {}/v2/images/i/members/m: ",
                 server.base_url()
-            )),
-            "{stderr}"
+            ))
+            .and(predicates::str::contains(message)),
         );
-        assert!(stderr.contains(message), "{stderr}");
     }
 }
 

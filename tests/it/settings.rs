@@ -119,16 +119,12 @@ fn configuration_errors_are_exit_3() {
         ));
 
     sandbox.config("[profiles.otc]\nendpoint = \"https://x\n");
-    let out = sandbox.ims().args(["member", "show", "i", "m"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let stderr = stderr_of(&out);
-    assert!(
-        stderr.starts_with(&format!(
+    sandbox.ims().args(["member", "show", "i", "m"]).exits(3).stderr(predicates::str::starts_with(
+        format!(
             "ims: error: config file {} is not valid TOML: TOML parse error at line 2, column",
             path.display()
-        )),
-        "{stderr}"
-    );
+        ),
+    ));
 
     sandbox.config("[profiles.otc]\nendpoint = \"https://x\"\n");
     sandbox.ims().args(["-p", "nope", "member", "show", "i", "m"]).exits(3).stderr(format!(
