@@ -178,12 +178,8 @@ fn image_ids_from_stdin() {
 
 #[test]
 fn status_filter_is_client_side() {
-    let capture = Capture::load("05-");
     let server = MockServer::start();
-    let mock = server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        capture.respond(then);
-    });
+    let mock = replay(&server, "05-", "/v2/images/img/members");
     for (status, ids) in [
         ("accepted", "proj-alpha\n"),
         ("rejected", "proj-beta\n"),
@@ -200,12 +196,8 @@ fn status_filter_is_client_side() {
 
 #[test]
 fn empty_list_in_three_formats() {
-    let capture = Capture::load("11-");
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images/img/members");
-        capture.respond(then);
-    });
+    replay(&server, "11-", "/v2/images/img/members");
     let run = |format: &str| {
         ims_for(&server).args(["member", "list", "img", "-o", format]).output().unwrap()
     };

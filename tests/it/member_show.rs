@@ -320,12 +320,8 @@ fn endpoint_with_prefix_and_trailing_slash() {
 
 #[test]
 fn versions_answer_gets_a_hint() {
-    let capture = Capture::load("32-");
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.any_request();
-        capture.respond(then);
-    });
+    replay(&server, "32-", "/v2/images/i/members/m");
     ims_for(&server)
         .args(["member", "show", "i", "m"])
         .exits(6)

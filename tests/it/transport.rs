@@ -53,15 +53,6 @@ fn path_of(head: &str) -> String {
     head.split(' ').nth(1).unwrap_or("").to_string()
 }
 
-/// A 200 answer with a JSON body, kept alive (no `Connection: close`).
-fn json_answer(body: &str) -> Vec<u8> {
-    format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .into_bytes()
-}
-
 /// The member list of image `image`: one member, `m-<image>`.
 fn members_of(image: &str) -> String {
     format!(
@@ -98,7 +89,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
             return;
         };
         let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
-        stream.write_all(&json_answer(&members_of(&image))).unwrap();
+        stream.write_all(&json_response(&members_of(&image))).unwrap();
         a.fetch_add(1, Ordering::SeqCst);
         if number % 2 == 0 {
             if read_head(&mut stream).is_some() {
@@ -124,7 +115,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
     let port = raw(|mut stream, _| {
         if let Some(head) = read_head(&mut stream) {
             let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
-            let _ = stream.write_all(&json_answer(&members_of(&image)));
+            let _ = stream.write_all(&json_response(&members_of(&image)));
         }
     });
     ims_raw(&sandbox, port)
@@ -143,7 +134,7 @@ fn a_kept_alive_connection_the_server_dropped_is_retried_on_a_fresh_one() {
         };
         seen.fetch_add(1, Ordering::SeqCst);
         let image = path_of(&head).split('/').nth(3).unwrap_or("").to_string();
-        stream.write_all(&json_answer(&members_of(&image))).unwrap();
+        stream.write_all(&json_response(&members_of(&image))).unwrap();
         if read_head(&mut stream).is_some() {
             seen.fetch_add(1, Ordering::SeqCst);
             let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Le");
@@ -486,7 +477,7 @@ fn recording_server(
 
 #[test]
 fn verbose_headers_are_the_ones_on_the_wire() {
-    let (port, heads) = recording_server(|_| json_answer(r#"{"member_id":"m"}"#));
+    let (port, heads) = recording_server(|_| json_response(r#"{"member_id":"m"}"#));
     let sandbox = Sandbox::new();
     let out = sandbox
         .ims()
@@ -520,7 +511,7 @@ fn verbose_headers_are_the_ones_on_the_wire() {
 #[test]
 fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() {
     // AK/SK with a security token.
-    let (port, heads) = recording_server(|_| json_answer(r#"{"member_id":"m"}"#));
+    let (port, heads) = recording_server(|_| json_response(r#"{"member_id":"m"}"#));
     let sandbox = Sandbox::new();
     let out = sandbox
         .ims()
@@ -574,7 +565,7 @@ fn verbose_headers_of_a_signed_request_and_a_sign_in_are_the_ones_on_the_wire() 
             )
             .into_bytes()
         } else {
-            json_answer(r#"{"member_id":"m"}"#)
+            json_response(r#"{"member_id":"m"}"#)
         }
     });
     *image_port.lock().unwrap() = port;

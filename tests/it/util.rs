@@ -23,7 +23,12 @@ impl Sandbox {
     /// directories set, all inside the sandbox; the current directory is the sandbox too,
     /// so no `./clouds.yaml` of the developer is read).
     pub fn ims(&self) -> Command {
-        let mut cmd = Command::cargo_bin("ims").expect("ims binary");
+        self.command(assert_cmd::cargo::cargo_bin("ims"))
+    }
+
+    /// `program` with the clean environment of [`Sandbox::ims`].
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut cmd = Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
@@ -305,7 +310,7 @@ pub fn counting_http_server(
     (port, accepted)
 }
 
-/// A `200 OK` JSON answer with a correct Content-Length.
+/// A `200 OK` JSON answer with a correct Content-Length, kept alive (no `Connection: close`).
 pub fn json_response(body: &str) -> Vec<u8> {
     format!(
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
@@ -319,18 +324,8 @@ pub fn json_response(body: &str) -> Vec<u8> {
 /// sandbox's, as [`Sandbox::ims`] sets it.
 pub fn ims_in_shell(sandbox: &Sandbox, setup: &str, args: &[&str]) -> Command {
     let bin = assert_cmd::cargo::cargo_bin("ims");
-    let mut cmd = Command::new("sh");
-    cmd.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", sandbox.dir.path())
-        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-        .env("XDG_CACHE_HOME", sandbox.dir.path().join("cache"))
-        .env("LC_ALL", "C.UTF-8")
-        .current_dir(sandbox.dir.path())
-        .arg("-c")
-        .arg(format!("{setup}\nexec \"$0\" \"$@\""))
-        .arg(bin)
-        .args(args);
+    let mut cmd = sandbox.command("sh");
+    cmd.arg("-c").arg(format!("{setup}\nexec \"$0\" \"$@\"")).arg(bin).args(args);
     cmd
 }
 
