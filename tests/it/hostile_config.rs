@@ -217,12 +217,8 @@ fn image_ids_on_stdin_are_bounded() {
     let any = nothing_may_be_sent(&server);
     let sandbox = Sandbox::new();
     let started = Instant::now();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"));
-    cmd.env_clear()
-        .env("HOME", sandbox.dir.path())
-        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-        .current_dir(sandbox.dir.path())
-        .args(["--endpoint", &server.base_url(), "--token", "tok-1234"])
+    let mut cmd = sandbox.command(assert_cmd::cargo::cargo_bin("ims"));
+    cmd.args(["--endpoint", &server.base_url(), "--token", "tok-1234"])
         .args(["member", "list", "-"])
         .stdin(std::fs::File::open("/dev/zero").unwrap());
     let out = output_within(cmd, BOUND);

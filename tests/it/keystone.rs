@@ -350,13 +350,8 @@ fn parallel_runs_leave_one_valid_cache_file() {
     let (_, _, cloud) = owner_cloud(&server, PASSWORD, "tok-A");
     let children: Vec<_> = (0..8)
         .map(|_| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"));
-            cmd.env_clear()
-                .env("HOME", cloud.sandbox.dir.path())
-                .env("XDG_CONFIG_HOME", cloud.sandbox.dir.path().join("config"))
-                .env("XDG_CACHE_HOME", cloud.sandbox.dir.path().join("cache"))
-                .env("OS_CLIENT_CONFIG_FILE", &cloud.clouds)
-                .current_dir(cloud.sandbox.dir.path())
+            let mut cmd = cloud.sandbox.command(assert_cmd::cargo::cargo_bin("ims"));
+            cmd.env("OS_CLIENT_CONFIG_FILE", &cloud.clouds)
                 .args(["--os-cloud", "ks-owner", "auth", "login", "-o", "ids"])
                 .stdout(std::process::Stdio::null());
             cmd.spawn().unwrap()

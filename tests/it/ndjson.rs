@@ -187,18 +187,14 @@ impl Gate {
     }
 }
 
-/// Runs `ims ARGS` against `port` and returns the first line it writes before `gate` is
-/// opened (the server holds a later answer until then), and every later line. `ims` must
-/// end with exit 0.
-fn first_line_before(gate: &Gate, port: u16, args: &str) -> (Option<String>, Vec<String>) {
+/// Runs `ims ARGS` against `port`: the first line it writes must be `first`, written before
+/// `gate` is opened (the server holds a later answer until then; `why` says which), and the
+/// later lines `rest`. `ims` must end with exit 0.
+fn first_line_before(gate: &Gate, port: u16, args: &str, first: &str, rest: &[&str], why: &str) {
     let sandbox = Sandbox::new();
     let line = format!("--endpoint http://127.0.0.1:{port} --token t {args} -o ndjson");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ims"))
-        .env_clear()
-        .env("HOME", sandbox.dir.path())
-        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-        .env("XDG_CACHE_HOME", sandbox.dir.path().join("cache"))
-        .current_dir(sandbox.dir.path())
+    let mut child = sandbox
+        .command(assert_cmd::cargo::cargo_bin("ims"))
         .args(words(&line))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -213,11 +209,12 @@ fn first_line_before(gate: &Gate, port: u16, args: &str) -> (Option<String>, Vec
     });
     // The held answer is not sent before the first line is read: a line that is not
     // written (and flushed) at once would never come.
-    let first = received.recv_timeout(Duration::from_secs(20)).ok();
+    let got = received.recv_timeout(Duration::from_secs(20)).ok();
     gate.open();
     let status = child.wait().unwrap();
     assert!(status.success());
-    (first, received.iter().collect())
+    assert_eq!(got.as_deref(), Some(first), "{why}");
+    assert_eq!(received.iter().collect::<Vec<_>>(), rest);
 }
 
 #[test]
@@ -233,13 +230,14 @@ fn an_images_lines_arrive_while_a_later_image_is_still_being_answered() {
             r#"{{"members": [{{"member_id": "m-{image}", "status": "accepted"}}]}}"#
         ))
     });
-    let (first, rest) = first_line_before(&gate, port, "member list fast slow --jobs 2");
-    assert_eq!(
-        first.as_deref(),
-        Some("{\"member_id\":\"m-fast\",\"status\":\"accepted\"}"),
-        "the first image's line did not arrive while the second was held back"
+    first_line_before(
+        &gate,
+        port,
+        "member list fast slow --jobs 2",
+        "{\"member_id\":\"m-fast\",\"status\":\"accepted\"}",
+        &["{\"member_id\":\"m-slow\",\"status\":\"accepted\"}"],
+        "the first image's line did not arrive while the second was held back",
     );
-    assert_eq!(rest, ["{\"member_id\":\"m-slow\",\"status\":\"accepted\"}"]);
 }
 
 #[test]
@@ -256,11 +254,12 @@ fn image_list_lines_arrive_while_a_later_page_is_still_being_answered() {
         };
         json_response(&format!(r#"{{"images": [{{"id": "{id}", "owner": "p"}}]{next}}}"#))
     });
-    let (first, rest) = first_line_before(&gate, port, "--project-id p image list");
-    assert_eq!(
-        first.as_deref(),
-        Some("{\"id\":\"i1\",\"owner\":\"p\"}"),
-        "the first page's image did not arrive while the second page was held back"
+    first_line_before(
+        &gate,
+        port,
+        "--project-id p image list",
+        "{\"id\":\"i1\",\"owner\":\"p\"}",
+        &["{\"id\":\"i2\",\"owner\":\"p\"}"],
+        "the first page's image did not arrive while the second page was held back",
     );
-    assert_eq!(rest, ["{\"id\":\"i2\",\"owner\":\"p\"}"]);
 }

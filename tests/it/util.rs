@@ -23,12 +23,12 @@ impl Sandbox {
     /// directories set, all inside the sandbox; the current directory is the sandbox too,
     /// so no `./clouds.yaml` of the developer is read).
     pub fn ims(&self) -> Command {
-        self.command(assert_cmd::cargo::cargo_bin("ims"))
+        Command::from_std(self.command(assert_cmd::cargo::cargo_bin("ims")))
     }
 
     /// `program` with the clean environment of [`Sandbox::ims`].
-    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
-        let mut cmd = Command::new(program);
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
@@ -326,7 +326,7 @@ pub fn ims_in_shell(sandbox: &Sandbox, setup: &str, args: &[&str]) -> Command {
     let bin = assert_cmd::cargo::cargo_bin("ims");
     let mut cmd = sandbox.command("sh");
     cmd.arg("-c").arg(format!("{setup}\nexec \"$0\" \"$@\"")).arg(bin).args(args);
-    cmd
+    Command::from_std(cmd)
 }
 
 /// A TLS server on 127.0.0.1 that answers every request with one member; returns its port.
