@@ -298,12 +298,10 @@ fn wrong_secret_key_is_refused_once_with_a_hint() {
         json!({"member_id": "m"}),
     );
     let sandbox = Sandbox::new();
-    let out = aksk(&sandbox, &server, "wrong-secret-key-value")
+    let run = aksk(&sandbox, &server, "wrong-secret-key-value")
         .args(["-vv", "member", "show", "img", "m"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    let stderr = stderr_of(&out);
+        .exits(4);
+    let stderr = stderr_of(run.get_output());
     assert!(
         stderr.ends_with(
             "ims: error: member m of image img: HTTP 401 Unauthorized: APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail (request id 4b5d1c0a9e) (hint: check the access key and secret key, and this machine's clock: the gateway allows 15 minutes of skew)\n"

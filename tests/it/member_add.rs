@@ -25,13 +25,11 @@ fn add_posts_one_request_per_pair_and_prints_the_records() {
             then.status(200).json_body(member("img", who, "pending"));
         }));
     }
-    let out = ims_for(&server)
+    let run = ims_for(&server)
         .args(["member", "add", "img", "p-a", "p-b", "-o", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert_eq!(stderr_of(&out), "");
-    let records: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        .succeeds()
+        .stderr("");
+    let records: Vec<Value> = serde_json::from_slice(&run.get_output().stdout).unwrap();
     assert_eq!(records, vec![member("img", "p-a", "pending"), member("img", "p-b", "pending")]);
     called(&mocks, 1);
 }

@@ -214,12 +214,10 @@ fn secrets_never_reach_any_output_on_errors() {
         then.status(401).body(r#"{"error":{"code":401,"message":"Token rejected"}}"#);
     });
     let sandbox = Sandbox::new();
-    let out = ims_at(&sandbox, &server, "SECRET-TOKEN-456")
+    let run = ims_at(&sandbox, &server, "SECRET-TOKEN-456")
         .args(["-vv", "member", "list", "a", "b"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+        .exits(4);
+    let all = format!("{}{}", stdout_of(run.get_output()), stderr_of(run.get_output()));
     assert!(!all.contains("SECRET"), "{all}");
     assert!(
         all.contains(
