@@ -10,6 +10,7 @@ use crate::cli::{AddArgs, AnswerArgs, ChangeArgs, GlobalArgs, MemberType, Remove
 use crate::console::Console;
 use crate::error::Error;
 use crate::output::{self, ImageMembers, MemberStream};
+use crate::url::check_id;
 use crate::work::change::{Action, Changes, RunOptions, settle};
 use crate::work::ids::{member_ids, read_unique_ids};
 
@@ -47,6 +48,9 @@ pub(crate) fn answer(
     action: Action,
 ) -> anyhow::Result<()> {
     let images = read_unique_ids("image ID", args.image_ids, &mut *console.stdin())?;
+    if let Some(vault) = &args.vault_id {
+        check_id("vault ID", vault)?;
+    }
     let session = Session::open(console, global)?;
     if args.vault_id.is_some() && *session.route() == Route::V2 {
         return Err(
@@ -560,6 +564,16 @@ mod tests {
         assert_eq!(
             (ran.code, ran.stderr.as_str()),
             (2, "ims: error: member ID `a/b` cannot contain `/`\n")
+        );
+        let ran = ims(
+            &["member", "accept", "img", "--vault-id", ""],
+            "",
+            SCRIPT,
+            &[],
+        );
+        assert_eq!(
+            (ran.code, ran.stderr.as_str()),
+            (2, "ims: error: vault ID `` is empty\n")
         );
     }
 }

@@ -204,7 +204,7 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
 }
 
 /// Reads and checks the shares file (its consumers' profiles against the config file),
-/// then opens the session; v2 takes no `member_type` but `project`. Nothing is sent.
+/// then opens the session and checks the file against its API. Nothing is sent.
 fn open(
     console: &Console,
     global: &GlobalArgs,
@@ -213,11 +213,19 @@ fn open(
     let file = read_file(console, args)?;
     check_consumers(console, global, &file)?;
     let session = Session::open(console, global)?;
-    if let Route::V2 = session.route()
-        && let Some(share) = file
-            .shares
-            .iter()
-            .find(|share| share.member_type != MemberType::Project)
+    if let Route::V2 = session.route() {
+        check_v2(&file)?;
+    }
+    Ok((file, session))
+}
+
+/// What the v2 API does not take (exit 3 naming the line): a `member_type` other than
+/// `project`, and a consumer's `vault_id` (Huawei's v1 accept only).
+fn check_v2(file: &SharesFile) -> Result<(), Error> {
+    if let Some(share) = file
+        .shares
+        .iter()
+        .find(|share| share.member_type != MemberType::Project)
     {
         return Err(Error::config(format!(
             "{}: `member_type` is for Huawei's v1 API (--api v1); the v2 API shares with \
@@ -225,7 +233,18 @@ fn open(
             file.at(share.member_type_line.unwrap_or(share.line))
         )));
     }
-    Ok((file, session))
+    match file
+        .consumers
+        .iter()
+        .find(|(_, consumer)| consumer.vault_id.is_some())
+    {
+        Some((member, consumer)) => Err(Error::config(format!(
+            "{}: [consumers] `{member}`: `vault_id` is for Huawei's v1 API (--api v1); the \
+             v2 API accepts without a vault",
+            file.at(consumer.line)
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// How the plan is made: prune from the flag (or the file), and whether members need a
@@ -282,4 +301,24 @@ fn summarize(console: &Console, plan: &Plan) {
         console.diag(&format!("note: {note}"));
     }
     console.diag(&plan.summary());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v2_refuses_what_only_v1_takes_naming_the_line() {
+        let ok = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\np1 = \"t1\"\n";
+        assert!(check_v2(&parse("shares.toml", ok).unwrap()).is_ok());
+        let vault = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\n\
+                     p1 = { profile = \"t1\", vault_id = \"v1\" }\n";
+        let err = check_v2(&parse("shares.toml", vault).unwrap()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Config);
+        assert_eq!(
+            err.to_string(),
+            "shares.toml:5: [consumers] `p1`: `vault_id` is for Huawei's v1 API (--api v1); \
+             the v2 API accepts without a vault"
+        );
+    }
 }

@@ -123,6 +123,15 @@ fn send_step(
     }
 }
 
+/// `--jobs` shared between `steps` run side by side and the pairs each fans out (v1: a
+/// batch job per member, each read back pair by pair): (steps at once, pairs at once per
+/// step), whose product stays within `jobs`, so no more than `jobs` requests (and
+/// connections) are ever under way.
+fn split_jobs(jobs: u16, steps: usize) -> (u16, u16) {
+    let outer = jobs.min(u16::try_from(steps).unwrap_or(u16::MAX)).max(1);
+    (outer, (jobs / outer).max(1))
+}
+
 /// Sends every step, in order: the steps of one kind and sender together (v1: one batch
 /// job per member, polled concurrently). Each pair's note or failure goes to stderr; the
 /// first failure, if any.
@@ -152,9 +161,12 @@ pub(super) fn send_steps(
             this_project: Some(sender),
         };
         let results = with_step_api(api, consumers, &phase[0], |api| {
-            collect_in_order(phase, options.jobs, |step| {
-                send_step(console, api, step, options)
-            })
+            let (outer, inner) = split_jobs(options.jobs, phase.len());
+            let inner = RunOptions {
+                jobs: inner,
+                ..options
+            };
+            collect_in_order(phase, outer, |step| send_step(console, api, step, inner))
         })?;
         for (step, results) in phase.iter().zip(results) {
             let kind = step.kind.as_str();
@@ -240,4 +252,28 @@ pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_side_by_side_share_the_jobs_with_their_pairs() {
+        assert_eq!(split_jobs(8, 1), (1, 8));
+        assert_eq!(split_jobs(8, 2), (2, 4));
+        assert_eq!(split_jobs(8, 5), (5, 1));
+        assert_eq!(split_jobs(8, 100), (8, 1));
+        assert_eq!(split_jobs(1, 3), (1, 1));
+        assert_eq!(split_jobs(8, 0), (1, 8));
+        for jobs in 1..=64 {
+            for steps in 0..=70 {
+                let (outer, inner) = split_jobs(jobs, steps);
+                assert!(
+                    u32::from(outer) * u32::from(inner) <= u32::from(jobs),
+                    "{jobs} {steps}"
+                );
+            }
+        }
+    }
 }
