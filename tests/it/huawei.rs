@@ -248,6 +248,11 @@ fn gateway<'a>(
     (ok, refused)
 }
 
+/// [`gateway`] in front of member m of image img.
+fn gateway_member_m(server: &MockServer) -> (httpmock::Mock<'_>, httpmock::Mock<'_>) {
+    gateway(server, format!("/v1/{PROJECT}/cloudimages/img/members/m"), json!({"member_id": "m"}))
+}
+
 #[test]
 fn aksk_signed_show_with_encoded_path_passes_the_gateway() {
     let server = MockServer::start();
@@ -292,11 +297,7 @@ fn aksk_signed_pages_with_markers_pass_the_gateway() {
 #[test]
 fn wrong_secret_key_is_refused_once_with_a_hint() {
     let server = MockServer::start();
-    let (ok, refused) = gateway(
-        &server,
-        format!("/v1/{PROJECT}/cloudimages/img/members/m"),
-        json!({"member_id": "m"}),
-    );
+    let (ok, refused) = gateway_member_m(&server);
     let sandbox = Sandbox::new();
     let run = aksk(&sandbox, &server, "wrong-secret-key-value")
         .args(["-vv", "member", "show", "img", "m"])
@@ -371,11 +372,7 @@ fn huawei_sdk_variables_work_and_aksk_needs_a_project() {
 #[test]
 fn aksk_from_a_profile() {
     let server = MockServer::start();
-    let (ok, _) = gateway(
-        &server,
-        format!("/v1/{PROJECT}/cloudimages/img/members/m"),
-        json!({"member_id": "m"}),
-    );
+    let (ok, _) = gateway_member_m(&server);
     let sandbox = Sandbox::new();
     sandbox.profile_for(
         &server,
