@@ -63,8 +63,9 @@ pub(crate) fn write_pretty(out: &mut dyn Write, compact: &[u8], indent: usize) -
             b'"' => {
                 // A string, copied whole: up to the first quote not escaped.
                 let start = at - 1;
-                while let Some(offset) =
-                    compact[at..].iter().position(|b| matches!(b, b'"' | b'\\'))
+                while let Some(offset) = compact
+                    .get(at..)
+                    .and_then(|rest| rest.iter().position(|b| matches!(b, b'"' | b'\\')))
                 {
                     at += offset + 1;
                     match compact[at - 1] {
@@ -101,4 +102,29 @@ pub(crate) fn write_pretty(out: &mut dyn Write, compact: &[u8], indent: usize) -
         }
     }
     out.write_all(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_printing_is_the_same_as_serde_jsons() {
+        let value = serde_json::json!({"a": [1, {"b": "x\\\"y"}, []], "c": {}});
+        let mut compact = Vec::new();
+        write_compact(&mut compact, &value).unwrap();
+        let mut pretty = Vec::new();
+        write_pretty(&mut pretty, &compact, 0).unwrap();
+        assert_eq!(
+            String::from_utf8(pretty).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_string_cut_after_a_backslash_is_copied_as_it_is() {
+        let mut pretty = Vec::new();
+        write_pretty(&mut pretty, b"[\"a\\", 0).unwrap();
+        assert_eq!(pretty, b"[\n  \"a\\");
+    }
 }
