@@ -466,6 +466,17 @@ pub(crate) enum MemberCommand {
     Reject(AnswerArgs),
 }
 
+/// `--jobs`' default: how many requests a command has under way at once.
+pub(crate) const DEFAULT_JOBS: u16 = 8;
+
+/// The most `--jobs` takes.
+pub(crate) const MAX_JOBS: u16 = 256;
+
+/// The parser of every `--jobs`: 1 to [`MAX_JOBS`].
+fn jobs() -> clap::builder::RangedI64ValueParser<u16> {
+    clap::value_parser!(u16).range(1..=i64::from(MAX_JOBS))
+}
+
 /// Options every share change takes.
 #[derive(Debug, Args)]
 pub(crate) struct ChangeArgs {
@@ -474,7 +485,7 @@ pub(crate) struct ChangeArgs {
     pub(crate) dry_run: bool,
 
     /// How many changes to send at once
-    #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(short, long, default_value_t = DEFAULT_JOBS, value_parser = jobs())]
     pub(crate) jobs: u16,
 }
 
@@ -569,7 +580,7 @@ pub(crate) struct ListArgs {
     pub(crate) status: StatusFilter,
 
     /// How many images to fetch at once
-    #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(short, long, default_value_t = DEFAULT_JOBS, value_parser = jobs())]
     pub(crate) jobs: u16,
 
     /// Page size asked of the service (1-1000); every page is fetched either way
@@ -605,7 +616,7 @@ pub(crate) struct ShareArgs {
     pub(crate) prune: bool,
 
     /// How many requests to send at once
-    #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(short, long, default_value_t = DEFAULT_JOBS, value_parser = jobs())]
     pub(crate) jobs: u16,
 }
 
@@ -634,7 +645,7 @@ pub(crate) struct ShareExportArgs {
     pub(crate) image_ids: Vec<String>,
 
     /// How many images to read at once
-    #[arg(short, long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(short, long, default_value_t = DEFAULT_JOBS, value_parser = jobs())]
     pub(crate) jobs: u16,
 }
 

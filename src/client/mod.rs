@@ -33,6 +33,7 @@ use ureq::http;
 pub(crate) use authorize::{Authorize, Header};
 pub(crate) use tls::Tls;
 
+use crate::cli::MAX_JOBS;
 use crate::error::{Error, ErrorKind, diag};
 use crate::model::{BodyError, read_json};
 use crate::url::{canonical_query, split_query};
@@ -57,10 +58,10 @@ const INPUT_BUFFER_BYTES: usize = MAX_RESPONSE_HEAD + 16 * 1024;
 const OUTPUT_BUFFER_BYTES: usize = MAX_REQUEST_HEAD;
 
 /// Idle connections the pool keeps, per host and in all: as many as the most requests
-/// that run at once (`--jobs` is at most 256), so that every connection a run opens is
+/// that run at once (`--jobs` is at most [`MAX_JOBS`]), so that every connection a run opens is
 /// kept for its next request instead of being closed and opened again (ureq keeps 3 per
 /// host by default). A pool never holds more connections than were open at once.
-const MAX_IDLE_CONNECTIONS: usize = 256;
+const MAX_IDLE_CONNECTIONS: usize = MAX_JOBS as usize;
 
 /// Same-origin redirects followed before giving up.
 const MAX_REDIRECTS: usize = 5;
