@@ -239,7 +239,7 @@ _ims() {
 
     case "${cmd}" in
         ims)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version member image share profile auth completions help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version member image share profile auth completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,6 +267,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -309,7 +313,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__auth)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version status login logout help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version status login logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,6 +341,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -449,7 +457,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__auth__subcmd__login)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,6 +485,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -519,7 +531,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__auth__subcmd__logout)
-            opts="-p -o -v -h -V --all --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --all --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +559,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -589,7 +605,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__auth__subcmd__status)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,6 +633,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -659,7 +679,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__completions)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +707,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1065,7 +1089,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__image)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version list help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1093,6 +1117,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1177,7 +1205,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__image__subcmd__list)
-            opts="-p -o -v -h -V --shared --incoming --status --limit --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --shared --incoming --status --limit --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1213,6 +1241,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1255,7 +1287,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version show list add remove accept reject help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version show list add remove accept reject help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1283,6 +1315,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1325,7 +1361,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__accept)
-            opts="-j -p -o -v -h -V --vault-id --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --vault-id --dry-run --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1365,6 +1401,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1407,7 +1447,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__add)
-            opts="-j -p -o -v -h -V --member-type --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --member-type --dry-run --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1447,6 +1487,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1601,7 +1645,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__list)
-            opts="-j -p -o -v -h -V --all --status --jobs --limit --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --all --status --jobs --limit --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1647,6 +1691,10 @@ _ims() {
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
                     return 0
                     ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
+                    return 0
+                    ;;
                 --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1687,7 +1735,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__reject)
-            opts="-j -p -o -v -h -V --vault-id --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --vault-id --dry-run --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1727,6 +1775,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1769,7 +1821,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__remove)
-            opts="-y -j -p -o -v -h -V --member-type --yes --dry-run --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-y -j -p -o -v -h -V --member-type --yes --dry-run --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1809,6 +1861,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1851,7 +1907,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__member__subcmd__show)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1879,6 +1935,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -1921,7 +1981,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version list show help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1949,6 +2009,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -2047,7 +2111,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile__subcmd__list)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2075,6 +2139,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -2117,7 +2185,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__profile__subcmd__show)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2145,6 +2213,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -2187,7 +2259,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share)
-            opts="-p -o -v -h -V --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version plan check apply export help"
+            opts="-p -o -v -h -V --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version plan check apply export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2215,6 +2287,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -2257,7 +2333,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__apply)
-            opts="-f -j -y -p -o -v -h -V --file --prune --jobs --yes --dry-run --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -y -p -o -v -h -V --file --prune --jobs --yes --dry-run --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2301,6 +2377,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -2343,7 +2423,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__check)
-            opts="-f -j -p -o -v -h -V --file --prune --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -p -o -v -h -V --file --prune --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2389,6 +2469,10 @@ _ims() {
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
                     return 0
                     ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
+                    return 0
+                    ;;
                 --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2429,7 +2513,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__export)
-            opts="-j -p -o -v -h -V --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-j -p -o -v -h -V --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2465,6 +2549,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)
@@ -2591,7 +2679,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__plan)
-            opts="-f -j -p -o -v -h -V --file --prune --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -p -o -v -h -V --file --prune --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2635,6 +2723,10 @@ _ims() {
                     ;;
                 --api)
                     COMPREPLY=($(compgen -W "v2 v1" -- "${cur}"))
+                    return 0
+                    ;;
+                --sharing-rules)
+                    COMPREPLY=($(compgen -W "auto glance huawei" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)

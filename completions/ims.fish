@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ims_global_optspecs
-    string join \n p/profile= config= endpoint= token= api= project-id= o/output= timeout= retries= deadline= ca-file= insecure os-cloud= no-cache v/verbose h/help V/version
+    string join \n p/profile= config= endpoint= token= api= sharing-rules= project-id= o/output= timeout= retries= deadline= ca-file= insecure os-cloud= no-cache v/verbose h/help V/version
 end
 
 function __fish_ims_needs_command
@@ -30,6 +30,9 @@ complete -c ims -n "__fish_ims_needs_command" -l endpoint -d 'Image service endp
 complete -c ims -n "__fish_ims_needs_command" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_needs_command" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_needs_command" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_needs_command" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_needs_command" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -59,6 +62,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subc
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -88,6 +94,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -116,6 +125,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -143,6 +155,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -170,6 +185,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -196,6 +214,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -221,6 +242,9 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -251,6 +275,9 @@ complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subco
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -280,6 +307,9 @@ complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -306,6 +336,9 @@ complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subco
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -335,6 +368,9 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -360,6 +396,9 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -385,6 +424,9 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -411,6 +453,9 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -438,6 +483,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_sub
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -463,6 +511,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -485,6 +536,9 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -510,6 +564,9 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcom
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -536,6 +593,9 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -558,6 +618,9 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -580,6 +643,9 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'
@@ -607,6 +673,9 @@ complete -c ims -n "__fish_ims_using_subcommand completions" -l endpoint -d 'Ima
 complete -c ims -n "__fish_ims_using_subcommand completions" -l token -d 'Auth token sent as X-Auth-Token [env: IMS_TOKEN]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l api -d 'Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with organization shares) [env: IMS_API] [default: v2]' -r -f -a "v2\t'`/v2/images/{image_id}/members`: OpenStack Glance v2'
 v1\t'`/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS'"
+complete -c ims -n "__fish_ims_using_subcommand completions" -l sharing-rules -d 'Which sharing rules the image service follows: auto (learned from the service and remembered per endpoint), glance (members only on `shared` images) or huawei (members on private images: Huawei Cloud, Open Telekom Cloud) [env: IMS_SHARING_RULES] [default: auto]' -r -f -a "auto\t'Learned from the service\'s answers and remembered per endpoint'
+glance\t'OpenStack Glance since Ocata: members only on `shared` images'
+huawei\t'Huawei Cloud and Open Telekom Cloud IMS: members on private images'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l project-id -d 'Project ID: needed by --api v1 and by AK/SK signing [env: IMS_PROJECT_ID]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -s o -l output -d 'Output format [env: IMS_OUTPUT] [default: table]' -r -f -a "table\t'A table for people'
 json\t'The service\'s JSON, pretty-printed'

@@ -40,19 +40,26 @@ pub(crate) const MEMBER_QUOTA: &str = "the image has as many members as this Gla
      (`image_member_quota` in glance-api.conf, 128 by default): remove members it no longer \
      needs (`ims member remove`) or ask the operator to raise the quota";
 
-/// The advice for Glance's `403` on a member create to an image of `visibility` that this
-/// project owns; `None` for a shared image, where the refusal has another cause, and for a
-/// visibility Glance does not have.
-pub(crate) fn not_shared(image: &str, visibility: &str) -> Option<String> {
-    match visibility {
-        "private" => Some(format!(
+/// The advice for a bare `403` on a member create to an image of `visibility` that this
+/// project owns. Where members need a `shared` image (Glance's rules): a private image is
+/// to be made shared. Where private images take members (Huawei's rules) the refusal of a
+/// private or shared image has another cause, and sharing is never about `shared`: `None`.
+/// A public or community image is seen by everyone either way; any other visibility is
+/// `None`.
+pub(crate) fn not_shared(image: &str, visibility: &str, needs_shared: bool) -> Option<String> {
+    match (visibility, needs_shared) {
+        ("private", true) => Some(format!(
             "image {image} is private, and Glance takes members only on images whose \
              visibility is `shared`: make it shared (`ims share apply` does so, or \
              `openstack image set --shared {image}`), then add the members"
         )),
-        "public" | "community" => Some(format!(
+        ("public" | "community", true) => Some(format!(
             "image {image} is {visibility}, so every project sees it already; members are \
              only for images whose visibility is `shared`"
+        )),
+        ("public" | "community", false) => Some(format!(
+            "image {image} is {visibility}, so every project sees it already; members are \
+             only for private images"
         )),
         _ => None,
     }
@@ -92,9 +99,19 @@ mod tests {
             for_code("IMG.0184").map(str::to_string)
         );
         assert_eq!(for_codes(["IMG.0001"]), None);
-        assert_eq!(not_shared("i", "shared"), None);
-        assert_eq!(not_shared("i", "frozen"), None);
-        assert!(not_shared("i", "public").is_some());
-        assert!(not_shared("i", "private").unwrap().contains("--shared i"));
+        assert_eq!(not_shared("i", "shared", true), None);
+        assert_eq!(not_shared("i", "frozen", true), None);
+        assert!(not_shared("i", "public", true).is_some());
+        assert!(
+            not_shared("i", "private", true)
+                .unwrap()
+                .contains("--shared i")
+        );
+        // Under Huawei's rules nothing is ever to be made shared.
+        for visibility in ["private", "shared", "frozen"] {
+            assert_eq!(not_shared("i", visibility, false), None, "{visibility}");
+        }
+        let public = not_shared("i", "public", false).unwrap();
+        assert!(!public.contains("shared`"), "{public}");
     }
 }

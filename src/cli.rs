@@ -59,6 +59,11 @@ pub(crate) struct GlobalArgs {
           global = true, value_enum, value_name = "API")]
     pub(crate) api: Option<Api>,
 
+    /// The setting [`Setting::SHARING_RULES`]; its help is generated from it.
+    #[arg(long = Setting::SHARING_RULES.long(), help = Setting::SHARING_RULES.help(),
+          global = true, value_enum, value_name = "RULES")]
+    pub(crate) sharing_rules: Option<RulesSetting>,
+
     /// The setting [`Setting::PROJECT_ID`]; its help is generated from it.
     #[arg(long = Setting::PROJECT_ID.long(), help = Setting::PROJECT_ID.help(),
           global = true, value_name = "ID")]
@@ -241,6 +246,17 @@ impl Setting {
          or v1 (Huawei Cloud IMS, with organization shares)",
     )
     .or("v2");
+    /// `--sharing-rules`.
+    pub(crate) const SHARING_RULES: Setting = Setting::valued(
+        "sharing_rules",
+        "--sharing-rules",
+        &["IMS_SHARING_RULES"],
+        Some("sharing_rules"),
+        "Which sharing rules the image service follows: auto (learned from the service and \
+         remembered per endpoint), glance (members only on `shared` images) or huawei \
+         (members on private images: Huawei Cloud, Open Telekom Cloud)",
+    )
+    .or("auto");
     /// `--project-id`.
     pub(crate) const PROJECT_ID: Setting = Setting::valued(
         "project_id",
@@ -330,12 +346,13 @@ impl Setting {
 
     /// Every setting.
     #[cfg(test)]
-    pub(crate) const ALL: [&Setting; 17] = [
+    pub(crate) const ALL: [&Setting; 18] = [
         &Setting::CONFIG,
         &Setting::PROFILE,
         &Setting::OS_CLOUD,
         &Setting::ENDPOINT,
         &Setting::API,
+        &Setting::SHARING_RULES,
         &Setting::PROJECT_ID,
         &Setting::TOKEN,
         &Setting::ACCESS_KEY,
@@ -414,6 +431,18 @@ pub(crate) enum Api {
     V2,
     /// `/v1/{project_id}/cloudimages/{image_id}/members`: Huawei Cloud IMS
     V1,
+}
+
+/// The sharing rules the settings state (`--sharing-rules`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RulesSetting {
+    /// Learned from the service's answers and remembered per endpoint
+    Auto,
+    /// OpenStack Glance since Ocata: members only on `shared` images
+    Glance,
+    /// Huawei Cloud and Open Telekom Cloud IMS: members on private images
+    Huawei,
 }
 
 /// The top-level commands.
@@ -814,7 +843,7 @@ mod tests {
             assert_eq!(help, Some(setting.help()), "--{long}");
             flags += 1;
         }
-        assert_eq!(flags, 14);
+        assert_eq!(flags, 15);
         assert_eq!(
             Setting::NO_CACHE.help(),
             "Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]"

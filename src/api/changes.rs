@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use super::memory::SharingRules;
 use super::service::{ImageApi, Route};
 use crate::advice::{MEMBER_QUOTA, for_codes, foreign, not_shared};
 use crate::console::Clock;
@@ -175,9 +176,15 @@ impl ImageApi<'_> {
             .field("visibility")
             .and_then(Value::as_str)
             .unwrap_or("");
+        // No request for the rules: those known, else the record read just now (only
+        // Huawei's image records carry `__imagetype`).
+        let needs_shared = match self.known_rules() {
+            Some(rules) => rules == SharingRules::Glance,
+            None => read.field("__imagetype").is_none(),
+        };
         let advice = match (read.owner(), this_project) {
             (Some(owner), Some(project)) if owner != project => Some(foreign(image, owner)),
-            _ => not_shared(image, visibility),
+            _ => not_shared(image, visibility, needs_shared),
         };
         err.with_advice(advice)
     }

@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 
+use super::memory::SharingRules;
 use super::service::{ImageApi, MAX_PAGES, Route};
 use crate::error::Error;
 use crate::model::image::{ImagePage, Listed};
@@ -16,8 +17,9 @@ use crate::url::split_query;
 /// Which images to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ImageFilter<'a> {
-    /// Images `project` owns whose visibility is `shared`.
-    SharedBy(&'a str),
+    /// Images `project` owns and shares: under Glance's rules those whose visibility is
+    /// `shared`, under Huawei's those `__imagetype=shared` finds.
+    SharedBy(&'a str, SharingRules),
     /// Every image `project` owns, whatever its visibility; with a tag, only those that
     /// carry it.
     Owned {
@@ -66,14 +68,20 @@ impl Route {
     /// The query of the first page for `filter`.
     fn image_query(&self, filter: ImageFilter, limit: u16) -> Vec<(String, String)> {
         let mut query = Vec::new();
-        if let (Route::V1 { .. }, ImageFilter::SharedBy(_) | ImageFilter::SharedWith { .. }) =
-            (self, filter)
-        {
+        // Under Huawei's rules `visibility=shared` means "shared with me": the images an
+        // owner shares out are `__imagetype=shared` (both list pages document it).
+        let v1 = matches!(self, Route::V1 { .. });
+        let image_type = match filter {
+            ImageFilter::SharedBy(_, rules) => v1 || rules == SharingRules::Huawei,
+            ImageFilter::SharedWith { .. } => v1,
+            ImageFilter::Owned { .. } => false,
+        };
+        if image_type {
             query.push(("__imagetype", "shared".to_string()));
         }
         match filter {
-            ImageFilter::SharedBy(project) => {
-                if let Route::V2 = self {
+            ImageFilter::SharedBy(project, _) => {
+                if !image_type {
                     query.push(("visibility", "shared".to_string()));
                 }
                 query.push(("owner", project.to_string()));
@@ -155,7 +163,7 @@ impl ImageApi<'_> {
 /// Whether `image` belongs in the list `filter` asks for.
 fn keep(filter: ImageFilter, image: &impl Listed) -> bool {
     match filter {
-        ImageFilter::SharedBy(project) | ImageFilter::Owned { project, .. } => {
+        ImageFilter::SharedBy(project, _) | ImageFilter::Owned { project, .. } => {
             image.owner() == Some(project)
         }
         ImageFilter::SharedWith { project, .. } => image.owner() != Some(project),

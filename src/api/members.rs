@@ -43,6 +43,7 @@ impl ImageApi<'_> {
             self.auth
                 .get_with(&url, &query, &mut |body| read_page(body, on_member))
         })
+        .inspect_err(|err| self.learn_from(err))
     }
 }
 

@@ -1,6 +1,7 @@
 //! The image service as `ims` reaches it: the endpoint, the route (Glance v2, or
 //! Huawei's v1 member API with its project), and the authorised request path.
 
+use super::memory::RulesMemory;
 use crate::auth::Authorizer;
 use crate::url::{Endpoint, encode};
 
@@ -54,19 +55,24 @@ pub(crate) struct ImageApi<'a> {
     pub(crate) auth: &'a Authorizer<'a>,
     pub(crate) endpoint: &'a Endpoint,
     pub(crate) route: &'a Route,
+    /// The stated sharing rules, and where learned ones are remembered.
+    pub(crate) rules: &'a RulesMemory,
 }
 
 impl<'a> ImageApi<'a> {
-    /// The API at `endpoint`, reached with `auth`.
+    /// The API at `endpoint`, reached with `auth`, its rules stated or remembered in
+    /// `rules`.
     pub(crate) fn new(
         auth: &'a Authorizer<'a>,
         endpoint: &'a Endpoint,
         route: &'a Route,
+        rules: &'a RulesMemory,
     ) -> ImageApi<'a> {
         ImageApi {
             auth,
             endpoint,
             route,
+            rules,
         }
     }
 }

@@ -19,6 +19,7 @@ use super::keystone::{Service, SignedIn};
 use super::signer::hex;
 use crate::error::Error;
 use crate::secret::Secret;
+use crate::settings::source::EnvLookup;
 
 /// Format version of cache files: 2 added the fingerprint of the secret.
 const VERSION: u32 = 2;
@@ -131,21 +132,11 @@ impl TokenCache {
             project: signed_in.project.clone(),
             catalog: signed_in.catalog.clone(),
         };
-        self.make_dir().map_err(|err| failed("create", err))?;
+        make_private_dir(&self.dir).map_err(|err| failed("create", err))?;
         let text = serde_json::to_vec_pretty(&entry)
             .map_err(|err| failed("write", std::io::Error::other(err)))?;
-        let temporary = self.dir.join(format!(
-            ".{key}.{}.{}.tmp",
-            std::process::id(),
-            jiff::Timestamp::now().as_nanosecond()
-        ));
-        let written =
-            write_private(&temporary, &text).and_then(|()| fs::rename(&temporary, self.path(key)));
-        if let Err(err) = written {
-            let _ = fs::remove_file(&temporary);
-            return Err(failed("write", err));
-        }
-        Ok(())
+        replace_private(&self.dir, &format!("{key}.json"), &text)
+            .map_err(|err| failed("write", err))
     }
 
     /// Removes the entry for `key`; whether there was one.
@@ -185,23 +176,6 @@ impl TokenCache {
         }
         Ok(removed)
     }
-
-    /// Creates the directory (mode 0700), or narrows an existing one to 0700.
-    fn make_dir(&self) -> std::io::Result<()> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&self.dir)?;
-            fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))
-        }
-        #[cfg(not(unix))]
-        {
-            fs::create_dir_all(&self.dir)
-        }
-    }
 }
 
 /// A cached sign-in and the salted fingerprint of the secret that made it.
@@ -237,6 +211,48 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .step_by(2)
         .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
         .collect()
+}
+
+/// The directory `ims` caches in: `ims/` in `$XDG_CACHE_HOME` as `env` has it (an absolute
+/// path), else in the platform's cache directory; `None` when there is none.
+pub(crate) fn cache_dir(env: EnvLookup) -> Option<PathBuf> {
+    let xdg = env("XDG_CACHE_HOME").ok().flatten().map(PathBuf::from);
+    xdg.filter(|dir| dir.is_absolute())
+        .or_else(dirs::cache_dir)
+        .map(|dir| dir.join("ims"))
+}
+
+/// Creates `dir` (mode 0700), or narrows an existing one to 0700.
+pub(crate) fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir)
+    }
+}
+
+/// Writes `bytes` as `dir/name` (mode 0600; `dir` exists): a private temporary file renamed
+/// over the old one, so a reader never sees half a file and two writers never mix.
+pub(crate) fn replace_private(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    let temporary = dir.join(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        jiff::Timestamp::now().as_nanosecond()
+    ));
+    let written =
+        write_private(&temporary, bytes).and_then(|()| fs::rename(&temporary, dir.join(name)));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }
 
 /// Writes a new file readable and writable by its owner only.

@@ -359,6 +359,11 @@ impl<'a> Authorizer<'a> {
         self.get_with(url, query, &mut |body| read_json(body))
     }
 
+    /// GETs the version document at `url` authorised (see [`Client::get_versions`]).
+    pub(crate) fn get_versions<T: DeserializeOwned>(&self, url: &str) -> Result<T, Error> {
+        self.renewing(&mut |credential| self.client.get_versions(url, credential))
+    }
+
     /// GETs `url` authorised and hands the body to `parse`, renewing a rejected cached
     /// Keystone token once.
     pub(crate) fn get_with<T>(

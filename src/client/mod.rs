@@ -101,6 +101,9 @@ struct Call<'a> {
     body: &'a [u8],
     credential: Option<&'a dyn Authorize>,
     replay: Replay,
+    /// Whether `300 Multiple Choices` is the answer itself (a version document), not a
+    /// failure.
+    choices: bool,
 }
 
 impl Call<'_> {
@@ -193,8 +196,30 @@ impl Client {
             body: b"",
             credential: Some(credential),
             replay: Replay::Safe,
+            choices: false,
         };
         self.exchange(call, parse).map(|(value, _)| value)
+    }
+
+    /// GETs the version document at `url`, authorised by `credential`, and parses its JSON:
+    /// the service root answers it with `300 Multiple Choices` (Glance, Huawei's native
+    /// API) or `200`.
+    pub(crate) fn get_versions<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        credential: &dyn Authorize,
+    ) -> Result<T, Error> {
+        let call = Call {
+            method: "GET",
+            url: url.to_string(),
+            query: Vec::new(),
+            body: b"",
+            credential: Some(credential),
+            replay: Replay::Safe,
+            choices: true,
+        };
+        self.exchange(call, &mut |body| read_json(body))
+            .map(|(value, _)| value)
     }
 
     /// Sends a change: `method` (`POST`, `PUT` or `DELETE`) to `url` with the JSON `body`
@@ -220,6 +245,7 @@ impl Client {
                 "POST" => Replay::OnlyUnsent,
                 _ => Replay::Safe,
             },
+            choices: false,
         };
         self.exchange(call, parse).map(|(value, _)| value)
     }
@@ -245,6 +271,7 @@ impl Client {
             credential: None,
             // A sign-in changes nothing: asking again is always safe.
             replay: Replay::Safe,
+            choices: false,
         };
         self.exchange(call, &mut |body| read_json(body))
     }
@@ -282,7 +309,8 @@ impl Client {
                 )
                 .with_status(status.as_u16()));
             }
-            if !status.is_success() {
+            let choices = call.choices && status == http::StatusCode::MULTIPLE_CHOICES;
+            if !status.is_success() && !choices {
                 return Err(http_error(&mut response, call.credential).after(retries));
             }
             if status == http::StatusCode::NO_CONTENT && call.method != "GET" {

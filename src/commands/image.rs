@@ -70,7 +70,8 @@ fn each_shared_by<R: Listed>(
     limit: Option<u16>,
     each: &mut dyn FnMut(R) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    api.list_images(ImageFilter::SharedBy(project), limit, each)
+    let filter = ImageFilter::SharedBy(project, api.sharing_rules());
+    api.list_images(filter, limit, each)
         .map_err(|err| err.prefixed(&format!("the images project {project} shares")))
 }
 

@@ -179,6 +179,12 @@ fn rows(settings: &Settings) -> Vec<[String; 3]> {
     }
     let api = value_name(settings.api.value);
     rows.push(row(Setting::API.name, &settings.api, api));
+    let rules = value_name(settings.sharing_rules.value);
+    rows.push(row(
+        Setting::SHARING_RULES.name,
+        &settings.sharing_rules,
+        rules,
+    ));
     rows.extend(
         settings
             .project_id

@@ -1,7 +1,7 @@
 //! What every command that talks to the image service opens first: the resolved settings,
 //! the member API route, the HTTP client, and (once authorised) the endpoint.
 
-use crate::api::{ImageApi, Route};
+use crate::api::{ImageApi, Route, RulesMemory};
 use crate::auth::Authorizer;
 use crate::cli::{Api, GlobalArgs};
 use crate::client::{Client, ClientOptions, Tls};
@@ -41,6 +41,8 @@ pub(crate) struct Session {
     pub(crate) settings: Settings,
     /// v2 or Huawei's v1 routes.
     route: Route,
+    /// The stated sharing rules, and where learned ones are remembered.
+    rules: RulesMemory,
     /// The one HTTP client.
     client: Client,
 }
@@ -79,9 +81,11 @@ impl Session {
             }
         };
         let client = client_for(console, &settings);
+        let rules = RulesMemory::new(settings.sharing_rules.value, env);
         Ok(Session {
             settings,
             route,
+            rules,
             client,
         })
     }
@@ -118,6 +122,11 @@ impl Session {
                 .map_err(|why| Error::bad_answer(format!("the catalog's image endpoint: {why}")))?,
             (None, None) => return Err(Error::config(NO_ENDPOINT)),
         };
-        Ok(work(&ImageApi::new(&auth, &endpoint, &self.route)))
+        Ok(work(&ImageApi::new(
+            &auth,
+            &endpoint,
+            &self.route,
+            &self.rules,
+        )))
     }
 }

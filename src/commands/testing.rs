@@ -34,8 +34,8 @@ pub(crate) const TERMINAL: Terminal = Terminal {
 };
 
 /// Runs `ims ARGS` with `stdin`, `terminal` and exactly the environment `env` (no config
-/// file is found: `XDG_CONFIG_HOME` is set to a directory that does not exist unless
-/// `env` sets it).
+/// file is found and nothing is remembered: `XDG_CONFIG_HOME` and `XDG_CACHE_HOME` are set
+/// to directories that do not exist unless `env` sets them).
 pub(crate) fn ims(args: &[&str], stdin: &str, terminal: Terminal, env: &[(&str, &str)]) -> Ran {
     let (cli, console, Printed { stdout, stderr }) = prepare(args, stdin, terminal, env);
     let code = super::run(cli, &console);
@@ -74,7 +74,10 @@ fn prepare(
 ) -> (Cli, Console, Printed) {
     let cli = Cli::try_parse_from(std::iter::once("ims").chain(args.iter().copied()))
         .expect("a valid command line");
-    let mut pairs = vec![("XDG_CONFIG_HOME", "/nonexistent/ims-unit-test")];
+    let mut pairs = vec![
+        ("XDG_CONFIG_HOME", "/nonexistent/ims-unit-test"),
+        ("XDG_CACHE_HOME", "/nonexistent/ims-unit-test-cache"),
+    ];
     pairs.extend_from_slice(env);
     let (console, printed) = Console::buffered(stdin, terminal, env_of(&pairs));
     (cli, console, printed)

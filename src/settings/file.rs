@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::source::{EnvLookup, Source, Sourced, first_var};
-use crate::cli::{Api, GlobalArgs, OutputFormat, Setting};
+use crate::cli::{Api, GlobalArgs, OutputFormat, RulesSetting, Setting};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -72,6 +72,8 @@ pub(crate) struct Profile {
     pub(crate) project_id: Option<String>,
     /// Member API.
     pub(crate) api: Option<Api>,
+    /// The service's sharing rules, when stated.
+    pub(crate) sharing_rules: Option<RulesSetting>,
     /// Output format.
     pub(crate) output: Option<OutputFormat>,
     /// Per-request timeout in seconds.
@@ -528,6 +530,7 @@ mod tests {
                     "timeout" | "retries" | "deadline" => "5",
                     "insecure" => "false",
                     "api" => "\"v2\"",
+                    "sharing_rules" => "\"huawei\"",
                     "output" => "\"json\"",
                     _ => "\"x\"",
                 };

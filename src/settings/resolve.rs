@@ -11,7 +11,9 @@ use super::credentials::{
 use super::file::{Config, Profile, expand_tilde};
 use super::openstack::OpenStackLayer;
 use super::source::{EnvLookup, Source, Sourced, first_var};
-use crate::cli::{Api, Deadline, GlobalArgs, OutputFormat, Retries, Setting, Timeout, value_names};
+use crate::cli::{
+    Api, Deadline, GlobalArgs, OutputFormat, Retries, RulesSetting, Setting, Timeout, value_names,
+};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -26,6 +28,8 @@ pub(crate) struct Settings {
     pub(crate) endpoint: Option<Sourced<String>>,
     /// The member API.
     pub(crate) api: Sourced<Api>,
+    /// The service's sharing rules as stated (`auto`: learned).
+    pub(crate) sharing_rules: Sourced<RulesSetting>,
     /// The project ID (v1 API, AK/SK).
     pub(crate) project_id: Option<Sourced<String>>,
     /// The credential selected.
@@ -54,6 +58,7 @@ pub(crate) struct Settings {
 struct Service {
     endpoint: Option<Sourced<String>>,
     api: Sourced<Api>,
+    sharing_rules: Sourced<RulesSetting>,
     project_id: Option<Sourced<String>>,
 }
 
@@ -103,6 +108,7 @@ impl Settings {
             profile: profile_name,
             endpoint: service.endpoint,
             api: service.api,
+            sharing_rules: service.sharing_rules,
             project_id: service.project_id,
             credential,
             output,
@@ -159,6 +165,14 @@ impl Layers<'_> {
             api: self
                 .first(&Setting::API, args.api, parse_api, profile.api)?
                 .unwrap_or(Sourced::new(Api::V2, Source::Default)),
+            sharing_rules: self
+                .first(
+                    &Setting::SHARING_RULES,
+                    args.sharing_rules,
+                    parse_rules,
+                    profile.sharing_rules,
+                )?
+                .unwrap_or(Sourced::new(RulesSetting::Auto, Source::Default)),
             project_id: text(&Setting::PROJECT_ID, &args.project_id, &profile.project_id)?,
         })
     }
@@ -375,6 +389,11 @@ fn parse_bool(text: &str) -> Result<bool, String> {
 /// A member API named as on the command line, any case.
 fn parse_api(text: &str) -> Result<Api, String> {
     parse_choice(text, "a member API")
+}
+
+/// Sharing rules named as on the command line, any case.
+fn parse_rules(text: &str) -> Result<RulesSetting, String> {
+    parse_choice(text, "a set of sharing rules")
 }
 
 /// An output format named as on the command line, any case.

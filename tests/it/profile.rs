@@ -56,6 +56,7 @@ fn profile_show_gives_every_source_and_masks_secrets() {
              {{\n    \"setting\": \"profile\",\n    \"value\": \"default\",\n    \"source\": \"default\"\n  }},\n  \
              {{\n    \"setting\": \"endpoint\",\n    \"value\": \"https://ims.example.com\",\n    \"source\": \"{file}:default\"\n  }},\n  \
              {{\n    \"setting\": \"api\",\n    \"value\": \"v2\",\n    \"source\": \"default\"\n  }},\n  \
+             {{\n    \"setting\": \"sharing_rules\",\n    \"value\": \"auto\",\n    \"source\": \"default\"\n  }},\n  \
              {{\n    \"setting\": \"token\",\n    \"value\": \"****\",\n    \"source\": \"{file}:default\"\n  }},\n  \
              {{\n    \"setting\": \"output\",\n    \"value\": \"json\",\n    \"source\": \"IMS_OUTPUT\"\n  }},\n  \
              {{\n    \"setting\": \"timeout\",\n    \"value\": \"12.5\",\n    \"source\": \"{file}:default\"\n  }},\n  \

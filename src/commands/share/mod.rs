@@ -15,7 +15,7 @@ use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
 
 use super::confirm::confirm;
 use super::session::Session;
-use crate::api::Route;
+use crate::api::{ImageApi, Route, SharingRules};
 use crate::cli::{
     GlobalArgs, MemberType, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
 };
@@ -54,10 +54,9 @@ fn plan(
     check: bool,
 ) -> anyhow::Result<()> {
     let (file, session) = open(console, global, args)?;
-    let options = options(&session, args);
     let plan = session.with_api(|api| {
         let project = session.this_project(api)?;
-        observe(api, &project, &file, options, args.jobs)
+        observe(api, &project, &file, options(api, args), args.jobs)
     })??;
     show(console, &session, &plan)?;
     if check && !plan.actions.is_empty() {
@@ -79,10 +78,10 @@ fn plan(
 /// only when nothing is left to do.
 fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
     let (file, session) = open(console, global, &args.share)?;
-    let options = options(&session, &args.share);
     let jobs = args.share.jobs;
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
+        let options = options(api, &args.share);
         let plan = observe(api, &project, &file, options, jobs)?;
         match args.dry_run {
             true => summarize(console, &plan),
@@ -155,11 +154,11 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
 fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyhow::Result<()> {
     let ids = read_unique_ids("image ID", args.image_ids, &mut *console.stdin())?;
     let session = Session::open(console, global)?;
-    let options = PlanOptions {
-        prune: false,
-        needs_shared: matches!(session.route(), Route::V2),
-    };
     let text = session.with_api(|api| -> Result<String, Error> {
+        let options = PlanOptions {
+            prune: false,
+            needs_shared: api.sharing_rules() == SharingRules::Glance,
+        };
         let images: Vec<ImageFacts> = match ids.is_empty() {
             true => {
                 let project = session.this_project(api)?;
@@ -248,11 +247,11 @@ fn check_v2(file: &SharesFile) -> Result<(), Error> {
 }
 
 /// How the plan is made: prune from the flag (or the file), and whether members need a
-/// `shared` image (v2).
-fn options(session: &Session, args: &ShareArgs) -> PlanOptions {
+/// `shared` image (the service's sharing rules are Glance's).
+fn options(api: &ImageApi, args: &ShareArgs) -> PlanOptions {
     PlanOptions {
         prune: args.prune,
-        needs_shared: matches!(session.route(), Route::V2),
+        needs_shared: api.sharing_rules() == SharingRules::Glance,
     }
 }
 
