@@ -520,6 +520,28 @@ fn a_refusal_the_image_does_not_explain_is_left_as_it_is() {
 }
 
 #[test]
+fn under_huawei_rules_a_refused_add_never_says_to_make_the_image_shared() {
+    // Stated (no request for the rules): a private image, or one the owner reads as
+    // `shared` once it has members, gets no advice; a public one says why without `shared`.
+    let huawei = ["--project-id", "proj-owner", "--sharing-rules", "huawei"];
+    for visibility in ["private", "shared"] {
+        let image = glance_image("img", visibility, "proj-owner");
+        assert_eq!(refused_add_as(&huawei, "53-", Some(image)), (Some(4), PRIVATE_403.to_string()));
+    }
+    assert_eq!(
+        refused_add_as(&huawei, "53-", Some(glance_image("img", "public", "proj-owner"))).1,
+        format!(
+            "{PRIVATE_403}ims: advice: image img is public, so every project sees it already; \
+             members are only for private images\n"
+        )
+    );
+    // Neither stated nor remembered: the record read is Huawei's (it has `__imagetype`).
+    let mut image = glance_image("img", "private", "proj-owner");
+    image["__imagetype"] = json!("private");
+    assert_eq!(refused_add("53-", Some(image)), (Some(4), PRIVATE_403.to_string()));
+}
+
+#[test]
 fn glance_member_quota_413_gets_advice() {
     let server = MockServer::start();
     let post = server.mock(|when, then| {
