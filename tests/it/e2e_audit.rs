@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use serde_json::{Value, json};
 
 use crate::fixtures::real::*;
-use crate::util::stderr_of;
+use crate::util::{Sandbox, stderr_of};
 
 /// The projects and images of this run.
 struct World {
@@ -124,6 +124,34 @@ fn e2e_audit_paging_with_limit_2_gives_the_same_list() {
         .filter(|line| line.contains("GET ") && line.contains("/v2/images?"))
         .count();
     assert!(requests >= 3, "{}", stderr_of(&paged));
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn e2e_audit_learns_glance_rules_from_the_version_document_once() {
+    let world = world();
+    let sandbox = Sandbox::new();
+    let run = || {
+        let mut cmd = sandbox.ims();
+        cmd.args(["--endpoint", &world.url, "--token", &world.owner, "--project-id", &world.owner]);
+        let out = cmd.args(["-v", "image", "list", "-o", "ids"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        stderr_of(&out)
+    };
+    // Glance answers its root with 300 and the versions up to 2.17: Glance's rules, asked
+    // once, then remembered; the list asks `visibility=shared`.
+    let root = format!("ims: GET {}/ -> 300", world.url.trim_end_matches('/'));
+    let first = run();
+    assert!(first.lines().any(|line| line.starts_with(&root)), "{first}");
+    assert!(first.contains("visibility=shared"), "{first}");
+    let second = run();
+    assert!(!second.contains(&root), "{second}");
+    let dir = sandbox.dir.path().join("cache/ims/rules");
+    let remembered: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(remembered, ["glance\n"]);
 }
 
 #[test]
