@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::memory::SharingRules;
 use super::service::{ImageApi, Route};
 use crate::cli::RulesSetting;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, warn};
 
 /// The words of Glance's refusal to list or take the members of a private image.
 const GLANCE_REFUSAL: &str = "Only shared images have members";
@@ -61,8 +61,8 @@ impl ImageApi<'_> {
 
     /// The rules to work under, found once per run: the [known](Self::known_rules) ones,
     /// else those the version document shows (one `GET` of the service root, remembered).
-    /// A document that cannot be read or shows no v2 version leaves Glance's rules, not
-    /// remembered.
+    /// No document (404) or no answer leaves Glance's rules, not remembered; so does a
+    /// refusal or a document that cannot be read or shows no v2 version, with a warning.
     pub(crate) fn sharing_rules(&self) -> SharingRules {
         *self.rules.resolved.get_or_init(|| self.find_rules())
     }
@@ -73,17 +73,31 @@ impl ImageApi<'_> {
             return rules;
         }
         let url = format!("{}/", self.endpoint.root());
-        let learned = self
-            .auth
-            .get_versions::<VersionDocument>(&url)
-            .ok()
-            .and_then(|document| of_versions(&document));
+        let learned = match self.auth.get_versions::<VersionDocument>(&url) {
+            Ok(document) => {
+                of_versions(&document).ok_or_else(|| format!("GET {url}: no v2 version listed"))
+            }
+            // A service without a version document has nothing to say; one that cannot be
+            // reached fails the command's own request next, which says why.
+            Err(err) if err.status() == Some(404) || err.kind() == ErrorKind::Network => {
+                return SharingRules::Glance;
+            }
+            // Unreadable answers name the request already; HTTP statuses do not.
+            Err(err) if err.to_string().starts_with("GET ") => Err(err.to_string()),
+            Err(err) => Err(format!("GET {url}: {err}")),
+        };
         match learned {
-            Some(rules) => {
+            Ok(rules) => {
                 self.rules.remember(self.endpoint, rules);
                 rules
             }
-            None => SharingRules::Glance,
+            Err(why) => {
+                warn(&format!(
+                    "cannot tell this service's sharing rules from its version document \
+                     ({why}): Glance's are assumed; --sharing-rules glance|huawei states them"
+                ));
+                SharingRules::Glance
+            }
         }
     }
 

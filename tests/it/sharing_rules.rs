@@ -139,16 +139,58 @@ fn glance_rules_are_learned_from_the_version_document_and_remembered() {
 }
 
 #[test]
-fn a_version_document_that_tells_nothing_leaves_glance_rules_and_is_asked_again() {
+fn a_version_document_that_tells_nothing_leaves_glance_rules_with_a_warning_and_is_asked_again() {
     let server = MockServer::start();
     let versions = root(&server, json!({"versions": [{"id": "v3.14", "status": "CURRENT"}]}));
     let glance = list(&server, GLANCE_SHARED, json!([]));
     let sandbox = Sandbox::new();
+    let url = server.base_url();
     for _ in 0..2 {
-        image_ids(&sandbox, &server, "");
+        ims(&sandbox, &server).args(["image", "list", "-o", "ids"]).succeeds().stdout("").stderr(
+            format!(
+                "ims: warning: cannot tell this service's sharing rules from its version document \
+             (GET {url}/: no v2 version listed): Glance's are assumed; --sharing-rules \
+             glance|huawei states them\n"
+            ),
+        );
     }
     called(&[versions, glance], 2);
     assert!(remembered(&sandbox).is_empty());
+}
+
+#[test]
+fn a_refused_version_document_is_a_warning_and_a_missing_one_is_silent() {
+    let server = MockServer::start();
+    let refused = server.mock(|when, then| {
+        when.method(GET).path("/");
+        then.status(403).json_body(json!({"error_code": "APIGW.0101", "error_msg": "no"}));
+    });
+    let glance = list(&server, GLANCE_SHARED, json!([]));
+    let url = server.base_url();
+    ims(&Sandbox::new(), &server)
+        .args(["image", "list", "-o", "ids"])
+        .succeeds()
+        .stdout("")
+        .stderr(format!(
+            "ims: warning: cannot tell this service's sharing rules from its version document \
+         (GET {url}/: HTTP 403 Forbidden: APIGW.0101: no): Glance's are assumed; \
+         --sharing-rules glance|huawei states them\n"
+        ));
+    refused.assert_calls(1);
+    // No version document at all (404): Glance's rules, nothing said.
+    let plain = MockServer::start();
+    let missing = plain.mock(|when, then| {
+        when.method(GET).path("/");
+        then.status(404);
+    });
+    let listed = list(&plain, GLANCE_SHARED, json!([]));
+    ims(&Sandbox::new(), &plain)
+        .args(["image", "list", "-o", "ids"])
+        .succeeds()
+        .stdout("")
+        .stderr("");
+    called(&[missing, listed], 1);
+    glance.assert_calls(1);
 }
 
 #[test]
