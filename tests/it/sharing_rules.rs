@@ -516,3 +516,35 @@ fn share_export_under_huawei_rules_reads_what_this_project_shares_out() {
         }
     });
 }
+
+#[test]
+fn share_apply_under_huawei_rules_sends_the_changes_and_never_a_visibility_patch() {
+    for owner_reads in ["private", "shared"] {
+        let server = MockServer::start();
+        let cloud = huawei_cloud(&server, owner_reads);
+        let add = server.mock(|when, then| {
+            when.method(POST).path("/v2/images/i2/members").json_body(json!({"member": "p-a"}));
+            then.status(200).json_body(member("i2", "p-a", "pending"));
+        });
+        let remove = server.mock(|when, then| {
+            when.method(DELETE).path("/v2/images/i1/members/p-b");
+            then.status(204);
+        });
+        let patch = server.mock(|when, then| {
+            when.method("PATCH");
+            then.status(403);
+        });
+        let sandbox = Sandbox::new();
+        sandbox.file("shares.toml", "[[share]]\nimages = [\"i1\", \"i2\"]\nmembers = [\"p-a\"]\n");
+        // The mock's members do not change, so the read-back still differs: exit 6.
+        let out = ims(&sandbox, &server)
+            .args(["share", "apply", "--prune", "--yes", "-o", "ids"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "i2\ni1\n");
+        called(&[add, remove], 1);
+        patch.assert_calls(0);
+        cloud[0].assert_calls(1);
+    }
+}
