@@ -50,7 +50,7 @@ fn of_versions(document: &VersionDocument) -> Option<SharingRules> {
 impl ImageApi<'_> {
     /// The rules known without a request: Huawei's on the v1 route (the IMS API exists
     /// only there), else the stated ones, else those remembered for this endpoint.
-    pub(crate) fn known_rules(&self) -> Option<SharingRules> {
+    pub(super) fn known_rules(&self) -> Option<SharingRules> {
         match (self.route, self.rules.stated) {
             (Route::V1 { .. }, _) => Some(SharingRules::Huawei),
             (Route::V2, RulesSetting::Glance) => Some(SharingRules::Glance),
@@ -103,7 +103,7 @@ impl ImageApi<'_> {
 
     /// Learns from a refused member list: Glance's 403 "Only shared images have members"
     /// shows Glance's rules, remembered unless the settings state the rules.
-    pub(crate) fn learn_from(&self, err: &Error) {
+    pub(super) fn learn_from(&self, err: &Error) {
         let glance = err.status() == Some(403) && err.to_string().contains(GLANCE_REFUSAL);
         if glance && self.rules.stated == RulesSetting::Auto && self.route == &Route::V2 {
             self.rules.remember(self.endpoint, SharingRules::Glance);
