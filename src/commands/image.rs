@@ -114,3 +114,77 @@ fn incoming(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{SCRIPT, ims};
+    use httpmock::prelude::*;
+    use serde_json::json;
+
+    /// `ims image list -o ids` in-process against `server` as project p1, with `env` added.
+    fn ids(server: &MockServer, env: &[(&str, &str)]) -> (u8, String, String) {
+        let url = server.base_url();
+        let mut all = vec![
+            ("IMS_ENDPOINT", url.as_str()),
+            ("IMS_TOKEN", "tok"),
+            ("IMS_PROJECT_ID", "p1"),
+        ];
+        all.extend_from_slice(env);
+        let ran = ims(&["image", "list", "-o", "ids"], "", SCRIPT, &all);
+        (ran.code, ran.stdout, ran.stderr)
+    }
+
+    /// The service root answering a version document that lists `versions`.
+    fn root<'a>(server: &'a MockServer, versions: &[&str]) -> httpmock::Mock<'a> {
+        let versions: Vec<_> = versions.iter().map(|id| json!({"id": id})).collect();
+        server.mock(|when, then| {
+            when.method(GET).path("/").header("x-auth-token", "tok");
+            then.status(300).json_body(json!({"versions": versions}));
+        })
+    }
+
+    /// `GET /v2/images` asking `pairs` besides `owner=p1&limit=1000`, answering image i1.
+    fn shared<'a>(server: &'a MockServer, pairs: [(&str, &str); 1]) -> httpmock::Mock<'a> {
+        let mut wanted: Vec<(String, String)> = [("owner", "p1"), ("limit", "1000")]
+            .iter()
+            .chain(&pairs)
+            .map(|(key, value)| (key.to_string(), value.to_string()))
+            .collect();
+        wanted.sort();
+        server.mock(move |when, then| {
+            when.method(GET).path("/v2/images").is_true(move |req| {
+                let mut query = req.query_params();
+                query.sort();
+                query == wanted
+            });
+            then.status(200).json_body(
+                json!({"images": [{"id": "i1", "owner": "p1", "visibility": "private"}]}),
+            );
+        })
+    }
+
+    #[test]
+    fn stated_huawei_rules_list_by_image_type_with_no_request_for_them() {
+        let server = MockServer::start();
+        let versions = root(&server, &["v2.17"]);
+        let listed = shared(&server, [("__imagetype", "shared")]);
+        let ran = ids(&server, &[("IMS_SHARING_RULES", "huawei")]);
+        assert_eq!(ran, (0, "i1\n".into(), String::new()));
+        listed.assert_calls(1);
+        versions.assert_calls(0);
+    }
+
+    #[test]
+    fn learned_rules_are_asked_once_per_run_where_nothing_can_be_remembered() {
+        let server = MockServer::start();
+        let versions = root(&server, &["v2.2", "v2.1", "v2.0"]);
+        let huawei = shared(&server, [("__imagetype", "shared")]);
+        let glance = shared(&server, [("visibility", "shared")]);
+        for _ in 0..2 {
+            assert_eq!(ids(&server, &[]), (0, "i1\n".into(), String::new()));
+        }
+        versions.assert_calls(2);
+        huawei.assert_calls(2);
+        glance.assert_calls(0);
+    }
+}

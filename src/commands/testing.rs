@@ -76,7 +76,8 @@ fn prepare(
         .expect("a valid command line");
     let mut pairs = vec![
         ("XDG_CONFIG_HOME", "/nonexistent/ims-unit-test"),
-        ("XDG_CACHE_HOME", "/nonexistent/ims-unit-test-cache"),
+        // A directory that cannot be made, even by root: nothing is remembered.
+        ("XDG_CACHE_HOME", "/dev/null/ims-unit-test-cache"),
     ];
     pairs.extend_from_slice(env);
     let (console, printed) = Console::buffered(stdin, terminal, env_of(&pairs));

@@ -307,6 +307,56 @@ mod tests {
     use super::*;
 
     #[test]
+    fn check_under_huawei_rules_reads_a_private_images_members_and_wants_no_visibility() {
+        use super::super::testing::{SCRIPT, ims};
+        use httpmock::prelude::*;
+        use serde_json::json;
+        let server = MockServer::start();
+        let image = server.mock(|when, then| {
+            when.method(GET).path("/v2/images/i1");
+            then.status(200)
+                .json_body(json!({"id": "i1", "owner": "p1", "visibility": "private"}));
+        });
+        let members = server.mock(|when, then| {
+            when.method(GET).path("/v2/images/i1/members");
+            then.status(200).json_body(
+                json!({"members": [{"member_id": "p-a", "image_id": "i1", "status": "accepted"}]}),
+            );
+        });
+        let url = server.base_url();
+        let env = [
+            ("IMS_ENDPOINT", url.as_str()),
+            ("IMS_TOKEN", "tok"),
+            ("IMS_PROJECT_ID", "p1"),
+        ];
+        let file = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p-a\"]\n";
+        let check = |rules: &str| {
+            let args = ["--sharing-rules", rules, "share", "check", "-f", "-"];
+            let ran = ims(&args, file, SCRIPT, &env);
+            (ran.code, ran.stdout, ran.stderr)
+        };
+        assert_eq!(
+            check("huawei"),
+            (
+                0,
+                String::new(),
+                "ims: plan: 0 to add, 0 to accept, 0 to remove, 0 visibility; 1 in sync\n".into()
+            )
+        );
+        members.assert_calls(1);
+        // Under Glance's rules the same cloud is drift: a private image's members count
+        // as none.
+        let (code, _, stderr) = check("glance");
+        assert_eq!(code, 10);
+        assert!(
+            stderr.contains("plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync"),
+            "{stderr}"
+        );
+        members.assert_calls(1);
+        image.assert_calls(2);
+    }
+
+    #[test]
     fn v2_refuses_what_only_v1_takes_naming_the_line() {
         let ok = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\np1 = \"t1\"\n";
         assert!(check_v2(&parse("shares.toml", ok).unwrap()).is_ok());
