@@ -139,8 +139,20 @@ impl ImageApi<'_> {
 
     /// Sends `change`; the answer's JSON, strictly read (`None` for an empty answer such as
     /// `204`, or one that is not JSON: the change was made, and the caller reads back
-    /// what it needs).
+    /// what it needs). A `visibility` change (the only PATCH) is refused, with nothing
+    /// sent, where the service follows Huawei's rules: they refuse it, and private images
+    /// take members.
     pub(crate) fn send(&self, change: &Change) -> Result<Option<Value>, Error> {
+        if change.method == "PATCH" && self.rules_in_effect() == Some(SharingRules::Huawei) {
+            return Err(Error::new(
+                ErrorKind::Usage,
+                format!(
+                    "PATCH {}: not sent: under Huawei's sharing rules an image's visibility \
+                     is never changed (private images take members)",
+                    change.url
+                ),
+            ));
+        }
         let body = change
             .body
             .as_ref()
@@ -282,5 +294,57 @@ impl ImageApi<'_> {
             encode(project),
             encode(job_id)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::RulesMemory;
+    use crate::auth::Authorizer;
+    use crate::cli::{GlobalArgs, RulesSetting};
+    use crate::client::{Client, ClientOptions, Tls};
+    use crate::settings::Settings;
+    use crate::settings::testing::{config, env_of};
+    use crate::url::Endpoint;
+    use httpmock::prelude::*;
+
+    #[test]
+    fn no_visibility_patch_is_ever_sent_under_huawei_rules() {
+        let env = env_of(&[("IMS_TOKEN", "tok"), ("XDG_CACHE_HOME", "/dev/null/x")]);
+        let server = MockServer::start();
+        let anything = server.mock(|when, then| {
+            when.any_request();
+            then.status(200).json_body(json!({}));
+        });
+        let settings = Settings::resolve(&GlobalArgs::default(), &env, &config(""), None).unwrap();
+        let client = Client::new(ClientOptions {
+            timeout: std::time::Duration::from_secs(5),
+            retries: 0,
+            deadline: None,
+            verbose: 0,
+            tls: Tls::Verify { extra_ca: None },
+        });
+        let auth = Authorizer::new(&client, &settings).unwrap();
+        let endpoint = Endpoint::parse(&server.base_url()).unwrap();
+        let v1 = Route::V1 {
+            project_id: "p1".into(),
+        };
+        for (route, stated) in [
+            (&Route::V2, RulesSetting::Huawei),
+            (&v1, RulesSetting::Auto),
+        ] {
+            let rules = RulesMemory::new(stated, &env);
+            let api = ImageApi::new(&auth, &endpoint, route, &rules);
+            let err = api.send(&api.make_shared("i1")).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Usage);
+            assert!(err.to_string().contains("not sent"), "{err}");
+        }
+        anything.assert_calls(0);
+        // Under Glance's rules it is sent.
+        let rules = RulesMemory::new(RulesSetting::Glance, &env);
+        let api = ImageApi::new(&auth, &endpoint, &Route::V2, &rules);
+        assert!(api.send(&api.make_shared("i1")).is_ok());
+        anything.assert_calls(1);
     }
 }
