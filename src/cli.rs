@@ -252,9 +252,7 @@ impl Setting {
         "--sharing-rules",
         &["IMS_SHARING_RULES"],
         Some("sharing_rules"),
-        "Which sharing rules the image service follows: auto (learned from the service and \
-         remembered per endpoint), glance (members only on `shared` images) or huawei \
-         (members on private images: Huawei Cloud, Open Telekom Cloud)",
+        "Which sharing rules the image service follows; --api v1 is always huawei",
     )
     .or("auto");
     /// `--project-id`.
@@ -437,7 +435,7 @@ pub(crate) enum Api {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum RulesSetting {
-    /// Learned from the service's answers and remembered per endpoint
+    /// Learned from the service's answers (its version document) and remembered per endpoint
     Auto,
     /// OpenStack Glance since Ocata: members only on `shared` images
     Glance,
