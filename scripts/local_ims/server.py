@@ -521,7 +521,11 @@ def make_handler(state):
             if method == "GET" and not parts:
                 return 200, versions(self.headers.get("Host", ""))
             if method == "GET" and len(parts) == 1 and parts[0] in ("v2", "v2.0", "v2.1", "v2.2"):
-                return 200, {"version": versions(self.headers.get("Host", ""))["versions"][0]}
+                # page: "Querying Version Information (Native OpenStack API)": {"versions": [the
+                # version asked]}, as the SDK's ShowVersionResponse reads it; v2 is v2.2.
+                wanted = "v2.2" if parts[0] == "v2" else parts[0]
+                listed = versions(self.headers.get("Host", ""))["versions"]
+                return 200, {"versions": [v for v in listed if v["id"] == wanted]}
             viewer = self.caller(method, path, pairs, raw)
             if parts[:2] == ["v2", "images"]:
                 return self.native(method, parts[2:], query, pairs, raw, viewer)
@@ -595,8 +599,10 @@ def make_handler(state):
                 if member_id != viewer:
                     raise HttpError(403, "IMG.0027", "Only the member itself can set its status.")
                 body = self.body_json(raw)
-                status = body.get("status") if isinstance(body, dict) else None
-                return 200, state.member_record(image_id, state.set_status(image, member_id, status), True)
+                if not isinstance(body, dict):
+                    raise HttpError(400, "IMG.0001", "The request message format is invalid.")
+                changed = state.set_status(image, member_id, body.get("status"), body.get("vault_id"))
+                return 200, state.member_record(image_id, changed, True)
             if method == "DELETE":
                 # page: "Deleting an Image Member (Native OpenStack API)": by the owner; 204.
                 state.owned_image(image_id, viewer)
