@@ -102,6 +102,7 @@ class State:
             self.tokens = {}  # token -> project
             self.credentials = {}  # ak -> {"sk": ..., "projects": [...]}
             self.project_visibility = {}  # project -> owner-visibility reading for its images
+            self.project_job_seconds = {}  # project -> how long its jobs run
             self.log = []
             self.seq = 0
 
@@ -327,6 +328,7 @@ class State:
         """
         job_id = "ff8080" + uuid.uuid4().hex[:26]
         self.jobs[job_id] = {"project": project, "job_type": job_type, "work": work,
+                             "seconds": self.project_job_seconds.get(project, self.job_seconds),
                              "started": time.monotonic(), "begin_time": now_iso(),
                              "result": None}
         return job_id
@@ -339,9 +341,9 @@ class State:
         elapsed = time.monotonic() - job["started"]
         base = {"job_id": job_id, "job_type": job["job_type"], "begin_time": job["begin_time"],
                 "end_time": "", "error_code": None, "fail_reason": None, "entities": {}}
-        if elapsed < self.job_seconds / 3:
+        if elapsed < job["seconds"] / 3:
             return dict(base, status="INIT")
-        if elapsed < self.job_seconds:
+        if elapsed < job["seconds"]:
             return dict(base, status="RUNNING", entities={"process_percent": 0.5})
         if job["result"] is None:
             job["result"] = self.finish(job_id, job, base)
@@ -484,6 +486,7 @@ def make_handler(state):
                             "method": method, "path": path, "query": split.query,
                             "project_header": self.headers.get("X-Project-Id"),
                             "signed": self.headers.get("Authorization", "").startswith("SDK-HMAC-SHA256"),
+                            "token": bool(self.headers.get("X-Auth-Token")),
                             "body": raw.decode("utf-8", "replace"),
                         })
                         del state.log[:-20000]
@@ -644,9 +647,10 @@ def make_handler(state):
                 limit = 0
             if not 1 <= limit <= 1000:
                 raise HttpError(400, "IMG.0001", "limit must be between 1 and 1000.")
-            if image["owner"] != viewer:
-                raise HttpError(403, "IMG.0027", f"Project {viewer} does not own image {image_id}.")
-            ordered = sorted(members.values(), key=lambda m: m["member_id"])
+            # reading: the page does not say what a member reads here; as on the native list
+            # (and Glance), the owner reads every member, a member only itself.
+            ordered = sorted((m for m in members.values() if image["owner"] == viewer or m["member_id"] == viewer),
+                             key=lambda m: m["member_id"])
             marker = query.get("marker")
             if marker:
                 try:
@@ -742,8 +746,16 @@ def make_handler(state):
                     state.add_member(image, body["member"])
                 state.members[image["id"]][body["member"]]["status"] = body.get("status", "pending")
                 return 204, None
+            if len(parts) == 2 and parts[0] == "members" and method == "GET":
+                members = state.members.get(parts[1])
+                if members is None:
+                    raise not_found(parts[1])
+                return 200, {"members": [state.member_record(parts[1], m, False) for m in members.values()]}
             if parts == ["projects"] and method == "POST":
-                state.project_visibility[body["project"]] = body["owner_visibility"]
+                if "owner_visibility" in body:
+                    state.project_visibility[body["project"]] = body["owner_visibility"]
+                if "job_seconds" in body:
+                    state.project_job_seconds[body["project"]] = float(body["job_seconds"])
                 return 204, None
             if parts == ["requests"] and method == "GET":
                 return 200, {"requests": state.log}

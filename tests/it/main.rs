@@ -9,7 +9,7 @@
 //! (`settings`), Huawei's v1 API and AK/SK signing (`huawei`), the `ndjson` format,
 //! the transport (`transport`: retries, TLS, redirects, limits), hostile answers and configuration
 //! (`hostile_output`, `hostile_config`) and the `scripts`. The `e2e_*` files run against the
-//! real servers (`scripts/test -- e2e_`). A runner for `ims` and generic helpers are in
+//! real servers (`scripts/test -- e2e_`; `e2e_huawei` on the local IMS of `scripts/local-ims`). A runner for `ims` and generic helpers are in
 //! [`util`]; mock servers and the real ones in [`fixtures`].
 
 mod auth;
@@ -17,6 +17,7 @@ mod changes;
 mod completions;
 mod e2e_audit;
 mod e2e_glance;
+mod e2e_huawei;
 mod e2e_keystone;
 mod e2e_share;
 mod fixtures;
