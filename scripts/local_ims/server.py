@@ -481,14 +481,17 @@ def make_handler(state):
             query = dict(pairs)
             try:
                 with state.lock:
+                    # The request log: what was sent, how it signed in (never the credential),
+                    # and the project it acted as once sign-in succeeded.
+                    self.entry = {
+                        "method": method, "path": path, "query": split.query,
+                        "project_header": self.headers.get("X-Project-Id"), "project": None,
+                        "signed": self.headers.get("Authorization", "").startswith("SDK-HMAC-SHA256"),
+                        "token": bool(self.headers.get("X-Auth-Token")),
+                        "body": raw.decode("utf-8", "replace"),
+                    }
                     if not path.startswith("/_local/"):
-                        state.log.append({
-                            "method": method, "path": path, "query": split.query,
-                            "project_header": self.headers.get("X-Project-Id"),
-                            "signed": self.headers.get("Authorization", "").startswith("SDK-HMAC-SHA256"),
-                            "token": bool(self.headers.get("X-Auth-Token")),
-                            "body": raw.decode("utf-8", "replace"),
-                        })
+                        state.log.append(self.entry)
                         del state.log[:-20000]
                     status, body = self.route(method, path, query, pairs, raw)
             except HttpError as err:
@@ -530,6 +533,7 @@ def make_handler(state):
                 listed = versions(self.headers.get("Host", ""))["versions"]
                 return 200, {"versions": [v for v in listed if v["id"] == wanted]}
             viewer = self.caller(method, path, pairs, raw)
+            self.entry["project"] = viewer
             if parts[:2] == ["v2", "images"]:
                 return self.native(method, parts[2:], query, pairs, raw, viewer)
             if parts[:2] == ["v2", "cloudimages"]:
