@@ -735,6 +735,14 @@ def make_handler(state):
             body = self.body_json(raw) if raw else {}
             if parts == ["images"] and method == "POST":
                 image = state.create_image(body)
+                if "members" in body:  # exactly these members, in these statuses (a seed converges)
+                    wanted = body["members"]
+                    for gone in set(state.members[image["id"]]) - set(wanted):
+                        del state.members[image["id"]][gone]
+                    for member, status in wanted.items():
+                        if member not in state.members[image["id"]]:
+                            state.add_member(image, member)
+                        state.members[image["id"]][member]["status"] = status
                 return 201, state.view(image, image["owner"])
             if parts == ["tokens"] and method == "POST":
                 state.tokens[body["token"]] = body["project"]
