@@ -4,7 +4,7 @@ One in-memory state served over three route families, as the published API refer
 them (page titles are Huawei Cloud's English "Image Management Service API Reference"; Open
 Telekom Cloud's pages carry the same titles):
 
-  native OpenStack v2   GET /, GET /v2/images, GET|PATCH /v2/images/{id},
+  native OpenStack v2   GET / (and /versions, /v2), GET /v2/images, GET|PATCH /v2/images/{id},
                         GET|POST /v2/images/{id}/members, GET|PUT|DELETE .../members/{member}
   IMS APIs              GET /v2/cloudimages, PATCH /v2/cloudimages/{id},
                         GET /v1/{project}/cloudimages/{id}/members[/{member}],
@@ -43,7 +43,6 @@ BUILT_IN = {
     "schema", "size", "checksum", "disk_format", "container_format", "min_disk", "min_ram",
     "protected", "virtual_size", "os_hidden", "os_hash_algo", "os_hash_value", "locations",
 }
-CHANGEABLE_BUILT_IN = {"name", "description"}
 
 
 def now_iso():
@@ -524,7 +523,8 @@ def make_handler(state):
             parts = [unquote(p) for p in path.strip("/").split("/")] if path.strip("/") else []
             if parts[:1] == ["_local"]:
                 return self.local(method, parts[1:], raw)
-            if method == "GET" and not parts:
+            if method == "GET" and parts in ([], ["versions"]):
+                # reading: /versions answers the same document, as Glance's does.
                 return 200, versions(self.headers.get("Host", ""))
             if method == "GET" and len(parts) == 1 and parts[0] in ("v2", "v2.0", "v2.1", "v2.2"):
                 # page: "Querying Version Information (Native OpenStack API)": {"versions": [the
@@ -805,7 +805,8 @@ def patch_image(state, image_id, viewer, ops):
                 or not isinstance(op.get("path"), str) or not op["path"].startswith("/"):
             raise HttpError(400, "IMG.0001", "The request message format is invalid.")
         attr = op["path"][1:]
-        if attr in BUILT_IN or (attr.startswith("__") and attr not in ("__description",)):
+        # reading: Huawei's own `__` attributes (__os_type, __imagetype, ...) are built in too.
+        if attr in BUILT_IN or attr.startswith("__"):
             raise HttpError(403, "IMG.0001",
                             f"Attribute {attr} cannot be modified: only customized attributes, "
                             "image name, and image description can be modified.")
@@ -813,7 +814,7 @@ def patch_image(state, image_id, viewer, ops):
     for op in ops:
         attr = op["path"][1:]
         if op["op"] == "remove":
-            if attr in CHANGEABLE_BUILT_IN and attr == "name":
+            if attr == "name":
                 raise HttpError(400, "IMG.0001", "name cannot be removed.")
             changed.pop(attr, None)
         else:

@@ -103,6 +103,8 @@ class SdkConformance(unittest.TestCase):
         answer = self.r.client(self.r.owner).list_versions(m.ListVersionsRequest())
         self.assertEqual([(v.id, v.status) for v in answer.versions],
                          [("v2.2", "CURRENT"), ("v2.1", "SUPPORTED"), ("v2.0", "SUPPORTED")])
+        with urllib.request.urlopen(f"{URL}/versions", timeout=10) as answer:
+            self.assertEqual(json.loads(answer.read())["versions"][0]["id"], "v2.2")
         one = self.r.client(self.r.owner).show_version(m.ShowVersionRequest(version="v2"))
         self.assertEqual([(v.id, v.status) for v in one.versions], [("v2.2", "CURRENT")])
 

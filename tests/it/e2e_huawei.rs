@@ -19,7 +19,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
 
-use crate::fixtures::real::{assert_code, http_call, member_pairs, required_url, run_name};
+use crate::fixtures::real::{
+    assert_code, http_call, member_pairs, required_url, run_name, run_script,
+};
 use crate::util::{Sandbox, stderr_of, stdout_of};
 
 /// What the owner reads as `visibility` on a private image that has members.
@@ -491,6 +493,23 @@ fn share(reading: Reading, api: &str) {
     let out = ims(&["check", "--prune", "-f", "exported.toml"]);
     assert_code(&out, 0, "check of the export");
     assert_no_visibility_patch(&world);
+}
+
+#[test]
+#[ignore = "needs the local IMS: run scripts/test"]
+fn e2e_huawei_a_second_seed_prints_the_same_and_sets_members_back() {
+    let url = required_url("IMS_E2E_IMS_URL");
+    let first = run_script("local-ims", &["seed", &url]).unwrap_or_else(|why| panic!("{why}"));
+    // A change behind the seed's back (a member on the image seeded without any) is undone.
+    let tagged = &first["TAGGED"];
+    call(&url, "POST", "/_local/members", Some(json!({"image": tagged, "member": "x"})));
+    let second = run_script("local-ims", &["seed", &url]).unwrap_or_else(|why| panic!("{why}"));
+    assert_eq!(first, second);
+    let held = call(&url, "GET", &format!("/_local/members/{tagged}"), None);
+    assert_eq!(held["members"], json!([]));
+    for key in ["SHARED", "SHARED2", "TAGGED", "PUBLIC", "WHOLE", "INCOMING", "AK", "OWNER"] {
+        assert!(first.contains_key(key), "{key}: {first:?}");
+    }
 }
 
 /// A case: run under a reading on a route (`v1` or `v2`).
