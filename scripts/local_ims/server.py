@@ -320,8 +320,8 @@ class State:
     def start_job(self, project, job_type, work):
         """A job that runs `work(image_id)` for every image once it is due.
 
-        page: "Querying the Asynchronous Job Status" / "Querying an Asynchronous Job": status
-        INIT, RUNNING, SUCCESS or FAIL, with entities.sub_jobs_result per image.
+        page: "Querying the Status of an Asynchronous Job" (OTC: "Asynchronous Job Query"):
+        status INIT, RUNNING, SUCCESS or FAIL, with entities.sub_jobs_result per image.
         reading: INIT for the first third of --job-seconds, RUNNING until they have passed, then
         done; the batch is carried out when the job is done.
         """
@@ -670,9 +670,10 @@ def make_handler(state):
                          "schema": "/v2/schemas/members", "page_info": page_info}
 
         def batch(self, method, raw, viewer):
-            """page: "Adding Image Members in Batches" (POST), "Deleting Image Members in Batches"
-            (DELETE), "Updating Image Sharing Member Status" / "Accepting or Rejecting Shared
-            Images" (PUT): each answers {"job_id"}; the work is the job's."""
+            """page: "Adding Image Sharing Members" (POST; OTC: "Adding Image Members in
+            Batches"), "Deleting Image Sharing Members" (DELETE), "Updating Image Sharing Member
+            Status" (PUT, with `vault_id`): each is asynchronous and answers {"job_id"}; the
+            work is the job's."""
             body = self.body_json(raw)
             if not isinstance(body, dict):
                 raise HttpError(400, "IMG.0001", "The request message format is invalid.")
