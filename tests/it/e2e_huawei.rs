@@ -180,6 +180,21 @@ fn json_of(out: &Output) -> Vec<Value> {
         .unwrap_or_else(|err| panic!("{err}: {}", stdout_of(out)))
 }
 
+/// `text` in standard Base64 with padding, as the stand-in writes its markers, then
+/// percent-encoded as a query value.
+fn base64_of(text: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in text.as_bytes().chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            let index = (n >> (18 - 6 * i)) & 63;
+            out.push(if i <= chunk.len() { char::from(ALPHABET[index as usize]) } else { '=' });
+        }
+    }
+    out.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D")
+}
+
 fn pair(member: &str, status: &str) -> (String, String) {
     (member.to_string(), status.to_string())
 }
@@ -261,6 +276,28 @@ fn audit(reading: Reading, api: &str) {
         member_pairs(&json_of(&out)),
         [pair(&world.a, "accepted"), pair(&world.b, "pending")]
     );
+
+    // Pages of one: the image list follows `next` (v2) or the last ID (v1), the member
+    // list the Base64 `page_info.next_marker` (v1); the same answers either way.
+    let out = world.ims(owner, api, &["image", "list", "--shared", "--limit", "1", "-o", "ids"]);
+    assert_code(&out, 0, "image list --shared --limit 1");
+    assert_eq!(stdout_of(&out), format!("{}\n{}\n", s.one, s.two));
+    let out = world.ims(owner, api, &["member", "list", &s.two, "--limit", "1", "-o", "json"]);
+    assert_code(&out, 0, "member list --limit 1");
+    assert_eq!(
+        member_pairs(&json_of(&out)),
+        [pair(&world.a, "accepted"), pair(&world.b, "pending")]
+    );
+    if api == "v1" {
+        let paged: Vec<String> = world
+            .requests()
+            .iter()
+            .filter(|r| r["path"] == json!(format!("/v1/{owner}/cloudimages/{}/members", s.two)))
+            .map(|r| r["query"].as_str().unwrap().to_string())
+            .collect();
+        let marker = base64_of(&world.a);
+        assert!(paged.contains(&format!("limit=1&marker={marker}")), "{paged:?}");
+    }
 
     let out = world.ims(owner, api, &["member", "list", "--all", "-o", "json"]);
     assert_code(&out, 0, "member list --all");
