@@ -9,7 +9,9 @@ use std::process::Output;
 
 use serde_json::{Value, json};
 
-use crate::fixtures::real::{glance_call as call, member_statuses, required_url, run_name};
+use crate::fixtures::real::{
+    assert_code, glance_call as call, member_statuses, required_url, run_name,
+};
 use crate::util::{Sandbox, stderr_of, stdout_of};
 
 /// This run's projects, images and sandbox (config file and shares file).
@@ -108,16 +110,6 @@ impl Run {
     fn members(&self, image: &str) -> Vec<(String, String)> {
         member_statuses(&self.url, image, &self.owner)
     }
-}
-
-fn assert_code(out: &Output, code: i32, what: &str) {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{what}: stdout {}\nstderr {}",
-        stdout_of(out),
-        stderr_of(out)
-    );
 }
 
 #[test]

@@ -8,8 +8,9 @@
 //! keep their own file: Keystone sign-in (`keystone`), settings and their precedence
 //! (`settings`), Huawei's v1 API and AK/SK signing (`huawei`), the `ndjson` format,
 //! the transport (`transport`: retries, TLS, redirects, limits), hostile answers and configuration
-//! (`hostile_output`, `hostile_config`), a service's sharing rules (`sharing_rules`) and the `scripts`. The `e2e_*` files run against the
-//! real servers (`scripts/test -- e2e_`). A runner for `ims` and generic helpers are in
+//! (`hostile_output`, `hostile_config`), a service's sharing rules (`sharing_rules`) and the
+//! `scripts`. The `e2e_*` files run against the real servers (`scripts/test -- e2e_`;
+//! `e2e_huawei` on the local IMS of `scripts/local-ims`). A runner for `ims` and generic helpers are in
 //! [`util`]; mock servers and the real ones in [`fixtures`].
 
 mod auth;
@@ -17,6 +18,7 @@ mod changes;
 mod completions;
 mod e2e_audit;
 mod e2e_glance;
+mod e2e_huawei;
 mod e2e_keystone;
 mod e2e_share;
 mod fixtures;
