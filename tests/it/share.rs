@@ -40,8 +40,10 @@ fn read<'a>(server: &'a MockServer, path: &str, body: Value) -> httpmock::Mock<'
 /// project's images (none tagged silver). The lists also hold gold-9, another project's
 /// image (as a service that ignores `owner=` lists it): a selector never takes it.
 fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
-    let gold = image("g1", "gold-1", OWNER, "shared");
-    let theirs = image("g9", "gold-9", "p-other", "shared");
+    let mut gold = image("g1", "gold-1", OWNER, "shared");
+    gold["tags"] = json!(["gold"]);
+    let mut theirs = image("g9", "gold-9", "p-other", "shared");
+    theirs["tags"] = json!(["gold"]);
     vec![
         read(server, "/v2/images/i1", image("i1", "one", OWNER, "shared")),
         read(server, "/v2/images/i2", image("i2", "two", OWNER, "private")),
@@ -149,6 +151,7 @@ const PLAN_TABLE: &str = "\
 ";
 
 const PLAN_NOTES: &str = "\
+ims: warning: shares.toml:6: image g9 (gold-9) was listed but its owner is p-other, not this project: dropped, nothing is changed on it
 ims: note: shares.toml:6: tag \"silver\" selects no image of this project
 ims: plan: 4 to add, 3 to accept, 1 to remove, 1 visibility; 1 in sync
 ";
@@ -403,6 +406,46 @@ fn removals_off_a_terminal_need_yes_and_send_nothing() {
         "{}",
         stderr_of(&out)
     );
+    changes.assert_calls(0);
+}
+
+/// A service that ignores `tag=` and `owner=` lists every image it has: an image whose
+/// record lacks the tag (or names another owner) is dropped with a warning, so that a
+/// tag that selects nothing prunes nothing and shares nothing.
+#[test]
+fn a_tag_filter_the_service_ignores_selects_only_images_that_carry_the_tag() {
+    let server = MockServer::start();
+    let mut theirs = image("o1", "other-eval", "p-other", "shared");
+    theirs["tags"] = json!(["partner-eval"]);
+    let list = server.mock(|when, then| {
+        expect_standard_headers(when, OWNER_TOKEN).path("/v2/images");
+        then.status(200).json_body(json!({"images": [
+            image("prod-1", "production", OWNER, "shared"), theirs]}));
+    });
+    let members = server.mock(|when, then| {
+        when.method(GET).path_includes("/members");
+        then.status(200).json_body(json!({"members": [member("prod-1", "p-b", "accepted")]}));
+    });
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    for listed in ["[]", "[\"partner\"]"] {
+        let text = format!("[[share]]\ntags = [\"partner-eval\"]\nmembers = {listed}\n");
+        let sandbox = sandbox_with(&consumer, "p-a", &text);
+        let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert_eq!(
+            stderr_of(&out),
+            "ims: warning: shares.toml:1: image prod-1 (production) was listed but its record \
+             does not carry the tag \"partner-eval\": dropped, nothing is changed on it\n\
+             ims: warning: shares.toml:1: image o1 (other-eval) was listed but its owner is \
+             p-other, not this project: dropped, nothing is changed on it\n\
+             ims: note: shares.toml:1: tag \"partner-eval\" selects no image of this project\n\
+             ims: plan: 0 to add, 0 to accept, 0 to remove, 0 visibility; 0 in sync\n"
+        );
+    }
+    list.assert_calls(2);
+    members.assert_calls(0);
     changes.assert_calls(0);
 }
 

@@ -185,6 +185,7 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
                 })
                 .collect(),
             notes: Vec::new(),
+            warnings: Vec::new(),
         };
         let mut members = members_of(api, &selection, options, args.jobs)?;
         let sharing: Vec<(ImageFacts, Vec<Member>)> = selection
@@ -295,8 +296,11 @@ fn show(console: &Console, session: &Session, plan: &Plan) -> anyhow::Result<()>
     Failures::into_result(unprintable.into_iter().map(Into::into).collect())
 }
 
-/// The plan's notes and summary, on stderr.
+/// The plan's warnings, notes and summary, on stderr.
 fn summarize(console: &Console, plan: &Plan) {
+    for warning in &plan.warnings {
+        console.warn(warning);
+    }
     for note in &plan.notes {
         console.diag(&format!("note: {note}"));
     }
