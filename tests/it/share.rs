@@ -707,6 +707,15 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
                 member(id, "p-a", "accepted"), member(id, "p-b", "pending")]}));
         });
     }
+    v1_consumer_sandbox(
+        consumer,
+        "[[share]]\nimages = [\"h1\", \"h2\"]\nmembers = [\"p-a\", \"p-b\"]\n",
+    )
+}
+
+/// A sandbox whose profile tenant-a signs in to `consumer` on v1 as p-a, and whose
+/// `shares.toml` is `shares` with p-a's consumer: tenant-a with vault-1.
+fn v1_consumer_sandbox(consumer: &MockServer, shares: &str) -> Sandbox {
     let sandbox = Sandbox::new();
     sandbox.config(&format!(
         "[profiles.tenant-a]\nendpoint = \"{}\"\ntoken = \"{CONSUMER_TOKEN}\"\napi = \"v1\"\n\
@@ -715,8 +724,9 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
     ));
     sandbox.file(
         "shares.toml",
-        "[[share]]\nimages = [\"h1\", \"h2\"]\nmembers = [\"p-a\", \"p-b\"]\n\
-         [consumers]\np-a = { profile = \"tenant-a\", vault_id = \"vault-1\" }\n",
+        &format!(
+            "{shares}[consumers]\np-a = {{ profile = \"tenant-a\", vault_id = \"vault-1\" }}\n"
+        ),
     );
     sandbox
 }
@@ -760,6 +770,53 @@ fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
             "POST {own}/v1/cloudimages/members {{\"images\":[\"h1\",\"h2\"],\"projects\":[\"p-b\"]}}\n\
              POST {own}/v1/cloudimages/members {{\"images\":[\"h2\"],\"projects\":[\"p-a\"]}}\n\
              PUT {theirs}/v1/cloudimages/members {{\"images\":[\"h1\",\"h2\"],\"project_id\":\"p-a\",\"status\":\"accepted\",\"vault_id\":\"vault-1\"}}\n"
+        )
+    );
+    changes.assert_calls(0);
+}
+
+/// A `vault_id` follows its consumer's own API: a v2 consumer under a v1 owner cannot send
+/// it (exit 3 naming the line, nothing sent); a v1 consumer under a v2 owner sends it.
+#[test]
+fn a_vault_is_checked_against_its_consumers_own_api() {
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    sandbox.config(&format!(
+        "[profiles.tenant-a]\nendpoint = \"{}\"\ntoken = \"{CONSUMER_TOKEN}\"\n\
+         project_id = \"p-a\"\n",
+        consumer.base_url()
+    ));
+    let (owner_sent, consumer_sent) =
+        (nothing_may_be_sent(&server), nothing_may_be_sent(&consumer));
+    for run in ["apply", "plan"] {
+        let out = aksk(&sandbox, &server, SK).args(["share", run]).output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+        assert_eq!(
+            stderr_of(&out),
+            "ims: error: shares.toml:5: [consumers] `p-a`: `vault_id` is for Huawei's v1 API, \
+             and profile `tenant-a` does not use it (`api = \"v1\"`); the v2 API accepts \
+             without a vault\n"
+        );
+    }
+    owner_sent.assert_calls(0);
+    consumer_sent.assert_calls(0);
+
+    // A v2 owner whose consumer is on v1: the consumer's accept carries the vault.
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    read(&server, "/v2/images/i1", image("i1", "one", OWNER, "shared"));
+    read(&server, "/v2/images/i1/members", json!({"members": []}));
+    let changes = no_change_may_be_sent(&server);
+    let sandbox =
+        v1_consumer_sandbox(&consumer, "[[share]]\nimages = [\"i1\"]\nmembers = [\"p-a\"]\n");
+    let out = share(&sandbox, &server, &["apply", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        format!(
+            "POST {}/v2/images/i1/members {{\"member\":\"p-a\"}}\n\
+             PUT {}/v1/cloudimages/members {{\"images\":[\"i1\"],\"project_id\":\"p-a\",\"status\":\"accepted\",\"vault_id\":\"vault-1\"}}\n",
+            server.base_url(),
+            consumer.base_url()
         )
     );
     changes.assert_calls(0);

@@ -9,7 +9,7 @@ mod consumers;
 mod observe;
 mod steps;
 
-use consumers::{check_consumer_projects, check_consumers, consumer_sessions};
+use consumers::{check_consumer_projects, check_consumers, check_vaults, consumer_sessions};
 use observe::{members_of, observe};
 use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
 
@@ -213,6 +213,7 @@ fn open(
 ) -> Result<(SharesFile, Session), Error> {
     let file = read_file(console, args)?;
     check_consumers(console, global, &file)?;
+    check_vaults(console, global, &file)?;
     let session = Session::open(console, global)?;
     if let Route::V2 = session.route() {
         check_v2(&file)?;
@@ -221,28 +222,18 @@ fn open(
 }
 
 /// What the v2 API does not take (exit 3 naming the line): a `member_type` other than
-/// `project`, and a consumer's `vault_id` (Huawei's v1 accept only).
+/// `project`. (A consumer's `vault_id` follows the consumer's own API: see
+/// [`check_vaults`].)
 fn check_v2(file: &SharesFile) -> Result<(), Error> {
-    if let Some(share) = file
+    match file
         .shares
         .iter()
         .find(|share| share.member_type != MemberType::Project)
     {
-        return Err(Error::config(format!(
+        Some(share) => Err(Error::config(format!(
             "{}: `member_type` is for Huawei's v1 API (--api v1); the v2 API shares with \
              projects only",
             file.at(share.member_type_line.unwrap_or(share.line))
-        )));
-    }
-    match file
-        .consumers
-        .iter()
-        .find(|(_, consumer)| consumer.vault_id.is_some())
-    {
-        Some((member, consumer)) => Err(Error::config(format!(
-            "{}: [consumers] `{member}`: `vault_id` is for Huawei's v1 API (--api v1); the \
-             v2 API accepts without a vault",
-            file.at(consumer.line)
         ))),
         None => Ok(()),
     }
@@ -313,16 +304,16 @@ mod tests {
 
     #[test]
     fn v2_refuses_what_only_v1_takes_naming_the_line() {
-        let ok = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\np1 = \"t1\"\n";
+        let ok = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\n\
+                  p1 = { profile = \"t1\", vault_id = \"v1\" }\n";
         assert!(check_v2(&parse("shares.toml", ok).unwrap()).is_ok());
-        let vault = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\n\
-                     p1 = { profile = \"t1\", vault_id = \"v1\" }\n";
-        let err = check_v2(&parse("shares.toml", vault).unwrap()).unwrap_err();
+        let typed = "[[share]]\nimages = [\"i1\"]\nmembers = [\"d1\"]\nmember_type = \"domain\"\n";
+        let err = check_v2(&parse("shares.toml", typed).unwrap()).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Config);
         assert_eq!(
             err.to_string(),
-            "shares.toml:5: [consumers] `p1`: `vault_id` is for Huawei's v1 API (--api v1); \
-             the v2 API accepts without a vault"
+            "shares.toml:4: `member_type` is for Huawei's v1 API (--api v1); the v2 API \
+             shares with projects only"
         );
     }
 }

@@ -27,8 +27,8 @@ pub(super) struct Step {
 }
 
 /// The plan's actions grouped into steps, in the plan's order. v2: one step per kind (and
-/// consumer). v1: one batch per member (and member type) for add and remove, one per
-/// consumer (with its vault) for accept.
+/// consumer). v1: one batch per member (and member type) for add and remove. Accept: one
+/// per consumer, with its vault (which only a v1 consumer sends).
 pub(super) fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
     let mut steps: Vec<Step> = Vec::new();
     for action in &plan.actions {
@@ -57,8 +57,9 @@ pub(super) fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
                     action: change_of(action.kind),
                     pairs: vec![pair],
                     member_kind,
+                    // Sent only by a v1 consumer (checked before: see `check_vaults`).
                     vault: match action.kind {
-                        ActionKind::Accept if v1 => action
+                        ActionKind::Accept => action
                             .member_id
                             .as_ref()
                             .and_then(|member| file.consumers.get(member))
