@@ -639,6 +639,25 @@ fn export_writes_todays_sharing_and_checks_clean_against_it() {
     );
 }
 
+/// `-` with an empty stdin means no images, as for `member list -`: an empty file, and
+/// not one request (a pipeline that selected nothing must not export the whole project).
+#[test]
+fn export_of_an_empty_stdin_is_an_empty_file_and_reads_nothing() {
+    let server = MockServer::start();
+    let nothing = nothing_may_be_sent(&server);
+    for stdin in ["", " \n\n"] {
+        let out = as_owner(&Sandbox::new(), &server)
+            .args(["share", "export", "-"])
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert_eq!(stderr_of(&out), "");
+    }
+    nothing.assert_calls(0);
+}
+
 #[test]
 fn export_without_ids_takes_every_image_this_project_shares() {
     let server = MockServer::start();

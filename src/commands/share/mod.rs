@@ -151,9 +151,16 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
 }
 
 /// `ims share export [IMAGE_ID...|-]`: today's sharing of the images (default: every
-/// image this project shares) as a shares file on stdout.
+/// image this project shares; `-` with an empty stdin: none, an empty file) as a shares
+/// file on stdout.
 fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyhow::Result<()> {
+    let given = !args.image_ids.is_empty();
     let ids = read_unique_ids("image ID", args.image_ids, &mut *console.stdin())?;
+    if given && ids.is_empty() {
+        // `-` with an empty stdin: a pipeline that selected nothing gets an empty file,
+        // never one of every image this project shares.
+        return Ok(());
+    }
     let session = Session::open(console, global)?;
     let options = PlanOptions {
         prune: false,
