@@ -517,6 +517,80 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// Plans `image_id` again now that it was made shared and shows its members, `observed`
+/// (Glance hides the members an image had before it was made private, and shows them
+/// again once it is shared): its add, accept and remove actions are replaced by those
+/// that the members seen call for. Each member it shows that the file does not name gets a
+/// note: with prune it is removed; without, it can see the image again.
+pub(crate) fn reveal(
+    file: &SharesFile,
+    plan: &mut Plan,
+    image_id: &str,
+    observed: &[Member],
+    options: PlanOptions,
+) {
+    let Some(made_shared) = plan
+        .actions
+        .iter()
+        .find(|a| a.image_id == image_id && a.kind == ActionKind::Visibility)
+    else {
+        return;
+    };
+    let image = ImageFacts {
+        id: image_id.to_string(),
+        name: made_shared.image_name.clone(),
+        owner: None,
+        visibility: Some("shared".to_string()),
+        tags: Vec::new(),
+    };
+    // A private image's desired members were all planned as adds.
+    let members: Vec<Wanted> = plan
+        .actions
+        .iter()
+        .filter(|a| a.image_id == image_id && a.kind == ActionKind::Add)
+        .filter_map(|a| {
+            a.member_id.as_ref().map(|member| Wanted {
+                member: member.clone(),
+                member_type: a.member_type,
+            })
+        })
+        .collect();
+    let prune = options.prune || file.prune;
+    for member in observed {
+        if members.iter().any(|w| is(member, &w.member)) {
+            continue;
+        }
+        let (id, _) = identity(member);
+        plan.notes.push(match prune {
+            true => format!(
+                "image {image_id} ({}) shows member {id} again, which it had before it was \
+                 made private: removed, as the file does not name it",
+                image.name
+            ),
+            false => format!(
+                "image {image_id} ({}) shows member {id} again, which it had before it was \
+                 made private: {id} can see it again (the file does not name it; --prune \
+                 removes it)",
+                image.name
+            ),
+        });
+    }
+    plan.actions
+        .retain(|a| a.image_id != image_id || a.kind == ActionKind::Visibility);
+    let mut planner = Planner {
+        file,
+        options,
+        plan: Plan::default(),
+    };
+    planner.image(&Selected { image, members }, observed);
+    let again = planner.finish();
+    plan.actions.extend(again.actions);
+    plan.actions.sort_by_key(|action| action.kind);
+    plan.notes.extend(again.notes);
+    plan.warnings.extend(again.warnings);
+    plan.in_sync += again.in_sync;
+}
+
 /// Whether `member` is the member `id` (an organization is also known by its URN).
 fn is(member: &Member, id: &str) -> bool {
     member.member_id == id || member.urn.as_ref().and_then(|u| u.as_str()) == Some(id)

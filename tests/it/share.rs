@@ -313,6 +313,8 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
         ));
     }
     let remove = owner_change(&server, DELETE, "/v2/images/i1/members/p-x", "", None, json!({}));
+    // Made shared, i2 shows no member it had before: its plan stands.
+    let revealed = read(&server, "/v2/images/i2/members", json!({"members": []}));
     let consumer = MockServer::start();
     let mut accepts = Vec::new();
     for image in ["i1", "i2", "g1"] {
@@ -358,6 +360,7 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
         "{stderr}"
     );
     patch.assert_calls(1);
+    revealed.assert_calls(1);
     called(&adds, 1);
     called(&accepts, 1);
     remove.assert_calls(1);
@@ -392,11 +395,9 @@ fn a_dry_run_prints_every_change_the_consumers_too_and_sends_none() {
     consumer_changes.assert_calls(0);
 }
 
-#[test]
-fn removals_off_a_terminal_need_yes_and_send_nothing() {
-    let (server, _consumer, sandbox) = clouds("p-a");
-    let changes = no_change_may_be_sent(&server);
-    let out = share(&sandbox, &server, &["apply", "--prune"]);
+/// `share apply --prune` off a terminal without --yes: exit 2, nothing sent.
+fn needs_yes(sandbox: &Sandbox, server: &MockServer) {
+    let out = share(sandbox, server, &["apply", "--prune"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(
         stderr_of(&out).ends_with(
@@ -406,6 +407,13 @@ fn removals_off_a_terminal_need_yes_and_send_nothing() {
         "{}",
         stderr_of(&out)
     );
+}
+
+#[test]
+fn removals_off_a_terminal_need_yes_and_send_nothing() {
+    let (server, _consumer, sandbox) = clouds("p-a");
+    let changes = no_change_may_be_sent(&server);
+    needs_yes(&sandbox, &server);
     changes.assert_calls(0);
 }
 
@@ -446,6 +454,88 @@ fn a_tag_filter_the_service_ignores_selects_only_images_that_carry_the_tag() {
     }
     list.assert_calls(2);
     members.assert_calls(0);
+    changes.assert_calls(0);
+}
+
+/// A Glance image i2, private until the PATCH that makes it shared, then shared; its
+/// member list shows `revealed` at the first read (right after the PATCH: the members it
+/// had before it was made private) and `after` from then on. The PATCH, and a DELETE of
+/// p-old; a catch-all that no other change may reach.
+fn hidden_members<'a>(
+    server: &'a MockServer,
+    revealed: Value,
+    after: Value,
+) -> [httpmock::Mock<'a>; 3] {
+    read(server, "/v2/images/i2", image("i2", "two", OWNER, "private")).up_to_n_times(1);
+    read(server, "/v2/images/i2", image("i2", "two", OWNER, "shared"));
+    read(server, "/v2/images/i2/members", json!({"members": revealed})).up_to_n_times(1);
+    read(server, "/v2/images/i2/members", json!({"members": after}));
+    let patch = owner_change(
+        server,
+        PATCH,
+        "/v2/images/i2",
+        "application/openstack-images-v2.1-json-patch",
+        Some(json!([{"op": "replace", "path": "/visibility", "value": "shared"}])),
+        image("i2", "two", OWNER, "shared"),
+    );
+    let delete = owner_change(server, DELETE, "/v2/images/i2/members/p-old", "", None, json!({}));
+    [patch, delete, no_change_may_be_sent(server)]
+}
+
+/// Members an image had before it was made private are hidden while it is private and
+/// show again once apply makes it shared: apply reads them before going on. With prune
+/// it removes the ones the file does not name in the same run (the question covers them,
+/// so off a terminal it needs --yes), and a desired one that was there needs no add.
+#[test]
+fn members_a_private_image_hid_are_read_after_it_is_made_shared_and_pruned() {
+    let hidden = json!([member("i2", "p-old", "accepted"), member("i2", "p-a", "accepted")]);
+    let after = json!([member("i2", "p-a", "accepted")]);
+    let consumer = MockServer::start();
+    let sandbox =
+        sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i2\"]\nmembers = [\"p-a\"]\n");
+    let unasked = MockServer::start();
+    let [patch, _, _] = hidden_members(&unasked, hidden.clone(), after.clone());
+    needs_yes(&sandbox, &unasked);
+    patch.assert_calls(0);
+
+    let server = MockServer::start();
+    let [patch, delete, changes] = hidden_members(&server, hidden, after);
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        "ims: plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync\n\
+         ims: note: image i2 (two) shows member p-old again, which it had before it was made \
+         private: removed, as the file does not name it\n\
+         ims: removed p-old from image i2\n\
+         ims: applied: the cloud matches shares.toml (1 in sync)\n"
+    );
+    patch.assert_calls(1);
+    delete.assert_calls(1);
+    changes.assert_calls(0);
+}
+
+/// Without prune, a member the private image hid keeps its access once the image is
+/// shared: a note names it, and nothing is removed.
+#[test]
+fn without_prune_a_note_names_each_member_that_regains_access() {
+    let server = MockServer::start();
+    let hidden = json!([member("i2", "p-old", "accepted"), member("i2", "p-a", "accepted")]);
+    let [patch, delete, changes] = hidden_members(&server, hidden.clone(), hidden);
+    let consumer = MockServer::start();
+    let sandbox =
+        sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i2\"]\nmembers = [\"p-a\"]\n");
+    let out = share(&sandbox, &server, &["apply"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        "ims: plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync\n\
+         ims: note: image i2 (two) shows member p-old again, which it had before it was made \
+         private: p-old can see it again (the file does not name it; --prune removes it)\n\
+         ims: applied: the cloud matches shares.toml (1 in sync)\n"
+    );
+    patch.assert_calls(1);
+    delete.assert_calls(0);
     changes.assert_calls(0);
 }
 

@@ -9,13 +9,15 @@ mod consumers;
 mod observe;
 mod steps;
 
+use std::collections::BTreeMap;
+
 use consumers::{check_consumer_projects, check_consumers, check_vaults, consumer_sessions};
 use observe::{members_of, observe};
 use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
 
 use super::confirm::confirm;
 use super::session::Session;
-use crate::api::Route;
+use crate::api::{ImageApi, Route};
 use crate::cli::{
     GlobalArgs, MemberType, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
 };
@@ -27,7 +29,7 @@ use crate::model::image::Image;
 use crate::output;
 use crate::share::export::export as export_file;
 use crate::share::file::{SharesFile, parse};
-use crate::share::plan::{ActionKind, ImageFacts, Plan, PlanOptions, Selection};
+use crate::share::plan::{Action, ActionKind, ImageFacts, Plan, PlanOptions, Selection, reveal};
 use crate::work::fan_out::collect_in_order;
 use crate::work::ids::read_unique_ids;
 
@@ -83,7 +85,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     let jobs = args.share.jobs;
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
-        let plan = observe(api, &project, &file, options, jobs)?;
+        let mut plan = observe(api, &project, &file, options, jobs)?;
         match args.dry_run {
             true => summarize(console, &plan),
             false => show(console, &session, &plan)?,
@@ -95,18 +97,33 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         let consumers = consumer_sessions(console, global, &plan)?;
         check_consumer_projects(&file, &plan, &consumers)?;
         let removals = plan.count(ActionKind::Remove);
-        if removals > 0 && !args.yes && !args.dry_run {
-            let question = format!(
-                "apply {} changes, {removals} of them removals?",
+        // With prune, an image made shared may show members it hid while private, and
+        // they are removed in the same run: the question covers them.
+        let hidden = match options.prune || file.prune {
+            true => plan.count(ActionKind::Visibility),
+            false => 0,
+        };
+        if (removals > 0 || hidden > 0) && !args.yes && !args.dry_run {
+            let mut question = format!(
+                "apply {} changes, {removals} of them removals",
                 plan.actions.len()
             );
-            confirm(console, "share apply with removals", &question)?;
+            if hidden > 0 {
+                question.push_str(&format!(
+                    ", and remove the members the file does not name that the {hidden} \
+                     private image(s) show once shared"
+                ));
+            }
+            confirm(
+                console,
+                "share apply with removals",
+                &format!("{question}?"),
+            )?;
         }
         let v1 = matches!(api.route, Route::V1 { .. });
-        let steps = steps(&file, &plan, v1);
         if args.dry_run {
             let mut lines = Vec::new();
-            for step in &steps {
+            for step in &steps(&file, &plan, v1) {
                 lines.extend(with_step_api(api, &consumers, step, |api| {
                     step_lines(api, step)
                 })?);
@@ -119,7 +136,11 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
             })?;
             return Ok(());
         }
-        let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?;
+        let sent = (&session, api, project.as_str(), &consumers);
+        let shared_first = make_shared_first(console, sent, &file, &mut plan, options, jobs)?;
+        let steps = steps(&file, &plan, v1);
+        let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?
+            .or(shared_first);
         let fresh = observe(api, &project, &file, options, jobs)?;
         if fresh.actions.is_empty() {
             console.diag(&format!(
@@ -148,6 +169,63 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         });
         Err(Reported(first).into())
     })?
+}
+
+/// Who sends this project's changes: its session, API and project, and the consumers'
+/// sessions.
+type Senders<'a> = (
+    &'a Session,
+    &'a ImageApi<'a>,
+    &'a str,
+    &'a BTreeMap<String, Session>,
+);
+
+/// Sends the plan's visibility changes first, then reads the members of each image made
+/// shared and plans it again ([`reveal`]): Glance shows the members an image had before it
+/// was made private once it is shared again, and they are planned (removed with prune,
+/// named in a note without) before anything else is sent. The visibility actions leave the
+/// plan; the first failure, if any (each is on stderr).
+fn make_shared_first(
+    console: &Console,
+    (session, api, project, consumers): Senders,
+    file: &SharesFile,
+    plan: &mut Plan,
+    options: PlanOptions,
+    jobs: u16,
+) -> Result<Option<Error>, Error> {
+    let shared: Vec<Action> = plan
+        .actions
+        .iter()
+        .filter(|a| a.kind == ActionKind::Visibility)
+        .cloned()
+        .collect();
+    if shared.is_empty() {
+        return Ok(None);
+    }
+    let first = Plan {
+        actions: shared.clone(),
+        ..Plan::default()
+    };
+    let steps = steps(file, &first, false);
+    let mut failure = send_steps(console, session, api, project, consumers, &steps, jobs)?;
+    let ids: Vec<&str> = shared.iter().map(|a| a.image_id.as_str()).collect();
+    let read = collect_in_order(&ids, jobs, |id| api.all_members(id));
+    let before = plan.notes.len();
+    for (id, members) in ids.into_iter().zip(read) {
+        match members {
+            Ok(members) => reveal(file, plan, id, &members, options),
+            Err(err) => {
+                let context = format!("the members of image {id}, made shared");
+                console.report(&anyhow::Error::new(err.clone()).context(context));
+                failure.get_or_insert(err);
+            }
+        }
+    }
+    plan.actions.retain(|a| a.kind != ActionKind::Visibility);
+    for note in &plan.notes[before..] {
+        console.diag(&format!("note: {note}"));
+    }
+    Ok(failure)
 }
 
 /// `ims share export [IMAGE_ID...|-]`: today's sharing of the images (default: every
