@@ -440,6 +440,13 @@ impl<'a> Planner<'a> {
             true => observed,
             false => &[],
         };
+        let (observed, repeated) = distinct(observed);
+        for id in repeated {
+            plan.warnings.push(format!(
+                "image {} ({}) lists member {id} more than once: counted once",
+                image.id, image.name
+            ));
+        }
         if options.needs_shared
             && image.visibility.as_deref() == Some("private")
             && !selected.members.is_empty()
@@ -455,7 +462,7 @@ impl<'a> Planner<'a> {
         }
         for want in &selected.members {
             let consumer = file.consumers.get(&want.member);
-            let found = observed.iter().find(|m| is(m, &want.member));
+            let found = observed.iter().copied().find(|m| is(m, &want.member));
             let status = found.map(|m| m.status_text().unwrap_or("unknown"));
             match status {
                 None => {
@@ -556,7 +563,7 @@ pub(crate) fn reveal(
         })
         .collect();
     let prune = options.prune || file.prune;
-    for member in observed {
+    for member in distinct(observed).0 {
         if members.iter().any(|w| is(member, &w.member)) {
             continue;
         }
@@ -589,6 +596,22 @@ pub(crate) fn reveal(
     plan.notes.extend(again.notes);
     plan.warnings.extend(again.warnings);
     plan.in_sync += again.in_sync;
+}
+
+/// `observed` with each member once (by the ID a request names it by; the first record
+/// kept), and the IDs listed more than once: a service that lists a member twice must not
+/// get two rows, nor two DELETEs.
+fn distinct(observed: &[Member]) -> (Vec<&Member>, Vec<&str>) {
+    let (mut once, mut repeated): (Vec<&Member>, Vec<&str>) = (Vec::new(), Vec::new());
+    for member in observed {
+        let id = identity(member).0;
+        match once.iter().any(|seen| identity(seen).0 == id) {
+            true if !repeated.contains(&id) => repeated.push(id),
+            true => {}
+            false => once.push(member),
+        }
+    }
+    (once, repeated)
 }
 
 /// Whether `member` is the member `id` (an organization is also known by its URN).
@@ -991,6 +1014,36 @@ mod tests {
             expected.push(dropped("4", id, name, &lacks("golden")));
         }
         assert_eq!(plan.warnings, expected);
+    }
+
+    #[test]
+    fn a_member_listed_twice_is_planned_once_with_a_warning() {
+        let (catalog, _) = cloud();
+        let twice = vec![
+            member("b", "accepted"),
+            member("x", "pending"),
+            member("b", "accepted"),
+            member("x", "pending"),
+            member("b", "pending"),
+        ];
+        let members = BTreeMap::from([("i1".to_string(), twice)]);
+        let text = "[[share]]\nimages = [\"i1\"]\nmembers = []\n";
+        let plan = plan_of(text, &catalog, &members, true, true);
+        assert_eq!(
+            rows(&plan),
+            ["remove i1 b accepted→—", "remove i1 x pending→—"]
+        );
+        assert_eq!(
+            plan.warnings,
+            [
+                "image i1 (one) lists member b more than once: counted once",
+                "image i1 (one) lists member x more than once: counted once"
+            ]
+        );
+        let text = "[[share]]\nimages = [\"i1\"]\nmembers = [\"b\"]\n";
+        let plan = plan_of(text, &catalog, &members, true, true);
+        assert_eq!(rows(&plan), ["remove i1 x pending→—"]);
+        assert_eq!(plan.in_sync, 1);
     }
 
     #[test]

@@ -554,6 +554,38 @@ fn prune_of_i1<'a>(
     (no_change_may_be_sent(server), sandbox_with(&consumer, "p-a", text))
 }
 
+/// A service that lists a member twice: prune sends one DELETE, the plan shows one row,
+/// and a warning says so.
+#[test]
+fn a_member_listed_twice_is_removed_once_with_a_warning() {
+    let server = MockServer::start();
+    read(&server, "/v2/images/i1", image("i1", "one", OWNER, "shared"));
+    let twice = [member("i1", "p-x", "pending"), member("i1", "p-x", "pending")];
+    read(&server, "/v2/images/i1/members", json!({ "members": twice }));
+    let delete = owner_change(&server, DELETE, "/v2/images/i1/members/p-x", "", None, json!({}));
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let sandbox = sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i1\"]\nmembers = []\n");
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes", "-o", "csv"]);
+    // The mock never changes: read again, p-x is still there (exit 6).
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "Action,Image ID,Image Name,Member ID,From,To\nremove,i1,one,p-x,pending,—\n"
+    );
+    assert!(
+        stderr_of(&out).starts_with(
+            "ims: warning: image i1 (one) lists member p-x more than once: counted once\n\
+             ims: plan: 0 to add, 0 to accept, 1 to remove, 0 visibility; 0 in sync\n\
+             ims: removed p-x from image i1\n"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    delete.assert_calls(1);
+    changes.assert_calls(0);
+}
+
 /// Glance takes `..` as a member ID; a prune must not turn it into
 /// `DELETE …/images/i1/members/..`, which a proxy resolves to `DELETE …/images/i1`.
 #[test]
