@@ -586,6 +586,43 @@ fn a_member_listed_twice_is_removed_once_with_a_warning() {
     changes.assert_calls(0);
 }
 
+/// An ID that no format shows as it is (here an image ID with a bidi control, listed by
+/// name) is refused before anything is printed or sent, the same for every format, and the
+/// message says nothing was sent.
+#[test]
+fn an_unprintable_id_is_refused_before_printing_in_every_format() {
+    let server = MockServer::start();
+    read(
+        &server,
+        "/v2/images",
+        json!({"images": [image("g\u{202e}1", "gold-1", OWNER, "shared")]}),
+    );
+    let members = server.mock(|when, then| {
+        when.method(GET).path_includes("/members");
+        then.status(200).json_body(json!({"members": []}));
+    });
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let sandbox =
+        sandbox_with(&consumer, "p-a", "[[share]]\nnames = [\"gold-*\"]\nmembers = [\"p-a\"]\n");
+    for format in ["ids", "table", "json"] {
+        for extra in ["--yes", "--dry-run"] {
+            let out = share(&sandbox, &server, &["apply", extra, "-o", format]);
+            assert_eq!(out.status.code(), Some(8), "{format}: {}", stderr_of(&out));
+            assert_eq!(stdout_of(&out), "", "{format}");
+            assert_eq!(
+                stderr_of(&out),
+                "ims: error: cannot send the add of image `g\\u{202e}1`: the service sent that \
+                 ID with whitespace or a control, line-separator or bidi character, which no \
+                 output shows as it is; nothing was sent\n",
+                "{format}"
+            );
+        }
+    }
+    members.assert_calls(6);
+    changes.assert_calls(0);
+}
+
 /// Glance takes `..` as a member ID; a prune must not turn it into
 /// `DELETE …/images/i1/members/..`, which a proxy resolves to `DELETE …/images/i1`.
 #[test]

@@ -86,6 +86,9 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let mut plan = observe(api, &project, &file, options, jobs)?;
+        // What would be sent is checked before anything is printed: every format then
+        // prints the plan whole, and no format decides whether apply acts.
+        check_paths(&plan)?;
         match args.dry_run {
             true => summarize(console, &plan),
             false => show(console, &session, &plan)?,
@@ -93,7 +96,6 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         if plan.actions.is_empty() {
             return Ok(());
         }
-        check_paths(&plan)?;
         let consumers = consumer_sessions(console, global, &plan)?;
         check_consumer_projects(&file, &plan, &consumers)?;
         let removals = plan.count(ActionKind::Remove);

@@ -9,7 +9,8 @@ use crate::commands::session::Session;
 use crate::console::Console;
 use crate::error::{Error, ErrorKind, Reported};
 use crate::share::file::SharesFile;
-use crate::share::plan::{ActionKind, Plan};
+use crate::share::plan::{Action, ActionKind, Plan};
+use crate::text::{is_plain_id, printable};
 use crate::url::id_problem;
 use crate::work::change::{Action as Change, Changes, Outcome, Pair, RunOptions, settle};
 use crate::work::fan_out::collect_in_order;
@@ -227,7 +228,7 @@ pub(super) fn no_session(profile: &str) -> Error {
 }
 
 /// Every image and member an action names must be one path segment (exit 2, nothing
-/// sent): IDs read from the service are not checked as the file's are, and a member `..`
+/// sent) and one plain word ([`check_plain`], exit 8): IDs read from the service are not checked as the file's are, and a member `..`
 /// would make `DELETE …/images/{id}/members/..`, which resolves to the image itself. An
 /// organization's URN travels only in a v1 body.
 pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
@@ -249,6 +250,29 @@ pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
                 "cannot send the {} of {what} `{id}`{of}: its ID {why} in a request path; \
                  nothing was sent",
                 action.kind.as_str()
+            )));
+        }
+        check_plain(action)?;
+    }
+    Ok(())
+}
+
+/// Every image and member ID an action names must be one plain word (exit 8): an ID with
+/// whitespace, a control, line-separator or bidi character cannot be shown as it is in
+/// every output format, and the format must not decide whether apply acts.
+fn check_plain(action: &Action) -> Result<(), Error> {
+    let ids = [
+        ("image", Some(&action.image_id)),
+        ("member", action.member_id.as_ref()),
+    ];
+    for (what, id) in ids {
+        if let Some(id) = id.filter(|id| !is_plain_id(id)) {
+            return Err(Error::bad_answer(format!(
+                "cannot send the {} of {what} `{}`: the service sent that ID with whitespace \
+                 or a control, line-separator or bidi character, which no output shows as it \
+                 is; nothing was sent",
+                action.kind.as_str(),
+                printable(id)
             )));
         }
     }
