@@ -817,6 +817,50 @@ fn export_of_an_empty_stdin_is_an_empty_file_and_reads_nothing() {
     nothing.assert_calls(0);
 }
 
+/// An export must check clean: another project's image given by ID is exit 4, and a
+/// member ID that the file could not name as that ID (`..`, `""`, a bidi control) is exit
+/// 8 naming it; nothing is written either way.
+#[test]
+fn export_refuses_what_would_not_round_trip() {
+    let server = MockServer::start();
+    read(&server, "/v2/images/t1", image("t1", "theirs", "p-other", "shared"));
+    for (id, member_id) in [("d1", ".."), ("d2", ""), ("d3", "p\u{202e}x")] {
+        read(&server, &format!("/v2/images/{id}"), image(id, "odd", OWNER, "shared"));
+        let path = format!("/v2/images/{id}/members");
+        read(&server, &path, json!({"members": [member(id, member_id, "accepted")]}));
+    }
+    let export = |id: &str| {
+        as_owner(&Sandbox::new(), &server).args(["share", "export", "i0", id]).output().unwrap()
+    };
+    read(&server, "/v2/images/i0", image("i0", "mine", OWNER, "shared"));
+    read(&server, "/v2/images/i0/members", json!({"members": []}));
+    let out = export("t1");
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(
+        stderr_of(&out),
+        "ims: error: image t1 is owned by p-other: only its owner can share it; nothing was \
+         exported\n"
+    );
+    for (id, shown, why) in [
+        ("d1", "..", "cannot be `.` or `..`"),
+        ("d2", "", "is empty"),
+        ("d3", "p\\u{202e}x", "holds whitespace or a control, line-separator or bidi character"),
+    ] {
+        let out = export(id);
+        assert_eq!(out.status.code(), Some(8), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert_eq!(
+            stderr_of(&out),
+            format!(
+                "ims: error: image {id}: the service sent member ID `{shown}`, which {why}: a \
+                 shares file cannot name it so that it reads back as that ID; nothing was \
+                 exported\n"
+            )
+        );
+    }
+}
+
 #[test]
 fn export_without_ids_takes_every_image_this_project_shares() {
     let server = MockServer::start();

@@ -27,7 +27,7 @@ use crate::files::{SMALL_FILE_LIMIT, Unread, read_small_text, read_text};
 use crate::model::Member;
 use crate::model::image::Image;
 use crate::output;
-use crate::share::export::export as export_file;
+use crate::share::export::{check_exportable, export as export_file};
 use crate::share::file::{SharesFile, parse};
 use crate::share::plan::{Action, ActionKind, ImageFacts, Plan, PlanOptions, Selection, reveal};
 use crate::work::fan_out::collect_in_order;
@@ -247,14 +247,12 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
         needs_shared: matches!(session.route(), Route::V2),
     };
     let text = session.with_api(|api| -> Result<String, Error> {
+        let project = session.this_project(api)?;
         let images: Vec<ImageFacts> = match ids.is_empty() {
-            true => {
-                let project = session.this_project(api)?;
-                super::image::shared_by::<Image>(api, &project, None)?
-                    .iter()
-                    .map(ImageFacts::of)
-                    .collect()
-            }
+            true => super::image::shared_by::<Image>(api, &project, None)?
+                .iter()
+                .map(ImageFacts::of)
+                .collect(),
             false => collect_in_order(&ids, args.jobs, |id| {
                 api.show_image(id)
                     .map(|image| ImageFacts::of(&image))
@@ -263,6 +261,9 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
             .into_iter()
             .collect::<Result<_, _>>()?,
         };
+        images
+            .iter()
+            .try_for_each(|image| only_own(image, &project))?;
         let selection = Selection {
             images: images
                 .into_iter()
@@ -283,12 +284,29 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
                 (selected.image, found)
             })
             .collect();
+        check_exportable(&sharing)?;
         Ok(export_file(&sharing))
     })??;
     output::to_stdout(console, |out| {
         out.write_all(text.as_bytes()).map_err(output::write_error)
     })?;
     Ok(())
+}
+
+/// An image another project owns is not exported (exit 4): `share` refuses it, so the
+/// export would not check clean.
+fn only_own(image: &ImageFacts, project: &str) -> Result<(), Error> {
+    match image.owner.as_deref().filter(|owner| *owner != project) {
+        Some(owner) => Err(Error::new(
+            ErrorKind::Refused,
+            format!(
+                "image {} is owned by {owner}: only its owner can share it; nothing was \
+                 exported",
+                image.id
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Reads and checks the shares file (its consumers' profiles against the config file),
