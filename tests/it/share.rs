@@ -978,6 +978,14 @@ fn v1_consumer_accepts(consumer: &MockServer) -> [httpmock::Mock<'_>; 3] {
     [accept, consumer_poll, read_back]
 }
 
+/// `share apply` on v1 (AK/SK) ends 0 with the cloud matching, `in_sync` pairs in sync.
+fn v1_apply_matches(sandbox: &Sandbox, server: &MockServer, in_sync: usize) {
+    let out = aksk(sandbox, server, SK).args(["share", "apply"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let applied = format!("ims: applied: the cloud matches shares.toml ({in_sync} in sync)\n");
+    assert!(stderr_of(&out).ends_with(&applied), "{}", stderr_of(&out));
+}
+
 #[test]
 fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
@@ -1053,17 +1061,59 @@ fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_
     let (add_b, poll_b) =
         batch_job(&server, POST, json!({"images": ["h1", "h2"], "projects": ["p-b"]}), "job-b");
     let [accept, consumer_poll, read_back] = v1_consumer_accepts(&consumer);
-    let out = aksk(&sandbox, &server, SK).args(["share", "apply"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).ends_with("ims: applied: the cloud matches shares.toml (4 in sync)\n"),
-        "{}",
-        stderr_of(&out)
-    );
+    v1_apply_matches(&sandbox, &server, 4);
     for mock in [add_a, poll_a, add_b, poll_b, accept, consumer_poll] {
         mock.assert_calls(1);
     }
     read_back.assert_calls(2);
+}
+
+/// v1: the jobs of a step (one per new member) run first, then each image is read back
+/// once, not once per job: 4 images given 3 new members are 4 read-backs, not 12. Each
+/// image's member list is read 3 times in all: the plan, the read-back, the final check.
+#[test]
+fn v1_reads_each_image_back_once_after_the_steps_jobs() {
+    let server = MockServer::start();
+    let ids = ["h1", "h2", "h3", "h4"];
+    let mut lists = Vec::new();
+    for id in ids {
+        server.mock(|when, then| {
+            when.method(GET).path("/v2/cloudimages").query_param("id", id);
+            then.status(200).json_body(json!({"images": [image(id, id, PROJECT, "private")]}));
+        });
+        let path = format!("/v1/{PROJECT}/cloudimages/{id}/members");
+        let first = server.mock(|when, then| {
+            when.method(GET).path(path.clone());
+            then.status(200).json_body(json!({"members": []}));
+        });
+        first.up_to_n_times(1);
+        lists.push(first);
+        lists.push(server.mock(|when, then| {
+            when.method(GET).path(path);
+            then.status(200).json_body(json!({"members": [
+                member(id, "p-a", "accepted"), member(id, "p-b", "accepted"),
+                member(id, "p-c", "accepted")]}));
+        }));
+    }
+    let mut jobs = Vec::new();
+    for (who, job) in [("p-a", "job-a"), ("p-b", "job-b"), ("p-c", "job-c")] {
+        let body = json!({"images": ids, "projects": [who]});
+        let (add, poll) = batch_job(&server, POST, body, job);
+        jobs.extend([add, poll]);
+    }
+    let changes = no_change_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    sandbox.file(
+        "shares.toml",
+        "[[share]]\nimages = [\"h1\", \"h2\", \"h3\", \"h4\"]\nmembers = [\"p-a\", \"p-b\", \"p-c\"]\n",
+    );
+    v1_apply_matches(&sandbox, &server, 12);
+    called(&jobs, 1);
+    // Per image: the plan's read, then (after all three jobs) one read-back and the final
+    // check's read.
+    let reads: Vec<usize> = lists.iter().map(|mock| mock.calls()).collect();
+    assert_eq!(reads, [1, 2, 1, 2, 1, 2, 1, 2]);
+    changes.assert_calls(0);
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! The plan's actions as steps (the changes sent together, by one sender) and sending
 //! them, each with this project's API or its consumer's; the paths checked before.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use crate::api::{BatchMembers, ImageApi};
+use crate::api::{BatchMembers, ImageApi, Route};
 use crate::cli::MemberType;
 use crate::commands::session::Session;
 use crate::console::Console;
@@ -163,6 +163,9 @@ pub(super) fn send_steps(
             this_project: Some(sender),
         };
         let results = with_step_api(api, consumers, &phase[0], |api| {
+            if is_batch(api, &phase[0]) {
+                return send_batches(console, api, phase, options);
+            }
             let (outer, inner) = split_jobs(options.jobs, phase.len());
             let inner = RunOptions {
                 jobs: inner,
@@ -201,6 +204,45 @@ pub(super) fn send_steps(
         }
     }
     Ok(first_failure)
+}
+
+/// Whether `step` is sent as Huawei v1 batch jobs by `api`.
+fn is_batch(api: &ImageApi, step: &Step) -> bool {
+    matches!(api.route, Route::V1 { .. }) && step.kind != ActionKind::Visibility
+}
+
+/// v1: the batch jobs of `phase` side by side, then each image that a job which succeeded
+/// changed read back once, `--jobs` at a time (not once per job: 2,000 images given 5 new
+/// members are 2,000 member-list reads, not 10,000); each step's outcomes, or its job's
+/// failure.
+fn send_batches(
+    console: &Console,
+    api: &ImageApi,
+    phase: &[Step],
+    options: RunOptions,
+) -> Vec<Result<Vec<Result<Outcome, Error>>, Error>> {
+    let (outer, inner) = split_jobs(options.jobs, phase.len());
+    let inner = RunOptions {
+        jobs: inner,
+        ..options
+    };
+    let ended = collect_in_order(phase, outer, |step| {
+        step.changes.run_job(console, api, inner)
+    });
+    let mut seen = HashSet::new();
+    let images: Vec<String> = phase
+        .iter()
+        .zip(&ended)
+        .filter(|(step, job)| job.is_ok() && step.kind != ActionKind::Remove)
+        .flat_map(|(step, _)| step.changes.images())
+        .filter(|image| seen.insert(image.clone()))
+        .collect();
+    let listed = collect_in_order(&images, options.jobs, |image| api.all_members(image));
+    phase
+        .iter()
+        .zip(ended)
+        .map(|(step, job)| job.map(|id| step.changes.outcomes(&id, &images, &listed)))
+        .collect()
 }
 
 /// Runs `work` with the API that sends `step`: this project's, or its consumer's.
