@@ -608,13 +608,13 @@ fn an_unprintable_id_is_refused_before_printing_in_every_format() {
     for format in ["ids", "table", "json"] {
         for extra in ["--yes", "--dry-run"] {
             let out = share(&sandbox, &server, &["apply", extra, "-o", format]);
-            assert_eq!(out.status.code(), Some(8), "{format}: {}", stderr_of(&out));
+            assert_eq!(out.status.code(), Some(2), "{format}: {}", stderr_of(&out));
             assert_eq!(stdout_of(&out), "", "{format}");
             assert_eq!(
                 stderr_of(&out),
-                "ims: error: cannot send the add of image `g\\u{202e}1`: the service sent that \
-                 ID with whitespace or a control, line-separator or bidi character, which no \
-                 output shows as it is; nothing was sent\n",
+                "ims: error: cannot send the add of image `g\\u{202e}1`: its ID holds \
+                 whitespace or a control, line-separator or bidi character, which no output \
+                 shows as it is; nothing was sent\n",
                 "{format}"
             );
         }

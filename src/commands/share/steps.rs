@@ -270,7 +270,7 @@ pub(super) fn no_session(profile: &str) -> Error {
 }
 
 /// Every image and member an action names must be one path segment (exit 2, nothing
-/// sent) and one plain word ([`check_plain`], exit 8): IDs read from the service are not checked as the file's are, and a member `..`
+/// sent) and one plain word ([`check_plain`]): IDs read from the service are not checked as the file's are, and a member `..`
 /// would make `DELETE …/images/{id}/members/..`, which resolves to the image itself. An
 /// organization's URN travels only in a v1 body.
 pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
@@ -299,9 +299,10 @@ pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
     Ok(())
 }
 
-/// Every image and member ID an action names must be one plain word (exit 8): an ID with
-/// whitespace, a control, line-separator or bidi character cannot be shown as it is in
-/// every output format, and the format must not decide whether apply acts.
+/// Every image and member ID an action names must be one plain word (exit 2, nothing
+/// sent): an ID with whitespace, a control, line-separator or bidi character cannot be
+/// shown as it is in every output format, and the format must not decide whether apply
+/// acts.
 fn check_plain(action: &Action) -> Result<(), Error> {
     let ids = [
         ("image", Some(&action.image_id)),
@@ -309,10 +310,10 @@ fn check_plain(action: &Action) -> Result<(), Error> {
     ];
     for (what, id) in ids {
         if let Some(id) = id.filter(|id| !is_plain_id(id)) {
-            return Err(Error::bad_answer(format!(
-                "cannot send the {} of {what} `{}`: the service sent that ID with whitespace \
-                 or a control, line-separator or bidi character, which no output shows as it \
-                 is; nothing was sent",
+            return Err(Error::usage(format!(
+                "cannot send the {} of {what} `{}`: its ID holds whitespace or a control, \
+                 line-separator or bidi character, which no output shows as it is; nothing \
+                 was sent",
                 action.kind.as_str(),
                 printable(id)
             )));
