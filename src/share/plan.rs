@@ -1047,6 +1047,53 @@ mod tests {
     }
 
     #[test]
+    fn an_image_made_shared_is_planned_again_with_the_members_it_shows() {
+        let (catalog, members) = cloud();
+        let text = "[[share]]\nimages = [\"i3\", \"i1\"]\nmembers = [\"a\", \"b\", \"z\"]\n\
+                    [consumers]\nb = \"pb\"\n";
+        let shown = [
+            member("b", "pending"),
+            member("a", "accepted"),
+            member("old", "accepted"),
+        ];
+        for (prune, removed, note) in [
+            (
+                true,
+                &["remove i3 old accepted→—"][..],
+                "image i3 (three) shows member old again, which it had before it was made \
+                 private: removed, as the file does not name it",
+            ),
+            (
+                false,
+                &[][..],
+                "image i3 (three) shows member old again, which it had before it was made \
+                 private: old can see it again (the file does not name it; --prune removes it)",
+            ),
+        ] {
+            let mut plan = plan_of(text, &catalog, &members, prune, true);
+            let options = PlanOptions {
+                prune,
+                needs_shared: true,
+            };
+            let file = parse("s.toml", text).unwrap();
+            reveal(&file, &mut plan, "i3", &shown, options);
+            // a was there (in sync); b was there pending (accepted by its consumer, no add);
+            // z is added; old goes with prune.
+            let mut expected = vec![
+                "visibility i3 — private→shared",
+                "add i1 z —→pending",
+                "add i3 z —→pending",
+                "accept i1 b pending→accepted by pb",
+                "accept i3 b pending→accepted by pb",
+            ];
+            expected.extend(removed);
+            assert_eq!(rows(&plan), expected, "prune {prune}");
+            assert_eq!(plan.notes.last().map(String::as_str), Some(note));
+            assert_eq!(plan.in_sync, 2);
+        }
+    }
+
+    #[test]
     fn the_summary_counts_each_kind() {
         let (actions, _, _) = run("", false);
         assert!(actions.is_empty());
