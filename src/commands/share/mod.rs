@@ -406,6 +406,46 @@ fn summarize(console: &Console, plan: &Plan) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::testing::{TERMINAL, ims};
+    use httpmock::prelude::*;
+
+    /// With prune, making a private image shared may show members it hid, which are then
+    /// removed: the question before anything is sent says so, and a no sends nothing.
+    #[test]
+    fn a_prune_that_makes_an_image_shared_asks_first() {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(GET).path("/v2/images/i2");
+            then.status(200).json_body(serde_json::json!({
+                "id": "i2", "name": "two", "owner": "p-own", "visibility": "private"}));
+        });
+        let changes = server.mock(|when, then| {
+            when.method_not(GET);
+            then.status(500);
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("shares.toml");
+        std::fs::write(&file, "[[share]]\nimages = [\"i2\"]\nmembers = [\"p-a\"]\n").unwrap();
+        let env = [
+            ("IMS_ENDPOINT", server.base_url()),
+            ("IMS_TOKEN", "tok".to_string()),
+            ("IMS_PROJECT_ID", "p-own".to_string()),
+        ];
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let path = file.display().to_string();
+        let args = ["share", "apply", "--prune", "-o", "ids", "-f", &path];
+        let ran = ims(&args, "n\n", TERMINAL, &env);
+        assert_eq!(ran.code, 2, "{}", ran.stderr);
+        assert_eq!(ran.stdout, "i2\n");
+        assert_eq!(
+            ran.stderr,
+            "ims: plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync\n\
+             apply 2 changes, 0 of them removals, and remove the members the file does not \
+             name that the 1 private image(s) show once shared? [y/N] \
+             ims: error: not confirmed; nothing was sent\n"
+        );
+        changes.assert_calls(0);
+    }
 
     #[test]
     fn v2_refuses_what_only_v1_takes_naming_the_line() {
