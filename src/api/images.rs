@@ -107,7 +107,7 @@ impl ImageApi<'_> {
     /// Every image `filter` selects, page after page, each handed to `on_image` in the
     /// order listed. Images the filter excludes are dropped even when the service sends
     /// them (another project's image in `SharedBy`, one of this project's in
-    /// `SharedWith`). A marker or `next` link seen before, or more than [`MAX_PAGES`]
+    /// `SharedWith`); `Owned` hands on every image listed, for the caller to check. A marker or `next` link seen before, or more than [`MAX_PAGES`]
     /// pages, stops with exit 8 rather than loop.
     pub(crate) fn list_images<R: Listed>(
         &self,
@@ -160,12 +160,13 @@ impl ImageApi<'_> {
     }
 }
 
-/// Whether `image` belongs in the list `filter` asks for.
+/// Whether `image` belongs in the list `filter` asks for. `Owned` keeps every image: the
+/// shares file's selection checks each record's owner and tags itself, and warns of those
+/// it drops.
 fn keep(filter: ImageFilter, image: &impl Listed) -> bool {
     match filter {
-        ImageFilter::SharedBy(project, _) | ImageFilter::Owned { project, .. } => {
-            image.owner() == Some(project)
-        }
+        ImageFilter::SharedBy(project, _) => image.owner() == Some(project),
+        ImageFilter::Owned { .. } => true,
         ImageFilter::SharedWith { project, .. } => image.owner() != Some(project),
     }
 }

@@ -130,6 +130,7 @@ mod tests {
             ],
             notes: vec!["n\u{1b}".into()],
             in_sync: 14,
+            ..Plan::default()
         }
     }
 

@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 
 use super::plan::{ImageFacts, identity};
 use crate::cli::MemberType;
+use crate::error::Error;
 use crate::model::Member;
-use crate::text::printable;
+use crate::text::{is_plain_id, printable};
+use crate::url::id_problem;
 
 /// The members of one `[[share]]`: what they are, and their IDs.
 type MemberSet = (MemberType, BTreeSet<String>);
@@ -64,6 +66,37 @@ pub(crate) fn export(images: &[(ImageFacts, Vec<Member>)]) -> String {
     text
 }
 
+/// Refuses (exit 8, naming it) an image or member ID that the export would write but its
+/// own parser, or a change, would not take back as that ID: empty, `.`, `..`, holding `/`
+/// (an organization's URN may), whitespace, or a control, line-separator or bidi character.
+pub(crate) fn check_exportable(images: &[(ImageFacts, Vec<Member>)]) -> Result<(), Error> {
+    for (image, members) in images {
+        let listed = members.iter().map(|member| match identity(member) {
+            (id, MemberType::Organization) => ("organization", id),
+            (id, _) => ("member ID", id),
+        });
+        for (what, id) in std::iter::once(("image ID", image.id.as_str())).chain(listed) {
+            let why = match what {
+                "organization" => None,
+                _ => id_problem(id),
+            }
+            .or_else(|| {
+                (!is_plain_id(id))
+                    .then_some("holds whitespace or a control, line-separator or bidi character")
+            });
+            if let Some(why) = why {
+                return Err(Error::bad_answer(format!(
+                    "image {}: the service sent {what} `{}`, which {why}: a shares file cannot \
+                     name it so that it reads back as that ID; nothing was exported",
+                    printable(&image.id),
+                    printable(id)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `text` as a TOML string.
 fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
@@ -83,6 +116,7 @@ mod tests {
             name: name.into(),
             owner: Some("me".into()),
             visibility: Some("shared".into()),
+            tags: Vec::new(),
         }
     }
 
@@ -184,6 +218,43 @@ mod tests {
             assert_eq!(plan.actions, [], "prune {prune}");
             assert_eq!(plan.in_sync, 5);
         }
+    }
+
+    #[test]
+    fn ids_that_would_not_read_back_are_refused_naming_them() {
+        assert!(check_exportable(&sharing()).is_ok());
+        for (id, shown, why) in [
+            ("", "", "is empty"),
+            ("..", "..", "cannot be `.` or `..`"),
+            ("a/b", "a/b", "cannot contain `/`"),
+            (
+                "p\u{202e}x",
+                "p\\u{202e}x",
+                "holds whitespace or a control, line-separator or bidi character",
+            ),
+            (
+                "p\nx",
+                "p\\nx",
+                "holds whitespace or a control, line-separator or bidi character",
+            ),
+        ] {
+            let err = check_exportable(&[(image("i1", "one"), members(&[(id, "accepted")]))])
+                .unwrap_err();
+            assert_eq!(err.kind(), crate::error::ErrorKind::BadAnswer, "{id:?}");
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "image i1: the service sent member ID `{shown}`, which {why}: a shares file \
+                     cannot name it so that it reads back as that ID; nothing was exported"
+                )
+            );
+        }
+        let err = check_exportable(&[(image("i\u{7}", "bell"), vec![])]).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("image i\\u{7}: the service sent image ID `i\\u{7}`"),
+            "{err}"
+        );
     }
 
     proptest::proptest! {

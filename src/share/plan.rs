@@ -21,6 +21,8 @@ pub(crate) struct ImageFacts {
     pub(crate) owner: Option<String>,
     /// `private`, `shared`, `public`, `community`, or whatever the service says.
     pub(crate) visibility: Option<String>,
+    /// The tags its record carries (the strings of `tags`).
+    pub(crate) tags: Vec<String>,
 }
 
 impl ImageFacts {
@@ -37,6 +39,14 @@ impl ImageFacts {
             name: text("name").unwrap_or_default(),
             owner: image.owner().map(str::to_string),
             visibility: text("visibility"),
+            tags: image
+                .field("tags")
+                .and_then(serde_json::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(serde_json::Value::as_str)
+                .map(str::to_string)
+                .collect(),
         }
     }
 
@@ -104,6 +114,9 @@ pub(crate) struct Selection {
     pub(crate) images: Vec<Selected>,
     /// For stderr.
     pub(crate) notes: Vec<String>,
+    /// Listed images dropped because their record lacks what the list asked for, for
+    /// stderr as warnings.
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Resolves the file's selectors against `catalog`. An image given by ID that this
@@ -159,6 +172,10 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
         for pattern in &share.names {
             let mut found = false;
             for image in catalog.owned.iter().filter(|i| glob(pattern, &i.name)) {
+                if let Some(why) = listed_wrongly(image, &catalog.project, None) {
+                    warn_dropped(&mut selection, file.at(share.line), image, &why);
+                    continue;
+                }
                 found = true;
                 add(&mut selection, image, &wanted);
             }
@@ -171,10 +188,16 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
         }
         for tag in &share.tags {
             let images = catalog.tagged.get(tag).map_or(&[][..], Vec::as_slice);
+            let mut found = false;
             for image in images {
+                if let Some(why) = listed_wrongly(image, &catalog.project, Some(tag)) {
+                    warn_dropped(&mut selection, file.at(share.line), image, &why);
+                    continue;
+                }
+                found = true;
                 add(&mut selection, image, &wanted);
             }
-            if images.is_empty() {
+            if !found {
                 selection.notes.push(format!(
                     "{}: tag \"{tag}\" selects no image of this project",
                     file.at(share.line)
@@ -183,6 +206,34 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
         }
     }
     Ok(selection)
+}
+
+/// Why a listed image must not be selected although the list gave it: its record does not
+/// carry this project as `owner`, or not `tag` in its `tags` (a service that ignores the
+/// `owner=` or `tag=` filter lists images the file never asked for). `None` when it is fine.
+fn listed_wrongly(image: &ImageFacts, project: &str, tag: Option<&str>) -> Option<String> {
+    match (image.owner.as_deref(), tag) {
+        (Some(owner), _) if owner == project => {}
+        (Some(owner), _) => return Some(format!("its owner is {owner}, not this project")),
+        (None, _) => return Some("its record names no owner".to_string()),
+    }
+    match tag {
+        Some(tag) if !image.tags.iter().any(|have| have == tag) => {
+            Some(format!("its record does not carry the tag \"{tag}\""))
+        }
+        _ => None,
+    }
+}
+
+/// Warns (once) that `image`, listed for the `[[share]]` at `at`, was dropped for `why`.
+fn warn_dropped(selection: &mut Selection, at: String, image: &ImageFacts, why: &str) {
+    let warning = format!(
+        "{at}: image {} ({}) was listed but {why}: dropped, nothing is changed on it",
+        image.id, image.name
+    );
+    if !selection.warnings.contains(&warning) {
+        selection.warnings.push(warning);
+    }
 }
 
 /// Whether `name` matches `pattern` as a whole: `*` any run of characters, `?` one.
@@ -269,6 +320,8 @@ pub(crate) struct Plan {
     pub(crate) actions: Vec<Action>,
     /// For stderr.
     pub(crate) notes: Vec<String>,
+    /// For stderr, as warnings: what was dropped from the selection or the members read.
+    pub(crate) warnings: Vec<String>,
     /// Desired (image, member) pairs that need no action.
     pub(crate) in_sync: usize,
 }
@@ -349,6 +402,7 @@ impl<'a> Planner<'a> {
             options,
             plan: Plan {
                 notes: selection.notes.clone(),
+                warnings: selection.warnings.clone(),
                 ..Plan::default()
             },
         }
@@ -386,6 +440,13 @@ impl<'a> Planner<'a> {
             true => observed,
             false => &[],
         };
+        let (observed, repeated) = distinct(observed);
+        for id in repeated {
+            plan.warnings.push(format!(
+                "image {} ({}) lists member {id} more than once: counted once",
+                image.id, image.name
+            ));
+        }
         if options.needs_shared
             && image.visibility.as_deref() == Some("private")
             && !selected.members.is_empty()
@@ -401,7 +462,7 @@ impl<'a> Planner<'a> {
         }
         for want in &selected.members {
             let consumer = file.consumers.get(&want.member);
-            let found = observed.iter().find(|m| is(m, &want.member));
+            let found = observed.iter().copied().find(|m| is(m, &want.member));
             let status = found.map(|m| m.status_text().unwrap_or("unknown"));
             match status {
                 None => {
@@ -463,6 +524,96 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// Plans `image_id` again now that it was made shared and shows its members, `observed`
+/// (Glance hides the members an image had before it was made private, and shows them
+/// again once it is shared): its add, accept and remove actions are replaced by those
+/// that the members seen call for. Each member it shows that the file does not name gets a
+/// note: with prune it is removed; without, it can see the image again.
+pub(crate) fn reveal(
+    file: &SharesFile,
+    plan: &mut Plan,
+    image_id: &str,
+    observed: &[Member],
+    options: PlanOptions,
+) {
+    let Some(made_shared) = plan
+        .actions
+        .iter()
+        .find(|a| a.image_id == image_id && a.kind == ActionKind::Visibility)
+    else {
+        return;
+    };
+    let image = ImageFacts {
+        id: image_id.to_string(),
+        name: made_shared.image_name.clone(),
+        owner: None,
+        visibility: Some("shared".to_string()),
+        tags: Vec::new(),
+    };
+    // A private image's desired members were all planned as adds.
+    let members: Vec<Wanted> = plan
+        .actions
+        .iter()
+        .filter(|a| a.image_id == image_id && a.kind == ActionKind::Add)
+        .filter_map(|a| {
+            a.member_id.as_ref().map(|member| Wanted {
+                member: member.clone(),
+                member_type: a.member_type,
+            })
+        })
+        .collect();
+    let prune = options.prune || file.prune;
+    for member in distinct(observed).0 {
+        if members.iter().any(|w| is(member, &w.member)) {
+            continue;
+        }
+        let (id, _) = identity(member);
+        plan.notes.push(match prune {
+            true => format!(
+                "image {image_id} ({}) shows member {id} again, which it had before it was \
+                 made private: removed, as the file does not name it",
+                image.name
+            ),
+            false => format!(
+                "image {image_id} ({}) shows member {id} again, which it had before it was \
+                 made private: {id} can see it again (the file does not name it; --prune \
+                 removes it)",
+                image.name
+            ),
+        });
+    }
+    plan.actions
+        .retain(|a| a.image_id != image_id || a.kind == ActionKind::Visibility);
+    let mut planner = Planner {
+        file,
+        options,
+        plan: Plan::default(),
+    };
+    planner.image(&Selected { image, members }, observed);
+    let again = planner.finish();
+    plan.actions.extend(again.actions);
+    plan.actions.sort_by_key(|action| action.kind);
+    plan.notes.extend(again.notes);
+    plan.warnings.extend(again.warnings);
+    plan.in_sync += again.in_sync;
+}
+
+/// `observed` with each member once (by the ID a request names it by; the first record
+/// kept), and the IDs listed more than once: a service that lists a member twice must not
+/// get two rows, nor two DELETEs.
+fn distinct(observed: &[Member]) -> (Vec<&Member>, Vec<&str>) {
+    let (mut once, mut repeated): (Vec<&Member>, Vec<&str>) = (Vec::new(), Vec::new());
+    for member in observed {
+        let id = identity(member).0;
+        match once.iter().any(|seen| identity(seen).0 == id) {
+            true if !repeated.contains(&id) => repeated.push(id),
+            true => {}
+            false => once.push(member),
+        }
+    }
+    (once, repeated)
+}
+
 /// Whether `member` is the member `id` (an organization is also known by its URN).
 fn is(member: &Member, id: &str) -> bool {
     member.member_id == id || member.urn.as_ref().and_then(|u| u.as_str()) == Some(id)
@@ -505,6 +656,7 @@ mod tests {
             name: name.into(),
             owner: Some("me".into()),
             visibility: Some(visibility.into()),
+            tags: Vec::new(),
         }
     }
 
@@ -518,13 +670,14 @@ mod tests {
     /// The cloud of the table: images i1 (shared), i2 (shared), i3 (private), i4
     /// (public), golden-1 (shared, tagged golden); their members.
     fn cloud() -> (Catalog, BTreeMap<String, Vec<Member>>) {
-        let images = [
+        let mut images = [
             image("i1", "one", "shared"),
             image("i2", "two", "shared"),
             image("i3", "three", "private"),
             image("i4", "four", "public"),
             image("g1", "golden-1", "shared"),
         ];
+        images[4].tags = vec!["golden".into()];
         let catalog = Catalog {
             project: "me".into(),
             owned: images.to_vec(),
@@ -779,6 +932,165 @@ mod tests {
             err.to_string(),
             "s.toml:1: image t1 is owned by other: only its owner can share it"
         );
+    }
+
+    #[test]
+    fn a_listed_image_without_the_tag_or_of_another_owner_is_dropped_with_a_warning() {
+        // A service that ignores `tag=` and `owner=` lists every image it has.
+        let (mut catalog, members) = cloud();
+        let mut theirs = image("t1", "golden-theirs", "shared");
+        theirs.owner = Some("other".into());
+        theirs.tags = vec!["golden".into()];
+        let mut ownerless = image("n1", "golden-none", "shared");
+        ownerless.owner = None;
+        ownerless.tags = vec!["golden".into()];
+        let everything: Vec<ImageFacts> = catalog
+            .owned
+            .iter()
+            .cloned()
+            .chain([theirs, ownerless])
+            .collect();
+        catalog.owned = everything.clone();
+        catalog.tagged = BTreeMap::from([
+            ("golden".to_string(), everything.clone()),
+            ("partner-eval".to_string(), everything),
+        ]);
+        let text = "[[share]]\ntags = [\"partner-eval\"]\nmembers = []\n\
+                    [[share]]\ntags = [\"golden\"]\nnames = [\"golden-*\"]\nmembers = [\"a\"]\n";
+        let plan = plan_of(text, &catalog, &members, true, true);
+        // Nothing carries partner-eval: nothing is selected, nothing is pruned.
+        assert_eq!(rows(&plan), ["add g1 a —→pending"]);
+        assert_eq!(
+            plan.notes,
+            ["s.toml:1: tag \"partner-eval\" selects no image of this project"]
+        );
+        let dropped = |at: &str, id: &str, name: &str, why: &str| {
+            format!(
+                "s.toml:{at}: image {id} ({name}) was listed but {why}: dropped, nothing is changed on it"
+            )
+        };
+        let lacks = |tag: &str| format!("its record does not carry the tag \"{tag}\"");
+        let mut expected = Vec::new();
+        for (id, name) in [
+            ("i1", "one"),
+            ("i2", "two"),
+            ("i3", "three"),
+            ("i4", "four"),
+            ("g1", "golden-1"),
+        ] {
+            expected.push(dropped("1", id, name, &lacks("partner-eval")));
+        }
+        expected.push(dropped(
+            "1",
+            "t1",
+            "golden-theirs",
+            "its owner is other, not this project",
+        ));
+        expected.push(dropped(
+            "1",
+            "n1",
+            "golden-none",
+            "its record names no owner",
+        ));
+        // Names first (of them only golden-*), then the tag.
+        expected.push(dropped(
+            "4",
+            "t1",
+            "golden-theirs",
+            "its owner is other, not this project",
+        ));
+        expected.push(dropped(
+            "4",
+            "n1",
+            "golden-none",
+            "its record names no owner",
+        ));
+        for (id, name) in [
+            ("i1", "one"),
+            ("i2", "two"),
+            ("i3", "three"),
+            ("i4", "four"),
+        ] {
+            expected.push(dropped("4", id, name, &lacks("golden")));
+        }
+        assert_eq!(plan.warnings, expected);
+    }
+
+    #[test]
+    fn a_member_listed_twice_is_planned_once_with_a_warning() {
+        let (catalog, _) = cloud();
+        let twice = vec![
+            member("b", "accepted"),
+            member("x", "pending"),
+            member("b", "accepted"),
+            member("x", "pending"),
+            member("b", "pending"),
+        ];
+        let members = BTreeMap::from([("i1".to_string(), twice)]);
+        let text = "[[share]]\nimages = [\"i1\"]\nmembers = []\n";
+        let plan = plan_of(text, &catalog, &members, true, true);
+        assert_eq!(
+            rows(&plan),
+            ["remove i1 b accepted→—", "remove i1 x pending→—"]
+        );
+        assert_eq!(
+            plan.warnings,
+            [
+                "image i1 (one) lists member b more than once: counted once",
+                "image i1 (one) lists member x more than once: counted once"
+            ]
+        );
+        let text = "[[share]]\nimages = [\"i1\"]\nmembers = [\"b\"]\n";
+        let plan = plan_of(text, &catalog, &members, true, true);
+        assert_eq!(rows(&plan), ["remove i1 x pending→—"]);
+        assert_eq!(plan.in_sync, 1);
+    }
+
+    #[test]
+    fn an_image_made_shared_is_planned_again_with_the_members_it_shows() {
+        let (catalog, members) = cloud();
+        let text = "[[share]]\nimages = [\"i3\", \"i1\"]\nmembers = [\"a\", \"b\", \"z\"]\n\
+                    [consumers]\nb = \"pb\"\n";
+        let shown = [
+            member("b", "pending"),
+            member("a", "accepted"),
+            member("old", "accepted"),
+        ];
+        for (prune, removed, note) in [
+            (
+                true,
+                &["remove i3 old accepted→—"][..],
+                "image i3 (three) shows member old again, which it had before it was made \
+                 private: removed, as the file does not name it",
+            ),
+            (
+                false,
+                &[][..],
+                "image i3 (three) shows member old again, which it had before it was made \
+                 private: old can see it again (the file does not name it; --prune removes it)",
+            ),
+        ] {
+            let mut plan = plan_of(text, &catalog, &members, prune, true);
+            let options = PlanOptions {
+                prune,
+                needs_shared: true,
+            };
+            let file = parse("s.toml", text).unwrap();
+            reveal(&file, &mut plan, "i3", &shown, options);
+            // a was there (in sync); b was there pending (accepted by its consumer, no add);
+            // z is added; old goes with prune.
+            let mut expected = vec![
+                "visibility i3 — private→shared",
+                "add i1 z —→pending",
+                "add i3 z —→pending",
+                "accept i1 b pending→accepted by pb",
+                "accept i3 b pending→accepted by pb",
+            ];
+            expected.extend(removed);
+            assert_eq!(rows(&plan), expected, "prune {prune}");
+            assert_eq!(plan.notes.last().map(String::as_str), Some(note));
+            assert_eq!(plan.in_sync, 2);
+        }
     }
 
     #[test]

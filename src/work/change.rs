@@ -261,15 +261,33 @@ impl Changes {
         }
     }
 
-    /// v1: one batch request and its job polled to the end (each new progress line on a
-    /// terminal, every poll with `-v`); then each image's members are read back (`--jobs`
-    /// at a time) and each pair's record found by member ID or URN (none after a removal).
+    /// v1: one batch request and its job polled to the end ([`Changes::run_job`]); then
+    /// each image's members are read back (`--jobs` at a time) and each pair's record
+    /// found ([`Changes::outcomes`]).
     fn run_batch(
         &self,
         console: &Console,
         api: &ImageApi,
         options: RunOptions,
     ) -> Result<Vec<Result<Outcome, Error>>, Error> {
+        let job_id = self.run_job(console, api, options)?;
+        let images = self.images();
+        let listed = match self.action {
+            Action::Remove => Vec::new(),
+            _ => fan_out::collect_in_order(&images, options.jobs, |image| api.all_members(image)),
+        };
+        Ok(self.outcomes(&job_id, &images, &listed))
+    }
+
+    /// v1: sends the batch request and polls its job to the end (each new progress line on
+    /// a terminal, every poll with `-v`); the job's ID. Nothing is read back: see
+    /// [`Changes::outcomes`].
+    pub(crate) fn run_job(
+        &self,
+        console: &Console,
+        api: &ImageApi,
+        options: RunOptions,
+    ) -> Result<String, Error> {
         let change = self.batch_change(api);
         let progress = console.terminal().stderr;
         let job_id = api.start_job(&change)?;
@@ -281,8 +299,20 @@ impl Changes {
                 last = line;
             }
         })?;
+        Ok(job_id)
+    }
+
+    /// v1: each pair's outcome once job `job_id` has succeeded, from the members of
+    /// `images` read after it (`listed`, in the order of `images`; none needed after a
+    /// removal): each pair's record found by member ID or URN.
+    pub(crate) fn outcomes(
+        &self,
+        job_id: &str,
+        images: &[String],
+        listed: &[Result<Vec<Member>, Error>],
+    ) -> Vec<Result<Outcome, Error>> {
         if self.action == Action::Remove {
-            return Ok(self
+            return self
                 .pairs
                 .iter()
                 .map(|pair| {
@@ -291,17 +321,18 @@ impl Changes {
                         pair.member, pair.image
                     )))
                 })
-                .collect());
+                .collect();
         }
-        let images = self.images();
-        let listed =
-            fan_out::collect_in_order(&images, options.jobs, |image| api.all_members(image));
-        Ok(self
-            .pairs
+        let index: std::collections::HashMap<&str, usize> = images
+            .iter()
+            .enumerate()
+            .map(|(at, image)| (image.as_str(), at))
+            .collect();
+        self.pairs
             .iter()
             .map(|pair| {
-                let at = images.iter().position(|image| *image == pair.image);
-                let members = match at.and_then(|at| listed.get(at)) {
+                let at = index.get(pair.image.as_str());
+                let members = match at.and_then(|at| listed.get(*at)) {
                     Some(Ok(members)) => members,
                     // Each pair of the image fails with the read's own error, whole.
                     Some(Err(err)) => return Err(err.clone()),
@@ -322,7 +353,7 @@ impl Changes {
                     ))),
                 }
             })
-            .collect())
+            .collect()
     }
 }
 

@@ -40,8 +40,10 @@ fn read<'a>(server: &'a MockServer, path: &str, body: Value) -> httpmock::Mock<'
 /// project's images (none tagged silver). The lists also hold gold-9, another project's
 /// image (as a service that ignores `owner=` lists it): a selector never takes it.
 fn owner_cloud(server: &MockServer) -> Vec<httpmock::Mock<'_>> {
-    let gold = image("g1", "gold-1", OWNER, "shared");
-    let theirs = image("g9", "gold-9", "p-other", "shared");
+    let mut gold = image("g1", "gold-1", OWNER, "shared");
+    gold["tags"] = json!(["gold"]);
+    let mut theirs = image("g9", "gold-9", "p-other", "shared");
+    theirs["tags"] = json!(["gold"]);
     vec![
         read(server, "/v2/images/i1", image("i1", "one", OWNER, "shared")),
         read(server, "/v2/images/i2", image("i2", "two", OWNER, "private")),
@@ -149,6 +151,7 @@ const PLAN_TABLE: &str = "\
 ";
 
 const PLAN_NOTES: &str = "\
+ims: warning: shares.toml:6: image g9 (gold-9) was listed but its owner is p-other, not this project: dropped, nothing is changed on it
 ims: note: shares.toml:6: tag \"silver\" selects no image of this project
 ims: plan: 4 to add, 3 to accept, 1 to remove, 1 visibility; 1 in sync
 ";
@@ -310,6 +313,8 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
         ));
     }
     let remove = owner_change(&server, DELETE, "/v2/images/i1/members/p-x", "", None, json!({}));
+    // Made shared, i2 shows no member it had before: its plan stands.
+    let revealed = read(&server, "/v2/images/i2/members", json!({"members": []}));
     let consumer = MockServer::start();
     let mut accepts = Vec::new();
     for image in ["i1", "i2", "g1"] {
@@ -355,6 +360,7 @@ fn apply_sends_each_change_exactly_and_consumers_accept_with_their_own_token() {
         "{stderr}"
     );
     patch.assert_calls(1);
+    revealed.assert_calls(1);
     called(&adds, 1);
     called(&accepts, 1);
     remove.assert_calls(1);
@@ -389,11 +395,9 @@ fn a_dry_run_prints_every_change_the_consumers_too_and_sends_none() {
     consumer_changes.assert_calls(0);
 }
 
-#[test]
-fn removals_off_a_terminal_need_yes_and_send_nothing() {
-    let (server, _consumer, sandbox) = clouds("p-a");
-    let changes = no_change_may_be_sent(&server);
-    let out = share(&sandbox, &server, &["apply", "--prune"]);
+/// `share apply --prune` off a terminal without --yes: exit 2, nothing sent.
+fn needs_yes(sandbox: &Sandbox, server: &MockServer) {
+    let out = share(sandbox, server, &["apply", "--prune"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(
         stderr_of(&out).ends_with(
@@ -403,6 +407,135 @@ fn removals_off_a_terminal_need_yes_and_send_nothing() {
         "{}",
         stderr_of(&out)
     );
+}
+
+#[test]
+fn removals_off_a_terminal_need_yes_and_send_nothing() {
+    let (server, _consumer, sandbox) = clouds("p-a");
+    let changes = no_change_may_be_sent(&server);
+    needs_yes(&sandbox, &server);
+    changes.assert_calls(0);
+}
+
+/// A service that ignores `tag=` and `owner=` lists every image it has: an image whose
+/// record lacks the tag (or names another owner) is dropped with a warning, so that a
+/// tag that selects nothing prunes nothing and shares nothing.
+#[test]
+fn a_tag_filter_the_service_ignores_selects_only_images_that_carry_the_tag() {
+    let server = MockServer::start();
+    let mut theirs = image("o1", "other-eval", "p-other", "shared");
+    theirs["tags"] = json!(["partner-eval"]);
+    let list = server.mock(|when, then| {
+        expect_standard_headers(when, OWNER_TOKEN).path("/v2/images");
+        then.status(200).json_body(json!({"images": [
+            image("prod-1", "production", OWNER, "shared"), theirs]}));
+    });
+    let members = server.mock(|when, then| {
+        when.method(GET).path_includes("/members");
+        then.status(200).json_body(json!({"members": [member("prod-1", "p-b", "accepted")]}));
+    });
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    for listed in ["[]", "[\"partner\"]"] {
+        let text = format!("[[share]]\ntags = [\"partner-eval\"]\nmembers = {listed}\n");
+        let sandbox = sandbox_with(&consumer, "p-a", &text);
+        let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert_eq!(
+            stderr_of(&out),
+            "ims: warning: shares.toml:1: image prod-1 (production) was listed but its record \
+             does not carry the tag \"partner-eval\": dropped, nothing is changed on it\n\
+             ims: warning: shares.toml:1: image o1 (other-eval) was listed but its owner is \
+             p-other, not this project: dropped, nothing is changed on it\n\
+             ims: note: shares.toml:1: tag \"partner-eval\" selects no image of this project\n\
+             ims: plan: 0 to add, 0 to accept, 0 to remove, 0 visibility; 0 in sync\n"
+        );
+    }
+    list.assert_calls(2);
+    members.assert_calls(0);
+    changes.assert_calls(0);
+}
+
+/// A Glance image i2, private until the PATCH that makes it shared, then shared; its
+/// member list shows `revealed` at the first read (right after the PATCH: the members it
+/// had before it was made private) and `after` from then on. The PATCH, and a DELETE of
+/// p-old; a catch-all that no other change may reach.
+fn hidden_members<'a>(
+    server: &'a MockServer,
+    revealed: Value,
+    after: Value,
+) -> [httpmock::Mock<'a>; 3] {
+    read(server, "/v2/images/i2", image("i2", "two", OWNER, "private")).up_to_n_times(1);
+    read(server, "/v2/images/i2", image("i2", "two", OWNER, "shared"));
+    read(server, "/v2/images/i2/members", json!({"members": revealed})).up_to_n_times(1);
+    read(server, "/v2/images/i2/members", json!({"members": after}));
+    let patch = owner_change(
+        server,
+        PATCH,
+        "/v2/images/i2",
+        "application/openstack-images-v2.1-json-patch",
+        Some(json!([{"op": "replace", "path": "/visibility", "value": "shared"}])),
+        image("i2", "two", OWNER, "shared"),
+    );
+    let delete = owner_change(server, DELETE, "/v2/images/i2/members/p-old", "", None, json!({}));
+    [patch, delete, no_change_may_be_sent(server)]
+}
+
+/// Members an image had before it was made private are hidden while it is private and
+/// show again once apply makes it shared: apply reads them before going on. With prune
+/// it removes the ones the file does not name in the same run (the question covers them,
+/// so off a terminal it needs --yes), and a desired one that was there needs no add.
+#[test]
+fn members_a_private_image_hid_are_read_after_it_is_made_shared_and_pruned() {
+    let hidden = json!([member("i2", "p-old", "accepted"), member("i2", "p-a", "accepted")]);
+    let after = json!([member("i2", "p-a", "accepted")]);
+    let consumer = MockServer::start();
+    let sandbox =
+        sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i2\"]\nmembers = [\"p-a\"]\n");
+    let unasked = MockServer::start();
+    let [patch, _, _] = hidden_members(&unasked, hidden.clone(), after.clone());
+    needs_yes(&sandbox, &unasked);
+    patch.assert_calls(0);
+
+    let server = MockServer::start();
+    let [patch, delete, changes] = hidden_members(&server, hidden, after);
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        "ims: plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync\n\
+         ims: note: image i2 (two) shows member p-old again, which it had before it was made \
+         private: removed, as the file does not name it\n\
+         ims: removed p-old from image i2\n\
+         ims: applied: the cloud matches shares.toml (1 in sync)\n"
+    );
+    patch.assert_calls(1);
+    delete.assert_calls(1);
+    changes.assert_calls(0);
+}
+
+/// Without prune, a member the private image hid keeps its access once the image is
+/// shared: a note names it, and nothing is removed.
+#[test]
+fn without_prune_a_note_names_each_member_that_regains_access() {
+    let server = MockServer::start();
+    let hidden = json!([member("i2", "p-old", "accepted"), member("i2", "p-a", "accepted")]);
+    let [patch, delete, changes] = hidden_members(&server, hidden.clone(), hidden);
+    let consumer = MockServer::start();
+    let sandbox =
+        sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i2\"]\nmembers = [\"p-a\"]\n");
+    let out = share(&sandbox, &server, &["apply"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        "ims: plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync\n\
+         ims: note: image i2 (two) shows member p-old again, which it had before it was made \
+         private: p-old can see it again (the file does not name it; --prune removes it)\n\
+         ims: applied: the cloud matches shares.toml (1 in sync)\n"
+    );
+    patch.assert_calls(1);
+    delete.assert_calls(0);
     changes.assert_calls(0);
 }
 
@@ -419,6 +552,75 @@ fn prune_of_i1<'a>(
     let consumer = MockServer::start();
     let text = "[[share]]\nimages = [\"i1\"]\nmembers = []\n";
     (no_change_may_be_sent(server), sandbox_with(&consumer, "p-a", text))
+}
+
+/// A service that lists a member twice: prune sends one DELETE, the plan shows one row,
+/// and a warning says so.
+#[test]
+fn a_member_listed_twice_is_removed_once_with_a_warning() {
+    let server = MockServer::start();
+    read(&server, "/v2/images/i1", image("i1", "one", OWNER, "shared"));
+    let twice = [member("i1", "p-x", "pending"), member("i1", "p-x", "pending")];
+    read(&server, "/v2/images/i1/members", json!({ "members": twice }));
+    let delete = owner_change(&server, DELETE, "/v2/images/i1/members/p-x", "", None, json!({}));
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let sandbox = sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i1\"]\nmembers = []\n");
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes", "-o", "csv"]);
+    // The mock never changes: read again, p-x is still there (exit 6).
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "Action,Image ID,Image Name,Member ID,From,To\nremove,i1,one,p-x,pending,—\n"
+    );
+    assert!(
+        stderr_of(&out).starts_with(
+            "ims: warning: image i1 (one) lists member p-x more than once: counted once\n\
+             ims: plan: 0 to add, 0 to accept, 1 to remove, 0 visibility; 0 in sync\n\
+             ims: removed p-x from image i1\n"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    delete.assert_calls(1);
+    changes.assert_calls(0);
+}
+
+/// An ID that no format shows as it is (here an image ID with a bidi control, listed by
+/// name) is refused before anything is printed or sent, the same for every format, and the
+/// message says nothing was sent.
+#[test]
+fn an_unprintable_id_is_refused_before_printing_in_every_format() {
+    let server = MockServer::start();
+    read(
+        &server,
+        "/v2/images",
+        json!({"images": [image("g\u{202e}1", "gold-1", OWNER, "shared")]}),
+    );
+    let members = server.mock(|when, then| {
+        when.method(GET).path_includes("/members");
+        then.status(200).json_body(json!({"members": []}));
+    });
+    let changes = no_change_may_be_sent(&server);
+    let consumer = MockServer::start();
+    let sandbox =
+        sandbox_with(&consumer, "p-a", "[[share]]\nnames = [\"gold-*\"]\nmembers = [\"p-a\"]\n");
+    for format in ["ids", "table", "json"] {
+        for extra in ["--yes", "--dry-run"] {
+            let out = share(&sandbox, &server, &["apply", extra, "-o", format]);
+            assert_eq!(out.status.code(), Some(2), "{format}: {}", stderr_of(&out));
+            assert_eq!(stdout_of(&out), "", "{format}");
+            assert_eq!(
+                stderr_of(&out),
+                "ims: error: cannot send the add of image `g\\u{202e}1`: its ID holds \
+                 whitespace or a control, line-separator or bidi character, which no output \
+                 shows as it is; nothing was sent\n",
+                "{format}"
+            );
+        }
+    }
+    members.assert_calls(6);
+    changes.assert_calls(0);
 }
 
 /// Glance takes `..` as a member ID; a prune must not turn it into
@@ -596,6 +798,69 @@ fn export_writes_todays_sharing_and_checks_clean_against_it() {
     );
 }
 
+/// `-` with an empty stdin means no images, as for `member list -`: an empty file, and
+/// not one request (a pipeline that selected nothing must not export the whole project).
+#[test]
+fn export_of_an_empty_stdin_is_an_empty_file_and_reads_nothing() {
+    let server = MockServer::start();
+    let nothing = nothing_may_be_sent(&server);
+    for stdin in ["", " \n\n"] {
+        let out = as_owner(&Sandbox::new(), &server)
+            .args(["share", "export", "-"])
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert_eq!(stderr_of(&out), "");
+    }
+    nothing.assert_calls(0);
+}
+
+/// An export must check clean: another project's image given by ID is exit 4, and a
+/// member ID that the file could not name as that ID (`..`, `""`, a bidi control) is exit
+/// 8 naming it; nothing is written either way.
+#[test]
+fn export_refuses_what_would_not_round_trip() {
+    let server = MockServer::start();
+    read(&server, "/v2/images/t1", image("t1", "theirs", "p-other", "shared"));
+    for (id, member_id) in [("d1", ".."), ("d2", ""), ("d3", "p\u{202e}x")] {
+        read(&server, &format!("/v2/images/{id}"), image(id, "odd", OWNER, "shared"));
+        let path = format!("/v2/images/{id}/members");
+        read(&server, &path, json!({"members": [member(id, member_id, "accepted")]}));
+    }
+    let export = |id: &str| {
+        as_owner(&Sandbox::new(), &server).args(["share", "export", "i0", id]).output().unwrap()
+    };
+    read(&server, "/v2/images/i0", image("i0", "mine", OWNER, "shared"));
+    read(&server, "/v2/images/i0/members", json!({"members": []}));
+    let out = export("t1");
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(
+        stderr_of(&out),
+        "ims: error: image t1 is owned by p-other: only its owner can share it; nothing was \
+         exported\n"
+    );
+    for (id, shown, why) in [
+        ("d1", "..", "cannot be `.` or `..`"),
+        ("d2", "", "is empty"),
+        ("d3", "p\\u{202e}x", "holds whitespace or a control, line-separator or bidi character"),
+    ] {
+        let out = export(id);
+        assert_eq!(out.status.code(), Some(8), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert_eq!(
+            stderr_of(&out),
+            format!(
+                "ims: error: image {id}: the service sent member ID `{shown}`, which {why}: a \
+                 shares file cannot name it so that it reads back as that ID; nothing was \
+                 exported\n"
+            )
+        );
+    }
+}
+
 #[test]
 fn export_without_ids_takes_every_image_this_project_shares() {
     let server = MockServer::start();
@@ -664,6 +929,15 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
                 member(id, "p-a", "accepted"), member(id, "p-b", "pending")]}));
         });
     }
+    v1_consumer_sandbox(
+        consumer,
+        "[[share]]\nimages = [\"h1\", \"h2\"]\nmembers = [\"p-a\", \"p-b\"]\n",
+    )
+}
+
+/// A sandbox whose profile tenant-a signs in to `consumer` on v1 as p-a, and whose
+/// `shares.toml` is `shares` with p-a's consumer: tenant-a with vault-1.
+fn v1_consumer_sandbox(consumer: &MockServer, shares: &str) -> Sandbox {
     let sandbox = Sandbox::new();
     sandbox.config(&format!(
         "[profiles.tenant-a]\nendpoint = \"{}\"\ntoken = \"{CONSUMER_TOKEN}\"\napi = \"v1\"\n\
@@ -672,8 +946,9 @@ fn v1_cloud(server: &MockServer, consumer: &MockServer) -> Sandbox {
     ));
     sandbox.file(
         "shares.toml",
-        "[[share]]\nimages = [\"h1\", \"h2\"]\nmembers = [\"p-a\", \"p-b\"]\n\
-         [consumers]\np-a = { profile = \"tenant-a\", vault_id = \"vault-1\" }\n",
+        &format!(
+            "{shares}[consumers]\np-a = {{ profile = \"tenant-a\", vault_id = \"vault-1\" }}\n"
+        ),
     );
     sandbox
 }
@@ -703,6 +978,14 @@ fn v1_consumer_accepts(consumer: &MockServer) -> [httpmock::Mock<'_>; 3] {
     [accept, consumer_poll, read_back]
 }
 
+/// `share apply` on v1 (AK/SK) ends 0 with the cloud matching, `in_sync` pairs in sync.
+fn v1_apply_matches(sandbox: &Sandbox, server: &MockServer, in_sync: usize) {
+    let out = aksk(sandbox, server, SK).args(["share", "apply"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let applied = format!("ims: applied: the cloud matches shares.toml ({in_sync} in sync)\n");
+    assert!(stderr_of(&out).ends_with(&applied), "{}", stderr_of(&out));
+}
+
 #[test]
 fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
@@ -722,6 +1005,53 @@ fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
     changes.assert_calls(0);
 }
 
+/// A `vault_id` follows its consumer's own API: a v2 consumer under a v1 owner cannot send
+/// it (exit 3 naming the line, nothing sent); a v1 consumer under a v2 owner sends it.
+#[test]
+fn a_vault_is_checked_against_its_consumers_own_api() {
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    sandbox.config(&format!(
+        "[profiles.tenant-a]\nendpoint = \"{}\"\ntoken = \"{CONSUMER_TOKEN}\"\n\
+         project_id = \"p-a\"\n",
+        consumer.base_url()
+    ));
+    let (owner_sent, consumer_sent) =
+        (nothing_may_be_sent(&server), nothing_may_be_sent(&consumer));
+    for run in ["apply", "plan"] {
+        let out = aksk(&sandbox, &server, SK).args(["share", run]).output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+        assert_eq!(
+            stderr_of(&out),
+            "ims: error: shares.toml:5: [consumers] `p-a`: `vault_id` is for Huawei's v1 API, \
+             and profile `tenant-a` does not use it (`api = \"v1\"`); the v2 API accepts \
+             without a vault\n"
+        );
+    }
+    owner_sent.assert_calls(0);
+    consumer_sent.assert_calls(0);
+
+    // A v2 owner whose consumer is on v1: the consumer's accept carries the vault.
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    read(&server, "/v2/images/i1", image("i1", "one", OWNER, "shared"));
+    read(&server, "/v2/images/i1/members", json!({"members": []}));
+    let changes = no_change_may_be_sent(&server);
+    let sandbox =
+        v1_consumer_sandbox(&consumer, "[[share]]\nimages = [\"i1\"]\nmembers = [\"p-a\"]\n");
+    let out = share(&sandbox, &server, &["apply", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        format!(
+            "POST {}/v2/images/i1/members {{\"member\":\"p-a\"}}\n\
+             PUT {}/v1/cloudimages/members {{\"images\":[\"i1\"],\"project_id\":\"p-a\",\"status\":\"accepted\",\"vault_id\":\"vault-1\"}}\n",
+            server.base_url(),
+            consumer.base_url()
+        )
+    );
+    changes.assert_calls(0);
+}
+
 #[test]
 fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_vault() {
     let (server, consumer) = (MockServer::start(), MockServer::start());
@@ -731,17 +1061,59 @@ fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_
     let (add_b, poll_b) =
         batch_job(&server, POST, json!({"images": ["h1", "h2"], "projects": ["p-b"]}), "job-b");
     let [accept, consumer_poll, read_back] = v1_consumer_accepts(&consumer);
-    let out = aksk(&sandbox, &server, SK).args(["share", "apply"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).ends_with("ims: applied: the cloud matches shares.toml (4 in sync)\n"),
-        "{}",
-        stderr_of(&out)
-    );
+    v1_apply_matches(&sandbox, &server, 4);
     for mock in [add_a, poll_a, add_b, poll_b, accept, consumer_poll] {
         mock.assert_calls(1);
     }
     read_back.assert_calls(2);
+}
+
+/// v1: the jobs of a step (one per new member) run first, then each image is read back
+/// once, not once per job: 4 images given 3 new members are 4 read-backs, not 12. Each
+/// image's member list is read 3 times in all: the plan, the read-back, the final check.
+#[test]
+fn v1_reads_each_image_back_once_after_the_steps_jobs() {
+    let server = MockServer::start();
+    let ids = ["h1", "h2", "h3", "h4"];
+    let mut lists = Vec::new();
+    for id in ids {
+        server.mock(|when, then| {
+            when.method(GET).path("/v2/cloudimages").query_param("id", id);
+            then.status(200).json_body(json!({"images": [image(id, id, PROJECT, "private")]}));
+        });
+        let path = format!("/v1/{PROJECT}/cloudimages/{id}/members");
+        let first = server.mock(|when, then| {
+            when.method(GET).path(path.clone());
+            then.status(200).json_body(json!({"members": []}));
+        });
+        first.up_to_n_times(1);
+        lists.push(first);
+        lists.push(server.mock(|when, then| {
+            when.method(GET).path(path);
+            then.status(200).json_body(json!({"members": [
+                member(id, "p-a", "accepted"), member(id, "p-b", "accepted"),
+                member(id, "p-c", "accepted")]}));
+        }));
+    }
+    let mut jobs = Vec::new();
+    for (who, job) in [("p-a", "job-a"), ("p-b", "job-b"), ("p-c", "job-c")] {
+        let body = json!({"images": ids, "projects": [who]});
+        let (add, poll) = batch_job(&server, POST, body, job);
+        jobs.extend([add, poll]);
+    }
+    let changes = no_change_may_be_sent(&server);
+    let sandbox = Sandbox::new();
+    sandbox.file(
+        "shares.toml",
+        "[[share]]\nimages = [\"h1\", \"h2\", \"h3\", \"h4\"]\nmembers = [\"p-a\", \"p-b\", \"p-c\"]\n",
+    );
+    v1_apply_matches(&sandbox, &server, 12);
+    called(&jobs, 1);
+    // Per image: the plan's read, then (after all three jobs) one read-back and the final
+    // check's read.
+    let reads: Vec<usize> = lists.iter().map(|mock| mock.calls()).collect();
+    assert_eq!(reads, [1, 2, 1, 2, 1, 2, 1, 2]);
+    changes.assert_calls(0);
 }
 
 #[test]

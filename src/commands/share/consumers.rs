@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::steps::no_session;
+use crate::api::Route;
 use crate::cli::{GlobalArgs, Setting};
 use crate::commands::session::Session;
 use crate::console::Console;
@@ -49,34 +50,67 @@ pub(super) fn consumer_sessions(
     global: &GlobalArgs,
     plan: &Plan,
 ) -> Result<BTreeMap<String, Session>, Error> {
+    let mut sessions = BTreeMap::new();
+    for profile in plan.actions.iter().filter_map(|a| a.consumer.as_ref()) {
+        if sessions.contains_key(profile) {
+            continue;
+        }
+        sessions.insert(profile.clone(), consumer_session(console, global, profile)?);
+    }
+    Ok(sessions)
+}
+
+/// The session of consumer `profile`, as [`consumer_sessions`] opens each. Nothing is sent.
+fn consumer_session(
+    console: &Console,
+    global: &GlobalArgs,
+    profile: &str,
+) -> Result<Session, Error> {
     // The command's environment without the variables of the identity settings and the
     // `OS_*` sign-in variables (where clouds.yaml is, `OS_CLIENT_CONFIG_FILE`, stays).
     let env = |name: &str| match is_identity_variable(name) {
         true => Ok(None),
         false => console.env()(name),
     };
-    let mut sessions = BTreeMap::new();
-    for profile in plan.actions.iter().filter_map(|a| a.consumer.as_ref()) {
-        if sessions.contains_key(profile) {
+    let args = GlobalArgs {
+        profile: Some(profile.to_string()),
+        config: global.config.clone(),
+        timeout: global.timeout,
+        retries: global.retries,
+        deadline: global.deadline,
+        ca_file: global.ca_file.clone(),
+        insecure: global.insecure,
+        no_cache: global.no_cache,
+        verbose: global.verbose,
+        ..GlobalArgs::default()
+    };
+    Session::open_in(console, &args, &env)
+        .map_err(|err| err.prefixed(&format!("consumer profile {profile}")))
+}
+
+/// A consumer's `vault_id` goes only into Huawei's v1 accept: a consumer whose own profile
+/// does not use the v1 API cannot send it (exit 3 naming the line, before any request),
+/// whatever API this project uses.
+pub(super) fn check_vaults(
+    console: &Console,
+    global: &GlobalArgs,
+    file: &SharesFile,
+) -> Result<(), Error> {
+    for (member, consumer) in &file.consumers {
+        if consumer.vault_id.is_none() {
             continue;
         }
-        let args = GlobalArgs {
-            profile: Some(profile.clone()),
-            config: global.config.clone(),
-            timeout: global.timeout,
-            retries: global.retries,
-            deadline: global.deadline,
-            ca_file: global.ca_file.clone(),
-            insecure: global.insecure,
-            no_cache: global.no_cache,
-            verbose: global.verbose,
-            ..GlobalArgs::default()
-        };
-        let session = Session::open_in(console, &args, &env)
-            .map_err(|err| err.prefixed(&format!("consumer profile {profile}")))?;
-        sessions.insert(profile.clone(), session);
+        let session = consumer_session(console, global, &consumer.profile)?;
+        if !matches!(session.route(), Route::V1 { .. }) {
+            return Err(Error::config(format!(
+                "{}: [consumers] `{member}`: `vault_id` is for Huawei's v1 API, and profile \
+                 `{}` does not use it (`api = \"v1\"`); the v2 API accepts without a vault",
+                file.at(consumer.line),
+                consumer.profile
+            )));
+        }
     }
-    Ok(sessions)
+    Ok(())
 }
 
 /// The settings that say who signs in where: a consumer's come from its profile only.

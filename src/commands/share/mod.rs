@@ -9,7 +9,9 @@ mod consumers;
 mod observe;
 mod steps;
 
-use consumers::{check_consumer_projects, check_consumers, consumer_sessions};
+use std::collections::BTreeMap;
+
+use consumers::{check_consumer_projects, check_consumers, check_vaults, consumer_sessions};
 use observe::{members_of, observe};
 use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
 
@@ -25,9 +27,9 @@ use crate::files::{SMALL_FILE_LIMIT, Unread, read_small_text, read_text};
 use crate::model::Member;
 use crate::model::image::Image;
 use crate::output;
-use crate::share::export::export as export_file;
+use crate::share::export::{check_exportable, export as export_file};
 use crate::share::file::{SharesFile, parse};
-use crate::share::plan::{ActionKind, ImageFacts, Plan, PlanOptions, Selection};
+use crate::share::plan::{Action, ActionKind, ImageFacts, Plan, PlanOptions, Selection, reveal};
 use crate::work::fan_out::collect_in_order;
 use crate::work::ids::read_unique_ids;
 
@@ -82,7 +84,10 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let options = options(api, &args.share);
-        let plan = observe(api, &project, &file, options, jobs)?;
+        let mut plan = observe(api, &project, &file, options, jobs)?;
+        // What would be sent is checked before anything is printed: every format then
+        // prints the plan whole, and no format decides whether apply acts.
+        check_paths(&plan)?;
         match args.dry_run {
             true => summarize(console, &plan),
             false => show(console, &session, &plan)?,
@@ -90,22 +95,36 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         if plan.actions.is_empty() {
             return Ok(());
         }
-        check_paths(&plan)?;
         let consumers = consumer_sessions(console, global, &plan)?;
         check_consumer_projects(&file, &plan, &consumers)?;
         let removals = plan.count(ActionKind::Remove);
-        if removals > 0 && !args.yes && !args.dry_run {
-            let question = format!(
-                "apply {} changes, {removals} of them removals?",
+        // With prune, an image made shared may show members it hid while private, and
+        // they are removed in the same run: the question covers them.
+        let hidden = match options.prune || file.prune {
+            true => plan.count(ActionKind::Visibility),
+            false => 0,
+        };
+        if (removals > 0 || hidden > 0) && !args.yes && !args.dry_run {
+            let mut question = format!(
+                "apply {} changes, {removals} of them removals",
                 plan.actions.len()
             );
-            confirm(console, "share apply with removals", &question)?;
+            if hidden > 0 {
+                question.push_str(&format!(
+                    ", and remove the members the file does not name that the {hidden} \
+                     private image(s) show once shared"
+                ));
+            }
+            confirm(
+                console,
+                "share apply with removals",
+                &format!("{question}?"),
+            )?;
         }
         let v1 = matches!(api.route, Route::V1 { .. });
-        let steps = steps(&file, &plan, v1);
         if args.dry_run {
             let mut lines = Vec::new();
-            for step in &steps {
+            for step in &steps(&file, &plan, v1) {
                 lines.extend(with_step_api(api, &consumers, step, |api| {
                     step_lines(api, step)
                 })?);
@@ -118,7 +137,11 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
             })?;
             return Ok(());
         }
-        let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?;
+        let sent = (&session, api, project.as_str(), &consumers);
+        let shared_first = make_shared_first(console, sent, &file, &mut plan, options, jobs)?;
+        let steps = steps(&file, &plan, v1);
+        let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?
+            .or(shared_first);
         let fresh = observe(api, &project, &file, options, jobs)?;
         if fresh.actions.is_empty() {
             console.diag(&format!(
@@ -149,24 +172,86 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     })?
 }
 
+/// Who sends this project's changes: its session, API and project, and the consumers'
+/// sessions.
+type Senders<'a> = (
+    &'a Session,
+    &'a ImageApi<'a>,
+    &'a str,
+    &'a BTreeMap<String, Session>,
+);
+
+/// Sends the plan's visibility changes first, then reads the members of each image made
+/// shared and plans it again ([`reveal`]): Glance shows the members an image had before it
+/// was made private once it is shared again, and they are planned (removed with prune,
+/// named in a note without) before anything else is sent. The visibility actions leave the
+/// plan; the first failure, if any (each is on stderr).
+fn make_shared_first(
+    console: &Console,
+    (session, api, project, consumers): Senders,
+    file: &SharesFile,
+    plan: &mut Plan,
+    options: PlanOptions,
+    jobs: u16,
+) -> Result<Option<Error>, Error> {
+    let shared: Vec<Action> = plan
+        .actions
+        .iter()
+        .filter(|a| a.kind == ActionKind::Visibility)
+        .cloned()
+        .collect();
+    if shared.is_empty() {
+        return Ok(None);
+    }
+    let first = Plan {
+        actions: shared.clone(),
+        ..Plan::default()
+    };
+    let steps = steps(file, &first, false);
+    let mut failure = send_steps(console, session, api, project, consumers, &steps, jobs)?;
+    let ids: Vec<&str> = shared.iter().map(|a| a.image_id.as_str()).collect();
+    let read = collect_in_order(&ids, jobs, |id| api.all_members(id));
+    let before = plan.notes.len();
+    for (id, members) in ids.into_iter().zip(read) {
+        match members {
+            Ok(members) => reveal(file, plan, id, &members, options),
+            Err(err) => {
+                let context = format!("the members of image {id}, made shared");
+                console.report(&anyhow::Error::new(err.clone()).context(context));
+                failure.get_or_insert(err);
+            }
+        }
+    }
+    plan.actions.retain(|a| a.kind != ActionKind::Visibility);
+    for note in &plan.notes[before..] {
+        console.diag(&format!("note: {note}"));
+    }
+    Ok(failure)
+}
+
 /// `ims share export [IMAGE_ID...|-]`: today's sharing of the images (default: every
-/// image this project shares) as a shares file on stdout.
+/// image this project shares; `-` with an empty stdin: none, an empty file) as a shares
+/// file on stdout.
 fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyhow::Result<()> {
+    let given = !args.image_ids.is_empty();
     let ids = read_unique_ids("image ID", args.image_ids, &mut *console.stdin())?;
+    if given && ids.is_empty() {
+        // `-` with an empty stdin: a pipeline that selected nothing gets an empty file,
+        // never one of every image this project shares.
+        return Ok(());
+    }
     let session = Session::open(console, global)?;
     let text = session.with_api(|api| -> Result<String, Error> {
         let options = PlanOptions {
             prune: false,
             needs_shared: api.sharing_rules() == SharingRules::Glance,
         };
+        let project = session.this_project(api)?;
         let images: Vec<ImageFacts> = match ids.is_empty() {
-            true => {
-                let project = session.this_project(api)?;
-                super::image::shared_by::<Image>(api, &project, None)?
-                    .iter()
-                    .map(ImageFacts::of)
-                    .collect()
-            }
+            true => super::image::shared_by::<Image>(api, &project, None)?
+                .iter()
+                .map(ImageFacts::of)
+                .collect(),
             false => collect_in_order(&ids, args.jobs, |id| {
                 api.show_image(id)
                     .map(|image| ImageFacts::of(&image))
@@ -175,6 +260,9 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
             .into_iter()
             .collect::<Result<_, _>>()?,
         };
+        images
+            .iter()
+            .try_for_each(|image| only_own(image, &project))?;
         let selection = Selection {
             images: images
                 .into_iter()
@@ -184,6 +272,7 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
                 })
                 .collect(),
             notes: Vec::new(),
+            warnings: Vec::new(),
         };
         let mut members = members_of(api, &selection, options, args.jobs)?;
         let sharing: Vec<(ImageFacts, Vec<Member>)> = selection
@@ -194,12 +283,29 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
                 (selected.image, found)
             })
             .collect();
+        check_exportable(&sharing)?;
         Ok(export_file(&sharing))
     })??;
     output::to_stdout(console, |out| {
         out.write_all(text.as_bytes()).map_err(output::write_error)
     })?;
     Ok(())
+}
+
+/// An image another project owns is not exported (exit 4): `share` refuses it, so the
+/// export would not check clean.
+fn only_own(image: &ImageFacts, project: &str) -> Result<(), Error> {
+    match image.owner.as_deref().filter(|owner| *owner != project) {
+        Some(owner) => Err(Error::new(
+            ErrorKind::Refused,
+            format!(
+                "image {} is owned by {owner}: only its owner can share it; nothing was \
+                 exported",
+                image.id
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Reads and checks the shares file (its consumers' profiles against the config file),
@@ -211,6 +317,7 @@ fn open(
 ) -> Result<(SharesFile, Session), Error> {
     let file = read_file(console, args)?;
     check_consumers(console, global, &file)?;
+    check_vaults(console, global, &file)?;
     let session = Session::open(console, global)?;
     if let Route::V2 = session.route() {
         check_v2(&file)?;
@@ -219,28 +326,18 @@ fn open(
 }
 
 /// What the v2 API does not take (exit 3 naming the line): a `member_type` other than
-/// `project`, and a consumer's `vault_id` (Huawei's v1 accept only).
+/// `project`. (A consumer's `vault_id` follows the consumer's own API: see
+/// [`check_vaults`].)
 fn check_v2(file: &SharesFile) -> Result<(), Error> {
-    if let Some(share) = file
+    match file
         .shares
         .iter()
         .find(|share| share.member_type != MemberType::Project)
     {
-        return Err(Error::config(format!(
+        Some(share) => Err(Error::config(format!(
             "{}: `member_type` is for Huawei's v1 API (--api v1); the v2 API shares with \
              projects only",
             file.at(share.member_type_line.unwrap_or(share.line))
-        )));
-    }
-    match file
-        .consumers
-        .iter()
-        .find(|(_, consumer)| consumer.vault_id.is_some())
-    {
-        Some((member, consumer)) => Err(Error::config(format!(
-            "{}: [consumers] `{member}`: `vault_id` is for Huawei's v1 API (--api v1); the \
-             v2 API accepts without a vault",
-            file.at(consumer.line)
         ))),
         None => Ok(()),
     }
@@ -294,8 +391,11 @@ fn show(console: &Console, session: &Session, plan: &Plan) -> anyhow::Result<()>
     Failures::into_result(unprintable.into_iter().map(Into::into).collect())
 }
 
-/// The plan's notes and summary, on stderr.
+/// The plan's warnings, notes and summary, on stderr.
 fn summarize(console: &Console, plan: &Plan) {
+    for warning in &plan.warnings {
+        console.warn(warning);
+    }
     for note in &plan.notes {
         console.diag(&format!("note: {note}"));
     }
@@ -305,6 +405,46 @@ fn summarize(console: &Console, plan: &Plan) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::testing::{TERMINAL, ims};
+    use httpmock::prelude::*;
+
+    /// With prune, making a private image shared may show members it hid, which are then
+    /// removed: the question before anything is sent says so, and a no sends nothing.
+    #[test]
+    fn a_prune_that_makes_an_image_shared_asks_first() {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(GET).path("/v2/images/i2");
+            then.status(200).json_body(serde_json::json!({
+                "id": "i2", "name": "two", "owner": "p-own", "visibility": "private"}));
+        });
+        let changes = server.mock(|when, then| {
+            when.method_not(GET);
+            then.status(500);
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("shares.toml");
+        std::fs::write(&file, "[[share]]\nimages = [\"i2\"]\nmembers = [\"p-a\"]\n").unwrap();
+        let env = [
+            ("IMS_ENDPOINT", server.base_url()),
+            ("IMS_TOKEN", "tok".to_string()),
+            ("IMS_PROJECT_ID", "p-own".to_string()),
+        ];
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let path = file.display().to_string();
+        let args = ["share", "apply", "--prune", "-o", "ids", "-f", &path];
+        let ran = ims(&args, "n\n", TERMINAL, &env);
+        assert_eq!(ran.code, 2, "{}", ran.stderr);
+        assert_eq!(ran.stdout, "i2\n");
+        assert_eq!(
+            ran.stderr,
+            "ims: plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync\n\
+             apply 2 changes, 0 of them removals, and remove the members the file does not \
+             name that the 1 private image(s) show once shared? [y/N] \
+             ims: error: not confirmed; nothing was sent\n"
+        );
+        changes.assert_calls(0);
+    }
 
     #[test]
     fn check_under_huawei_rules_reads_a_private_images_members_and_wants_no_visibility() {
@@ -358,16 +498,16 @@ mod tests {
 
     #[test]
     fn v2_refuses_what_only_v1_takes_naming_the_line() {
-        let ok = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\np1 = \"t1\"\n";
+        let ok = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\n\
+                  p1 = { profile = \"t1\", vault_id = \"v1\" }\n";
         assert!(check_v2(&parse("shares.toml", ok).unwrap()).is_ok());
-        let vault = "[[share]]\nimages = [\"i1\"]\nmembers = [\"p1\"]\n[consumers]\n\
-                     p1 = { profile = \"t1\", vault_id = \"v1\" }\n";
-        let err = check_v2(&parse("shares.toml", vault).unwrap()).unwrap_err();
+        let typed = "[[share]]\nimages = [\"i1\"]\nmembers = [\"d1\"]\nmember_type = \"domain\"\n";
+        let err = check_v2(&parse("shares.toml", typed).unwrap()).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Config);
         assert_eq!(
             err.to_string(),
-            "shares.toml:5: [consumers] `p1`: `vault_id` is for Huawei's v1 API (--api v1); \
-             the v2 API accepts without a vault"
+            "shares.toml:4: `member_type` is for Huawei's v1 API (--api v1); the v2 API \
+             shares with projects only"
         );
     }
 }

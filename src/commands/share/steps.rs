@@ -1,15 +1,16 @@
 //! The plan's actions as steps (the changes sent together, by one sender) and sending
 //! them, each with this project's API or its consumer's; the paths checked before.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use crate::api::{BatchMembers, ImageApi};
+use crate::api::{BatchMembers, ImageApi, Route};
 use crate::cli::MemberType;
 use crate::commands::session::Session;
 use crate::console::Console;
 use crate::error::{Error, ErrorKind, Reported};
 use crate::share::file::SharesFile;
-use crate::share::plan::{ActionKind, Plan};
+use crate::share::plan::{Action, ActionKind, Plan};
+use crate::text::{is_plain_id, printable};
 use crate::url::id_problem;
 use crate::work::change::{Action as Change, Changes, Outcome, Pair, RunOptions, settle};
 use crate::work::fan_out::collect_in_order;
@@ -27,8 +28,8 @@ pub(super) struct Step {
 }
 
 /// The plan's actions grouped into steps, in the plan's order. v2: one step per kind (and
-/// consumer). v1: one batch per member (and member type) for add and remove, one per
-/// consumer (with its vault) for accept.
+/// consumer). v1: one batch per member (and member type) for add and remove. Accept: one
+/// per consumer, with its vault (which only a v1 consumer sends).
 pub(super) fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
     let mut steps: Vec<Step> = Vec::new();
     for action in &plan.actions {
@@ -57,8 +58,9 @@ pub(super) fn steps(file: &SharesFile, plan: &Plan, v1: bool) -> Vec<Step> {
                     action: change_of(action.kind),
                     pairs: vec![pair],
                     member_kind,
+                    // Sent only by a v1 consumer (checked before: see `check_vaults`).
                     vault: match action.kind {
-                        ActionKind::Accept if v1 => action
+                        ActionKind::Accept => action
                             .member_id
                             .as_ref()
                             .and_then(|member| file.consumers.get(member))
@@ -161,6 +163,9 @@ pub(super) fn send_steps(
             this_project: Some(sender),
         };
         let results = with_step_api(api, consumers, &phase[0], |api| {
+            if is_batch(api, &phase[0]) {
+                return send_batches(console, api, phase, options);
+            }
             let (outer, inner) = split_jobs(options.jobs, phase.len());
             let inner = RunOptions {
                 jobs: inner,
@@ -201,6 +206,45 @@ pub(super) fn send_steps(
     Ok(first_failure)
 }
 
+/// Whether `step` is sent as Huawei v1 batch jobs by `api`.
+fn is_batch(api: &ImageApi, step: &Step) -> bool {
+    matches!(api.route, Route::V1 { .. }) && step.kind != ActionKind::Visibility
+}
+
+/// v1: the batch jobs of `phase` side by side, then each image that a job which succeeded
+/// changed read back once, `--jobs` at a time (not once per job: 2,000 images given 5 new
+/// members are 2,000 member-list reads, not 10,000); each step's outcomes, or its job's
+/// failure.
+fn send_batches(
+    console: &Console,
+    api: &ImageApi,
+    phase: &[Step],
+    options: RunOptions,
+) -> Vec<Result<Vec<Result<Outcome, Error>>, Error>> {
+    let (outer, inner) = split_jobs(options.jobs, phase.len());
+    let inner = RunOptions {
+        jobs: inner,
+        ..options
+    };
+    let ended = collect_in_order(phase, outer, |step| {
+        step.changes.run_job(console, api, inner)
+    });
+    let mut seen = HashSet::new();
+    let images: Vec<String> = phase
+        .iter()
+        .zip(&ended)
+        .filter(|(step, job)| job.is_ok() && step.kind != ActionKind::Remove)
+        .flat_map(|(step, _)| step.changes.images())
+        .filter(|image| seen.insert(image.clone()))
+        .collect();
+    let listed = collect_in_order(&images, options.jobs, |image| api.all_members(image));
+    phase
+        .iter()
+        .zip(ended)
+        .map(|(step, job)| job.map(|id| step.changes.outcomes(&id, &images, &listed)))
+        .collect()
+}
+
 /// Runs `work` with the API that sends `step`: this project's, or its consumer's.
 pub(super) fn with_step_api<R>(
     api: &ImageApi,
@@ -226,7 +270,7 @@ pub(super) fn no_session(profile: &str) -> Error {
 }
 
 /// Every image and member an action names must be one path segment (exit 2, nothing
-/// sent): IDs read from the service are not checked as the file's are, and a member `..`
+/// sent) and one plain word ([`check_plain`]): IDs read from the service are not checked as the file's are, and a member `..`
 /// would make `DELETE …/images/{id}/members/..`, which resolves to the image itself. An
 /// organization's URN travels only in a v1 body.
 pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
@@ -248,6 +292,30 @@ pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
                 "cannot send the {} of {what} `{id}`{of}: its ID {why} in a request path; \
                  nothing was sent",
                 action.kind.as_str()
+            )));
+        }
+        check_plain(action)?;
+    }
+    Ok(())
+}
+
+/// Every image and member ID an action names must be one plain word (exit 2, nothing
+/// sent): an ID with whitespace, a control, line-separator or bidi character cannot be
+/// shown as it is in every output format, and the format must not decide whether apply
+/// acts.
+fn check_plain(action: &Action) -> Result<(), Error> {
+    let ids = [
+        ("image", Some(&action.image_id)),
+        ("member", action.member_id.as_ref()),
+    ];
+    for (what, id) in ids {
+        if let Some(id) = id.filter(|id| !is_plain_id(id)) {
+            return Err(Error::usage(format!(
+                "cannot send the {} of {what} `{}`: its ID holds whitespace or a control, \
+                 line-separator or bidi character, which no output shows as it is; nothing \
+                 was sent",
+                action.kind.as_str(),
+                printable(id)
             )));
         }
     }
