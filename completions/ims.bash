@@ -274,11 +274,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -344,11 +344,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -484,11 +484,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -554,11 +554,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -624,11 +624,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -694,11 +694,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1100,11 +1100,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1220,11 +1220,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1290,11 +1290,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1372,11 +1372,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1454,11 +1454,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1652,11 +1652,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1734,11 +1734,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1816,11 +1816,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1886,11 +1886,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1956,11 +1956,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2082,11 +2082,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2152,11 +2152,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2222,11 +2222,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2308,11 +2308,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2394,11 +2394,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2472,11 +2472,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2642,11 +2642,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

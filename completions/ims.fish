@@ -35,7 +35,8 @@ complete -c ims -n "__fish_ims_needs_command" -s o -l output -d 'Output format [
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_needs_command" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_needs_command" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_needs_command" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -64,7 +65,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subc
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -93,7 +95,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -121,7 +124,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -148,7 +152,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -175,7 +180,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -201,7 +207,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -226,7 +233,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -256,7 +264,8 @@ complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subco
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -285,7 +294,8 @@ complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -311,7 +321,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subco
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -340,7 +351,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -365,7 +377,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -390,7 +403,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -416,7 +430,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -443,7 +458,8 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_sub
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -468,7 +484,8 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -490,7 +507,8 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -515,7 +533,8 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcom
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -541,7 +560,8 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -563,7 +583,8 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -585,7 +606,8 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -612,7 +634,8 @@ complete -c ims -n "__fish_ims_using_subcommand completions" -s o -l output -d '
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r

@@ -383,6 +383,8 @@ pub(crate) enum OutputFormat {
     Ids,
     /// Comma-separated values with a header row, for spreadsheets
     Csv,
+    /// A GitHub-flavoured Markdown table, for a pull-request comment
+    Markdown,
 }
 
 /// The format's name as on the command line: `table`, `ndjson`...
@@ -396,7 +398,7 @@ impl std::fmt::Display for OutputFormat {
 }
 
 /// The names the values of `T` are written as on the command line, comma-separated
-/// (`table, json, ndjson, ids, csv`).
+/// (`table, json, ndjson, ids, csv, markdown`).
 pub(crate) fn value_names<T: ValueEnum>() -> String {
     T::value_variants()
         .iter()
@@ -899,7 +901,7 @@ mod tests {
     fn output_formats_are_shown_by_the_names_the_flag_takes() {
         assert_eq!(
             value_names::<OutputFormat>(),
-            "table, json, ndjson, ids, csv"
+            "table, json, ndjson, ids, csv, markdown"
         );
         for format in OutputFormat::value_variants() {
             let name = format.to_string();
