@@ -2257,7 +2257,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__apply)
-            opts="-f -j -y -p -o -v -h -V --file --prune --jobs --yes --dry-run --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -y -p -o -v -h -V --file --prune --jobs --warn-days --yes --dry-run --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2276,6 +2276,10 @@ _ims() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2343,7 +2347,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__check)
-            opts="-f -j -p -o -v -h -V --file --prune --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -p -o -v -h -V --file --prune --jobs --warn-days --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2362,6 +2366,10 @@ _ims() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2591,7 +2599,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__plan)
-            opts="-f -j -p -o -v -h -V --file --prune --jobs --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -p -o -v -h -V --file --prune --jobs --warn-days --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2610,6 +2618,10 @@ _ims() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -340,6 +340,7 @@ complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subco
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l warn-days -d 'Note a share whose `until` is within this many days' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -366,6 +367,7 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l warn-days -d 'Note a share whose `until` is within this many days' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -392,6 +394,7 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l warn-days -d 'Note a share whose `until` is within this many days' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r

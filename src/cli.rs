@@ -620,6 +620,10 @@ pub(crate) struct ShareArgs {
     /// How many requests to send at once
     #[arg(short, long, default_value_t = DEFAULT_JOBS, value_parser = jobs())]
     pub(crate) jobs: u16,
+
+    /// Note a share whose `until` is within this many days
+    #[arg(long, value_name = "N", default_value_t = 14)]
+    pub(crate) warn_days: u32,
 }
 
 /// Arguments of `ims share apply`.

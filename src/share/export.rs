@@ -83,6 +83,7 @@ mod tests {
             name: name.into(),
             owner: Some("me".into()),
             visibility: Some("shared".into()),
+            created_at: None,
         }
     }
 

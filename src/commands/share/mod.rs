@@ -27,6 +27,7 @@ use crate::model::image::Image;
 use crate::output;
 use crate::share::export::export as export_file;
 use crate::share::file::{SharesFile, parse};
+use crate::share::lifetime::Clock;
 use crate::share::plan::{ActionKind, ImageFacts, Plan, PlanOptions, Selection};
 use crate::work::fan_out::collect_in_order;
 use crate::work::ids::read_unique_ids;
@@ -57,7 +58,7 @@ fn plan(
     let options = options(&session, args);
     let plan = session.with_api(|api| {
         let project = session.this_project(api)?;
-        observe(api, &project, &file, options, args.jobs)
+        observe(api, &project, &file, options, clock(args), args.jobs)
     })??;
     show(console, &session, &plan)?;
     if check && !plan.actions.is_empty() {
@@ -83,7 +84,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     let jobs = args.share.jobs;
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
-        let plan = observe(api, &project, &file, options, jobs)?;
+        let plan = observe(api, &project, &file, options, clock(&args.share), jobs)?;
         match args.dry_run {
             true => summarize(console, &plan),
             false => show(console, &session, &plan)?,
@@ -120,7 +121,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
             return Ok(());
         }
         let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?;
-        let fresh = observe(api, &project, &file, options, jobs)?;
+        let fresh = observe(api, &project, &file, options, clock(&args.share), jobs)?;
         if fresh.actions.is_empty() {
             console.diag(&format!(
                 "applied: the cloud matches {} ({} in sync)",
@@ -253,6 +254,14 @@ fn options(session: &Session, args: &ShareArgs) -> PlanOptions {
     PlanOptions {
         prune: args.prune,
         needs_shared: matches!(session.route(), Route::V2),
+    }
+}
+
+/// The planner's clock: the system's now, and `--warn-days`.
+fn clock(args: &ShareArgs) -> Clock {
+    Clock {
+        now: jiff::Timestamp::now(),
+        warn_days: args.warn_days,
     }
 }
 

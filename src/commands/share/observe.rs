@@ -7,22 +7,25 @@ use crate::api::{ImageApi, ImageFilter};
 use crate::error::{Error, ErrorKind};
 use crate::model::Member;
 use crate::share::file::SharesFile;
+use crate::share::lifetime::Clock;
 use crate::share::plan::{
     Catalog, ImageFacts, Plan, PlanOptions, Planner, Selection, reads_members, select,
 };
 use crate::work::fan_out::{collect_in_order, in_order};
 
 /// Reads what the plan compares (the images the file selects, then their members,
-/// `jobs` at a time) and plans.
+/// `jobs` at a time) and plans, at `clock`'s now.
 pub(super) fn observe(
     api: &ImageApi,
     project: &str,
     file: &SharesFile,
     options: PlanOptions,
+    clock: Clock,
     jobs: u16,
 ) -> Result<Plan, Error> {
     let mut catalog = Catalog {
         project: project.to_string(),
+        clock,
         ..Catalog::default()
     };
     if file.shares.iter().any(|share| !share.names.is_empty()) {
