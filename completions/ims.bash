@@ -2257,7 +2257,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__apply)
-            opts="-f -j -y -p -o -v -h -V --file --prune --jobs --warn-days --yes --dry-run --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -y -p -o -v -h -V --file --prune --jobs --warn-days --plan --yes --dry-run --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2280,6 +2280,10 @@ _ims() {
                     return 0
                     ;;
                 --warn-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2599,7 +2603,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__plan)
-            opts="-f -j -p -o -v -h -V --file --prune --jobs --warn-days --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -p -o -v -h -V --file --prune --jobs --warn-days --out --profile --config --endpoint --token --api --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2622,6 +2626,10 @@ _ims() {
                     return 0
                     ;;
                 --warn-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

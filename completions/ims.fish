@@ -341,6 +341,7 @@ complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subco
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s j -l jobs -d 'How many requests to send at once' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l warn-days -d 'Note a share whose `until` is within this many days' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l out -d 'Also write the plan, with what it was made from, to this JSON file, for `share apply --plan` (a reviewed plan applied exactly)' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -395,6 +396,7 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s j -l jobs -d 'How many requests to send at once' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l warn-days -d 'Note a share whose `until` is within this many days' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l plan -d 'Apply exactly this saved plan (`share plan --out`) instead of a file: nothing is sent, exit 11, when the cloud differs from what it was made on' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r

@@ -7,8 +7,7 @@
 //! replaced.
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
@@ -18,6 +17,7 @@ use sha2::Sha256;
 use super::keystone::{Service, SignedIn};
 use super::signer::hex;
 use crate::error::Error;
+use crate::files::write_private;
 use crate::secret::Secret;
 
 /// Format version of cache files: 2 added the fingerprint of the secret.
@@ -65,7 +65,7 @@ impl TokenCache {
 
     /// A cache in `dir` (tests).
     #[cfg(test)]
-    pub(crate) fn at(dir: &Path) -> TokenCache {
+    pub(crate) fn at(dir: &std::path::Path) -> TokenCache {
         TokenCache {
             dir: dir.to_path_buf(),
         }
@@ -239,20 +239,6 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Writes a new file readable and writable by its owner only.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,7 +282,7 @@ mod tests {
         let loaded = cache.load("k1").unwrap().signed_in;
         assert_eq!(loaded.token.expose(), "tok-1");
         assert_eq!(loaded.image_endpoint("public", None).unwrap(), "http://g");
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&dir.path().join("ims")), 0o700);
         assert_eq!(mode(&dir.path().join("ims/k1.json")), 0o600);
         let names: Vec<_> = fs::read_dir(dir.path().join("ims"))

@@ -7,6 +7,8 @@
 use std::io::{self, Write};
 
 use super::rows::Grid;
+#[cfg(test)]
+use super::rows::Rows;
 
 /// Writes the headers of `grid`, the delimiter row, then of each of its rows the cells
 /// shown, as a GitHub-flavoured Markdown table.
@@ -65,38 +67,41 @@ pub(crate) fn escaped(text: &str) -> String {
     shown
 }
 
+/// The cells of each table row of `markdown` (the header row first), as a Markdown
+/// parser reads them; a cell holding any markup (code, HTML, a link, emphasis…) reads
+/// as `MARKUP`, so that a test sees it.
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::output::rows::Rows;
-    use crate::text::printable;
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
-    /// The cells of each table row of `markdown` (the header row first), as a Markdown
-    /// parser reads them; a cell holding any markup (code, HTML, a link, emphasis…) reads
-    /// as `MARKUP`, so that a test sees it.
-    pub(crate) fn read_back(markdown: &str) -> Vec<Vec<String>> {
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut cell: Option<String> = None;
-        for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
-            match event {
-                Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
-                Event::Start(Tag::TableCell) => cell = Some(String::new()),
-                Event::End(TagEnd::TableCell) => {
-                    if let (Some(row), Some(done)) = (rows.last_mut(), cell.take()) {
-                        row.push(done);
-                    }
-                }
-                Event::Text(text) => match cell.as_mut() {
-                    Some(cell) => cell.push_str(&text),
-                    None => panic!("text outside a cell: {text:?}"),
-                },
-                _ if cell.is_some() => cell = Some("MARKUP".to_string()),
-                _ => {}
+pub(crate) fn read_back(markdown: &str) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            pulldown_cmark::Event::Start(
+                pulldown_cmark::Tag::TableHead | pulldown_cmark::Tag::TableRow,
+            ) => rows.push(Vec::new()),
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::TableCell) => {
+                cell = Some(String::new())
             }
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::TableCell) => {
+                if let (Some(row), Some(done)) = (rows.last_mut(), cell.take()) {
+                    row.push(done);
+                }
+            }
+            pulldown_cmark::Event::Text(text) => match cell.as_mut() {
+                Some(cell) => cell.push_str(&text),
+                None => panic!("text outside a cell: {text:?}"),
+            },
+            _ if cell.is_some() => cell = Some("MARKUP".to_string()),
+            _ => {}
         }
-        rows
     }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::printable;
 
     fn markdown(rows: &[Vec<String>]) -> String {
         let mut held = Rows::default();

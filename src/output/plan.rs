@@ -251,7 +251,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        assert_eq!(crate::output::markdown::tests::read_back(table), csv);
+        assert_eq!(crate::output::markdown::read_back(table), csv);
         assert_eq!(
             list,
             "- note: names \"\\*\" \\| selects \\`no\\` \\<image\\>\n\

@@ -42,6 +42,8 @@ pub(crate) struct SharesFile {
     pub(crate) shares: Vec<Share>,
     /// Who accepts for a member: member ID → consumer.
     pub(crate) consumers: BTreeMap<String, Consumer>,
+    /// The SHA-256 of the file's text, in hex (a saved plan names the file it came from).
+    pub(crate) sha256: String,
 }
 
 /// One `[[share]]`: the images it selects and the members they should have.
@@ -133,6 +135,7 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<SharesFile, Error> {
     })?;
     let mut file = SharesFile {
         name: name.to_string(),
+        sha256: sha256(text),
         ..SharesFile::default()
     };
     for (key, value) in document.get_ref() {
@@ -180,6 +183,15 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<SharesFile, Error> {
         }
     }
     Ok(file)
+}
+
+/// The SHA-256 of `text` in lower-case hex.
+fn sha256(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// An unknown key, with the keys that are valid there.

@@ -8,3 +8,4 @@ pub(crate) mod export;
 pub(crate) mod file;
 pub(crate) mod lifetime;
 pub(crate) mod plan;
+pub(crate) mod saved;

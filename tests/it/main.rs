@@ -35,5 +35,6 @@ mod profile;
 mod scripts;
 mod settings;
 mod share;
+mod share_saved;
 mod transport;
 mod util;

@@ -7,10 +7,11 @@
 
 mod consumers;
 mod observe;
+mod saved;
 mod steps;
 
 use consumers::{check_consumer_projects, check_consumers, consumer_sessions};
-use observe::{members_of, observe};
+use observe::{members_of, observe, observe_with};
 use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
 
 use super::confirm::confirm;
@@ -29,6 +30,7 @@ use crate::share::export::export as export_file;
 use crate::share::file::{SharesFile, parse};
 use crate::share::lifetime::Clock;
 use crate::share::plan::{ActionKind, ImageFacts, Plan, PlanOptions, Selection};
+use crate::share::saved::Observed;
 use crate::work::fan_out::collect_in_order;
 use crate::work::ids::read_unique_ids;
 
@@ -39,9 +41,15 @@ pub(crate) fn run(
     command: ShareCommand,
 ) -> anyhow::Result<()> {
     match command {
-        ShareCommand::Plan(args) => plan(console, global, &args, false),
+        ShareCommand::Plan(args) => match &args.out {
+            Some(out) => plan_to(console, global, &args.share, out),
+            None => plan(console, global, &args.share, false),
+        },
         ShareCommand::Check(args) => plan(console, global, &args, true),
-        ShareCommand::Apply(args) => apply(console, global, &args),
+        ShareCommand::Apply(args) => match &args.plan {
+            Some(path) => apply_saved(console, global, &args, path),
+            None => apply(console, global, &args),
+        },
         ShareCommand::Export(args) => export(console, global, args),
     }
 }
@@ -89,38 +97,16 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
             true => summarize(console, &plan),
             false => show(console, &session, &plan)?,
         }
-        if plan.actions.is_empty() {
+        let sender = Sender {
+            console,
+            global,
+            session: &session,
+            api,
+            project: &project,
+        };
+        let Some(first_failure) = send_plan(&sender, &file, &plan, args)? else {
             return Ok(());
-        }
-        check_paths(&plan)?;
-        let consumers = consumer_sessions(console, global, &plan)?;
-        check_consumer_projects(&file, &plan, &consumers)?;
-        let removals = plan.count(ActionKind::Remove);
-        if removals > 0 && !args.yes && !args.dry_run {
-            let question = format!(
-                "apply {} changes, {removals} of them removals?",
-                plan.actions.len()
-            );
-            confirm(console, "share apply with removals", &question)?;
-        }
-        let v1 = matches!(api.route, Route::V1 { .. });
-        let steps = steps(&file, &plan, v1);
-        if args.dry_run {
-            let mut lines = Vec::new();
-            for step in &steps {
-                lines.extend(with_step_api(api, &consumers, step, |api| {
-                    step_lines(api, step)
-                })?);
-            }
-            output::to_stdout(console, |out| {
-                lines
-                    .iter()
-                    .try_for_each(|line| writeln!(out, "{line}"))
-                    .map_err(output::write_error)
-            })?;
-            return Ok(());
-        }
-        let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?;
+        };
         let fresh = observe(api, &project, &file, options, clock(&args.share), jobs)?;
         if fresh.actions.is_empty() {
             console.diag(&format!(
@@ -149,6 +135,140 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         });
         Err(Reported(first).into())
     })?
+}
+
+/// `ims share plan --out PLAN`: the plan as `share plan` shows it, and also written to
+/// `out` with every concerned image as read.
+fn plan_to(
+    console: &Console,
+    global: &GlobalArgs,
+    args: &ShareArgs,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    let (file, session) = open(console, global, args)?;
+    let options = options(&session, args);
+    let plan = session.with_api(|api| -> Result<Plan, Error> {
+        let project = session.this_project(api)?;
+        let mut seen = Vec::new();
+        let plan = observe_with(
+            api,
+            &project,
+            &file,
+            options,
+            clock(args),
+            args.jobs,
+            &mut |image, members| {
+                seen.push(Observed::of(
+                    &image.id,
+                    image.visibility.as_deref(),
+                    members,
+                ));
+            },
+        )?;
+        saved::save(out, api, &project, &file, &plan, seen)?;
+        Ok(plan)
+    })??;
+    show(console, &session, &plan)?;
+    console.diag(&format!("plan saved to {}", out.display()));
+    Ok(())
+}
+
+/// `ims share apply --plan PLAN`: when none of the images the plan concerns moved since
+/// it was made, sends exactly its actions as `share apply` does and reads them back;
+/// otherwise sends nothing (exit 11).
+fn apply_saved(
+    console: &Console,
+    global: &GlobalArgs,
+    args: &ShareApplyArgs,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    let (saved, plan, file) = saved::load(path)?;
+    let session = Session::open(console, global)?;
+    let options = options(&session, &args.share);
+    let jobs = args.share.jobs;
+    session.with_api(|api| -> anyhow::Result<()> {
+        let project = session.this_project(api)?;
+        saved::check_unmoved(console, api, &project, &saved, &file.name, options, jobs)?;
+        match args.dry_run {
+            true => summarize(console, &plan),
+            false => show(console, &session, &plan)?,
+        }
+        let sender = Sender {
+            console,
+            global,
+            session: &session,
+            api,
+            project: &project,
+        };
+        let Some(first_failure) = send_plan(&sender, &file, &plan, args)? else {
+            return Ok(());
+        };
+        let what = (&saved, &plan, file.name.as_str());
+        saved::read_back(console, api, what, options, jobs, first_failure)
+    })?
+}
+
+/// Who sends a plan's actions, and where: this command's console, flags, session, API
+/// and project.
+pub(super) struct Sender<'a> {
+    /// The outside world.
+    pub(super) console: &'a Console,
+    /// The command's global flags (the consumers' sessions are opened from them).
+    pub(super) global: &'a GlobalArgs,
+    /// This project's session.
+    pub(super) session: &'a Session,
+    /// This project's API.
+    pub(super) api: &'a crate::api::ImageApi<'a>,
+    /// This project.
+    pub(super) project: &'a str,
+}
+
+/// Sends `plan`'s actions as `share apply` does: the paths and every consumer's project
+/// checked first, removals asked about (or `--yes`), the steps in order (with
+/// `--dry-run`, printed instead). `None` when nothing was sent (no action, or a dry run);
+/// else the first failure, if any.
+pub(super) fn send_plan(
+    sender: &Sender,
+    file: &SharesFile,
+    plan: &Plan,
+    args: &ShareApplyArgs,
+) -> anyhow::Result<Option<Option<Error>>> {
+    let (console, api) = (sender.console, sender.api);
+    if plan.actions.is_empty() {
+        return Ok(None);
+    }
+    check_paths(plan)?;
+    let consumers = consumer_sessions(console, sender.global, plan)?;
+    check_consumer_projects(file, plan, &consumers)?;
+    let removals = plan.count(ActionKind::Remove);
+    if removals > 0 && !args.yes && !args.dry_run {
+        let question = format!(
+            "apply {} changes, {removals} of them removals?",
+            plan.actions.len()
+        );
+        confirm(console, "share apply with removals", &question)?;
+    }
+    let v1 = matches!(api.route, Route::V1 { .. });
+    let steps = steps(file, plan, v1);
+    if args.dry_run {
+        let mut lines = Vec::new();
+        for step in &steps {
+            lines.extend(with_step_api(api, &consumers, step, |api| {
+                step_lines(api, step)
+            })?);
+        }
+        output::to_stdout(console, |out| {
+            lines
+                .iter()
+                .try_for_each(|line| writeln!(out, "{line}"))
+                .map_err(output::write_error)
+        })?;
+        return Ok(None);
+    }
+    let jobs = args.share.jobs;
+    let (session, project) = (sender.session, sender.project);
+    let sent = send_steps(console, session, api, project, &consumers, &steps, jobs)?;
+    Ok(Some(sent))
 }
 
 /// `ims share export [IMAGE_ID...|-]`: today's sharing of the images (default: every

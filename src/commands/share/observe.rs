@@ -23,6 +23,20 @@ pub(super) fn observe(
     clock: Clock,
     jobs: u16,
 ) -> Result<Plan, Error> {
+    observe_with(api, project, file, options, clock, jobs, &mut |_, _| {})
+}
+
+/// [`observe`], handing `seen` each selected image and its members as read (none where
+/// they are not read), before it is planned.
+pub(super) fn observe_with(
+    api: &ImageApi,
+    project: &str,
+    file: &SharesFile,
+    options: PlanOptions,
+    clock: Clock,
+    jobs: u16,
+    seen: &mut dyn FnMut(&ImageFacts, &[Member]),
+) -> Result<Plan, Error> {
     let mut catalog = Catalog {
         project: project.to_string(),
         clock,
@@ -78,7 +92,9 @@ pub(super) fn observe(
             false => Ok(Vec::new()),
         },
         |selected, members| {
-            planner.image(selected, &members?);
+            let members = members?;
+            seen(&selected.image, &members);
+            planner.image(selected, &members);
             Ok(())
         },
     )?;
