@@ -117,6 +117,15 @@ fn a_saved_plan_round_trips_and_is_applied_exactly() {
     );
     add.assert_calls(0);
 
+    // A dry run prints the plan's request and sends none.
+    let out = share(&sandbox, &server, &["apply", "--plan", "plan.json", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        format!("POST {}/v2/images/i1/members {{\"member\":\"p-c\"}}\n", server.base_url())
+    );
+    add.assert_calls(0);
+
     let out = share(&sandbox, &server, &["apply", "--plan", "plan.json", "-o", "csv"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(
