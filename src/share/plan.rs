@@ -328,6 +328,20 @@ pub(crate) struct Action {
     pub(crate) consumer: Option<String>,
 }
 
+impl Action {
+    /// `add image i1, member p-a`: what the action does, for messages.
+    pub(crate) fn describe(&self) -> String {
+        let member = self.member_id.as_ref();
+        let member = member.map(|member| format!(", member {member}"));
+        format!(
+            "{} image {}{}",
+            self.kind.as_str(),
+            self.image_id,
+            member.unwrap_or_default()
+        )
+    }
+}
+
 /// What must change, the notes worth a look, and how many desired (image, member) pairs
 /// need nothing.
 #[derive(Debug, Clone, Default, PartialEq)]

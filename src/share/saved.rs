@@ -247,16 +247,7 @@ pub(crate) fn not_taken(plan: &Plan, now: &BTreeMap<String, Observed>) -> Vec<St
             ActionKind::Remove => image.is_some() && status.is_none(),
         };
         if !took {
-            missing.push(format!(
-                "{} image {}{} did not take effect",
-                action.kind.as_str(),
-                action.image_id,
-                action
-                    .member_id
-                    .as_ref()
-                    .map(|member| format!(", member {member}"))
-                    .unwrap_or_default()
-            ));
+            missing.push(format!("{} did not take effect", action.describe()));
         }
     }
     missing

@@ -93,17 +93,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let plan = observe(api, &project, &file, options, clock(&args.share), jobs)?;
-        match args.dry_run {
-            true => summarize(console, &plan),
-            false => show(console, &session, &plan)?,
-        }
-        let sender = Sender {
-            console,
-            global,
-            session: &session,
-            api,
-            project: &project,
-        };
+        let sender = Sender::new(console, global, &session, api, &project);
         let Some(first_failure) = send_plan(&sender, &file, &plan, args)? else {
             return Ok(());
         };
@@ -116,16 +106,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
             return Ok(());
         }
         for action in &fresh.actions {
-            console.diag(&format!(
-                "still out of sync: {} image {}{}",
-                action.kind.as_str(),
-                action.image_id,
-                action
-                    .member_id
-                    .as_ref()
-                    .map(|member| format!(", member {member}"))
-                    .unwrap_or_default()
-            ));
+            console.diag(&format!("still out of sync: {}", action.describe()));
         }
         let first = first_failure.unwrap_or_else(|| {
             Error::new(
@@ -189,17 +170,7 @@ fn apply_saved(
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         saved::check_unmoved(console, api, &project, &saved, &file.name, options, jobs)?;
-        match args.dry_run {
-            true => summarize(console, &plan),
-            false => show(console, &session, &plan)?,
-        }
-        let sender = Sender {
-            console,
-            global,
-            session: &session,
-            api,
-            project: &project,
-        };
+        let sender = Sender::new(console, global, &session, api, &project);
         let Some(first_failure) = send_plan(&sender, &file, &plan, args)? else {
             return Ok(());
         };
@@ -223,10 +194,29 @@ pub(super) struct Sender<'a> {
     pub(super) project: &'a str,
 }
 
-/// Sends `plan`'s actions as `share apply` does: the paths and every consumer's project
-/// checked first, removals asked about (or `--yes`), the steps in order (with
-/// `--dry-run`, printed instead). `None` when nothing was sent (no action, or a dry run);
-/// else the first failure, if any.
+impl<'a> Sender<'a> {
+    /// This command's sender.
+    pub(super) fn new(
+        console: &'a Console,
+        global: &'a GlobalArgs,
+        session: &'a Session,
+        api: &'a crate::api::ImageApi<'a>,
+        project: &'a str,
+    ) -> Sender<'a> {
+        Sender {
+            console,
+            global,
+            session,
+            api,
+            project,
+        }
+    }
+}
+
+/// Shows `plan` (its notes and summary only with `--dry-run`) and sends its actions as
+/// `share apply` does: the paths and every consumer's project checked first, removals
+/// asked about (or `--yes`), the steps in order (with `--dry-run`, printed instead).
+/// `None` when nothing was sent (no action, or a dry run); else the first failure, if any.
 pub(super) fn send_plan(
     sender: &Sender,
     file: &SharesFile,
@@ -234,6 +224,10 @@ pub(super) fn send_plan(
     args: &ShareApplyArgs,
 ) -> anyhow::Result<Option<Option<Error>>> {
     let (console, api) = (sender.console, sender.api);
+    match args.dry_run {
+        true => summarize(console, plan),
+        false => show(console, sender.session, plan)?,
+    }
     if plan.actions.is_empty() {
         return Ok(None);
     }
