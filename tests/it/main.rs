@@ -36,5 +36,6 @@ mod scripts;
 mod settings;
 mod share;
 mod share_saved;
+mod share_time;
 mod transport;
 mod util;
