@@ -3,7 +3,8 @@
 //! selected image's members, `--jobs` at a time); the pure planner says what differs; apply
 //! sends it in order (visibility, add, accept with each member's own profile, remove) and
 //! reads the cloud again. Here: the subcommands' flow; `observe` reads the cloud, `steps`
-//! groups and sends the plan's actions, `consumers` opens and checks the consumers' sessions.
+//! groups and sends the plan's actions, `consumers` opens and checks the consumers' sessions,
+//! `saved` writes a saved plan and checks one against the cloud before it is sent.
 
 mod consumers;
 mod observe;
