@@ -278,11 +278,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -352,11 +352,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -496,11 +496,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -570,11 +570,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -644,11 +644,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -718,11 +718,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1128,11 +1128,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1252,11 +1252,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1326,11 +1326,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1412,11 +1412,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1498,11 +1498,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1700,11 +1700,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1786,11 +1786,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1872,11 +1872,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1946,11 +1946,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2020,11 +2020,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2150,11 +2150,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2224,11 +2224,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2298,11 +2298,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2333,7 +2333,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__apply)
-            opts="-f -j -y -p -o -v -h -V --file --prune --jobs --yes --dry-run --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -y -p -o -v -h -V --file --prune --jobs --warn-days --plan --yes --dry-run --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2352,6 +2352,14 @@ _ims() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2388,11 +2396,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2423,7 +2431,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__check)
-            opts="-f -j -p -o -v -h -V --file --prune --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -p -o -v -h -V --file --prune --jobs --warn-days --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2442,6 +2450,10 @@ _ims() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2478,11 +2490,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2560,11 +2572,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2679,7 +2691,7 @@ _ims() {
             return 0
             ;;
         ims__subcmd__share__subcmd__plan)
-            opts="-f -j -p -o -v -h -V --file --prune --jobs --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
+            opts="-f -j -p -o -v -h -V --file --prune --jobs --warn-days --out --profile --config --endpoint --token --api --sharing-rules --project-id --output --timeout --retries --deadline --ca-file --insecure --os-cloud --no-cache --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2698,6 +2710,14 @@ _ims() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2734,11 +2754,11 @@ _ims() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson ids csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson ids csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

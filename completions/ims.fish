@@ -38,7 +38,8 @@ complete -c ims -n "__fish_ims_needs_command" -s o -l output -d 'Output format [
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_needs_command" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_needs_command" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_needs_command" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -70,7 +71,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subc
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and not __fish_seen_subcommand_from show list add remove accept reject help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -102,7 +104,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from show" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -133,7 +136,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from list" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -163,7 +167,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from add" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -193,7 +198,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from remove" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -222,7 +228,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from accept" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -250,7 +257,8 @@ complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcomma
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand member; and __fish_seen_subcommand_from reject" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -283,7 +291,8 @@ complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subco
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and not __fish_seen_subcommand_from list help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -315,7 +324,8 @@ complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand image; and __fish_seen_subcommand_from list" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -344,7 +354,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subco
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -362,6 +373,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subco
 complete -c ims -n "__fish_ims_using_subcommand share; and not __fish_seen_subcommand_from plan check apply export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l warn-days -d 'Note a share whose `until` is within this many days' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l out -d 'Also write the plan, with what it was made from, to this JSON file, for `share apply --plan` (a reviewed plan applied exactly)' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -376,7 +389,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -390,6 +404,7 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l warn-days -d 'Note a share whose `until` is within this many days' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -404,7 +419,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -418,6 +434,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s f -l file -d 'The shares file; `-` reads it from stdin' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s j -l jobs -d 'How many requests to send at once' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l warn-days -d 'Note a share whose `until` is within this many days' -r
+complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l plan -d 'Apply exactly this saved plan (`share plan --out`) instead of a file: nothing is sent, exit 11, when the cloud differs from what it was made on' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -s p -l profile -d 'Profile to use from the config file [env: IMS_PROFILE]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l config -d 'Config file [env: IMS_CONFIG] [default: ~/.config/ims/config.toml]' -r -F
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l endpoint -d 'Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com [env: IMS_ENDPOINT]' -r
@@ -432,7 +450,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from apply" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -461,7 +480,8 @@ complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcomman
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand share; and __fish_seen_subcommand_from export" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -491,7 +511,8 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_sub
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and not __fish_seen_subcommand_from list show help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -519,7 +540,8 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from list" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -544,7 +566,8 @@ complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcomm
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand profile; and __fish_seen_subcommand_from show" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -572,7 +595,8 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcom
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and not __fish_seen_subcommand_from status login logout help" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -601,7 +625,8 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from status" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -626,7 +651,8 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from login" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -651,7 +677,8 @@ complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand auth; and __fish_seen_subcommand_from logout" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r
@@ -681,7 +708,8 @@ complete -c ims -n "__fish_ims_using_subcommand completions" -s o -l output -d '
 json\t'The service\'s JSON, pretty-printed'
 ndjson\t'One compact JSON object per line, written as each image is read'
 ids\t'One ID per line, for xargs'
-csv\t'Comma-separated values with a header row, for spreadsheets'"
+csv\t'Comma-separated values with a header row, for spreadsheets'
+markdown\t'A GitHub-flavoured Markdown table, for a pull-request comment'"
 complete -c ims -n "__fish_ims_using_subcommand completions" -l timeout -d 'Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] [default: 30]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l retries -d 'Retries of a transient failure: connect error, 429, 502, 503, 504 [env: IMS_RETRIES] [default: 3]' -r
 complete -c ims -n "__fish_ims_using_subcommand completions" -l deadline -d 'Seconds the whole command may take, retries and paging included: no retry wait ends after it and no request starts after it [env: IMS_DEADLINE] [default: none]' -r

@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     after_help = "Settings come from flags, then IMS_* environment variables, then the \
 config file's profile, then defaults. Exit codes: 0 ok, 1 unexpected failure, 2 usage, \
 3 configuration, 4 refused (401/403), 5 not found, 6 other HTTP error, 7 network, \
-8 unreadable answer, 10 drift (share check found the cloud differs from the file)."
+8 unreadable answer, 10 drift (share check found the cloud differs from the file), 11 stale plan (share apply --plan found the cloud differs from what the plan was made on)."
 )]
 pub(crate) struct Cli {
     /// Settings shared by every command.
@@ -398,6 +398,8 @@ pub(crate) enum OutputFormat {
     Ids,
     /// Comma-separated values with a header row, for spreadsheets
     Csv,
+    /// A GitHub-flavoured Markdown table, for a pull-request comment
+    Markdown,
 }
 
 /// The format's name as on the command line: `table`, `ndjson`...
@@ -411,7 +413,7 @@ impl std::fmt::Display for OutputFormat {
 }
 
 /// The names the values of `T` are written as on the command line, comma-separated
-/// (`table, json, ndjson, ids, csv`).
+/// (`table, json, ndjson, ids, csv, markdown`).
 pub(crate) fn value_names<T: ValueEnum>() -> String {
     T::value_variants()
         .iter()
@@ -620,7 +622,7 @@ pub(crate) struct ListArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum ShareCommand {
     /// Show what apply would change (exit 0)
-    Plan(ShareArgs),
+    Plan(SharePlanArgs),
     /// The same as plan, but exit 10 when anything differs (drift)
     Check(ShareArgs),
     /// Change the cloud to match the file: visibility, add, accept (with the member's own
@@ -645,6 +647,23 @@ pub(crate) struct ShareArgs {
     /// How many requests to send at once
     #[arg(short, long, default_value_t = DEFAULT_JOBS, value_parser = jobs())]
     pub(crate) jobs: u16,
+
+    /// Note a share whose `until` is within this many days
+    #[arg(long, value_name = "N", default_value_t = 14)]
+    pub(crate) warn_days: u32,
+}
+
+/// Arguments of `ims share plan`.
+#[derive(Debug, Args)]
+pub(crate) struct SharePlanArgs {
+    /// The file, prune and concurrency.
+    #[command(flatten)]
+    pub(crate) share: ShareArgs,
+
+    /// Also write the plan, with what it was made from, to this JSON file, for `share
+    /// apply --plan` (a reviewed plan applied exactly)
+    #[arg(long, value_name = "PLAN")]
+    pub(crate) out: Option<PathBuf>,
 }
 
 /// Arguments of `ims share apply`.
@@ -653,6 +672,11 @@ pub(crate) struct ShareApplyArgs {
     /// The file, prune and concurrency.
     #[command(flatten)]
     pub(crate) share: ShareArgs,
+
+    /// Apply exactly this saved plan (`share plan --out`) instead of a file: nothing is
+    /// sent, exit 11, when the cloud differs from what it was made on
+    #[arg(long, value_name = "PLAN", conflicts_with_all = ["file", "prune"])]
+    pub(crate) plan: Option<PathBuf>,
 
     /// Apply removals without asking (needed when not on a terminal)
     #[arg(short, long)]
@@ -926,7 +950,7 @@ mod tests {
     fn output_formats_are_shown_by_the_names_the_flag_takes() {
         assert_eq!(
             value_names::<OutputFormat>(),
-            "table, json, ndjson, ids, csv"
+            "table, json, ndjson, ids, csv, markdown"
         );
         for format in OutputFormat::value_variants() {
             let name = format.to_string();

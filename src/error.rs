@@ -25,6 +25,9 @@ pub(crate) enum ErrorKind {
     BadAnswer,
     /// `share check` found that the cloud differs from the file (exit 10).
     Drift,
+    /// `share apply --plan` found that the cloud differs from what the plan was made on
+    /// (exit 11).
+    Stale,
     /// stdout was closed by its reader (`| head`): stop quietly with success.
     OutputClosed,
 }
@@ -43,6 +46,7 @@ impl ErrorKind {
             ErrorKind::Network => 7,
             ErrorKind::BadAnswer => 8,
             ErrorKind::Drift => 10,
+            ErrorKind::Stale => 11,
         }
     }
 
@@ -259,6 +263,7 @@ mod tests {
             (ErrorKind::Network, 7),
             (ErrorKind::BadAnswer, 8),
             (ErrorKind::Drift, 10),
+            (ErrorKind::Stale, 11),
         ];
         for (kind, code) in table {
             assert_eq!(kind.exit_code(), code, "{kind:?}");

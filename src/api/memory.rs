@@ -8,9 +8,10 @@ use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
-use crate::auth::cache::{cache_dir, make_private_dir, replace_private};
+use crate::auth::cache::{cache_dir, make_private_dir};
 use crate::auth::signer::hex;
 use crate::cli::RulesSetting;
+use crate::files::replace_private;
 use crate::settings::source::EnvLookup;
 use crate::url::Endpoint;
 
@@ -84,11 +85,8 @@ impl RulesMemory {
         let (Some(dir), Some(path)) = (&self.dir, self.path(endpoint)) else {
             return;
         };
-        let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-            return;
-        };
         let text = format!("{}\n", rules.name());
-        let _ = make_private_dir(dir).and_then(|()| replace_private(dir, name, text.as_bytes()));
+        let _ = make_private_dir(dir).and_then(|()| replace_private(&path, text.as_bytes()));
     }
 }
 

@@ -7,7 +7,6 @@
 //! replaced.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use hmac::{Hmac, KeyInit, Mac};
@@ -18,6 +17,7 @@ use sha2::Sha256;
 use super::keystone::{Service, SignedIn};
 use super::signer::hex;
 use crate::error::Error;
+use crate::files::replace_private;
 use crate::secret::Secret;
 use crate::settings::source::EnvLookup;
 
@@ -66,7 +66,7 @@ impl TokenCache {
 
     /// A cache in `dir` (tests).
     #[cfg(test)]
-    pub(crate) fn at(dir: &Path) -> TokenCache {
+    pub(crate) fn at(dir: &std::path::Path) -> TokenCache {
         TokenCache {
             dir: dir.to_path_buf(),
         }
@@ -135,7 +135,7 @@ impl TokenCache {
         make_private_dir(&self.dir).map_err(|err| failed("create", err))?;
         let text = serde_json::to_vec_pretty(&entry)
             .map_err(|err| failed("write", std::io::Error::other(err)))?;
-        replace_private(&self.dir, &format!("{key}.json"), &text)
+        replace_private(&self.dir.join(format!("{key}.json")), &text)
             .map_err(|err| failed("write", err))
     }
 
@@ -239,36 +239,6 @@ pub(crate) fn make_private_dir(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Writes `bytes` as `dir/name` (mode 0600; `dir` exists): a private temporary file renamed
-/// over the old one, so a reader never sees half a file and two writers never mix.
-pub(crate) fn replace_private(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-    let temporary = dir.join(format!(
-        ".{name}.{}.{}.tmp",
-        std::process::id(),
-        jiff::Timestamp::now().as_nanosecond()
-    ));
-    let written =
-        write_private(&temporary, bytes).and_then(|()| fs::rename(&temporary, dir.join(name)));
-    if written.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    written
-}
-
-/// Writes a new file readable and writable by its owner only.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,7 +282,7 @@ mod tests {
         let loaded = cache.load("k1").unwrap().signed_in;
         assert_eq!(loaded.token.expose(), "tok-1");
         assert_eq!(loaded.image_endpoint("public", None).unwrap(), "http://g");
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&dir.path().join("ims")), 0o700);
         assert_eq!(mode(&dir.path().join("ims/k1.json")), 0o600);
         let names: Vec<_> = fs::read_dir(dir.path().join("ims"))

@@ -1,12 +1,13 @@
-//! Rendering records in every output format: `table`, `json`, `ndjson`, `ids` and `csv`,
-//! to a writer the caller gives (stdout through [`to_stdout`]). Nothing here knows about
-//! HTTP or config files.
+//! Rendering records in every output format: `table`, `json`, `ndjson`, `ids`, `csv` and
+//! `markdown`, to a writer the caller gives (stdout through [`to_stdout`]). Nothing here
+//! knows about HTTP or config files.
 //!
 //! Each kind of record declares its columns once, as a slice of [`Column`]s: the header,
 //! the JSON key, how the cell is taken from the record, and whether the column is
 //! optional (shown only when some row has it). Each format is one renderer over any such
 //! declaration ([`render::Render`]: `json.rs`, `ndjson.rs`, `ids.rs`, and `table.rs` for
-//! the table and csv, both drawn from the cells kept to the end, csv by `csv.rs`), and
+//! the table, csv and markdown, all drawn from the cells kept to the end, csv by `csv.rs`,
+//! markdown by `markdown.rs`), and
 //! [`printer::renderer`] is the only place that picks one by the format. Records are
 //! written in groups (an image's members): a group's records are held until it is
 //! complete, compactly, only what the format prints (the IDs, compact JSON lines, or the
@@ -39,6 +40,7 @@ mod csv;
 mod ids;
 mod images;
 mod json;
+mod markdown;
 mod ndjson;
 mod plan;
 mod printer;

@@ -1,7 +1,8 @@
 //! The plan of `ims share plan|check|apply`: one record per action. `table` and `csv`:
 //! the Action, Image ID, Image Name, Member ID, From and To columns (`—` where nothing
 //! is); `ndjson`: one action per line; `json`: one object with the actions, the notes and
-//! the in-sync count; `ids`: each image with an action, once.
+//! the in-sync count; `ids`: each image with an action, once; `markdown`: the table, then
+//! the notes and the summary as a list.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -9,6 +10,7 @@ use std::io::{self, Write};
 use serde_json::{Map, Value, json};
 
 use super::ids::plain_id;
+use super::markdown::escaped;
 use super::printer::Printer;
 use super::render::{Column, Record};
 use super::safe::{write_compact, write_pretty};
@@ -16,6 +18,7 @@ use super::stdout::write_error;
 use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::share::plan::{Action, Plan};
+use crate::text::printable;
 
 /// A cell of text.
 fn text(value: &str) -> Option<Cow<'_, Value>> {
@@ -91,7 +94,22 @@ pub(crate) fn write_plan(
         errors.extend(printer.record(action)?);
     }
     printer.finish(false).map_err(write_error)?;
+    if format == OutputFormat::Markdown {
+        write_markdown_list(out, plan).map_err(write_error)?;
+    }
     Ok(errors)
+}
+
+/// After the table (if any), the notes and the summary as a Markdown list, each escaped as
+/// a cell is: the whole output pastes into a pull-request comment.
+fn write_markdown_list(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
+    if !plan.actions.is_empty() {
+        writeln!(out)?;
+    }
+    for note in &plan.notes {
+        writeln!(out, "- note: {}", escaped(&printable(note)))?;
+    }
+    writeln!(out, "- {}", escaped(&plan.summary()))
 }
 
 #[cfg(test)]
@@ -191,6 +209,63 @@ mod tests {
                 "notes": ["n\u{1b}"],
                 "in_sync": 14
             })
+        );
+    }
+
+    /// The rows of csv `text`, as a csv reader reads them back.
+    fn csv_rows(text: &str) -> Vec<Vec<String>> {
+        ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|row| row.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    }
+
+    #[test]
+    fn markdown_gives_the_cells_of_csv_then_the_notes_and_summary() {
+        let mut plan = plan();
+        let hostile = [
+            "x | y",
+            "`rm -rf /`",
+            "<img src=x onerror=alert(1)>",
+            "**b** [l](https://e.example)",
+            "two\nlines",
+            "  =SUM(A1)",
+        ];
+        for (action, name) in plan.actions.iter_mut().zip(hostile.iter().cycle()) {
+            action.image_name = (*name).to_string();
+        }
+        plan.actions[3].member_id = Some("m|<b>`".into());
+        plan.notes = vec![
+            "names \"*\" | selects `no` <image>".into(),
+            "n\u{1b}\n".into(),
+        ];
+        let markdown = render(OutputFormat::Markdown, &plan);
+        let (table, list) = markdown.split_once("\n\n").unwrap();
+        // The cells csv shows, without its guard against formulas (a `'` before `=`).
+        let csv: Vec<Vec<String>> = csv_rows(&render(OutputFormat::Csv, &plan))
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|cell| cell.strip_prefix('\'').map(str::to_string).unwrap_or(cell))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(crate::output::markdown::read_back(table), csv);
+        assert_eq!(
+            list,
+            "- note: names \"\\*\" \\| selects \\`no\\` \\<image\\>\n\
+             - note: n\\\\u\\{1b\\}\\\\n\n\
+             - plan\\: 1 to add, 1 to accept, 1 to remove, 1 visibility; 14 in sync\n"
+        );
+        let empty = Plan {
+            notes: vec!["a".into()],
+            ..Plan::default()
+        };
+        assert_eq!(
+            render(OutputFormat::Markdown, &empty),
+            "- note: a\n- plan\\: 0 to add, 0 to accept, 0 to remove, 0 visibility; 0 in sync\n"
         );
     }
 

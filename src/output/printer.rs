@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::csv::write_csv;
 use super::ids::Ids;
 use super::json::Json;
+use super::markdown::write_markdown;
 use super::ndjson::Ndjson;
 use super::render::{Column, Held, Record, Render};
 use super::stdout::write_error;
@@ -20,6 +21,7 @@ pub(crate) fn renderer<R: Record>(format: OutputFormat) -> Box<dyn Render<R>> {
         OutputFormat::Ndjson => Box::new(Ndjson),
         OutputFormat::Ids => Box::new(Ids),
         OutputFormat::Csv => Box::new(Drawn::rows(write_csv)),
+        OutputFormat::Markdown => Box::new(Drawn::rows(write_markdown)),
     }
 }
 

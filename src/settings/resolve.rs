@@ -683,7 +683,7 @@ mod tests {
     fn bad_env_values_name_the_variable() {
         assert_eq!(
             env_error(&[("IMS_OUTPUT", "xml")]),
-            "IMS_OUTPUT: `xml` is not an output format (table, json, ndjson, ids, csv)"
+            "IMS_OUTPUT: `xml` is not an output format (table, json, ndjson, ids, csv, markdown)"
         );
         let env = env_of(&[("IMS_TIMEOUT", "0")]);
         let err = resolve_with(&env, &config("")).unwrap_err();

@@ -117,6 +117,7 @@ mod tests {
             owner: Some("me".into()),
             visibility: Some("shared".into()),
             tags: Vec::new(),
+            created_at: None,
         }
     }
 

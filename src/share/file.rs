@@ -8,6 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::lifetime::{Until, until_of};
 use crate::cli::MemberType;
 use crate::error::Error;
 use crate::text::is_plain_id;
@@ -17,7 +18,15 @@ use crate::url::id_problem;
 const TOP_KEYS: &[&str] = &["prune", "share", "consumers"];
 
 /// The keys allowed in a `[[share]]`.
-const SHARE_KEYS: &[&str] = &["images", "names", "tags", "members", "member_type"];
+const SHARE_KEYS: &[&str] = &[
+    "images",
+    "names",
+    "tags",
+    "members",
+    "member_type",
+    "newest",
+    "until",
+];
 
 /// The keys allowed in a consumer's inline table.
 const CONSUMER_KEYS: &[&str] = &["profile", "vault_id"];
@@ -33,6 +42,8 @@ pub(crate) struct SharesFile {
     pub(crate) shares: Vec<Share>,
     /// Who accepts for a member: member ID → consumer.
     pub(crate) consumers: BTreeMap<String, Consumer>,
+    /// The SHA-256 of the file's text, in hex (a saved plan names the file it came from).
+    pub(crate) sha256: String,
 }
 
 /// One `[[share]]`: the images it selects and the members they should have.
@@ -52,6 +63,10 @@ pub(crate) struct Share {
     pub(crate) member_type: MemberType,
     /// The line of `member_type`, when given.
     pub(crate) member_type_line: Option<usize>,
+    /// `newest = N`: of the images `names` and `tags` select, only the N latest.
+    pub(crate) newest: Option<usize>,
+    /// `until = DATE`: when the entry ends.
+    pub(crate) until: Option<Until>,
 }
 
 /// The profile that accepts shares for one member, with that member's own sign-in.
@@ -120,6 +135,7 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<SharesFile, Error> {
     })?;
     let mut file = SharesFile {
         name: name.to_string(),
+        sha256: sha256(text),
         ..SharesFile::default()
     };
     for (key, value) in document.get_ref() {
@@ -169,6 +185,15 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<SharesFile, Error> {
     Ok(file)
 }
 
+/// The SHA-256 of `text` in lower-case hex.
+fn sha256(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
 /// An unknown key, with the keys that are valid there.
 fn unknown_key(
     source: &Source,
@@ -208,6 +233,8 @@ fn share(source: &Source, entry: &Spanned<DeValue>) -> Result<Share, Error> {
         members: Vec::new(),
         member_type: MemberType::Project,
         member_type_line: None,
+        newest: None,
+        until: None,
     };
     let mut members = None;
     let mut selectors = 0;
@@ -232,6 +259,8 @@ fn share(source: &Source, entry: &Spanned<DeValue>) -> Result<Share, Error> {
                 share.member_type = member_type(source, value)?;
                 share.member_type_line = Some(source.line(key.span()));
             }
+            "newest" => share.newest = Some(newest(source, value)?),
+            "until" => share.until = Some(until(source, value)?),
             other => {
                 return Err(unknown_key(source, key, other, "in [[share]]", SHARE_KEYS));
             }
@@ -317,6 +346,31 @@ fn member_type(source: &Source, value: &Spanned<DeValue>) -> Result<MemberType, 
             ),
         )),
     }
+}
+
+/// `newest`: a whole number of images, at least 1.
+fn newest(source: &Source, value: &Spanned<DeValue>) -> Result<usize, Error> {
+    let count = match value.get_ref() {
+        DeValue::Integer(number) => usize::from_str_radix(number.as_str(), number.radix()).ok(),
+        _ => return Err(source.wrong_type(value, "`newest` must be a whole number of images")),
+    };
+    count.filter(|n| *n >= 1).ok_or_else(|| {
+        source.error(
+            value.span(),
+            "`newest` must be at least 1 (to share none, give `members = []`)",
+        )
+    })
+}
+
+/// `until`: a TOML date or an offset date-time (exit 3 naming the line otherwise).
+fn until(source: &Source, value: &Spanned<DeValue>) -> Result<Until, Error> {
+    let DeValue::Datetime(datetime) = value.get_ref() else {
+        return Err(source.wrong_type(
+            value,
+            "`until` must be a date (2027-03-31) or a date-time with an offset",
+        ));
+    };
+    until_of(datetime).map_err(|why| source.error(value.span(), why))
 }
 
 /// One `[consumers]` entry: a profile name, or `{ profile = "…", vault_id = "…" }`.
@@ -444,7 +498,7 @@ proj-b = { profile = "tenant-b", vault_id = "0b5d" }
             (
                 "[[share]]\nimages = [\"a\"]\nmembres = [\"p\"]\n",
                 "shares.toml:3: unknown key `membres` in [[share]] (valid keys: images, names, \
-                 tags, members, member_type)",
+                 tags, members, member_type, newest, until)",
             ),
             (
                 "prun = true\n",
@@ -547,6 +601,62 @@ proj-b = { profile = "tenant-b", vault_id = "0b5d" }
             err,
             "shares.toml:3: `members`: organization `two words` is not one URN"
         );
+    }
+
+    #[test]
+    fn newest_and_until_parse_and_name_their_line_when_wrong() {
+        let file = parse(
+            "f",
+            "[[share]]\nnames = [\"g-*\"]\nnewest = 2\nmembers = []\n\
+             [[share]]\ntags = [\"t\"]\nmembers = [\"p\"]\nuntil = 2027-03-31\n\
+             [[share]]\ntags = [\"t\"]\nmembers = [\"p\"]\nuntil = 2027-03-31T18:00:00+02:00\n",
+        )
+        .unwrap();
+        assert_eq!(file.shares[0].newest, Some(2));
+        assert_eq!(file.shares[0].until, None);
+        let until = file.shares[1].until.as_ref().unwrap();
+        assert_eq!(
+            (until.shown.as_str(), until.whole_day),
+            ("2027-03-31", true)
+        );
+        let until = file.shares[2].until.as_ref().unwrap();
+        assert_eq!(until.end.to_string(), "2027-03-31T16:00:00Z");
+        let share = "[[share]]\nnames = [\"g-*\"]\nmembers = []\n";
+        for (line, expected) in [
+            (
+                "newest = 0",
+                "shares.toml:4: `newest` must be at least 1 (to share none, give `members = []`)",
+            ),
+            (
+                "newest = -1",
+                "shares.toml:4: `newest` must be at least 1 (to share none, give `members = []`)",
+            ),
+            (
+                "newest = \"2\"",
+                "shares.toml:4: `newest` must be a whole number of images, not a string",
+            ),
+            (
+                "newest = 1.5",
+                "shares.toml:4: `newest` must be a whole number of images, not a float",
+            ),
+            (
+                "until = \"2027-03-31\"",
+                "shares.toml:4: `until` must be a date (2027-03-31) or a date-time with an offset, \
+                 not a string",
+            ),
+            (
+                "until = 2027-03-31T18:00:00",
+                "shares.toml:4: `until` must be a date (2027-03-31) or a date-time with an offset \
+                 (2027-03-31T18:00:00Z), not 2027-03-31T18:00:00",
+            ),
+            (
+                "until = 18:00:00",
+                "shares.toml:4: `until` must be a date (2027-03-31) or a date-time with an offset \
+                 (2027-03-31T18:00:00Z), not 18:00:00",
+            ),
+        ] {
+            assert_eq!(error(&format!("{share}{line}\n")), expected, "{line}");
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::file::SharesFile;
+use super::file::{Share, SharesFile};
+use super::lifetime::{Clock, Phase, dropped_note, newest, phase, until_note};
 use crate::cli::MemberType;
 use crate::error::{Error, ErrorKind};
 use crate::model::Member;
@@ -23,6 +24,8 @@ pub(crate) struct ImageFacts {
     pub(crate) visibility: Option<String>,
     /// The tags its record carries (the strings of `tags`).
     pub(crate) tags: Vec<String>,
+    /// When it was made, as the service wrote it (`newest` ranks by it).
+    pub(crate) created_at: Option<String>,
 }
 
 impl ImageFacts {
@@ -47,6 +50,7 @@ impl ImageFacts {
                 .filter_map(serde_json::Value::as_str)
                 .map(str::to_string)
                 .collect(),
+            created_at: text("created_at"),
         }
     }
 
@@ -85,6 +89,8 @@ pub(crate) struct Catalog {
     pub(crate) tagged: BTreeMap<String, Vec<ImageFacts>>,
     /// Images given by ID, as read; an ID missing here is one this project cannot see.
     pub(crate) by_id: BTreeMap<String, ImageFacts>,
+    /// Now, for `until`, and how far ahead an ending share is noted.
+    pub(crate) clock: Clock,
 }
 
 /// A member an image should have.
@@ -140,15 +146,24 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
         }
     };
     for share in &file.shares {
+        let phase = share
+            .until
+            .as_ref()
+            .map(|until| phase(until, catalog.clock));
+        let ended = phase == Some(Phase::Ended);
         let wanted: Vec<Wanted> = share
             .members
             .iter()
+            .filter(|_| !ended)
             .map(|member| Wanted {
                 member: member.clone(),
                 member_type: share.member_type,
             })
             .collect();
         for id in &share.images {
+            if ended && !catalog.by_id.contains_key(id) {
+                continue;
+            }
             let image = catalog.by_id.get(id).ok_or_else(|| {
                 Error::new(
                     ErrorKind::NotFound,
@@ -169,6 +184,7 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
             }
             add(&mut selection, image, &wanted);
         }
+        let mut picked: Vec<&ImageFacts> = Vec::new();
         for pattern in &share.names {
             let mut found = false;
             for image in catalog.owned.iter().filter(|i| glob(pattern, &i.name)) {
@@ -177,7 +193,7 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
                     continue;
                 }
                 found = true;
-                add(&mut selection, image, &wanted);
+                picked.push(image);
             }
             if !found {
                 selection.notes.push(format!(
@@ -195,7 +211,7 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
                     continue;
                 }
                 found = true;
-                add(&mut selection, image, &wanted);
+                picked.push(image);
             }
             if !found {
                 selection.notes.push(format!(
@@ -204,6 +220,15 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
                 ));
             }
         }
+        let (kept, dropped, notes) = over_time(share, picked, catalog, phase);
+        for image in kept {
+            add(&mut selection, image, &wanted);
+        }
+        // Still selected, wanting no member of this entry: with prune its members go.
+        for image in dropped {
+            add(&mut selection, image, &[]);
+        }
+        selection.notes.extend(notes);
     }
     Ok(selection)
 }
@@ -234,6 +259,48 @@ fn warn_dropped(selection: &mut Selection, at: String, image: &ImageFacts, why: 
     if !selection.warnings.contains(&warning) {
         selection.warnings.push(warning);
     }
+}
+
+/// What time does to the images a `[[share]]` selects by names and tags (`picked`): with
+/// `newest`, only the latest are kept and the rest dropped, each with a note; the note of
+/// an `until` that is near (`phase`) or past. Images given by ID are never dropped.
+fn over_time<'c>(
+    share: &Share,
+    picked: Vec<&'c ImageFacts>,
+    catalog: &'c Catalog,
+    phase: Option<Phase>,
+) -> (Vec<&'c ImageFacts>, Vec<&'c ImageFacts>, Vec<String>) {
+    let mut seen = std::collections::BTreeSet::new();
+    let picked: Vec<&ImageFacts> = picked
+        .into_iter()
+        .filter(|image| !share.images.contains(&image.id) && seen.insert(&image.id))
+        .collect();
+    let mut notes = Vec::new();
+    let (kept, dropped) = match share.newest {
+        Some(count) => newest(count, picked, |image| {
+            (image.created_at.as_deref(), image.id.as_str())
+        }),
+        None => (picked, Vec::new()),
+    };
+    for image in &dropped {
+        let name = match image.name.is_empty() {
+            true => &image.id,
+            false => &image.name,
+        };
+        notes.push(dropped_note(name, share.newest.unwrap_or(0), share.line));
+    }
+    if let (Some(until), Some(phase)) = (&share.until, phase) {
+        let by_id = share.images.iter().filter_map(|id| catalog.by_id.get(id));
+        let names: Vec<&str> = by_id
+            .chain(kept.iter().copied())
+            .map(|image| match image.name.is_empty() {
+                true => image.id.as_str(),
+                false => image.name.as_str(),
+            })
+            .collect();
+        notes.extend(until_note(&names, &share.members, until, phase, share.line));
+    }
+    (kept, dropped, notes)
 }
 
 /// Whether `name` matches `pattern` as a whole: `*` any run of characters, `?` one.
@@ -310,6 +377,20 @@ pub(crate) struct Action {
     pub(crate) to: Option<String>,
     /// The profile that accepts (accept only).
     pub(crate) consumer: Option<String>,
+}
+
+impl Action {
+    /// `add image i1, member p-a`: what the action does, for messages.
+    pub(crate) fn describe(&self) -> String {
+        let member = self.member_id.as_ref();
+        let member = member.map(|member| format!(", member {member}"));
+        format!(
+            "{} image {}{}",
+            self.kind.as_str(),
+            self.image_id,
+            member.unwrap_or_default()
+        )
+    }
 }
 
 /// What must change, the notes worth a look, and how many desired (image, member) pairs
@@ -549,6 +630,7 @@ pub(crate) fn reveal(
         owner: None,
         visibility: Some("shared".to_string()),
         tags: Vec::new(),
+        created_at: None,
     };
     // A private image's desired members were all planned as adds.
     let members: Vec<Wanted> = plan
@@ -657,6 +739,7 @@ mod tests {
             owner: Some("me".into()),
             visibility: Some(visibility.into()),
             tags: Vec::new(),
+            created_at: None,
         }
     }
 
@@ -667,23 +750,30 @@ mod tests {
         .unwrap()
     }
 
+    /// This project's `images`, the one at `tagged` carrying `tag`.
+    fn catalog_of(images: &[ImageFacts], tag: &str, tagged: usize) -> Catalog {
+        let mut images = images.to_vec();
+        images[tagged].tags = vec![tag.to_string()];
+        Catalog {
+            project: "me".into(),
+            owned: images.clone(),
+            tagged: BTreeMap::from([(tag.to_string(), vec![images[tagged].clone()])]),
+            by_id: images.iter().map(|i| (i.id.clone(), i.clone())).collect(),
+            ..Catalog::default()
+        }
+    }
+
     /// The cloud of the table: images i1 (shared), i2 (shared), i3 (private), i4
     /// (public), golden-1 (shared, tagged golden); their members.
     fn cloud() -> (Catalog, BTreeMap<String, Vec<Member>>) {
-        let mut images = [
+        let images = [
             image("i1", "one", "shared"),
             image("i2", "two", "shared"),
             image("i3", "three", "private"),
             image("i4", "four", "public"),
             image("g1", "golden-1", "shared"),
         ];
-        images[4].tags = vec!["golden".into()];
-        let catalog = Catalog {
-            project: "me".into(),
-            owned: images.to_vec(),
-            tagged: BTreeMap::from([("golden".to_string(), vec![images[4].clone()])]),
-            by_id: images.iter().map(|i| (i.id.clone(), i.clone())).collect(),
-        };
+        let catalog = catalog_of(&images, "golden", 4);
         let members = BTreeMap::from([
             (
                 "i1".to_string(),
@@ -881,6 +971,188 @@ mod tests {
             assert_eq!(got_notes, *notes, "{name}");
             assert_eq!(got_in_sync, *in_sync, "{name}");
         }
+    }
+
+    /// The cloud of the table over time: three monthly builds golden-09, -10, -11 (their
+    /// IDs against their order, so that the ranking is by time), a fourth build b12 made
+    /// at the same instant as golden-11 with a smaller ID, and e1 tagged partner-eval.
+    /// Members as given; the clock at `now`.
+    fn builds(now: &str) -> (Catalog, BTreeMap<String, Vec<Member>>) {
+        let build = |id: &str, name: &str, at: &str| ImageFacts {
+            created_at: Some(at.into()),
+            ..image(id, name, "shared")
+        };
+        let images = [
+            build("c", "golden-09", "2026-09-01T00:00:00Z"),
+            build("b", "golden-10", "2026-10-01T00:00:00Z"),
+            build("z", "golden-11", "2026-11-01T00:00:00Z"),
+            build("e1", "eval", "2026-08-01T00:00:00Z"),
+        ];
+        let catalog = Catalog {
+            clock: Clock {
+                now: now.parse().unwrap(),
+                warn_days: 14,
+            },
+            ..catalog_of(&images, "partner-eval", 3)
+        };
+        let members = BTreeMap::from([
+            (
+                "c".to_string(),
+                vec![member("a", "accepted"), member("keep", "accepted")],
+            ),
+            ("b".to_string(), vec![member("a", "accepted")]),
+            ("z".to_string(), vec![]),
+            ("e1".to_string(), vec![member("partner", "accepted")]),
+        ]);
+        (catalog, members)
+    }
+
+    #[test]
+    fn the_planner_table_over_time() {
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static str,
+            bool,
+            &'static [&'static str],
+            &'static [&'static str],
+        );
+        let newest = "[[share]]\nnames = [\"golden-*\"]\nnewest = 2\nmembers = [\"a\"]\n";
+        let until = "[[share]]\ntags = [\"partner-eval\"]\nmembers = [\"partner\"]\n\
+                     until = 2027-03-31\n";
+        let cases: &[Case] = &[
+            (
+                "newest 2 of three builds: the oldest drops out, a note names it",
+                newest,
+                "2026-12-01T00:00:00Z",
+                false,
+                &["add z a —→pending"],
+                &["golden-09 is no longer among the newest 2 of its [[share]] (line 1)"],
+            ),
+            (
+                "with prune the dropped build loses the entry's members",
+                newest,
+                "2026-12-01T00:00:00Z",
+                true,
+                &[
+                    "add z a —→pending",
+                    "remove c a accepted→—",
+                    "remove c keep accepted→—",
+                ],
+                &["golden-09 is no longer among the newest 2 of its [[share]] (line 1)"],
+            ),
+            (
+                "members another entry still wants stay",
+                "[[share]]\nnames = [\"golden-*\"]\nnewest = 2\nmembers = [\"a\"]\n\
+                 [[share]]\nimages = [\"c\"]\nmembers = [\"keep\"]\n",
+                "2026-12-01T00:00:00Z",
+                true,
+                &["add z a —→pending", "remove c a accepted→—"],
+                &["golden-09 is no longer among the newest 2 of its [[share]] (line 1)"],
+            ),
+            (
+                "an image given by ID is always selected",
+                "[[share]]\nimages = [\"c\"]\nnames = [\"golden-*\"]\nnewest = 1\nmembers = [\"a\"]\n",
+                "2026-12-01T00:00:00Z",
+                true,
+                &[
+                    "add z a —→pending",
+                    "remove c keep accepted→—",
+                    "remove b a accepted→—",
+                ],
+                &["golden-10 is no longer among the newest 1 of its [[share]] (line 1)"],
+            ),
+            (
+                "until: before the window, no note",
+                until,
+                "2027-03-01T00:00:00Z",
+                true,
+                &[],
+                &[],
+            ),
+            (
+                "until: within the window, a note says when",
+                until,
+                "2027-03-22T10:00:00Z",
+                true,
+                &[],
+                &["the share of eval with partner ends 2027-03-31 (in 9 days)"],
+            ),
+            (
+                "until: the last day still selects",
+                until,
+                "2027-03-31T23:59:59Z",
+                true,
+                &[],
+                &["the share of eval with partner ends 2027-03-31 (today, its last day)"],
+            ),
+            (
+                "until: after it, the entry selects nothing; with prune its pairs go",
+                until,
+                "2027-04-01T00:00:00Z",
+                true,
+                &["remove e1 partner accepted→—"],
+                &[
+                    "the share of eval with partner ended 2027-03-31: its [[share]] (line 1) \
+                   selects no image any more",
+                ],
+            ),
+            (
+                "until: after it, without prune, the members stay",
+                until,
+                "2027-04-01T00:00:00Z",
+                false,
+                &[],
+                &[
+                    "the share of eval with partner ended 2027-03-31: its [[share]] (line 1) \
+                   selects no image any more",
+                ],
+            ),
+            (
+                "an ended entry with a vanished image by ID is no failure",
+                "[[share]]\nimages = [\"gone\"]\nmembers = [\"p\"]\nuntil = 2026-01-01\n",
+                "2026-12-01T00:00:00Z",
+                true,
+                &[],
+                &[
+                    "the share of no image with p ended 2026-01-01: its [[share]] (line 1) \
+                   selects no image any more",
+                ],
+            ),
+        ];
+        for (name, text, now, prune, actions, notes) in cases {
+            let (catalog, members) = builds(now);
+            let plan = plan_of(text, &catalog, &members, *prune, true);
+            assert_eq!(rows(&plan), *actions, "{name}");
+            assert_eq!(plan.notes, *notes, "{name}");
+        }
+        // A fourth build arrives: golden-10 drops out in turn, golden-09 stays out.
+        let (mut catalog, members) = builds("2027-01-01T00:00:00Z");
+        let fourth = ImageFacts {
+            created_at: Some("2026-12-01T00:00:00Z".into()),
+            ..image("a12", "golden-12", "shared")
+        };
+        catalog.owned.push(fourth);
+        let plan = plan_of(newest, &catalog, &members, true, true);
+        assert_eq!(
+            rows(&plan),
+            [
+                "add z a —→pending",
+                "add a12 a —→pending",
+                "remove c a accepted→—",
+                "remove c keep accepted→—",
+                "remove b a accepted→—"
+            ]
+        );
+        // Ties in time go to the greater ID.
+        let (mut catalog, members) = builds("2027-01-01T00:00:00Z");
+        catalog.owned.push(ImageFacts {
+            created_at: Some("2026-11-01T00:00:00Z".into()),
+            ..image("a11", "golden-11b", "shared")
+        });
+        let one = newest.replace("newest = 2", "newest = 1");
+        let plan = plan_of(&one, &catalog, &members, false, true);
+        assert_eq!(rows(&plan), ["add z a —→pending"]);
     }
 
     #[test]

@@ -340,3 +340,130 @@ fn e2e_share_members_hidden_by_a_private_image_are_pruned_in_the_same_run() {
     expected.sort();
     assert_eq!(members, expected);
 }
+
+#[test]
+#[ignore = "needs the local Glance: run scripts/test"]
+fn e2e_share_over_time_newest_until_and_saved_plans() {
+    let run = Run::new();
+    let id = run.owner["share-owner-".len()..].to_string();
+    let (url, owner, a, b, c) = (&run.url, &run.owner, &run.a, &run.b, &run.c);
+    // Builds a second apart: Glance's created_at counts seconds.
+    let build = |n: u32| -> String {
+        let body = json!({"name": format!("build-{id}-{n}"), "visibility": "shared",
+                          "disk_format": "raw", "container_format": "bare"});
+        let image =
+            call(url, "POST", "/v2/images", owner, Some(body))["id"].as_str().unwrap().to_string();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        image
+    };
+    let accepted = |who: &String| vec![(who.clone(), "accepted".to_string())];
+    let none: Vec<(String, String)> = Vec::new();
+
+    // A three-build rotation: the newest two are shared with a (and accepted by a's own
+    // profile); the oldest is named in a note and, with prune, keeps no member.
+    let (b1, b2, b3) = (build(1), build(2), build(3));
+    run.sandbox.file(
+        "rotation.toml",
+        &format!(
+            "prune = true\n[[share]]\nnames = [\"build-{id}-*\"]\nnewest = 2\n\
+             members = [\"{a}\"]\n[consumers]\n\"{a}\" = \"tenant-a\"\n"
+        ),
+    );
+    let out = run.apply(&["--yes", "-f", "rotation.toml"]);
+    assert_code(&out, 0, "rotation");
+    assert!(
+        stderr_of(&out).contains(&format!(
+            "ims: note: build-{id}-1 is no longer among the newest 2 of its [[share]] (line 2)\n"
+        )),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!((run.members(&b1), run.members(&b2)), (none.clone(), accepted(a)));
+    assert_eq!(run.members(&b3), accepted(a));
+
+    // A fourth build arrives: it is shared, and the second drops out with its member.
+    let b4 = build(4);
+    let out = run.share(&["check", "-f", "rotation.toml", "-o", "csv"]);
+    assert_code(&out, 10, "check after the fourth build");
+    assert_eq!(
+        stdout_of(&out),
+        format!(
+            "Action,Image ID,Image Name,Member ID,From,To\n\
+             add,{b4},build-{id}-4,{a},—,pending\n\
+             accept,{b4},build-{id}-4,{a},pending,accepted\n\
+             remove,{b2},build-{id}-2,{a},accepted,—\n"
+        )
+    );
+    assert_code(&run.apply(&["--yes", "-f", "rotation.toml"]), 0, "rotation again");
+    assert_eq!((run.members(&b2), run.members(&b3)), (none.clone(), accepted(a)));
+    assert_eq!(run.members(&b4), accepted(a));
+
+    // An entry that ended: with prune, its pairs are removed; the other entry's stay.
+    run.sandbox.file(
+        "expired.toml",
+        &format!(
+            "prune = true\n[[share]]\nimages = [\"{b4}\"]\nmembers = [\"{a}\"]\n\
+             [[share]]\nimages = [\"{b3}\"]\nmembers = [\"{a}\"]\nuntil = 2020-01-01\n"
+        ),
+    );
+    let out = run.apply(&["--yes", "-f", "expired.toml"]);
+    assert_code(&out, 0, "expired");
+    assert!(
+        // (a's ID is masked: under fakeauth it is also a's token.)
+        stderr_of(&out).contains(&format!(
+            "ims: note: the share of build-{id}-3 with **** ended 2020-01-01: its [[share]] \
+             (line 5) selects no image any more\n"
+        )),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!((run.members(&b3), run.members(&b4)), (none.clone(), accepted(a)));
+
+    // A saved plan, applied exactly: b added to build 3 and accepted by b's profile.
+    run.sandbox.file(
+        "saved.toml",
+        &format!(
+            "[[share]]\nimages = [\"{b3}\"]\nmembers = [\"{b}\"]\n\
+             [consumers]\n\"{b}\" = \"tenant-b\"\n"
+        ),
+    );
+    let out = run.share(&["plan", "-f", "saved.toml", "--out", "plan.json", "-o", "markdown"]);
+    assert_code(&out, 0, "plan --out");
+    assert!(stdout_of(&out).starts_with("| Action | Image ID |"), "{}", stdout_of(&out));
+    assert_eq!(run.members(&b3), none);
+    let out = run.apply(&["--plan", "plan.json"]);
+    assert_code(&out, 0, "apply --plan");
+    assert!(
+        stderr_of(&out).ends_with("ims: applied: every action of plan.json took effect (2)\n"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(run.members(&b3), accepted(b));
+
+    // A stale plan: c is added to build 4 behind ims's back; the plan is refused whole.
+    run.sandbox.file(
+        "stale.toml",
+        &format!("[[share]]\nimages = [\"{b4}\"]\nmembers = [\"{a}\", \"{b}\"]\n"),
+    );
+    assert_code(
+        &run.share(&["plan", "-f", "stale.toml", "--out", "stale.json"]),
+        0,
+        "plan --out again",
+    );
+    let path = format!("/v2/images/{b4}/members");
+    call(url, "POST", &path, owner, Some(json!({ "member": c })));
+    let out = run.apply(&["--plan", "stale.json", "--yes"]);
+    assert_code(&out, 11, "a stale plan");
+    assert!(
+        stderr_of(&out)
+            .contains(&format!("ims: stale: image {b4}: member {c} appeared (pending)\n")),
+        "{}",
+        stderr_of(&out)
+    );
+    let mut expected = accepted(a);
+    expected.push((c.clone(), "pending".to_string()));
+    expected.sort();
+    let mut got = run.members(&b4);
+    got.sort();
+    assert_eq!(got, expected);
+}

@@ -259,22 +259,10 @@ fn incoming_all_asks_once_per_status_and_shows_it() {
 
 #[test]
 fn shared_images_in_every_format() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.path("/v2/images").query_param("owner", "p");
-        then.status(200)
-            .json_body(json!({"images": [image("i1", "p", "web, \"prod\"\nv2"), image("i2", "p", "=cmd|' /C calc'!A0")]}));
-    });
-    let sandbox = Sandbox::new();
-    let run = |format: &str| {
-        let out = ims_as(&sandbox, &server.base_url(), "p")
-            .args(["image", "list", "-o", format])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr_of(&out));
-        assert_eq!(stderr_of(&out), "", "{format}");
-        stdout_of(&out)
-    };
+    let run = listing_of(vec![
+        image("i1", "p", "web, \"prod\"\nv2"),
+        image("i2", "p", "=cmd|' /C calc'!A0"),
+    ]);
     assert_eq!(run("ids"), "i1\ni2\n");
     assert_eq!(
         run("csv"),

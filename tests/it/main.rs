@@ -37,6 +37,8 @@ mod profile;
 mod scripts;
 mod settings;
 mod share;
+mod share_saved;
+mod share_time;
 mod sharing_rules;
 mod transport;
 mod util;

@@ -166,7 +166,7 @@ fn configuration_errors_are_exit_3() {
         .stderr("ims: error: config file /no/such/ims.toml (from --config) does not exist\n");
 
     sandbox.ims().env("IMS_OUTPUT", "yaml").args(["member", "show", "i", "m"]).exits(3).stderr(
-        "ims: error: IMS_OUTPUT: `yaml` is not an output format (table, json, ndjson, ids, csv)\n",
+        "ims: error: IMS_OUTPUT: `yaml` is not an output format (table, json, ndjson, ids, csv, markdown)\n",
     );
 }
 

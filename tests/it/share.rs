@@ -690,9 +690,14 @@ fn bad_files_are_exit_3_naming_file_line_and_key_before_any_request() {
     let consumer = MockServer::start();
     for (text, message) in [
         (
+            "[[share]]\nnames = [\"g-*\"]\nmembers = [\"p\"]\nuntil = \"2027-03-31\"\n",
+            "shares.toml:4: `until` must be a date (2027-03-31) or a date-time with an offset, \
+             not a string",
+        ),
+        (
             "[[share]]\nimages = [\"i1\"]\nmember = [\"p\"]\n",
             "shares.toml:3: unknown key `member` in [[share]] (valid keys: images, names, \
-             tags, members, member_type)",
+             tags, members, member_type, newest, until)",
         ),
         (
             "[[share]]\nimages = [\"i1\"]\nmembers = [\"p\"]\n[consumers]\np = \"nobody\"\n",

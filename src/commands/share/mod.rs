@@ -3,16 +3,18 @@
 //! selected image's members, `--jobs` at a time); the pure planner says what differs; apply
 //! sends it in order (visibility, add, accept with each member's own profile, remove) and
 //! reads the cloud again. Here: the subcommands' flow; `observe` reads the cloud, `steps`
-//! groups and sends the plan's actions, `consumers` opens and checks the consumers' sessions.
+//! groups and sends the plan's actions, `consumers` opens and checks the consumers' sessions,
+//! `saved` writes a saved plan and checks one against the cloud before it is sent.
 
 mod consumers;
 mod observe;
+mod saved;
 mod steps;
 
 use std::collections::BTreeMap;
 
 use consumers::{check_consumer_projects, check_consumers, check_vaults, consumer_sessions};
-use observe::{members_of, observe};
+use observe::{members_of, observe, observe_with};
 use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
 
 use super::confirm::confirm;
@@ -29,7 +31,9 @@ use crate::model::image::Image;
 use crate::output;
 use crate::share::export::{check_exportable, export as export_file};
 use crate::share::file::{SharesFile, parse};
+use crate::share::lifetime::Clock;
 use crate::share::plan::{Action, ActionKind, ImageFacts, Plan, PlanOptions, Selection, reveal};
+use crate::share::saved::Observed;
 use crate::work::fan_out::collect_in_order;
 use crate::work::ids::read_unique_ids;
 
@@ -40,9 +44,15 @@ pub(crate) fn run(
     command: ShareCommand,
 ) -> anyhow::Result<()> {
     match command {
-        ShareCommand::Plan(args) => plan(console, global, &args, false),
+        ShareCommand::Plan(args) => match &args.out {
+            Some(out) => plan_to(console, global, &args.share, out),
+            None => plan(console, global, &args.share, false),
+        },
         ShareCommand::Check(args) => plan(console, global, &args, true),
-        ShareCommand::Apply(args) => apply(console, global, &args),
+        ShareCommand::Apply(args) => match &args.plan {
+            Some(path) => apply_saved(console, global, &args, path),
+            None => apply(console, global, &args),
+        },
         ShareCommand::Export(args) => export(console, global, args),
     }
 }
@@ -58,7 +68,14 @@ fn plan(
     let (file, session) = open(console, global, args)?;
     let plan = session.with_api(|api| {
         let project = session.this_project(api)?;
-        observe(api, &project, &file, options(api, args), args.jobs)
+        observe(
+            api,
+            &project,
+            &file,
+            options(api, args),
+            clock(args),
+            args.jobs,
+        )
     })??;
     show(console, &session, &plan)?;
     if check && !plan.actions.is_empty() {
@@ -84,65 +101,12 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let options = options(api, &args.share);
-        let mut plan = observe(api, &project, &file, options, jobs)?;
-        // What would be sent is checked before anything is printed: every format then
-        // prints the plan whole, and no format decides whether apply acts.
-        check_paths(&plan)?;
-        match args.dry_run {
-            true => summarize(console, &plan),
-            false => show(console, &session, &plan)?,
-        }
-        if plan.actions.is_empty() {
+        let mut plan = observe(api, &project, &file, options, clock(&args.share), jobs)?;
+        let sender = Sender::new(console, global, &session, api, &project);
+        let Some(first_failure) = send_plan(&sender, &file, &mut plan, args, Some(options))? else {
             return Ok(());
-        }
-        let consumers = consumer_sessions(console, global, &plan)?;
-        check_consumer_projects(&file, &plan, &consumers)?;
-        let removals = plan.count(ActionKind::Remove);
-        // With prune, an image made shared may show members it hid while private, and
-        // they are removed in the same run: the question covers them.
-        let hidden = match options.prune || file.prune {
-            true => plan.count(ActionKind::Visibility),
-            false => 0,
         };
-        if (removals > 0 || hidden > 0) && !args.yes && !args.dry_run {
-            let mut question = format!(
-                "apply {} changes, {removals} of them removals",
-                plan.actions.len()
-            );
-            if hidden > 0 {
-                question.push_str(&format!(
-                    ", and remove the members the file does not name that the {hidden} \
-                     private image(s) show once shared"
-                ));
-            }
-            confirm(
-                console,
-                "share apply with removals",
-                &format!("{question}?"),
-            )?;
-        }
-        let v1 = matches!(api.route, Route::V1 { .. });
-        if args.dry_run {
-            let mut lines = Vec::new();
-            for step in &steps(&file, &plan, v1) {
-                lines.extend(with_step_api(api, &consumers, step, |api| {
-                    step_lines(api, step)
-                })?);
-            }
-            output::to_stdout(console, |out| {
-                lines
-                    .iter()
-                    .try_for_each(|line| writeln!(out, "{line}"))
-                    .map_err(output::write_error)
-            })?;
-            return Ok(());
-        }
-        let sent = (&session, api, project.as_str(), &consumers);
-        let shared_first = make_shared_first(console, sent, &file, &mut plan, options, jobs)?;
-        let steps = steps(&file, &plan, v1);
-        let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?
-            .or(shared_first);
-        let fresh = observe(api, &project, &file, options, jobs)?;
+        let fresh = observe(api, &project, &file, options, clock(&args.share), jobs)?;
         if fresh.actions.is_empty() {
             console.diag(&format!(
                 "applied: the cloud matches {} ({} in sync)",
@@ -170,6 +134,182 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
         });
         Err(Reported(first).into())
     })?
+}
+
+/// `ims share plan --out PLAN`: the plan as `share plan` shows it, and also written to
+/// `out` with every concerned image as read.
+fn plan_to(
+    console: &Console,
+    global: &GlobalArgs,
+    args: &ShareArgs,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    let (file, session) = open(console, global, args)?;
+    let plan = session.with_api(|api| -> Result<Plan, Error> {
+        let project = session.this_project(api)?;
+        let options = options(api, args);
+        let mut seen = Vec::new();
+        let plan = observe_with(
+            api,
+            &project,
+            &file,
+            options,
+            clock(args),
+            args.jobs,
+            &mut |image, members| {
+                seen.push(Observed::of(
+                    &image.id,
+                    image.visibility.as_deref(),
+                    members,
+                ));
+            },
+        )?;
+        saved::save(out, api, &project, &file, &plan, seen)?;
+        Ok(plan)
+    })??;
+    show(console, &session, &plan)?;
+    console.diag(&format!("plan saved to {}", out.display()));
+    Ok(())
+}
+
+/// `ims share apply --plan PLAN`: when none of the images the plan concerns moved since
+/// it was made, sends exactly its actions as `share apply` does and reads them back;
+/// otherwise sends nothing (exit 11).
+fn apply_saved(
+    console: &Console,
+    global: &GlobalArgs,
+    args: &ShareApplyArgs,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    let (saved, mut plan, file) = saved::load(path)?;
+    let session = Session::open(console, global)?;
+    let jobs = args.share.jobs;
+    session.with_api(|api| -> anyhow::Result<()> {
+        let project = session.this_project(api)?;
+        let options = options(api, &args.share);
+        saved::check_unmoved(console, api, &project, &saved, &file.name, options, jobs)?;
+        let sender = Sender::new(console, global, &session, api, &project);
+        // Exactly the plan's actions: an image made shared is not planned again.
+        let Some(first_failure) = send_plan(&sender, &file, &mut plan, args, None)? else {
+            return Ok(());
+        };
+        let what = (&saved, &plan, file.name.as_str());
+        saved::read_back(console, api, what, options, jobs, first_failure)
+    })?
+}
+
+/// Who sends a plan's actions, and where: this command's console, flags, session, API
+/// and project.
+pub(super) struct Sender<'a> {
+    /// The outside world.
+    pub(super) console: &'a Console,
+    /// The command's global flags (the consumers' sessions are opened from them).
+    pub(super) global: &'a GlobalArgs,
+    /// This project's session.
+    pub(super) session: &'a Session,
+    /// This project's API.
+    pub(super) api: &'a crate::api::ImageApi<'a>,
+    /// This project.
+    pub(super) project: &'a str,
+}
+
+impl<'a> Sender<'a> {
+    /// This command's sender.
+    pub(super) fn new(
+        console: &'a Console,
+        global: &'a GlobalArgs,
+        session: &'a Session,
+        api: &'a crate::api::ImageApi<'a>,
+        project: &'a str,
+    ) -> Sender<'a> {
+        Sender {
+            console,
+            global,
+            session,
+            api,
+            project,
+        }
+    }
+}
+
+/// Shows `plan` (its notes and summary only with `--dry-run`) and sends its actions as
+/// `share apply` does: the paths checked before anything is printed, every consumer's
+/// project checked, removals asked about (or `--yes`), the steps in order (with
+/// `--dry-run`, printed instead). With `replan`, visibility changes go first and the images
+/// made shared are planned again with the members they then show ([`make_shared_first`]).
+/// `None` when nothing was sent (no action, or a dry run); else the first failure, if any.
+pub(super) fn send_plan(
+    sender: &Sender,
+    file: &SharesFile,
+    plan: &mut Plan,
+    args: &ShareApplyArgs,
+    replan: Option<PlanOptions>,
+) -> anyhow::Result<Option<Option<Error>>> {
+    let (console, api) = (sender.console, sender.api);
+    // What would be sent is checked before anything is printed: every format then
+    // prints the plan whole, and no format decides whether apply acts.
+    check_paths(plan)?;
+    match args.dry_run {
+        true => summarize(console, plan),
+        false => show(console, sender.session, plan)?,
+    }
+    if plan.actions.is_empty() {
+        return Ok(None);
+    }
+    let consumers = consumer_sessions(console, sender.global, plan)?;
+    check_consumer_projects(file, plan, &consumers)?;
+    let removals = plan.count(ActionKind::Remove);
+    // With prune, an image made shared may show members it hid while private, and
+    // they are removed in the same run: the question covers them.
+    let hidden = match replan {
+        Some(options) if options.prune || file.prune => plan.count(ActionKind::Visibility),
+        _ => 0,
+    };
+    if (removals > 0 || hidden > 0) && !args.yes && !args.dry_run {
+        let mut question = format!(
+            "apply {} changes, {removals} of them removals",
+            plan.actions.len()
+        );
+        if hidden > 0 {
+            question.push_str(&format!(
+                ", and remove the members the file does not name that the {hidden} \
+                 private image(s) show once shared"
+            ));
+        }
+        confirm(
+            console,
+            "share apply with removals",
+            &format!("{question}?"),
+        )?;
+    }
+    let v1 = matches!(api.route, Route::V1 { .. });
+    if args.dry_run {
+        let mut lines = Vec::new();
+        for step in &steps(file, plan, v1) {
+            lines.extend(with_step_api(api, &consumers, step, |api| {
+                step_lines(api, step)
+            })?);
+        }
+        output::to_stdout(console, |out| {
+            lines
+                .iter()
+                .try_for_each(|line| writeln!(out, "{line}"))
+                .map_err(output::write_error)
+        })?;
+        return Ok(None);
+    }
+    let jobs = args.share.jobs;
+    let (session, project) = (sender.session, sender.project);
+    let shared_first = match replan {
+        Some(options) => {
+            let senders = (session, api, project, &consumers);
+            make_shared_first(console, senders, file, plan, options, jobs)?
+        }
+        None => None,
+    };
+    let steps = steps(file, plan, v1);
+    let sent = send_steps(console, session, api, project, &consumers, &steps, jobs)?;
+    Ok(Some(sent.or(shared_first)))
 }
 
 /// Who sends this project's changes: its session, API and project, and the consumers'
@@ -349,6 +489,14 @@ fn options(api: &ImageApi, args: &ShareArgs) -> PlanOptions {
     PlanOptions {
         prune: args.prune,
         needs_shared: api.sharing_rules() == SharingRules::Glance,
+    }
+}
+
+/// The planner's clock: the system's now, and `--warn-days`.
+fn clock(args: &ShareArgs) -> Clock {
+    Clock {
+        now: jiff::Timestamp::now(),
+        warn_days: args.warn_days,
     }
 }
 

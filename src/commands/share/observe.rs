@@ -7,22 +7,39 @@ use crate::api::{ImageApi, ImageFilter};
 use crate::error::{Error, ErrorKind};
 use crate::model::Member;
 use crate::share::file::SharesFile;
+use crate::share::lifetime::Clock;
 use crate::share::plan::{
     Catalog, ImageFacts, Plan, PlanOptions, Planner, Selection, reads_members, select,
 };
 use crate::work::fan_out::{collect_in_order, in_order};
 
 /// Reads what the plan compares (the images the file selects, then their members,
-/// `jobs` at a time) and plans.
+/// `jobs` at a time) and plans, at `clock`'s now.
 pub(super) fn observe(
     api: &ImageApi,
     project: &str,
     file: &SharesFile,
     options: PlanOptions,
+    clock: Clock,
     jobs: u16,
+) -> Result<Plan, Error> {
+    observe_with(api, project, file, options, clock, jobs, &mut |_, _| {})
+}
+
+/// [`observe`], handing `seen` each selected image and its members as read (none where
+/// they are not read), before it is planned.
+pub(super) fn observe_with(
+    api: &ImageApi,
+    project: &str,
+    file: &SharesFile,
+    options: PlanOptions,
+    clock: Clock,
+    jobs: u16,
+    seen: &mut dyn FnMut(&ImageFacts, &[Member]),
 ) -> Result<Plan, Error> {
     let mut catalog = Catalog {
         project: project.to_string(),
+        clock,
         ..Catalog::default()
     };
     if file.shares.iter().any(|share| !share.names.is_empty()) {
@@ -75,7 +92,9 @@ pub(super) fn observe(
             false => Ok(Vec::new()),
         },
         |selected, members| {
-            planner.image(selected, &members?);
+            let members = members?;
+            seen(&selected.image, &members);
+            planner.image(selected, &members);
             Ok(())
         },
     )?;
