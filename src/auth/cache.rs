@@ -57,11 +57,10 @@ struct Entry {
 }
 
 impl TokenCache {
-    /// The cache in the platform's cache directory; `None` when there is none.
-    pub(crate) fn open() -> Option<TokenCache> {
-        dirs::cache_dir().map(|dir| TokenCache {
-            dir: dir.join("ims"),
-        })
+    /// The cache in the cache directory `env` names (see [`cache_dir`]); `None` when
+    /// there is none.
+    pub(crate) fn open(env: EnvLookup) -> Option<TokenCache> {
+        cache_dir(env).map(|dir| TokenCache { dir })
     }
 
     /// A cache in `dir` (tests).

@@ -200,14 +200,18 @@ pub(crate) enum CachedToken {
 }
 
 impl Login {
-    /// Reads the Keystone settings; nothing is sent.
-    pub(crate) fn identity(settings: &Settings) -> Result<Option<(Identity, CacheSlot)>, Error> {
+    /// Reads the Keystone settings; the token is cached in `store` (unless the settings
+    /// turn the cache off). Nothing is sent.
+    pub(crate) fn identity(
+        settings: &Settings,
+        store: Option<TokenCache>,
+    ) -> Result<Option<(Identity, CacheSlot)>, Error> {
         let Some(CredentialSettings::Keystone(keystone)) = &settings.credential else {
             return Ok(None);
         };
         let identity = Identity::from_settings(keystone, &searched(settings), &settings.timeout)?;
         let cache = match (settings.no_cache.value, identity.cache_key()) {
-            (false, Some(key)) => TokenCache::open().map(|cache| (cache, key)),
+            (false, Some(key)) => store.map(|cache| (cache, key)),
             _ => None,
         };
         Ok(Some((identity, cache)))
@@ -292,9 +296,13 @@ fn searched(settings: &Settings) -> String {
 impl<'a> Authorizer<'a> {
     /// The authorizer the settings call for (checked complete by
     /// `Settings::check_request_settings` before); a Keystone sign-in happens here (or the
-    /// cache answers).
-    pub(crate) fn new(client: &'a Client, settings: &Settings) -> Result<Authorizer<'a>, Error> {
-        let Some((identity, cache)) = Login::identity(settings)? else {
+    /// cache answers, from `store`).
+    pub(crate) fn new(
+        client: &'a Client,
+        settings: &Settings,
+        store: Option<TokenCache>,
+    ) -> Result<Authorizer<'a>, Error> {
+        let Some((identity, cache)) = Login::identity(settings, store)? else {
             let credential = Credential::from_settings(
                 settings.credential.as_ref(),
                 settings.project_id.as_ref(),

@@ -5,6 +5,8 @@
 //! reads the cloud again. Here: the subcommands' flow; `observe` reads the cloud, `steps`
 //! groups and sends the plan's actions, `consumers` opens and checks the consumers' sessions.
 
+#[cfg(test)]
+mod command_tests;
 mod consumers;
 mod observe;
 mod steps;
