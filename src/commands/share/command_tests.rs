@@ -58,11 +58,39 @@ fn changes(server: &MockServer) -> httpmock::Mock<'_> {
     })
 }
 
-/// `ims ARGS` against `server` with `stdin`, as p1 with a token, off a terminal.
-fn run(server: &MockServer, args: &[&str], stdin: &str) -> (u8, String, String) {
-    let url = server.base_url();
-    let ran = ims(args, stdin, SCRIPT, &token_env(&url));
-    (ran.code, ran.stdout, ran.stderr)
+/// A mock Glance as project p1 sees it: image i1 (`gold`) with its members, and what
+/// each kind of request received.
+struct Cloud {
+    /// The mock service.
+    server: MockServer,
+    /// The mocks of image i1, of its members and of any change (see [`changes`]).
+    mocks: [usize; 3],
+}
+
+impl Cloud {
+    /// Image i1 as `visibility` with the members `listed` as `(member, status)` pairs.
+    fn new(visibility: &str, listed: &[(&str, &str)]) -> Cloud {
+        let server = MockServer::start();
+        let mocks = [
+            image(&server, visibility).id(),
+            members(&server, listed).id(),
+            changes(&server).id(),
+        ];
+        Cloud { server, mocks }
+    }
+
+    /// `ims ARGS` with `stdin`, as p1 with a token, off a terminal.
+    fn run(&self, args: &[&str], stdin: &str) -> (u8, String, String) {
+        let url = self.server.base_url();
+        let ran = ims(args, stdin, SCRIPT, &token_env(&url));
+        (ran.code, ran.stdout, ran.stderr)
+    }
+
+    /// How often image i1 was read, its members were read, and a change was sent.
+    fn calls(&self) -> [usize; 3] {
+        self.mocks
+            .map(|id| httpmock::Mock::new(id, &self.server).calls())
+    }
 }
 
 /// The CSV of a plan that adds p-b to image i1.
@@ -73,32 +101,24 @@ add,i1,gold,p-b,—,pending
 
 #[test]
 fn plan_of_a_cloud_in_sync_prints_no_action_and_exits_0() {
-    let server = MockServer::start();
-    let image = image(&server, "shared");
-    let listed = members(&server, &[("p-a", "accepted")]);
-    let sent = changes(&server);
+    let cloud = Cloud::new("shared", &[("p-a", "accepted")]);
     let file = shares(&[], false);
     let summary = "ims: plan: 0 to add, 0 to accept, 0 to remove, 0 visibility; 1 in sync\n";
     for command in ["plan", "check"] {
         assert_eq!(
-            run(&server, &["share", command, "-f", "-"], &file),
+            cloud.run(&["share", command, "-f", "-"], &file),
             (0, String::new(), summary.to_string())
         );
     }
-    image.assert_calls(2);
-    listed.assert_calls(2);
-    sent.assert_calls(0);
+    assert_eq!(cloud.calls(), [2, 2, 0]);
 }
 
 #[test]
 fn check_of_a_drift_prints_the_plan_and_exits_10() {
-    let server = MockServer::start();
-    image(&server, "shared");
-    members(&server, &[("p-a", "accepted")]);
-    let sent = changes(&server);
+    let cloud = Cloud::new("shared", &[("p-a", "accepted")]);
     let file = shares(&["p-b"], false);
     assert_eq!(
-        run(&server, &["share", "check", "-f", "-", "-o", "csv"], &file),
+        cloud.run(&["share", "check", "-f", "-", "-o", "csv"], &file),
         (
             10,
             ADD_P_B.to_string(),
@@ -107,7 +127,7 @@ fn check_of_a_drift_prints_the_plan_and_exits_10() {
                 .to_string()
         )
     );
-    let url = server.base_url();
+    let url = cloud.server.base_url();
     let err = failure(
         &["share", "check", "-f", "-", "-o", "csv"],
         &file,
@@ -115,18 +135,15 @@ fn check_of_a_drift_prints_the_plan_and_exits_10() {
     );
     assert_eq!(err.kind(), ErrorKind::Drift);
     // `plan` prints the same plan and exits 0: a drift is only an error for `check`.
-    let (code, stdout, _) = run(&server, &["share", "plan", "-f", "-", "-o", "csv"], &file);
+    let (code, stdout, _) = cloud.run(&["share", "plan", "-f", "-", "-o", "csv"], &file);
     assert_eq!((code, stdout.as_str()), (0, ADD_P_B));
-    sent.assert_calls(0);
+    assert_eq!(cloud.calls(), [3, 3, 0]);
 }
 
 #[test]
 fn plan_under_glance_rules_makes_a_private_image_shared_first() {
-    let server = MockServer::start();
-    image(&server, "private");
-    let listed = members(&server, &[("p-a", "accepted")]);
-    let (code, stdout, stderr) = run(
-        &server,
+    let cloud = Cloud::new("private", &[("p-a", "accepted")]);
+    let (code, stdout, stderr) = cloud.run(
         &["share", "plan", "-f", "-", "-o", "json"],
         &shares(&[], false),
     );
@@ -149,17 +166,13 @@ fn plan_under_glance_rules_makes_a_private_image_shared_first() {
                "notes": [], "in_sync": 0})
     );
     // A private image's members count as none under Glance's rules: they are not read.
-    listed.assert_calls(0);
+    assert_eq!(cloud.calls(), [1, 0, 0]);
 }
 
 #[test]
 fn apply_with_removals_off_a_terminal_needs_yes_and_sends_nothing() {
-    let server = MockServer::start();
-    image(&server, "shared");
-    members(&server, &[("p-a", "accepted"), ("p-x", "accepted")]);
-    let sent = changes(&server);
-    let (code, stdout, stderr) = run(
-        &server,
+    let cloud = Cloud::new("shared", &[("p-a", "accepted"), ("p-x", "accepted")]);
+    let (code, stdout, stderr) = cloud.run(
         &["share", "apply", "-f", "-", "-o", "csv"],
         &shares(&[], true),
     );
@@ -176,7 +189,7 @@ fn apply_with_removals_off_a_terminal_needs_yes_and_sends_nothing() {
         stdout,
         "Action,Image ID,Image Name,Member ID,From,To\nremove,i1,gold,p-x,accepted,—\n"
     );
-    sent.assert_calls(0);
+    assert_eq!(cloud.calls(), [1, 1, 0]);
 }
 
 #[test]
@@ -232,16 +245,10 @@ fn apply_on_a_terminal_sends_the_removal_once_confirmed_and_reads_the_cloud_agai
 
 #[test]
 fn apply_dry_run_prints_each_request_and_sends_nothing() {
-    let server = MockServer::start();
-    image(&server, "shared");
-    members(&server, &[("p-a", "accepted"), ("p-x", "pending")]);
-    let sent = changes(&server);
-    let url = server.base_url();
-    let (code, stdout, stderr) = run(
-        &server,
-        &["share", "apply", "--dry-run", "-f", "-"],
-        &shares(&["p-b"], true),
-    );
+    let cloud = Cloud::new("shared", &[("p-a", "accepted"), ("p-x", "pending")]);
+    let args = ["share", "apply", "--dry-run", "-f", "-"];
+    let (code, stdout, stderr) = cloud.run(&args, &shares(&["p-b"], true));
+    let url = cloud.server.base_url();
     assert_eq!(
         (code, stdout, stderr),
         (
@@ -253,7 +260,7 @@ fn apply_dry_run_prints_each_request_and_sends_nothing() {
             "ims: plan: 1 to add, 0 to accept, 1 to remove, 0 visibility; 1 in sync\n".into()
         )
     );
-    sent.assert_calls(0);
+    assert_eq!(cloud.calls(), [1, 1, 0]);
 }
 
 #[test]
@@ -270,18 +277,16 @@ fn apply_adds_a_member_with_the_documented_body() {
         then.status(200)
             .json_body(json!({"member_id": "p-b", "image_id": "i1", "status": "pending"}));
     });
-    let (code, stdout, stderr) = run(
-        &server,
-        &["share", "apply", "-f", "-", "-o", "csv"],
-        &shares(&["p-b"], false),
-    );
+    let url = server.base_url();
+    let args = ["share", "apply", "-f", "-", "-o", "csv"];
+    let ran = ims(&args, &shares(&["p-b"], false), SCRIPT, &token_env(&url));
     add.assert_calls(1);
     // The mock still lists p-a only: the cloud is read again and found to differ.
-    assert_eq!(stdout, ADD_P_B);
     assert_eq!(
-        (code, stderr.as_str()),
+        ran.parts(),
         (
             6,
+            ADD_P_B,
             "ims: plan: 1 to add, 0 to accept, 0 to remove, 0 visibility; 1 in sync\n\
              ims: still out of sync: add image i1, member p-b\n"
         )
@@ -301,8 +306,8 @@ images = [
 
 #[test]
 fn export_writes_the_sharing_of_every_image_this_project_shares() {
-    let server = MockServer::start();
-    let list = server.mock(|when, then| {
+    let cloud = Cloud::new("shared", &[("p-a", "accepted"), ("p-b", "pending")]);
+    let list = cloud.server.mock(|when, then| {
         when.method(GET)
             .path("/v2/images")
             .query_param("owner", "p1")
@@ -311,27 +316,23 @@ fn export_writes_the_sharing_of_every_image_this_project_shares() {
         then.status(200).json_body(json!({"images": [
             {"id": "i1", "name": "gold", "owner": "p1", "visibility": "shared"}]}));
     });
-    members(&server, &[("p-a", "accepted"), ("p-b", "pending")]);
-    let sent = changes(&server);
-    let (code, stdout, stderr) = run(&server, &["share", "export"], "");
+    let (code, stdout, stderr) = cloud.run(&["share", "export"], "");
     assert_eq!((code, stderr.as_str()), (0, ""));
     assert_eq!(
         stdout,
         format!("{EXPORT_HEAD}members = [\"p-a\", \"p-b\"]\n")
     );
     list.assert_calls(1);
-    sent.assert_calls(0);
+    assert_eq!(cloud.calls(), [0, 1, 0]);
 }
 
 #[test]
 fn export_of_ids_on_stdin_reads_just_those_images() {
-    let server = MockServer::start();
-    let shown = image(&server, "shared");
-    members(&server, &[("p-a", "accepted")]);
-    let (code, stdout, stderr) = run(&server, &["share", "export", "-"], "i1\n");
+    let cloud = Cloud::new("shared", &[("p-a", "accepted")]);
+    let (code, stdout, stderr) = cloud.run(&["share", "export", "-"], "i1\n");
     assert_eq!((code, stderr.as_str()), (0, ""));
     assert_eq!(stdout, format!("{EXPORT_HEAD}members = [\"p-a\"]\n"));
-    shown.assert_calls(1);
+    assert_eq!(cloud.calls(), [1, 1, 0]);
 }
 
 #[test]
@@ -341,16 +342,16 @@ fn a_missing_shares_file_is_exit_3_before_any_request() {
         when.any_request();
         then.status(500);
     });
+    let url = server.base_url();
     let args = ["share", "plan", "-f", "/nonexistent/shares.toml"];
     assert_eq!(
-        run(&server, &args, ""),
+        ims(&args, "", SCRIPT, &token_env(&url)).parts(),
         (
             3,
-            String::new(),
+            "",
             "ims: error: shares file /nonexistent/shares.toml does not exist (-f names \
              another; `ims share export > /nonexistent/shares.toml` writes today's sharing as \
              one)\n"
-                .into()
         )
     );
     anything.assert_calls(0);
