@@ -329,3 +329,7 @@ mod tests {
         assert!(rows(&s).contains(&["token".into(), "****".into(), "--token".into()]));
     }
 }
+
+#[cfg(test)]
+#[path = "profile_tests.rs"]
+mod command_tests;

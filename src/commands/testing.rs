@@ -11,6 +11,7 @@ use crate::console::testing::Printed;
 use crate::console::{Console, Terminal};
 use crate::error::{Error, Reported};
 use crate::settings::testing::env_of;
+use crate::settings::warnings::collect;
 
 /// What one in-process run of `ims` left.
 #[derive(Debug)]
@@ -21,6 +22,8 @@ pub(crate) struct Ran {
     pub(crate) stdout: String,
     /// Everything written to stderr.
     pub(crate) stderr: String,
+    /// The warnings about settings (written to the process's stderr, not the console's).
+    pub(crate) warnings: Vec<String>,
 }
 
 impl Ran {
@@ -47,11 +50,12 @@ pub(crate) const TERMINAL: Terminal = Terminal {
 /// to directories that do not exist unless `env` sets them).
 pub(crate) fn ims(args: &[&str], stdin: &str, terminal: Terminal, env: &[(&str, &str)]) -> Ran {
     let (cli, console, Printed { stdout, stderr }) = prepare(args, stdin, terminal, env);
-    let code = super::run(cli, &console);
+    let (code, warnings) = collect(|| super::run(cli, &console));
     Ran {
         code,
         stdout: stdout.text(),
         stderr: stderr.text(),
+        warnings,
     }
 }
 
