@@ -95,7 +95,7 @@ fn show(
     if let Some(row) = token_project_row(&settings, TokenCache::open(console.env())) {
         let at = rows
             .iter()
-            .position(|r| r[0] == Setting::API.name)
+            .position(|r| r[0] == Setting::SHARING_RULES.name)
             .map_or(0, |at| at + 1);
         rows.insert(at, row);
     }

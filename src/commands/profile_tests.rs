@@ -1,7 +1,9 @@
 //! `ims profile list|show` run in-process: the config file's profiles, and each setting
 //! with where it came from, secrets, command arguments and URL user info masked.
 
-use crate::commands::testing::{Ran, SCRIPT, ims};
+use httpmock::MockServer;
+
+use crate::commands::testing::{Ran, SCRIPT, ims, keystone, keystone_env};
 
 /// A config file with two profiles, `staging` the default.
 const CONFIG: &str = "default_profile = \"staging\"\n\
@@ -158,4 +160,48 @@ fn a_config_file_of_secrets_others_can_read_is_warned_about() {
           others (mode 644); fix with: chmod 600 CONFIG_PATH"
         ]
     );
+}
+
+#[test]
+fn show_of_a_keystone_sign_in_masks_the_password_and_names_the_cached_tokens_project() {
+    let server = MockServer::start();
+    let sign_in = keystone(&server, "tok-A");
+    let cache = tempfile::tempdir().unwrap();
+    let url = server.base_url();
+    let vars = keystone_env(&url);
+    let mut env: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    env.extend([
+        ("XDG_CACHE_HOME", cache.path().to_str().unwrap()),
+        ("IMS_OUTPUT", "csv"),
+    ]);
+    let identity =
+        format!("user u-owner (domain Default), project proj-owner (domain Default) at {url}/v3");
+    let show = |project: &str, source: &str| {
+        format!(
+            "Setting,Value,Source\nconfig,/nonexistent/ims-unit-test/ims/config.toml,default\n\
+             profile,default,default\napi,v2,default\nsharing_rules,auto,default\n\
+             project_id,{project},{source}\nauth_url,{url}/v3,OS_AUTH_URL\n\
+             username,u-owner,OS_USERNAME\nuser_domain_name,Default,OS_USER_DOMAIN_NAME\n\
+             project_name,proj-owner,OS_PROJECT_NAME\n\
+             project_domain_name,Default,OS_PROJECT_DOMAIN_NAME\npassword,****,OS_PASSWORD\n\
+             output,csv,IMS_OUTPUT\ntimeout,30,default\nretries,3,default\n\
+             insecure,false,default\n"
+        )
+    };
+    let before = show(
+        "(the Keystone token's project)",
+        "Keystone sign-in: run `ims auth login` to see it",
+    );
+    let ran = ims(&["profile", "show"], "", SCRIPT, &env);
+    assert_eq!(ran.parts(), (0, before.as_str(), ""));
+    assert_eq!(ims(&["auth", "login"], "", SCRIPT, &env).code, 0);
+    // The project of the token `auth login` cached, read from the cache the console's
+    // environment names; nothing is sent.
+    let after = show(
+        "a4bd",
+        &format!("\"the cached Keystone token of {identity}\""),
+    );
+    let ran = ims(&["profile", "show"], "", SCRIPT, &env);
+    assert_eq!(ran.parts(), (0, after.as_str(), ""));
+    sign_in.assert_calls(1);
 }
