@@ -325,7 +325,7 @@ mod tests {
             verbose: 0,
             tls: Tls::Verify { extra_ca: None },
         });
-        let auth = Authorizer::new(&client, &settings).unwrap();
+        let auth = Authorizer::new(&client, &settings, None).unwrap();
         let endpoint = Endpoint::parse(&server.base_url()).unwrap();
         let v1 = Route::V1 {
             project_id: "p1".into(),

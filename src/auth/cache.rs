@@ -11,10 +11,9 @@ use std::path::{Path, PathBuf};
 
 use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use sha2::Sha256;
 
-use super::keystone::{Service, SignedIn};
+use super::keystone::{Described, SignedIn};
 use super::signer::hex;
 use crate::error::Error;
 use crate::files::replace_private;
@@ -48,20 +47,15 @@ struct Entry {
     salt: String,
     /// HMAC-SHA256 of the secret that signed in, keyed with the salt, hex.
     fingerprint: String,
-    #[serde(default)]
-    user: Value,
-    #[serde(default)]
-    project: Value,
-    #[serde(default)]
-    catalog: Vec<Service>,
+    #[serde(flatten)]
+    described: Described,
 }
 
 impl TokenCache {
-    /// The cache in the platform's cache directory; `None` when there is none.
-    pub(crate) fn open() -> Option<TokenCache> {
-        dirs::cache_dir().map(|dir| TokenCache {
-            dir: dir.join("ims"),
-        })
+    /// The cache in the cache directory `env` names (see [`cache_dir`]); `None` when
+    /// there is none.
+    pub(crate) fn open(env: EnvLookup) -> Option<TokenCache> {
+        cache_dir(env).map(|dir| TokenCache { dir })
     }
 
     /// A cache in `dir` (tests).
@@ -94,9 +88,9 @@ impl TokenCache {
             signed_in: SignedIn {
                 token: Secret::masked(entry.token),
                 expires_at: entry.expires_at,
-                user: entry.user,
-                project: entry.project,
-                catalog: entry.catalog,
+                user: entry.described.user,
+                project: entry.described.project,
+                catalog: entry.described.catalog,
             },
         })
     }
@@ -128,9 +122,11 @@ impl TokenCache {
             expires_at: signed_in.expires_at,
             salt: hex(&salt),
             fingerprint: hex(&fingerprint(&salt, secret)?.finalize().into_bytes()),
-            user: signed_in.user.clone(),
-            project: signed_in.project.clone(),
-            catalog: signed_in.catalog.clone(),
+            described: Described {
+                user: signed_in.user.clone(),
+                project: signed_in.project.clone(),
+                catalog: signed_in.catalog.clone(),
+            },
         };
         make_private_dir(&self.dir).map_err(|err| failed("create", err))?;
         let text = serde_json::to_vec_pretty(&entry)
@@ -354,12 +350,12 @@ mod tests {
         assert!(!cached.signed_in_with(&secret("wrong-pw")));
         let text = fs::read_to_string(dir.path().join("k.json")).unwrap();
         assert!(!text.contains("right-pw"), "{text}");
-        let entry: Value = serde_json::from_str(&text).unwrap();
+        let entry: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(entry["salt"].as_str().map(str::len), Some(64));
         assert_eq!(entry["fingerprint"].as_str().map(str::len), Some(64));
         // A fresh salt per entry: the same secret never gives the same fingerprint twice.
         store(&cache, "k", "tok", "right-pw");
-        let again: Value =
+        let again: serde_json::Value =
             serde_json::from_str(&fs::read_to_string(dir.path().join("k.json")).unwrap()).unwrap();
         assert_ne!(again["salt"], entry["salt"]);
         assert_ne!(again["fingerprint"], entry["fingerprint"]);
@@ -370,7 +366,8 @@ mod tests {
         let (dir, cache) = temporary();
         store(&cache, "k", "tok", "pw");
         let path = dir.path().join("k.json");
-        let mut entry: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let mut entry: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         let object = entry.as_object_mut().unwrap();
         object.remove("salt");
         object.remove("fingerprint");

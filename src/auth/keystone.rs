@@ -123,17 +123,17 @@ pub(crate) enum ApplicationCredential {
 #[derive(Debug, Clone)]
 pub(crate) struct Identity {
     /// `…/v3`, where `auth/tokens` lives.
-    pub(crate) auth_url: String,
+    auth_url: String,
     /// How to prove it.
-    pub(crate) method: Method,
+    method: Method,
     /// The project scope (application credentials carry their own).
-    pub(crate) scope: Option<Project>,
+    scope: Option<Project>,
     /// Catalog interface: `public`, `internal` or `admin`.
     pub(crate) interface: String,
     /// Catalog region, when one is asked for.
     pub(crate) region: Option<String>,
     /// How long `password_command` may run: the request timeout, with its source.
-    pub(crate) command_limit: Sourced<Timeout>,
+    command_limit: Sourced<Timeout>,
 }
 
 /// Where a missing sign-in setting was looked for.
@@ -380,10 +380,11 @@ impl Identity {
         Ok(SignedIn {
             token: Secret::masked(token),
             expires_at,
-            user: answer.token.user,
-            project: answer.token.project,
+            user: answer.token.described.user,
+            project: answer.token.described.project,
             catalog: answer
                 .token
+                .described
                 .catalog
                 .into_iter()
                 .filter(|service| service.kind == "image")
@@ -564,6 +565,20 @@ impl SignedIn {
     }
 }
 
+/// The user, project and catalog of a sign-in as Keystone describes them: in its token
+/// answer, and as the token cache keeps them (the same keys, so one reads the other).
+/// Each is optional (`null`, or no service).
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct Described {
+    /// The user.
+    pub(crate) user: Value,
+    /// The project.
+    pub(crate) project: Value,
+    /// The catalog's services.
+    pub(crate) catalog: Vec<Service>,
+}
+
 /// A catalog service.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Service {
@@ -598,12 +613,8 @@ struct TokenAnswer {
 #[derive(Deserialize)]
 struct TokenBody {
     expires_at: String,
-    #[serde(default)]
-    user: Value,
-    #[serde(default)]
-    project: Value,
-    #[serde(default)]
-    catalog: Vec<Service>,
+    #[serde(flatten)]
+    described: Described,
 }
 
 #[cfg(test)]

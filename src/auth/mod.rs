@@ -10,10 +10,9 @@ use std::io::Read;
 use std::sync::Mutex;
 
 use serde::de::DeserializeOwned;
-use ureq::http::Uri;
 
 use crate::cli::Timeout;
-use crate::client::{Authorize, Client, Header};
+use crate::client::{Authorize, Client, Header, Outgoing};
 use crate::error::{Error, diag, warn};
 use crate::model::{BodyError, read_json};
 use crate::secret::Secret;
@@ -97,16 +96,8 @@ fn header_safe(what: &str, value: &str, source: &Source) -> Result<(), Error> {
 }
 
 impl Authorize for Credential {
-    /// The headers that authorise a `method` request of `uri` whose query pairs are
-    /// `query` and whose body is `body`, at `now`.
-    fn headers(
-        &self,
-        method: &str,
-        uri: &Uri,
-        query: &[(String, String)],
-        body: &[u8],
-        now: jiff::Timestamp,
-    ) -> Result<Vec<Header>, Error> {
+    /// A token header, or the AK/SK signature of `request` at `now`.
+    fn headers(&self, request: &Outgoing<'_>, now: jiff::Timestamp) -> Result<Vec<Header>, Error> {
         match self {
             Credential::Token(token) => Ok(vec![Header::secret("X-Auth-Token", token.clone())]),
             Credential::AkSk {
@@ -116,7 +107,11 @@ impl Authorize for Credential {
                 project_id,
             } => {
                 let date = signer::sdk_date(now);
-                let host = uri.authority().map_or("", |a| a.as_str()).to_string();
+                let host = request
+                    .uri
+                    .authority()
+                    .map_or("", |a| a.as_str())
+                    .to_string();
                 let mut signed: Vec<(&str, &str)> = vec![
                     ("Host", &host),
                     ("X-Project-Id", project_id),
@@ -125,14 +120,15 @@ impl Authorize for Credential {
                 if let Some(token) = security_token {
                     signed.push(("X-Security-Token", token.expose()));
                 }
-                let request = signer::Request {
-                    method,
-                    path: uri.path(),
-                    query,
+                let signable = signer::Request {
+                    method: request.method,
+                    path: request.uri.path(),
+                    query: request.query,
                     headers: &signed,
-                    body,
+                    body: request.body,
                 };
-                let authorization = signer::authorization(access_key, &request, &date, secret_key)?;
+                let authorization =
+                    signer::authorization(access_key, &signable, &date, secret_key)?;
                 let shown = match authorization.rsplit_once("Signature=") {
                     Some((head, _)) => format!("{head}Signature=****"),
                     None => "****".to_string(),
@@ -200,14 +196,18 @@ pub(crate) enum CachedToken {
 }
 
 impl Login {
-    /// Reads the Keystone settings; nothing is sent.
-    pub(crate) fn identity(settings: &Settings) -> Result<Option<(Identity, CacheSlot)>, Error> {
+    /// Reads the Keystone settings; the token is cached in `store` (unless the settings
+    /// turn the cache off). Nothing is sent.
+    pub(crate) fn identity(
+        settings: &Settings,
+        store: Option<TokenCache>,
+    ) -> Result<Option<(Identity, CacheSlot)>, Error> {
         let Some(CredentialSettings::Keystone(keystone)) = &settings.credential else {
             return Ok(None);
         };
         let identity = Identity::from_settings(keystone, &searched(settings), &settings.timeout)?;
         let cache = match (settings.no_cache.value, identity.cache_key()) {
-            (false, Some(key)) => TokenCache::open().map(|cache| (cache, key)),
+            (false, Some(key)) => store.map(|cache| (cache, key)),
             _ => None,
         };
         Ok(Some((identity, cache)))
@@ -292,9 +292,13 @@ fn searched(settings: &Settings) -> String {
 impl<'a> Authorizer<'a> {
     /// The authorizer the settings call for (checked complete by
     /// `Settings::check_request_settings` before); a Keystone sign-in happens here (or the
-    /// cache answers).
-    pub(crate) fn new(client: &'a Client, settings: &Settings) -> Result<Authorizer<'a>, Error> {
-        let Some((identity, cache)) = Login::identity(settings)? else {
+    /// cache answers, from `store`).
+    pub(crate) fn new(
+        client: &'a Client,
+        settings: &Settings,
+        store: Option<TokenCache>,
+    ) -> Result<Authorizer<'a>, Error> {
+        let Some((identity, cache)) = Login::identity(settings, store)? else {
             let credential = Credential::from_settings(
                 settings.credential.as_ref(),
                 settings.project_id.as_ref(),
@@ -583,12 +587,18 @@ mod tests {
         let cred =
             Credential::from_settings(Some(&aksk(Some("hush-st"))), Some(&project), &limit())
                 .unwrap();
-        let uri: Uri = "https://ims.example.com:8443/v1/p1/cloudimages/i/members"
+        let uri: ureq::http::Uri = "https://ims.example.com:8443/v1/p1/cloudimages/i/members"
             .parse()
             .unwrap();
         let query = vec![("marker".to_string(), "m 1".to_string())];
         let now: jiff::Timestamp = "2026-11-23T10:00:00Z".parse().unwrap();
-        let headers = cred.headers("GET", &uri, &query, b"", now).unwrap();
+        let request = Outgoing {
+            method: "GET",
+            uri: &uri,
+            query: &query,
+            body: b"",
+        };
+        let headers = cred.headers(&request, now).unwrap();
         let names: Vec<&str> = headers.iter().map(|h| h.name).collect();
         assert_eq!(
             names,

@@ -36,18 +36,22 @@ impl Header {
     }
 }
 
+/// What an authorisation covers of a request.
+pub(crate) struct Outgoing<'a> {
+    /// Its method.
+    pub(crate) method: &'a str,
+    /// Its URI.
+    pub(crate) uri: &'a Uri,
+    /// Its query pairs, as sent.
+    pub(crate) query: &'a [(String, String)],
+    /// Its body.
+    pub(crate) body: &'a [u8],
+}
+
 /// Authorises requests: implemented by every credential `ims` can hold.
 pub(crate) trait Authorize {
-    /// The headers that authorise a `method` request of `uri` whose query pairs are
-    /// `query` and whose body is `body`, at `now`.
-    fn headers(
-        &self,
-        method: &str,
-        uri: &Uri,
-        query: &[(String, String)],
-        body: &[u8],
-        now: jiff::Timestamp,
-    ) -> Result<Vec<Header>, Error>;
+    /// The headers that authorise `request`, sent at `now`.
+    fn headers(&self, request: &Outgoing<'_>, now: jiff::Timestamp) -> Result<Vec<Header>, Error>;
 
     /// True when requests are signed (AK/SK): a 401 then hints at the key and the clock.
     fn is_signed(&self) -> bool;

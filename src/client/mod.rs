@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 use serde::de::DeserializeOwned;
 use ureq::http;
 
-pub(crate) use authorize::{Authorize, Header};
+pub(crate) use authorize::{Authorize, Header, Outgoing};
 pub(crate) use tls::Tls;
 
 use crate::cli::MAX_JOBS;
@@ -459,15 +459,17 @@ impl Client {
             ))));
         }
         let signed = match call.credential {
-            Some(credential) => credential
-                .headers(
-                    call.method,
-                    &uri,
-                    &call.query,
-                    call.body,
-                    jiff::Timestamp::now(),
-                )
-                .map_err(never)?,
+            Some(credential) => {
+                let request = Outgoing {
+                    method: call.method,
+                    uri: &uri,
+                    query: &call.query,
+                    body: call.body,
+                };
+                credential
+                    .headers(&request, jiff::Timestamp::now())
+                    .map_err(never)?
+            }
             None => Vec::new(),
         };
         let body = (!call.body.is_empty()).then_some(call.body);

@@ -145,8 +145,8 @@ mod tests {
     const BASE: &str = "http://a/b/c/d;p?q";
 
     #[test]
-    fn rfc_3986_normal_examples() {
-        // §5.4.1; fragments are dropped (`g#s`, `g?y#s`, `#s`), as a request sends none.
+    fn rfc_3986_examples() {
+        // §5.4.1 (normal examples); fragments are dropped (`g#s`, `g?y#s`, `#s`), as a request sends none.
         let cases = [
             ("g:h", "g:h"),
             ("g", "http://a/b/c/g"),
@@ -171,16 +171,7 @@ mod tests {
             ("../..", "http://a/"),
             ("../../", "http://a/"),
             ("../../g", "http://a/g"),
-        ];
-        for (reference, expected) in cases {
-            assert_eq!(resolve(BASE, reference), expected, "{reference}");
-        }
-    }
-
-    #[test]
-    fn rfc_3986_abnormal_examples() {
-        // §5.4.2, strict parser.
-        let cases = [
+            // §5.4.2 (abnormal examples), strict parser.
             ("../../../g", "http://a/g"),
             ("../../../../g", "http://a/g"),
             ("/./g", "http://a/g"),

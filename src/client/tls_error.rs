@@ -412,10 +412,14 @@ mod tests {
 
     #[test]
     fn camel_case_reads_as_words() {
-        assert_eq!(words("HandshakeFailure"), "handshake failure");
-        assert_eq!(words("UnknownCA"), "unknown CA");
-        assert_eq!(words("UnknownPSKIdentity"), "unknown PSK identity");
-        assert_eq!(words("BadRecordMac"), "bad record mac");
-        assert_eq!(words("CloseNotify"), "close notify");
+        for (name, read) in [
+            ("HandshakeFailure", "handshake failure"),
+            ("UnknownCA", "unknown CA"),
+            ("UnknownPSKIdentity", "unknown PSK identity"),
+            ("BadRecordMac", "bad record mac"),
+            ("CloseNotify", "close notify"),
+        ] {
+            assert_eq!(words(name), read);
+        }
     }
 }

@@ -18,14 +18,15 @@ pub(crate) fn run(
     let config = Config::load(global, console.env())?;
     let settings = Settings::resolve(global, console.env(), &config, None)?;
     if let AuthCommand::Logout { all: true } = command {
-        let removed = match TokenCache::open() {
+        let removed = match TokenCache::open(console.env()) {
             Some(cache) => cache.remove_all()?,
             None => 0,
         };
         console.diag(&format!("removed {removed} cached token(s)"));
         return Ok(());
     }
-    let Some((identity, cache)) = Login::identity(&settings)? else {
+    let Some((identity, cache)) = Login::identity(&settings, TokenCache::open(console.env()))?
+    else {
         return Err(Error::config(
             "no Keystone sign-in is configured: name a cloud (--os-cloud, OS_CLOUD), set the \
              OS_* variables of an openrc, or put auth_url and its keys in a profile",
@@ -134,3 +135,7 @@ fn show(
     })?;
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "auth_tests.rs"]
+mod tests;

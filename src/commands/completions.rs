@@ -17,3 +17,7 @@ pub(crate) fn run(console: &Console, shell: clap_complete::Shell) -> anyhow::Res
     })?;
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "completions_tests.rs"]
+mod tests;

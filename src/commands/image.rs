@@ -188,3 +188,7 @@ mod tests {
         glance.assert_calls(0);
     }
 }
+
+#[cfg(test)]
+#[path = "image_tests.rs"]
+mod command_tests;

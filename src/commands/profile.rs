@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::auth::Login;
+use crate::auth::cache::TokenCache;
 use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand, Setting};
 use crate::console::Console;
 use crate::output;
@@ -91,10 +92,10 @@ fn show(
 ) -> anyhow::Result<()> {
     let settings = Settings::resolve(global, console.env(), config, name)?;
     let mut rows = rows(&settings);
-    if let Some(row) = token_project_row(&settings) {
+    if let Some(row) = token_project_row(&settings, TokenCache::open(console.env())) {
         let at = rows
             .iter()
-            .position(|r| r[0] == Setting::API.name)
+            .position(|r| r[0] == Setting::SHARING_RULES.name)
             .map_or(0, |at| at + 1);
         rows.insert(at, row);
     }
@@ -127,12 +128,12 @@ fn output_format(
 /// "This project" when no setting names it and a complete Keystone sign-in is
 /// configured: the project of the cached token (read from the cache, nothing is sent),
 /// or a note that the next sign-in will tell. An incomplete sign-in adds no row:
-/// `profile show` is where one looks to find out what is missing.
-fn token_project_row(settings: &Settings) -> Option<[String; 3]> {
+/// `profile show` is where one looks to find out what is missing. The cache is `store`.
+fn token_project_row(settings: &Settings, store: Option<TokenCache>) -> Option<[String; 3]> {
     if settings.project_id.is_some() {
         return None;
     }
-    let (identity, cache) = Login::identity(settings).ok().flatten()?;
+    let (identity, cache) = Login::identity(settings, store).ok().flatten()?;
     let cached = cache
         .as_ref()
         .and_then(|(store, key)| store.load(key))
@@ -328,3 +329,7 @@ mod tests {
         assert!(rows(&s).contains(&["token".into(), "****".into(), "--token".into()]));
     }
 }
+
+#[cfg(test)]
+#[path = "profile_tests.rs"]
+mod command_tests;

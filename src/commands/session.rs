@@ -3,6 +3,7 @@
 
 use crate::api::{ImageApi, Route, RulesMemory};
 use crate::auth::Authorizer;
+use crate::auth::cache::TokenCache;
 use crate::cli::{Api, GlobalArgs};
 use crate::client::{Client, ClientOptions, Tls};
 use crate::console::Console;
@@ -45,6 +46,8 @@ pub(crate) struct Session {
     rules: RulesMemory,
     /// The one HTTP client.
     client: Client,
+    /// Where Keystone tokens are cached, as the environment says.
+    tokens: Option<TokenCache>,
 }
 
 impl Session {
@@ -87,6 +90,7 @@ impl Session {
             route,
             rules,
             client,
+            tokens: TokenCache::open(env),
         })
     }
 
@@ -113,7 +117,7 @@ impl Session {
     /// Authorises (signing in to Keystone if that is the credential), finds the endpoint
     /// (the settings', else the service catalog's) and runs `work` with the API.
     pub(crate) fn with_api<R>(&self, work: impl FnOnce(&ImageApi) -> R) -> Result<R, Error> {
-        let auth = Authorizer::new(&self.client, &self.settings)?;
+        let auth = Authorizer::new(&self.client, &self.settings, self.tokens.clone())?;
         let endpoint = match (&self.settings.endpoint, auth.catalog_endpoint()) {
             (Some(endpoint), _) => Endpoint::parse(&endpoint.value).map_err(|why| {
                 Error::config(format!("endpoint (from {}): {why}", endpoint.source))

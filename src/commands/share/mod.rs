@@ -6,6 +6,8 @@
 //! groups and sends the plan's actions, `consumers` opens and checks the consumers' sessions,
 //! `saved` writes a saved plan and checks one against the cloud before it is sent.
 
+#[cfg(test)]
+mod command_tests;
 mod consumers;
 mod observe;
 mod saved;
