@@ -185,40 +185,29 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
             add(&mut selection, image, &wanted);
         }
         let mut picked: Vec<&ImageFacts> = Vec::new();
-        for pattern in &share.names {
-            let mut found = false;
-            for image in catalog.owned.iter().filter(|i| glob(pattern, &i.name)) {
-                if let Some(why) = listed_wrongly(image, &catalog.project, None) {
-                    warn_dropped(&mut selection, file.at(share.line), image, &why);
-                    continue;
-                }
-                found = true;
-                picked.push(image);
-            }
-            if !found {
-                selection.notes.push(format!(
-                    "{}: names \"{pattern}\" selects no image of this project",
-                    file.at(share.line)
-                ));
-            }
-        }
-        for tag in &share.tags {
-            let images = catalog.tagged.get(tag).map_or(&[][..], Vec::as_slice);
-            let mut found = false;
-            for image in images {
-                if let Some(why) = listed_wrongly(image, &catalog.project, Some(tag)) {
-                    warn_dropped(&mut selection, file.at(share.line), image, &why);
-                    continue;
-                }
-                found = true;
-                picked.push(image);
-            }
-            if !found {
-                selection.notes.push(format!(
-                    "{}: tag \"{tag}\" selects no image of this project",
-                    file.at(share.line)
-                ));
-            }
+        let by_name = share.names.iter().map(|pattern| {
+            let listed: Vec<&ImageFacts> = catalog
+                .owned
+                .iter()
+                .filter(|i| glob(pattern, &i.name))
+                .collect();
+            (listed, None, format!("names \"{pattern}\""))
+        });
+        let by_tag = share.tags.iter().map(|tag| {
+            let listed: Vec<&ImageFacts> = catalog.tagged.get(tag).into_iter().flatten().collect();
+            (listed, Some(tag.as_str()), format!("tag \"{tag}\""))
+        });
+        let at = file.at(share.line);
+        for (listed, tag, what) in by_name.chain(by_tag) {
+            pick(
+                &mut selection,
+                &at,
+                &catalog.project,
+                listed,
+                tag,
+                &what,
+                &mut picked,
+            );
         }
         let (kept, dropped, notes) = over_time(share, picked, catalog, phase);
         for image in kept {
@@ -231,6 +220,32 @@ pub(crate) fn select(file: &SharesFile, catalog: &Catalog) -> Result<Selection, 
         selection.notes.extend(notes);
     }
     Ok(selection)
+}
+
+/// Adds to `picked` the images `listed` for one selector (`what`, of the `[[share]]` at
+/// `at`) whose records carry what the list asked for ([`listed_wrongly`]); the others are
+/// dropped with a warning, and a selector left with none gets a note.
+fn pick<'c>(
+    selection: &mut Selection,
+    at: &str,
+    project: &str,
+    listed: Vec<&'c ImageFacts>,
+    tag: Option<&str>,
+    what: &str,
+    picked: &mut Vec<&'c ImageFacts>,
+) {
+    let before = picked.len();
+    for image in listed {
+        match listed_wrongly(image, project, tag) {
+            Some(why) => warn_dropped(selection, at.to_string(), image, &why),
+            None => picked.push(image),
+        }
+    }
+    if picked.len() == before {
+        selection
+            .notes
+            .push(format!("{at}: {what} selects no image of this project"));
+    }
 }
 
 /// Why a listed image must not be selected although the list gave it: its record does not

@@ -16,7 +16,7 @@ mod steps;
 use std::collections::BTreeMap;
 
 use consumers::{check_consumer_projects, check_consumers, check_vaults, consumer_sessions};
-use observe::{members_of, observe, observe_with};
+use observe::{members_of, observe};
 use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
 
 use super::confirm::confirm;
@@ -77,6 +77,7 @@ fn plan(
             options(api, args),
             clock(args),
             args.jobs,
+            None,
         )
     })??;
     show(console, &session, &plan)?;
@@ -103,12 +104,23 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let options = options(api, &args.share);
-        let mut plan = observe(api, &project, &file, options, clock(&args.share), jobs)?;
+        let now = || {
+            observe(
+                api,
+                &project,
+                &file,
+                options,
+                clock(&args.share),
+                jobs,
+                None,
+            )
+        };
+        let mut plan = now()?;
         let sender = Sender::new(console, global, &session, api, &project);
         let Some(first_failure) = send_plan(&sender, &file, &mut plan, args, Some(options))? else {
             return Ok(());
         };
-        let fresh = observe(api, &project, &file, options, clock(&args.share), jobs)?;
+        let fresh = now()?;
         if fresh.actions.is_empty() {
             console.diag(&format!(
                 "applied: the cloud matches {} ({} in sync)",
@@ -151,21 +163,15 @@ fn plan_to(
         let project = session.this_project(api)?;
         let options = options(api, args);
         let mut seen = Vec::new();
-        let plan = observe_with(
-            api,
-            &project,
-            &file,
-            options,
-            clock(args),
-            args.jobs,
-            &mut |image, members| {
-                seen.push(Observed::of(
-                    &image.id,
-                    image.visibility.as_deref(),
-                    members,
-                ));
-            },
-        )?;
+        let mut keep = |image: &ImageFacts, members: &[Member]| {
+            seen.push(Observed::of(
+                &image.id,
+                image.visibility.as_deref(),
+                members,
+            ));
+        };
+        let (clock, jobs) = (clock(args), args.jobs);
+        let plan = observe(api, &project, &file, options, clock, jobs, Some(&mut keep))?;
         saved::save(out, api, &project, &file, &plan, seen)?;
         Ok(plan)
     })??;

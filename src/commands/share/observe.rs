@@ -13,8 +13,13 @@ use crate::share::plan::{
 };
 use crate::work::fan_out::{collect_in_order, in_order};
 
+/// What is handed each selected image and its members as read.
+pub(super) type Seen<'a> = dyn FnMut(&ImageFacts, &[Member]) + 'a;
+
 /// Reads what the plan compares (the images the file selects, then their members,
-/// `jobs` at a time) and plans, at `clock`'s now.
+/// `jobs` at a time) and plans, at `clock`'s now; `seen`, when given, is handed each
+/// selected image and its members as read (none where they are not read) before it is
+/// planned.
 pub(super) fn observe(
     api: &ImageApi,
     project: &str,
@@ -22,20 +27,7 @@ pub(super) fn observe(
     options: PlanOptions,
     clock: Clock,
     jobs: u16,
-) -> Result<Plan, Error> {
-    observe_with(api, project, file, options, clock, jobs, &mut |_, _| {})
-}
-
-/// [`observe`], handing `seen` each selected image and its members as read (none where
-/// they are not read), before it is planned.
-pub(super) fn observe_with(
-    api: &ImageApi,
-    project: &str,
-    file: &SharesFile,
-    options: PlanOptions,
-    clock: Clock,
-    jobs: u16,
-    seen: &mut dyn FnMut(&ImageFacts, &[Member]),
+    mut seen: Option<&mut Seen<'_>>,
 ) -> Result<Plan, Error> {
     let mut catalog = Catalog {
         project: project.to_string(),
@@ -93,7 +85,9 @@ pub(super) fn observe_with(
         },
         |selected, members| {
             let members = members?;
-            seen(&selected.image, &members);
+            if let Some(seen) = seen.as_mut() {
+                seen(&selected.image, &members);
+            }
             planner.image(selected, &members);
             Ok(())
         },
