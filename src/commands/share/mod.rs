@@ -81,6 +81,9 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     let (file, session) = open(console, global, &args.share)?;
     let options = options(&session, &args.share);
     let jobs = args.share.jobs;
+    // Every consumer's profile is checked before the plan is shown: a profile that cannot
+    // say its project fails here, not after the rows.
+    let consumers = consumer_sessions(console, global, &file)?;
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let plan = observe(api, &project, &file, options, jobs)?;
@@ -92,7 +95,6 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
             return Ok(());
         }
         check_paths(&plan)?;
-        let consumers = consumer_sessions(console, global, &plan)?;
         check_consumer_projects(&file, &plan, &consumers)?;
         let removals = plan.count(ActionKind::Remove);
         if removals > 0 && !args.yes && !args.dry_run {
