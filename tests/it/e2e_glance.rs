@@ -246,6 +246,21 @@ fn list_table_has_every_member_with_its_status() {
 
 #[test]
 #[ignore = "needs a real Glance: run scripts/test"]
+fn a_tok_token_signs_in_as_its_project_and_ims_masks_no_member_id() {
+    // The token proj-alpha is a secret to ims, so every proj-alpha it prints to stderr is
+    // ****; tok-proj-alpha signs in as proj-alpha and masks only itself.
+    let shared = glance().image("SHARED");
+    let out = ims("tok-proj-alpha", &["member", "show", shared, "proj-alpha", "-o", "ids", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "proj-alpha\n");
+    let trace = stderr_of(&out);
+    assert!(trace.contains(&format!("/v2/images/{shared}/members/proj-alpha ")), "{trace}");
+    let out = ims("proj-alpha", &["member", "show", shared, "proj-alpha", "-o", "ids", "-v"]);
+    assert!(stderr_of(&out).contains(&format!("/v2/images/{shared}/members/**** ")));
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
 fn list_ids_one_per_line() {
     let shared = glance().image("SHARED");
     let out = ims("proj-owner", &["member", "list", shared, "-o", "ids"]);

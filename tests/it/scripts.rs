@@ -52,7 +52,9 @@ fn the_demo_ends_with_every_setting_its_commands_need() {
     let demo = std::fs::read_to_string(root().join("scripts/demo")).unwrap();
     let hint = demo.split("Glance stays up at").nth(1).unwrap_or_default();
     assert!(
-        hint.contains("export IMS_ENDPOINT=$url IMS_TOKEN=proj-owner IMS_PROJECT_ID=proj-owner"),
+        hint.contains(
+            "export IMS_ENDPOINT=$url IMS_TOKEN=tok-proj-owner IMS_PROJECT_ID=proj-owner"
+        ),
         "{hint}"
     );
 }
@@ -67,7 +69,69 @@ fn the_demo_deletes_every_image_it_creates() {
     let create = &create[..create.find("\n}").unwrap_or(0)];
     assert!(create.contains("-X POST"), "{create}");
     assert!(create.contains(">>\"$created\""), "{create}");
-    let cleanup = demo.split("delete_created() {").nth(1).unwrap_or_default();
+    let cleanup = demo.split("cleanup() {").nth(1).unwrap_or_default();
     assert!(cleanup.contains("-X DELETE"), "{cleanup}");
-    assert!(demo.contains("trap delete_created EXIT"));
+    assert!(demo.contains("trap cleanup EXIT"));
+}
+
+#[test]
+fn the_demo_writes_files_only_in_one_directory_that_it_removes() {
+    // Its config file holds tokens: nothing may be left in /tmp, however the demo ends.
+    let demo = std::fs::read_to_string(root().join("scripts/demo")).unwrap();
+    assert_eq!(demo.matches("mktemp").count(), 1, "one temporary directory");
+    assert!(demo.contains("work=$(mktemp -d "), "{demo}");
+    let trap = demo.find("trap cleanup EXIT").unwrap();
+    assert!(trap < demo.find("scripts/local-glance start").unwrap(), "trap set first");
+    let cleanup = demo.split("cleanup() {").nth(1).unwrap_or_default();
+    assert!(cleanup[..cleanup.find("\n}").unwrap()].contains("rm -rf \"$work\""));
+    for line in demo.lines().filter(|line| line.contains(">") && line.contains('/')) {
+        let target = line.rsplit('>').next().unwrap_or_default().trim();
+        assert!(
+            !target.starts_with("/tmp") && !target.contains("TMPDIR"),
+            "writes outside $work: {line}"
+        );
+    }
+    assert!(demo.contains("XDG_CACHE_HOME=$work/cache"));
+}
+
+#[test]
+fn local_glance_stop_finds_the_server_on_its_port_from_another_state_directory() {
+    // A stand-in uwsgi whose command line is the one `start` runs, started with one
+    // LOCAL_GLANCE_DIR; `stop` with another (and no pidfile there) must find and end it.
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("venv/bin/uwsgi");
+    let port = "59314";
+    let started_dir = dir.path().join("started");
+    let mut server = std::process::Command::new("bash")
+        .args(["-c", "exec -a \"$0\" sleep 60"])
+        .arg(format!(
+            "{} --http11-socket 127.0.0.1:{port} --home /venv --pythonpath {}/lib \
+             --module glance.wsgi.api:application --master",
+            fake.display(),
+            started_dir.display()
+        ))
+        .spawn()
+        .unwrap();
+    let stop = |state: &Path| {
+        std::process::Command::new(root().join("scripts/local-glance"))
+            .arg("stop")
+            .env("LOCAL_GLANCE_PORT", port)
+            .env("LOCAL_GLANCE_DIR", state)
+            .output()
+            .unwrap()
+    };
+    // Another port's server is not this one's.
+    let other = std::process::Command::new(root().join("scripts/local-glance"))
+        .arg("stop")
+        .env("LOCAL_GLANCE_PORT", "59315")
+        .env("LOCAL_GLANCE_DIR", dir.path().join("other"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&other.stderr).contains("not running"));
+    assert!(server.try_wait().unwrap().is_none());
+    let out = stop(&dir.path().join("other"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, format!("local-glance: stopped glance-api (pid {})\n", server.id()));
+    assert!(server.wait().unwrap().code() != Some(0), "the server was ended");
 }
