@@ -41,10 +41,8 @@ mod work;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::try_parse_from(std::env::args_os()) {
         Ok(cli) => cli,
         Err(err) => {
             // --help and --version land here too; a closed stdout is not worth a word.

@@ -7,6 +7,8 @@ mod change;
 mod completions;
 mod confirm;
 mod image;
+#[cfg(test)]
+mod man;
 mod member;
 mod profile;
 mod session;

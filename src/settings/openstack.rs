@@ -11,7 +11,7 @@ use super::source::{EnvLookup, Source, Sourced};
 use crate::error::Error;
 
 /// `OS_*` variables and the ims setting each one gives, in order of preference.
-const OS_VARIABLES: &[(&str, &str)] = &[
+pub(crate) const OS_VARIABLES: &[(&str, &str)] = &[
     ("OS_AUTH_URL", "auth_url"),
     ("OS_AUTH_TYPE", "auth_type"),
     ("OS_USERNAME", "username"),
