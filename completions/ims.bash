@@ -246,11 +246,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -298,7 +298,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -316,11 +316,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -368,7 +368,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -456,11 +456,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -508,7 +508,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -526,11 +526,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -578,7 +578,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -596,11 +596,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -648,7 +648,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -666,11 +666,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -718,7 +718,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1072,11 +1072,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1124,7 +1124,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1192,11 +1192,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1244,7 +1244,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1262,11 +1262,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1314,7 +1314,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1344,11 +1344,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1396,7 +1396,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1426,11 +1426,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1478,7 +1478,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1624,11 +1624,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1676,7 +1676,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1706,11 +1706,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1758,7 +1758,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1788,11 +1788,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1840,7 +1840,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1858,11 +1858,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1910,7 +1910,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1928,11 +1928,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1980,7 +1980,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2054,11 +2054,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2106,7 +2106,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2124,11 +2124,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2176,7 +2176,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2194,11 +2194,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2246,7 +2246,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2280,11 +2280,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2332,7 +2332,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2366,11 +2366,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2418,7 +2418,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2444,11 +2444,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2496,7 +2496,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2614,11 +2614,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2666,7 +2666,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)

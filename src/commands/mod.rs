@@ -21,6 +21,8 @@ use crate::console::Console;
 use crate::error::kind_of;
 use crate::work::change::Action;
 
+pub(crate) use completions::{COMPLETER, names as complete_names};
+
 /// Runs the parsed command line against `console`; the exit code. A failure is reported
 /// on the console's stderr.
 pub(crate) fn run(cli: Cli, console: &Console) -> u8 {

@@ -145,6 +145,17 @@ pub(crate) fn clouds_yaml_candidates(env: EnvLookup) -> Result<Vec<Sourced<PathB
     Ok(candidates)
 }
 
+/// The clouds of the clouds.yaml `--os-cloud` would read (the first candidate that exists),
+/// in name order; none when there is no such file.
+pub(crate) fn cloud_names(env: EnvLookup) -> Result<Vec<String>, Error> {
+    let candidates = clouds_yaml_candidates(env)?;
+    let Some(found) = candidates.iter().find(|p| p.value.exists()) else {
+        return Ok(Vec::new());
+    };
+    let what = format!("clouds.yaml {}", found.value.display());
+    Ok(read_clouds(&what, &found.value)?.into_keys().collect())
+}
+
 fn from_cloud(name: &Sourced<String>, env: EnvLookup) -> Result<OpenStackLayer, Error> {
     let candidates = clouds_yaml_candidates(env)?;
     // The first that exists is the one, whatever it is: a FIFO or a device is refused
