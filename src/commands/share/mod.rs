@@ -19,7 +19,7 @@ use crate::api::Route;
 use crate::cli::{
     GlobalArgs, MemberType, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
 };
-use crate::console::Console;
+use crate::console::{Console, Progress};
 use crate::error::{Error, ErrorKind, Failures, Reported};
 use crate::files::{SMALL_FILE_LIMIT, Unread, read_small_text, read_text};
 use crate::model::Member;
@@ -55,9 +55,10 @@ fn plan(
 ) -> anyhow::Result<()> {
     let (file, session) = open(console, global, args)?;
     let options = options(&session, args);
+    let progress = progress_of(console, &session);
     let plan = session.with_api(|api| {
         let project = session.this_project(api)?;
-        observe(api, &project, &file, options, args.jobs)
+        observe(api, &project, &file, options, args.jobs, &progress)
     })??;
     show(console, &session, &plan)?;
     if check && !plan.actions.is_empty() {
@@ -84,9 +85,10 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     // Every consumer's profile is checked before the plan is shown: a profile that cannot
     // say its project fails here, not after the rows.
     let consumers = consumer_sessions(console, global, &file)?;
+    let progress = progress_of(console, &session);
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
-        let plan = observe(api, &project, &file, options, jobs)?;
+        let plan = observe(api, &project, &file, options, jobs, &progress)?;
         match args.dry_run {
             true => summarize(console, &plan),
             false => show(console, &session, &plan)?,
@@ -122,7 +124,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
             return Ok(());
         }
         let first_failure = send_steps(console, &session, api, &project, &consumers, &steps, jobs)?;
-        let fresh = observe(api, &project, &file, options, jobs)?;
+        let fresh = observe(api, &project, &file, options, jobs, &progress)?;
         if fresh.actions.is_empty() {
             console.diag(&format!(
                 "applied: the cloud matches {} ({} in sync)",
@@ -188,7 +190,8 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
                 .collect(),
             notes: Vec::new(),
         };
-        let mut members = members_of(api, &selection, options, args.jobs)?;
+        let progress = progress_of(console, &session);
+        let mut members = members_of(api, &selection, options, args.jobs, &progress)?;
         let sharing: Vec<(ImageFacts, Vec<Member>)> = selection
             .images
             .into_iter()
@@ -247,6 +250,12 @@ fn check_v2(file: &SharesFile) -> Result<(), Error> {
         ))),
         None => Ok(()),
     }
+}
+
+/// The progress line over a number of images, as the session traces (`-v`: none).
+fn progress_of<'a>(console: &'a Console, session: &Session) -> impl Fn(usize) -> Progress + 'a {
+    let traced = session.settings.verbose > 0;
+    move |images| console.progress(images, "images", traced)
 }
 
 /// How the plan is made: prune from the flag (or the file), and whether members need a

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::api::{ImageApi, ImageFilter};
+use crate::console::Progress;
 use crate::error::{Error, ErrorKind};
 use crate::model::Member;
 use crate::share::file::SharesFile;
@@ -13,13 +14,14 @@ use crate::share::plan::{
 use crate::work::fan_out::{collect_in_order, in_order};
 
 /// Reads what the plan compares (the images the file selects, then their members,
-/// `jobs` at a time) and plans.
+/// `jobs` at a time, on the `progress` line made for their number) and plans.
 pub(super) fn observe(
     api: &ImageApi,
     project: &str,
     file: &SharesFile,
     options: PlanOptions,
     jobs: u16,
+    progress: &dyn Fn(usize) -> Progress,
 ) -> Result<Plan, Error> {
     let mut catalog = Catalog {
         project: project.to_string(),
@@ -65,6 +67,7 @@ pub(super) fn observe(
     // Each image is planned as soon as its members are read, in order, and its members
     // dropped: 1,000 images' members are never held at once.
     let mut planner = Planner::new(file, &selection, options);
+    let progress = progress(selection.images.len());
     in_order(
         &selection.images,
         jobs,
@@ -75,6 +78,7 @@ pub(super) fn observe(
             false => Ok(Vec::new()),
         },
         |selected, members| {
+            progress.add(1);
             planner.image(selected, &members?);
             Ok(())
         },
@@ -83,12 +87,13 @@ pub(super) fn observe(
 }
 
 /// The members of each selected image whose members are read ([`reads_members`]), for
-/// an export.
+/// an export, on the `progress` line made for their number.
 pub(super) fn members_of(
     api: &ImageApi,
     selection: &Selection,
     options: PlanOptions,
     jobs: u16,
+    progress: &dyn Fn(usize) -> Progress,
 ) -> Result<BTreeMap<String, Vec<Member>>, Error> {
     let wanted: Vec<&str> = selection
         .images
@@ -96,7 +101,12 @@ pub(super) fn members_of(
         .filter(|selected| reads_members(&selected.image, options))
         .map(|selected| selected.image.id.as_str())
         .collect();
-    let listed = collect_in_order(&wanted, jobs, |id| api.all_members(id));
+    let progress = progress(wanted.len());
+    let listed = collect_in_order(&wanted, jobs, |id| {
+        let members = api.all_members(id);
+        progress.add(1);
+        members
+    });
     let mut members = BTreeMap::new();
     for (id, result) in wanted.into_iter().zip(listed) {
         let found = result.map_err(|err| err.prefixed(&format!("the members of image {id}")))?;
