@@ -1,7 +1,8 @@
 //! End to end: `ims member show|list` against a real OpenStack Glance 33.0.0.
 //!
 //! These tests are ignored by a plain `cargo test`; `scripts/test` starts a local Glance
-//! (`scripts/local-glance`, fakeauth flavor: the token is the project id), exports its base URL
+//! (`scripts/local-glance`, fakeauth flavor: the token names the project, `tok-PROJECT` or
+//! `PROJECT`), exports its base URL
 //! as `IMS_E2E_GLANCE_URL` and runs them. The images are seeded once per server, with
 //! `scripts/local-glance seed URL` (a later seed prints the same `KEY=VALUE` lines while the
 //! images are there), and the tests read the IDs from those lines.
