@@ -246,11 +246,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -302,7 +302,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -320,11 +320,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -376,7 +376,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -464,11 +464,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -520,7 +520,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -538,11 +538,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -594,7 +594,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -612,11 +612,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -668,7 +668,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -686,11 +686,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -742,7 +742,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1096,11 +1096,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1152,7 +1152,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1220,11 +1220,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1276,7 +1276,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1294,11 +1294,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1350,7 +1350,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1380,11 +1380,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1436,7 +1436,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1466,11 +1466,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1522,7 +1522,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1668,11 +1668,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1724,7 +1724,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1754,11 +1754,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1810,7 +1810,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1840,11 +1840,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1896,7 +1896,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1914,11 +1914,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1970,7 +1970,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1988,11 +1988,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2044,7 +2044,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2118,11 +2118,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2174,7 +2174,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2192,11 +2192,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2248,7 +2248,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2266,11 +2266,11 @@ _ims() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2322,7 +2322,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2364,11 +2364,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2420,7 +2420,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2458,11 +2458,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2514,7 +2514,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2540,11 +2540,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2596,7 +2596,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2722,11 +2722,11 @@ _ims() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2778,7 +2778,7 @@ _ims() {
                     return 0
                     ;;
                 --os-cloud)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(ims __complete clouds 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -9,15 +9,11 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::error::EXIT_STATUSES;
+
 /// Image-sharing members of Huawei Cloud IMS, Open Telekom Cloud IMS and OpenStack Glance v2.
 #[derive(Debug, Parser)]
 #[command(name = "ims", version, about, propagate_version = true)]
-#[command(
-    after_help = "Settings come from flags, then IMS_* environment variables, then the \
-config file's profile, then defaults. Exit codes: 0 ok, 1 unexpected failure, 2 usage, \
-3 configuration, 4 refused (401/403), 5 not found, 6 other HTTP error, 7 network, \
-8 unreadable answer, 10 drift (share check found the cloud differs from the file), 11 stale plan (share apply --plan found the cloud differs from what the plan was made on)."
-)]
 pub(crate) struct Cli {
     /// Settings shared by every command.
     #[command(flatten)]
@@ -26,6 +22,55 @@ pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub(crate) command: Command,
+}
+
+/// What a subcommand's help says of the global options it does not list.
+pub(crate) const GLOBALS_HINT: &str = "Global options (-p/--profile, -o/--output, \
+--endpoint, --project-id, -v and more) go before or after the subcommand: see `ims --help`.";
+
+/// The command line as `ims` parses it and shows its help: [`Cli`], where each
+/// subcommand's `--help` lists its own options only and points to `ims --help` for the
+/// global ones (which it still takes, before or after it).
+pub(crate) fn command() -> clap::Command {
+    let root = <Cli as clap::CommandFactory>::command();
+    let globals: Vec<clap::Arg> = root
+        .get_arguments()
+        .filter(|arg| arg.is_global_set())
+        .cloned()
+        .collect();
+    let codes: Vec<String> = EXIT_STATUSES
+        .iter()
+        .map(|status| format!("{} {}", status.code, status.short))
+        .collect();
+    let table: Vec<String> = EXIT_STATUSES
+        .iter()
+        .map(|status| format!("  {:>2}  {}", status.code, status.meaning))
+        .collect();
+    let precedence = "Settings come from flags, then IMS_* environment variables, then the \
+                      config file's profile, then defaults.";
+    root.after_help(format!("{precedence} Exit codes: {}.", codes.join(", ")))
+        .after_long_help(format!("{precedence}\n\nExit codes:\n{}", table.join("\n")))
+        .mut_subcommands(|sub| with_globals_hidden(sub, &globals))
+}
+
+/// `command` and its subcommands with a hidden copy of each global option (clap then
+/// propagates none: the copy is parsed the same) and [`GLOBALS_HINT`] after their help.
+fn with_globals_hidden(command: clap::Command, globals: &[clap::Arg]) -> clap::Command {
+    globals
+        .iter()
+        .fold(command, |command, arg| command.arg(arg.clone().hide(true)))
+        .after_help(GLOBALS_HINT)
+        .mut_subcommands(|sub| with_globals_hidden(sub, globals))
+}
+
+/// Parses `args` (the program name first) as `ims` does.
+pub(crate) fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let matches = command().try_get_matches_from(args)?;
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
 }
 
 /// Options accepted before or after any subcommand. Each one that is a setting takes its
@@ -107,7 +152,8 @@ pub(crate) struct GlobalArgs {
     #[arg(long = Setting::NO_CACHE.long(), help = Setting::NO_CACHE.help(), global = true)]
     pub(crate) no_cache: bool,
 
-    /// Trace each HTTP request on stderr (-vv adds headers); secrets are masked
+    /// Trace each HTTP request of any command on stderr (-vv adds headers); secrets are
+    /// masked
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub(crate) verbose: u8,
 }
@@ -180,19 +226,27 @@ impl Setting {
         "--profile",
         &["IMS_PROFILE"],
         None,
-        "Profile to use from the config file",
+        "Profile of the config file whose endpoint, credential and project every command that \
+         calls the cloud uses",
     );
     /// `--config`.
-    pub(crate) const CONFIG: Setting =
-        Setting::valued("config", "--config", &["IMS_CONFIG"], None, "Config file")
-            .or("~/.config/ims/config.toml");
+    pub(crate) const CONFIG: Setting = Setting::valued(
+        "config",
+        "--config",
+        &["IMS_CONFIG"],
+        None,
+        "Config file with the \
+         profiles (read by every command that calls the cloud, and by profile)",
+    )
+    .or("~/.config/ims/config.toml");
     /// `--endpoint`.
     pub(crate) const ENDPOINT: Setting = Setting::valued(
         "endpoint",
         "--endpoint",
         &["IMS_ENDPOINT"],
         Some("endpoint"),
-        "Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com",
+        "Image service endpoint, e.g. https://ims.eu-de.otc.t-systems.com: every command that \
+         calls the cloud needs one, unless a Keystone sign-in's catalog gives it",
     )
     .or_cloud();
     /// `--token` (a profile may also give `token_file` or `token_command`).
@@ -201,7 +255,8 @@ impl Setting {
         "--token",
         &["IMS_TOKEN"],
         Some("token"),
-        "Auth token sent as X-Auth-Token",
+        "Auth token sent as X-Auth-Token: every command that calls the cloud needs a \
+         credential (this, AK/SK signing or a Keystone sign-in)",
     );
     /// The access key of AK/SK signing, never a flag.
     pub(crate) const ACCESS_KEY: Setting = Setting {
@@ -242,8 +297,9 @@ impl Setting {
         "--api",
         &["IMS_API"],
         Some("api"),
-        "Which member API: v2 (OpenStack Glance, also on Huawei Cloud and Open Telekom Cloud) \
-         or v1 (Huawei Cloud IMS, with organization shares)",
+        "Which member API every command that calls the cloud speaks: v2 (OpenStack Glance, \
+         also on Huawei Cloud and Open Telekom Cloud) or v1 (Huawei Cloud IMS, with \
+         organization shares)",
     )
     .or("v2");
     /// `--sharing-rules`.
@@ -252,7 +308,8 @@ impl Setting {
         "--sharing-rules",
         &["IMS_SHARING_RULES"],
         Some("sharing_rules"),
-        "Which sharing rules the image service follows; --api v1 is always huawei",
+        "Which sharing rules the image service follows, for image list, member list --all and \
+         every share command (auto: learned from the service); --api v1 is always huawei",
     )
     .or("auto");
     /// `--project-id`.
@@ -261,7 +318,8 @@ impl Setting {
         "--project-id",
         &["IMS_PROJECT_ID"],
         Some("project_id"),
-        "Project ID: needed by --api v1 and by AK/SK signing",
+        "This project's ID: needed by image list, member list --all, member accept|reject, \
+         share, --api v1 and AK/SK signing (a Keystone sign-in gives its token's project)",
     )
     .or_cloud();
     /// `--output`.
@@ -270,7 +328,7 @@ impl Setting {
         "--output",
         &["IMS_OUTPUT"],
         Some("output"),
-        "Output format",
+        "Output format of every command that prints records",
     )
     .or("table");
     /// `--timeout`; the default is [`Timeout::DEFAULT`].
@@ -279,7 +337,7 @@ impl Setting {
         "--timeout",
         &["IMS_TIMEOUT"],
         Some("timeout"),
-        "Seconds each HTTP request may take, connect and read included",
+        "Seconds each HTTP request of any command may take, connect and read included",
     )
     .or("30");
     /// `--retries`; the default is [`Retries::DEFAULT`].
@@ -288,7 +346,8 @@ impl Setting {
         "--retries",
         &["IMS_RETRIES"],
         Some("retries"),
-        "Retries of a transient failure: connect error, 429, 502, 503, 504",
+        "Retries of a transient failure of any command's request: connect error, 429, 502, \
+         503, 504",
     )
     .or("3");
     /// `--deadline`.
@@ -298,7 +357,7 @@ impl Setting {
         &["IMS_DEADLINE"],
         Some("deadline"),
         "Seconds the whole command may take, retries and paging included: no retry wait ends \
-         after it and no request starts after it",
+         after it and no request starts after it (for scripts and cron jobs)",
     )
     .or("none");
     /// `--ca-file`.
@@ -307,7 +366,8 @@ impl Setting {
         "--ca-file",
         &["IMS_CA_FILE"],
         Some("ca_file"),
-        "PEM bundle of extra trusted CA certificates for https",
+        "PEM bundle of extra trusted CA certificates, for an https endpoint or Keystone \
+         signed by a private CA",
     )
     .or_cloud();
     /// `--insecure`: a flag and a profile key, no variable.
@@ -319,7 +379,8 @@ impl Setting {
             "--insecure",
             &[],
             Some("insecure"),
-            "Do not verify the https certificate (warns every time)",
+            "Do not verify the https certificate of the endpoint or Keystone (warns every time; \
+             for tests only)",
         )
     };
     /// `--os-cloud`.
@@ -328,7 +389,8 @@ impl Setting {
         "--os-cloud",
         &["OS_CLOUD"],
         Some("cloud"),
-        "Sign in with this cloud of clouds.yaml (+ secure.yaml)",
+        "Sign in to Keystone with this cloud of clouds.yaml (+ secure.yaml): OpenStack users \
+         instead of --token",
     );
     /// `--no-cache`: a flag and a variable, no profile key.
     pub(crate) const NO_CACHE: Setting = Setting {
@@ -338,7 +400,7 @@ impl Setting {
             "--no-cache",
             &["IMS_NO_CACHE"],
             None,
-            "Neither read nor write the Keystone token cache",
+            "Neither read nor write the Keystone token cache (Keystone sign-in only)",
         )
     };
 
@@ -847,6 +909,71 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    /// The help `ims ARGS --help` prints.
+    fn help_of(args: &[&str]) -> String {
+        let args = std::iter::once("ims")
+            .chain(args.iter().copied())
+            .chain(["--help"]);
+        match try_parse_from(args) {
+            Err(err) if err.kind() == clap::error::ErrorKind::DisplayHelp => err.to_string(),
+            other => panic!("no help: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_subcommands_help_lists_its_own_options_and_points_to_ims_help_for_the_global_ones() {
+        for args in [
+            &["member"][..],
+            &["share"],
+            &["member", "list"],
+            &["share", "apply"],
+        ] {
+            let help = help_of(args);
+            assert!(!help.contains("Global options:"), "{args:?}: {help}");
+            assert!(!help.contains("--endpoint <URL>"), "{args:?}: {help}");
+            let words = help.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(words.ends_with(GLOBALS_HINT), "{args:?}: {help}");
+            assert!(
+                help.lines().count() <= 40,
+                "{args:?}: {} lines",
+                help.lines().count()
+            );
+        }
+        assert!(help_of(&["share", "apply"]).contains("--dry-run"));
+        let root = help_of(&[]);
+        assert!(root.contains("Global options:") && root.contains("--endpoint <URL>"));
+        // Still taken after the subcommand, and given to the command.
+        let cli = try_parse_from(["ims", "member", "list", "i", "-p", "x", "-o", "ids"]).unwrap();
+        assert_eq!(cli.global.profile.as_deref(), Some("x"));
+        assert_eq!(cli.global.output, Some(OutputFormat::Ids));
+        let cli = try_parse_from(["ims", "share", "plan", "-vv"]).unwrap();
+        assert_eq!(cli.global.verbose, 2);
+    }
+
+    #[test]
+    fn every_flag_says_who_needs_it() {
+        let project = Setting::PROJECT_ID.about;
+        for who in [
+            "image list",
+            "member list --all",
+            "share",
+            "--api v1",
+            "AK/SK",
+        ] {
+            assert!(project.contains(who), "--project-id: {who}");
+        }
+        for setting in Setting::ALL.iter().filter(|setting| setting.flag.is_some()) {
+            let about = setting.about;
+            let says = ["command", "Keystone", "https", "project", "every", "any"];
+            assert!(
+                says.iter().any(|word| about.contains(word)),
+                "{}: {about}",
+                setting.name
+            );
+        }
     }
 
     #[test]
@@ -868,12 +995,13 @@ mod tests {
         assert_eq!(flags, 15);
         assert_eq!(
             Setting::NO_CACHE.help(),
-            "Neither read nor write the Keystone token cache [env: IMS_NO_CACHE=1]"
+            "Neither read nor write the Keystone token cache (Keystone sign-in only) \
+             [env: IMS_NO_CACHE=1]"
         );
         assert_eq!(
             Setting::TIMEOUT.help(),
-            "Seconds each HTTP request may take, connect and read included [env: IMS_TIMEOUT] \
-             [default: 30]"
+            "Seconds each HTTP request of any command may take, connect and read included \
+             [env: IMS_TIMEOUT] [default: 30]"
         );
     }
 
@@ -902,43 +1030,18 @@ mod tests {
         );
     }
 
-    /// The files of a folder, by name, with their content.
-    fn files_in(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-        std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|entry| {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                (name, std::fs::read(entry.path()).unwrap_or_default())
-            })
-            .collect()
-    }
-
-    #[test]
-    fn committed_man_pages_match_the_clap_definitions() {
-        let generated = tempfile::tempdir().unwrap();
-        clap_mangen::generate_to(Cli::command(), generated.path()).unwrap();
-        let pages = files_in(generated.path());
-        assert!(pages.contains_key("ims.1") && pages.contains_key("ims-member-list.1"));
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
-        if std::env::var_os("IMS_UPDATE_MAN").is_some() {
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(&dir).unwrap();
-            for (name, page) in &pages {
-                std::fs::write(dir.join(name), page).unwrap();
-            }
-        }
-        let committed = files_in(&dir);
-        assert!(
-            pages == committed,
-            "man/ is stale: run `IMS_UPDATE_MAN=1 cargo test --bins man_pages`"
-        );
-    }
-
     #[test]
     fn help_ends_with_every_exit_code() {
-        let help = Cli::command().render_long_help().to_string();
+        let long = command().render_long_help().to_string();
+        assert!(
+            long.ends_with(
+                "  11  stale plan: `share apply --plan` found the cloud differs from what the \
+                 plan was made on\n"
+            ),
+            "{long}"
+        );
+        assert!(long.contains("Exit codes:\n   0  success\n   1  unexpected failure\n"));
+        let help = command().render_help().to_string();
         let codes = help.split("Exit codes: ").nth(1).unwrap_or_default();
         assert!(
             codes.starts_with("0 ok, 1 unexpected failure, 2 usage, 3 configuration,"),

@@ -7,8 +7,10 @@
 //! `-v` trace) still goes to the process's stderr.
 
 use std::io::{self, BufRead, IsTerminal, Write};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
 
 use crate::error::{Error, diag_to, report_to};
 
@@ -20,8 +22,11 @@ pub(crate) type Env = dyn Fn(&str) -> Result<Option<String>, Error> + Send + Syn
 pub(crate) struct Console {
     /// Where data goes.
     stdout: Mutex<Box<dyn Write + Send>>,
-    /// Where notes, prompts and errors go.
-    stderr: Mutex<Box<dyn Write + Send>>,
+    /// Where notes, prompts, progress and errors go (shared with the progress line's
+    /// drawing).
+    stderr: Arc<Mutex<Box<dyn Write + Send>>>,
+    /// The progress line shown now, if any: a note is written above it.
+    progress: Shown,
     /// Where IDs (`-`) and answers come from.
     stdin: Mutex<Box<dyn BufRead + Send>>,
     /// Whether stdin and stderr are terminals.
@@ -77,7 +82,8 @@ impl Console {
     pub(crate) fn process(stdout: Box<dyn Write + Send>, env: Box<Env>) -> Console {
         Console {
             stdout: Mutex::new(stdout),
-            stderr: Mutex::new(Box::new(io::stderr())),
+            stderr: Arc::new(Mutex::new(Box::new(io::stderr()))),
+            progress: Shown::default(),
             stdin: Mutex::new(Box::new(io::BufReader::new(io::stdin()))),
             terminal: Terminal {
                 stdin: io::stdin().is_terminal(),
@@ -115,9 +121,53 @@ impl Console {
         &*self.env
     }
 
-    /// Writes one `ims: …` line to stderr, secrets masked and control characters escaped.
+    /// Writes one `ims: …` line to stderr, secrets masked and control characters escaped
+    /// (above the progress line, if one is shown).
     pub(crate) fn diag(&self, line: &str) {
-        diag_to(&mut **lock(&self.stderr), line);
+        self.above_progress(|| diag_to(&mut **lock(&self.stderr), line));
+    }
+
+    /// Runs `write` with the progress line (if any) cleared, and draws it again after.
+    fn above_progress(&self, write: impl FnOnce()) {
+        let shown = self
+            .progress
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        match shown {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        }
+    }
+
+    /// A progress line over `total` items (`images`, `pairs`): one self-updating line on
+    /// stderr with done/total, the time elapsed and an estimate of the time left, cleared
+    /// when the [`Progress`] is dropped. Drawn only when stderr is a terminal, nothing is
+    /// `traced` (`-v`) and there are at least [`Progress::FROM`] items; else it draws
+    /// nothing. Never on stdout.
+    pub(crate) fn progress(&self, total: usize, what: &str, traced: bool) -> Progress {
+        if !self.terminal.stderr || traced || total < Progress::FROM {
+            return Progress {
+                bar: None,
+                shown: Shown::default(),
+            };
+        }
+        let template =
+            format!("ims: {{pos}}/{{len}} {what} · {{elapsed}} elapsed · about {{eta}} left");
+        let style = ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let target = ProgressDrawTarget::term_like_with_hz(
+            Box::new(StderrLine(Arc::clone(&self.stderr))),
+            Progress::HZ,
+        );
+        let total = u64::try_from(total).unwrap_or(u64::MAX);
+        let bar = ProgressBar::with_draw_target(Some(total), target).with_style(style);
+        bar.tick();
+        *self.progress.lock().unwrap_or_else(PoisonError::into_inner) = Some(bar.clone());
+        Progress {
+            bar: Some(bar),
+            shown: Arc::clone(&self.progress),
+        }
     }
 
     /// Writes an `ims: warning: …` line to stderr.
@@ -127,7 +177,7 @@ impl Console {
 
     /// Writes the error chain of `err` to stderr, as `main` ends a failed command.
     pub(crate) fn report(&self, err: &anyhow::Error) {
-        report_to(&mut **lock(&self.stderr), err);
+        self.above_progress(|| report_to(&mut **lock(&self.stderr), err));
     }
 
     /// Writes `question` and a space to stderr and reads one line of answer from stdin;
@@ -145,6 +195,130 @@ impl Console {
             _ => Ok(Some(answer)),
         }
     }
+}
+
+/// The progress line a console shows now, if any.
+type Shown = Arc<Mutex<Option<ProgressBar>>>;
+
+/// The progress line of a run over many items (see [`Console::progress`]); cleared when
+/// dropped.
+#[derive(Debug)]
+pub(crate) struct Progress {
+    /// The line, when one is drawn.
+    bar: Option<ProgressBar>,
+    /// Where its console keeps the line it shows.
+    shown: Shown,
+}
+
+impl Progress {
+    /// The fewest items a progress line is drawn for: one image answers at once.
+    pub(crate) const FROM: usize = 2;
+
+    /// How often the line is redrawn, at most, per second.
+    const HZ: u8 = 10;
+
+    /// `done` more items done.
+    pub(crate) fn add(&self, done: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(u64::try_from(done).unwrap_or(u64::MAX));
+        }
+    }
+
+    /// Runs `write` (to stdout, which may be the same terminal) with the line cleared, and
+    /// draws it again after.
+    pub(crate) fn suspend<R>(&self, write: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            *self.shown.lock().unwrap_or_else(PoisonError::into_inner) = None;
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The console's stderr as indicatif draws a line on it.
+struct StderrLine(Arc<Mutex<Box<dyn Write + Send>>>);
+
+impl std::fmt::Debug for StderrLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StderrLine")
+    }
+}
+
+impl StderrLine {
+    /// Moves the cursor `n` places in `direction` (`A` up, `B` down, `C` right, `D` left);
+    /// not at all for 0, which a terminal takes as 1.
+    fn cursor(&self, n: usize, direction: char) -> io::Result<()> {
+        match n {
+            0 => Ok(()),
+            n => self.put(&format!("\x1b[{n}{direction}")),
+        }
+    }
+
+    /// Writes `text` and flushes.
+    fn put(&self, text: &str) -> io::Result<()> {
+        let mut stderr = lock(&self.0);
+        stderr.write_all(text.as_bytes())?;
+        stderr.flush()
+    }
+}
+
+impl TermLike for StderrLine {
+    fn width(&self) -> u16 {
+        terminal_width().unwrap_or(80)
+    }
+
+    fn move_cursor_up(&self, n: usize) -> io::Result<()> {
+        self.cursor(n, 'A')
+    }
+
+    fn move_cursor_down(&self, n: usize) -> io::Result<()> {
+        self.cursor(n, 'B')
+    }
+
+    fn move_cursor_right(&self, n: usize) -> io::Result<()> {
+        self.cursor(n, 'C')
+    }
+
+    fn move_cursor_left(&self, n: usize) -> io::Result<()> {
+        self.cursor(n, 'D')
+    }
+
+    fn write_line(&self, line: &str) -> io::Result<()> {
+        self.put(&format!("{line}\n"))
+    }
+
+    fn write_str(&self, text: &str) -> io::Result<()> {
+        self.put(text)
+    }
+
+    fn clear_line(&self) -> io::Result<()> {
+        self.put("\r\x1b[2K")
+    }
+
+    fn flush(&self) -> io::Result<()> {
+        lock(&self.0).flush()
+    }
+}
+
+/// The width of the terminal on the process's stderr, if it is one.
+#[cfg(unix)]
+fn terminal_width() -> Option<u16> {
+    let size = rustix::termios::tcgetwinsize(io::stderr()).ok()?;
+    (size.ws_col > 0).then_some(size.ws_col)
+}
+
+/// The width of the terminal: not asked off Unix.
+#[cfg(not(unix))]
+fn terminal_width() -> Option<u16> {
+    None
 }
 
 /// A console of buffers, for tests.

@@ -32,6 +32,77 @@ pub(crate) enum ErrorKind {
     OutputClosed,
 }
 
+/// One exit code: the number, a few words for `ims --help`, and the meaning as the README
+/// and the man page's EXIT STATUS give it.
+pub(crate) struct ExitStatus {
+    /// The process exit code.
+    pub(crate) code: u8,
+    /// What `ims --help` says of it.
+    pub(crate) short: &'static str,
+    /// What it means, in full.
+    pub(crate) meaning: &'static str,
+}
+
+/// Every exit code `ims` gives, in order.
+pub(crate) const EXIT_STATUSES: [ExitStatus; 11] = [
+    ExitStatus {
+        code: 0,
+        short: "ok",
+        meaning: "success",
+    },
+    ExitStatus {
+        code: 1,
+        short: "unexpected failure",
+        meaning: "unexpected failure",
+    },
+    ExitStatus {
+        code: 2,
+        short: "usage",
+        meaning: "usage: bad arguments or IDs",
+    },
+    ExitStatus {
+        code: 3,
+        short: "configuration",
+        meaning: "configuration: config file, profile, endpoint, credentials",
+    },
+    ExitStatus {
+        code: 4,
+        short: "refused (401/403)",
+        meaning: "refused: HTTP 401 or 403",
+    },
+    ExitStatus {
+        code: 5,
+        short: "not found",
+        meaning: "not found: HTTP 404",
+    },
+    ExitStatus {
+        code: 6,
+        short: "other HTTP error",
+        meaning: "other HTTP error (400, 409, 5xx, …)",
+    },
+    ExitStatus {
+        code: 7,
+        short: "network",
+        meaning: "network: connect, DNS, TLS, timeout",
+    },
+    ExitStatus {
+        code: 8,
+        short: "unreadable answer",
+        meaning: "the answer could not be understood (not JSON, wrong shape, over 512 MiB)",
+    },
+    ExitStatus {
+        code: 10,
+        short: "drift (share check found the cloud differs from the file)",
+        meaning: "drift: `share check` found the cloud differs from the file",
+    },
+    ExitStatus {
+        code: 11,
+        short: "stale plan (share apply --plan found the cloud moved since the plan)",
+        meaning: "stale plan: `share apply --plan` found the cloud differs from what the plan \
+                  was made on",
+    },
+];
+
 impl ErrorKind {
     /// The process exit code for this kind.
     pub(crate) fn exit_code(self) -> u8 {
@@ -249,6 +320,27 @@ pub(crate) fn warn(message: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_has_its_exit_status_and_every_status_a_kind() {
+        use ErrorKind::*;
+        let kinds = [
+            OutputClosed,
+            Unexpected,
+            Usage,
+            Config,
+            Refused,
+            NotFound,
+            Http,
+            Network,
+            BadAnswer,
+            Drift,
+            Stale,
+        ];
+        let codes: Vec<u8> = kinds.iter().map(|kind| kind.exit_code()).collect();
+        let table: Vec<u8> = EXIT_STATUSES.iter().map(|status| status.code).collect();
+        assert_eq!(codes, table);
+    }
     use anyhow::Context;
 
     #[test]

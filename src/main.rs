@@ -41,10 +41,16 @@ mod work;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The completion scripts' own question (`ims __complete profiles|clouds`), kept out of
+    // the command line clap knows, so that no script or help offers it.
+    if args.get(1).is_some_and(|arg| arg == commands::COMPLETER) {
+        let console =
+            console::Console::process(output::process_stdout(), Box::new(settings::process_env));
+        return ExitCode::from(commands::complete_names(&console, args.get(2)));
+    }
+    let cli = match cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             // --help and --version land here too; a closed stdout is not worth a word.

@@ -125,12 +125,16 @@ fn apply(
         return Ok(());
     }
     let this_project = session.this_project(api).ok();
+    let verbose = session.settings.verbose > 0;
+    let progress = console.progress(changes.pairs.len(), "pairs", verbose);
     let options = RunOptions {
         jobs: args.jobs,
-        verbose: session.settings.verbose > 0,
+        verbose,
         this_project: this_project.as_deref(),
+        progress: Some(&progress),
     };
     let results = changes.run(console, api, options)?;
+    drop(progress);
     let mut settled = settle(console, &changes.pairs, results);
     if changes.action != Action::Remove {
         let format = session.settings.output.value;

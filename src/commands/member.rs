@@ -103,13 +103,17 @@ fn list_with(
         )
         .map(|()| image)
     };
+    let progress = console.progress(image_ids.len(), "images", settings.verbose > 0);
     output::to_stdout(console, |out| {
         let mut stream = MemberStream::new(out, format);
         fan_out::in_order(&image_ids, args.jobs, fetch, |image_id, result| {
+            progress.add(1);
             match result {
                 Ok(image) => {
                     listed += 1;
-                    let unprintable = stream.image(image).map_err(output::write_error)?;
+                    let unprintable = progress
+                        .suspend(|| stream.image(image))
+                        .map_err(output::write_error)?;
                     failures.extend(
                         unprintable
                             .into_iter()

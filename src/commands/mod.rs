@@ -7,6 +7,8 @@ mod change;
 mod completions;
 mod confirm;
 mod image;
+#[cfg(test)]
+mod man;
 mod member;
 mod profile;
 mod session;
@@ -18,6 +20,8 @@ use crate::cli::{Cli, Command, MemberCommand};
 use crate::console::Console;
 use crate::error::kind_of;
 use crate::work::change::Action;
+
+pub(crate) use completions::{COMPLETER, names as complete_names};
 
 /// Runs the parsed command line against `console`; the exit code. A failure is reported
 /// on the console's stderr.

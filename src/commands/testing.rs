@@ -2,7 +2,6 @@
 //! printed and its exit code, with no process spawned and the process's environment
 //! unread.
 
-use clap::Parser;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
@@ -85,7 +84,7 @@ fn prepare(
     terminal: Terminal,
     env: &[(&str, &str)],
 ) -> (Cli, Console, Printed) {
-    let cli = Cli::try_parse_from(std::iter::once("ims").chain(args.iter().copied()))
+    let cli = crate::cli::try_parse_from(std::iter::once("ims").chain(args.iter().copied()))
         .expect("a valid command line");
     let mut pairs = vec![
         ("XDG_CONFIG_HOME", "/nonexistent/ims-unit-test"),

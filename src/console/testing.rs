@@ -51,7 +51,8 @@ impl Console {
         };
         let console = Console {
             stdout: Mutex::new(Box::new(printed.stdout.clone())),
-            stderr: Mutex::new(Box::new(printed.stderr.clone())),
+            stderr: Arc::new(Mutex::new(Box::new(printed.stderr.clone()))),
+            progress: super::Shown::default(),
             stdin: Mutex::new(Box::new(io::Cursor::new(stdin.as_bytes().to_vec()))),
             terminal,
             env: Box::new(env),

@@ -11,7 +11,7 @@ use super::source::{EnvLookup, Source, Sourced};
 use crate::error::Error;
 
 /// `OS_*` variables and the ims setting each one gives, in order of preference.
-const OS_VARIABLES: &[(&str, &str)] = &[
+pub(crate) const OS_VARIABLES: &[(&str, &str)] = &[
     ("OS_AUTH_URL", "auth_url"),
     ("OS_AUTH_TYPE", "auth_type"),
     ("OS_USERNAME", "username"),
@@ -143,6 +143,17 @@ pub(crate) fn clouds_yaml_candidates(env: EnvLookup) -> Result<Vec<Sourced<PathB
         }
     }
     Ok(candidates)
+}
+
+/// The clouds of the clouds.yaml `--os-cloud` would read (the first candidate that exists),
+/// in name order; none when there is no such file.
+pub(crate) fn cloud_names(env: EnvLookup) -> Result<Vec<String>, Error> {
+    let candidates = clouds_yaml_candidates(env)?;
+    let Some(found) = candidates.iter().find(|p| p.value.exists()) else {
+        return Ok(Vec::new());
+    };
+    let what = format!("clouds.yaml {}", found.value.display());
+    Ok(read_clouds(&what, &found.value)?.into_keys().collect())
 }
 
 fn from_cloud(name: &Sourced<String>, env: EnvLookup) -> Result<OpenStackLayer, Error> {

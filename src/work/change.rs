@@ -19,7 +19,7 @@
 //! ```
 
 use crate::api::{BatchMembers, Change, ImageApi, Route};
-use crate::console::Console;
+use crate::console::{Console, Progress};
 use crate::error::{Error, ErrorKind, Reported};
 use crate::model::Member;
 use crate::work::fan_out;
@@ -80,6 +80,8 @@ pub(crate) struct RunOptions<'a> {
     /// This project, when known: a refused add then tells this project's images from
     /// others'.
     pub(crate) this_project: Option<&'a str>,
+    /// The progress line each pair done moves on (a v1 batch moves it when it ends).
+    pub(crate) progress: Option<&'a Progress>,
 }
 
 /// What became of one pair that did not fail.
@@ -153,11 +155,23 @@ impl Changes {
     ) -> Result<Vec<Result<Outcome, Error>>, Error> {
         match (is_v1(api), self.pairs.is_empty()) {
             (_, true) => Ok(Vec::new()),
-            (true, false) => self.run_batch(console, api, options),
+            (true, false) => {
+                let done = self.run_batch(console, api, options);
+                if let Some(progress) = options.progress {
+                    progress.add(self.pairs.len());
+                }
+                done
+            }
             (false, false) => Ok(fan_out::collect_in_order(
                 &self.pairs,
                 options.jobs,
-                |pair| self.run_one(api, pair, options.this_project),
+                |pair| {
+                    let done = self.run_one(api, pair, options.this_project);
+                    if let Some(progress) = options.progress {
+                        progress.add(1);
+                    }
+                    done
+                },
             )),
         }
     }

@@ -1,7 +1,8 @@
 //! End to end: `ims member show|list` against a real OpenStack Glance 33.0.0.
 //!
 //! These tests are ignored by a plain `cargo test`; `scripts/test` starts a local Glance
-//! (`scripts/local-glance`, fakeauth flavor: the token is the project id), exports its base URL
+//! (`scripts/local-glance`, fakeauth flavor: the token names the project, `tok-PROJECT` or
+//! `PROJECT`), exports its base URL
 //! as `IMS_E2E_GLANCE_URL` and runs them. The images are seeded once per server, with
 //! `scripts/local-glance seed URL` (a later seed prints the same `KEY=VALUE` lines while the
 //! images are there), and the tests read the IDs from those lines.
@@ -242,6 +243,21 @@ fn list_table_has_every_member_with_its_status() {
         let cells: Vec<&str> = row.trim_matches('│').split('┆').map(str::trim).collect();
         assert_eq!(cells[..3], [shared, member, status], "{row}");
     }
+}
+
+#[test]
+#[ignore = "needs a real Glance: run scripts/test"]
+fn a_tok_token_signs_in_as_its_project_and_ims_masks_no_member_id() {
+    // The token proj-alpha is a secret to ims, so every proj-alpha it prints to stderr is
+    // ****; tok-proj-alpha signs in as proj-alpha and masks only itself.
+    let shared = glance().image("SHARED");
+    let out = ims("tok-proj-alpha", &["member", "show", shared, "proj-alpha", "-o", "ids", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "proj-alpha\n");
+    let trace = stderr_of(&out);
+    assert!(trace.contains(&format!("/v2/images/{shared}/members/proj-alpha ")), "{trace}");
+    let out = ims("proj-alpha", &["member", "show", shared, "proj-alpha", "-o", "ids", "-v"]);
+    assert!(stderr_of(&out).contains(&format!("/v2/images/{shared}/members/**** ")));
 }
 
 #[test]

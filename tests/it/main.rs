@@ -8,8 +8,9 @@
 //! keep their own file: Keystone sign-in (`keystone`), settings and their precedence
 //! (`settings`), Huawei's v1 API and AK/SK signing (`huawei`), the `ndjson` format,
 //! the transport (`transport`: retries, TLS, redirects, limits), hostile answers and configuration
-//! (`hostile_output`, `hostile_config`), a service's sharing rules (`sharing_rules`) and the
-//! `scripts`. The `e2e_*` files run against the real servers (`scripts/test -- e2e_`;
+//! (`hostile_output`, `hostile_config`), a service's sharing rules (`sharing_rules`), the
+//! progress line on a terminal (`progress`), the README's transcripts run as tests (`readme`)
+//! and the `scripts`. The `e2e_*` files run against the real servers (`scripts/test -- e2e_`;
 //! `e2e_huawei` on the local IMS of `scripts/local-ims`). A runner for `ims` and generic helpers are in
 //! [`util`]; mock servers and the real ones in [`fixtures`].
 
@@ -34,6 +35,8 @@ mod member_remove;
 mod member_show;
 mod ndjson;
 mod profile;
+mod progress;
+mod readme;
 mod scripts;
 mod settings;
 mod share;

@@ -684,6 +684,64 @@ fn a_consumer_that_signs_in_as_another_project_is_exit_3_before_any_change() {
 }
 
 #[test]
+fn a_consumer_profile_without_project_id_is_exit_3_naming_what_to_add_before_any_plan_row() {
+    // The owner's IMS_PROJECT_ID (its own, or the member's as a user might try) never
+    // becomes the consumer's project: the consumer's profile alone says it.
+    for owner_project in [OWNER, "p-a"] {
+        let server = MockServer::start();
+        let consumer = MockServer::start();
+        let owner = nothing_may_be_sent(&server);
+        let nothing = nothing_may_be_sent(&consumer);
+        let sandbox = Sandbox::new();
+        sandbox.config(&format!(
+            "[profiles.tenant-a]\nendpoint = \"{}\"\ntoken = \"{CONSUMER_TOKEN}\"\n",
+            consumer.base_url()
+        ));
+        sandbox.file("shares.toml", SHARES);
+        let out = as_owner(&sandbox, &server)
+            .env("IMS_PROJECT_ID", owner_project)
+            .args(["share", "apply", "--yes"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert_eq!(
+            stderr_of(&out),
+            "ims: error: profile tenant-a (consumer of p-a) has no project_id: add \
+             project_id = \"p-a\" to [profiles.tenant-a]\n"
+        );
+        owner.assert_calls(0);
+        nothing.assert_calls(0);
+    }
+}
+
+#[test]
+fn a_config_file_others_can_read_is_warned_about_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let server = MockServer::start();
+    owner_cloud(&server);
+    let consumer = MockServer::start();
+    let sandbox = sandbox_with(&consumer, "p-a", SHARES);
+    // The consumer's profile and its token, as sandbox_with wrote them, readable by all.
+    let path = sandbox.config(&format!(
+        "[profiles.tenant-a]\nendpoint = \"{}\"\ntoken = \"{CONSUMER_TOKEN}\"\n\
+         project_id = \"p-a\"\n",
+        consumer.base_url()
+    ));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let warning = format!(
+        "ims: warning: config file {0} holds secrets and can be read by group or others \
+         (mode 644); fix with: chmod 600 {0}\n",
+        path.display()
+    );
+    for args in [&["plan"][..], &["apply", "--dry-run"]] {
+        let out = share(&sandbox, &server, args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(stderr_of(&out).matches(&warning).count(), 1, "{}", stderr_of(&out));
+    }
+}
+
+#[test]
 fn bad_files_are_exit_3_naming_file_line_and_key_before_any_request() {
     let server = MockServer::start();
     let nothing = nothing_may_be_sent(&server);

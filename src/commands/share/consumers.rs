@@ -10,7 +10,7 @@ use crate::cli::{GlobalArgs, Setting};
 use crate::commands::session::Session;
 use crate::console::Console;
 use crate::error::Error;
-use crate::settings::Config;
+use crate::settings::{Config, CredentialSettings};
 use crate::share::file::SharesFile;
 use crate::share::plan::Plan;
 
@@ -41,21 +41,34 @@ pub(super) fn check_consumers(
     Ok(())
 }
 
-/// The consumers' sessions, by profile, resolved as `--profile NAME` resolves one, but
-/// with none of the identity this command was given (`--endpoint`, `--token`, `--api`,
-/// `--project-id`, `--os-cloud` and their variables): a consumer signs in with its own
-/// profile only. Nothing is sent.
+/// The sessions of the file's consumers, by profile, resolved as `--profile NAME` resolves
+/// one, but with none of the identity this command was given (`--endpoint`, `--token`,
+/// `--api`, `--project-id`, `--os-cloud` and their variables): a consumer signs in with its
+/// own profile only. A profile that cannot say its project (no `project_id`, no Keystone
+/// sign-in) is exit 3 naming what to add. Nothing is sent.
 pub(super) fn consumer_sessions(
     console: &Console,
     global: &GlobalArgs,
-    plan: &Plan,
+    file: &SharesFile,
 ) -> Result<BTreeMap<String, Session>, Error> {
     let mut sessions = BTreeMap::new();
-    for profile in plan.actions.iter().filter_map(|a| a.consumer.as_ref()) {
+    for (member, consumer) in &file.consumers {
+        let profile = &consumer.profile;
         if sessions.contains_key(profile) {
             continue;
         }
-        sessions.insert(profile.clone(), consumer_session(console, global, profile)?);
+        let session = consumer_session(console, global, profile)?;
+        let keystone = matches!(
+            session.settings.credential,
+            Some(CredentialSettings::Keystone(_))
+        );
+        if session.settings.project_id.is_none() && !keystone {
+            return Err(Error::config(format!(
+                "profile {profile} (consumer of {member}) has no project_id: add \
+                 project_id = \"{member}\" to [profiles.{profile}]"
+            )));
+        }
+        sessions.insert(profile.clone(), session);
     }
     Ok(sessions)
 }

@@ -16,7 +16,7 @@ mod steps;
 use std::collections::BTreeMap;
 
 use consumers::{check_consumer_projects, check_consumers, check_vaults, consumer_sessions};
-use observe::{members_of, observe};
+use observe::{Work, members_of, observe};
 use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
 
 use super::confirm::confirm;
@@ -25,7 +25,7 @@ use crate::api::{ImageApi, Route, SharingRules};
 use crate::cli::{
     GlobalArgs, MemberType, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
 };
-use crate::console::Console;
+use crate::console::{Console, Progress};
 use crate::error::{Error, ErrorKind, Failures, Reported};
 use crate::files::{SMALL_FILE_LIMIT, Unread, read_small_text, read_text};
 use crate::model::Member;
@@ -68,6 +68,11 @@ fn plan(
     check: bool,
 ) -> anyhow::Result<()> {
     let (file, session) = open(console, global, args)?;
+    let progress = progress_of(console, &session);
+    let work = Work {
+        jobs: args.jobs,
+        progress: &progress,
+    };
     let plan = session.with_api(|api| {
         let project = session.this_project(api)?;
         observe(
@@ -76,7 +81,7 @@ fn plan(
             &file,
             options(api, args),
             clock(args),
-            args.jobs,
+            work,
             None,
         )
     })??;
@@ -100,7 +105,14 @@ fn plan(
 /// only when nothing is left to do.
 fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyhow::Result<()> {
     let (file, session) = open(console, global, &args.share)?;
-    let jobs = args.share.jobs;
+    // Every consumer's profile is checked before the plan is shown: a profile that cannot
+    // say its project fails here, not after the rows.
+    let consumers = consumer_sessions(console, global, &file)?;
+    let progress = progress_of(console, &session);
+    let work = Work {
+        jobs: args.share.jobs,
+        progress: &progress,
+    };
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let options = options(api, &args.share);
@@ -111,12 +123,12 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
                 &file,
                 options,
                 clock(&args.share),
-                jobs,
+                work,
                 None,
             )
         };
         let mut plan = now()?;
-        let sender = Sender::new(console, global, &session, api, &project);
+        let sender = Sender::new(console, &consumers, &session, api, &project);
         let Some(first_failure) = send_plan(&sender, &file, &mut plan, args, Some(options))? else {
             return Ok(());
         };
@@ -159,6 +171,11 @@ fn plan_to(
     out: &std::path::Path,
 ) -> anyhow::Result<()> {
     let (file, session) = open(console, global, args)?;
+    let progress = progress_of(console, &session);
+    let work = Work {
+        jobs: args.jobs,
+        progress: &progress,
+    };
     let plan = session.with_api(|api| -> Result<Plan, Error> {
         let project = session.this_project(api)?;
         let options = options(api, args);
@@ -170,8 +187,15 @@ fn plan_to(
                 members,
             ));
         };
-        let (clock, jobs) = (clock(args), args.jobs);
-        let plan = observe(api, &project, &file, options, clock, jobs, Some(&mut keep))?;
+        let plan = observe(
+            api,
+            &project,
+            &file,
+            options,
+            clock(args),
+            work,
+            Some(&mut keep),
+        )?;
         saved::save(out, api, &project, &file, &plan, seen)?;
         Ok(plan)
     })??;
@@ -191,12 +215,13 @@ fn apply_saved(
 ) -> anyhow::Result<()> {
     let (saved, mut plan, file) = saved::load(path)?;
     let session = Session::open(console, global)?;
+    let consumers = consumer_sessions(console, global, &file)?;
     let jobs = args.share.jobs;
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let options = options(api, &args.share);
         saved::check_unmoved(console, api, &project, &saved, &file.name, options, jobs)?;
-        let sender = Sender::new(console, global, &session, api, &project);
+        let sender = Sender::new(console, &consumers, &session, api, &project);
         // Exactly the plan's actions: an image made shared is not planned again.
         let Some(first_failure) = send_plan(&sender, &file, &mut plan, args, None)? else {
             return Ok(());
@@ -206,13 +231,14 @@ fn apply_saved(
     })?
 }
 
-/// Who sends a plan's actions, and where: this command's console, flags, session, API
-/// and project.
+/// Who sends a plan's actions, and where: this command's console, the consumers'
+/// sessions (by profile), this project's session, API and project.
+#[derive(Clone, Copy)]
 pub(super) struct Sender<'a> {
     /// The outside world.
     pub(super) console: &'a Console,
-    /// The command's global flags (the consumers' sessions are opened from them).
-    pub(super) global: &'a GlobalArgs,
+    /// The consumers' sessions, by profile.
+    pub(super) consumers: &'a BTreeMap<String, Session>,
     /// This project's session.
     pub(super) session: &'a Session,
     /// This project's API.
@@ -225,14 +251,14 @@ impl<'a> Sender<'a> {
     /// This command's sender.
     pub(super) fn new(
         console: &'a Console,
-        global: &'a GlobalArgs,
+        consumers: &'a BTreeMap<String, Session>,
         session: &'a Session,
         api: &'a crate::api::ImageApi<'a>,
         project: &'a str,
     ) -> Sender<'a> {
         Sender {
             console,
-            global,
+            consumers,
             session,
             api,
             project,
@@ -264,8 +290,8 @@ pub(super) fn send_plan(
     if plan.actions.is_empty() {
         return Ok(None);
     }
-    let consumers = consumer_sessions(console, sender.global, plan)?;
-    check_consumer_projects(file, plan, &consumers)?;
+    let consumers = sender.consumers;
+    check_consumer_projects(file, plan, consumers)?;
     let removals = plan.count(ActionKind::Remove);
     // With prune, an image made shared may show members it hid while private, and
     // they are removed in the same run: the question covers them.
@@ -294,7 +320,7 @@ pub(super) fn send_plan(
     if args.dry_run {
         let mut lines = Vec::new();
         for step in &steps(file, plan, v1) {
-            lines.extend(with_step_api(api, &consumers, step, |api| {
+            lines.extend(with_step_api(api, consumers, step, |api| {
                 step_lines(api, step)
             })?);
         }
@@ -309,25 +335,13 @@ pub(super) fn send_plan(
     let jobs = args.share.jobs;
     let (session, project) = (sender.session, sender.project);
     let shared_first = match replan {
-        Some(options) => {
-            let senders = (session, api, project, &consumers);
-            make_shared_first(console, senders, file, plan, options, jobs)?
-        }
+        Some(options) => make_shared_first(sender, file, plan, options, jobs)?,
         None => None,
     };
     let steps = steps(file, plan, v1);
-    let sent = send_steps(console, session, api, project, &consumers, &steps, jobs)?;
+    let sent = send_steps(console, session, api, project, consumers, &steps, jobs)?;
     Ok(Some(sent.or(shared_first)))
 }
-
-/// Who sends this project's changes: its session, API and project, and the consumers'
-/// sessions.
-type Senders<'a> = (
-    &'a Session,
-    &'a ImageApi<'a>,
-    &'a str,
-    &'a BTreeMap<String, Session>,
-);
 
 /// Sends the plan's visibility changes first, then reads the members of each image made
 /// shared and plans it again ([`reveal`]): Glance shows the members an image had before it
@@ -335,8 +349,7 @@ type Senders<'a> = (
 /// named in a note without) before anything else is sent. The visibility actions leave the
 /// plan; the first failure, if any (each is on stderr).
 fn make_shared_first(
-    console: &Console,
-    (session, api, project, consumers): Senders,
+    sender: &Sender,
     file: &SharesFile,
     plan: &mut Plan,
     options: PlanOptions,
@@ -351,6 +364,13 @@ fn make_shared_first(
     if shared.is_empty() {
         return Ok(None);
     }
+    let Sender {
+        console,
+        consumers,
+        session,
+        api,
+        project,
+    } = *sender;
     let first = Plan {
         actions: shared.clone(),
         ..Plan::default()
@@ -422,7 +442,12 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
             notes: Vec::new(),
             warnings: Vec::new(),
         };
-        let mut members = members_of(api, &selection, options, args.jobs)?;
+        let progress = progress_of(console, &session);
+        let work = Work {
+            jobs: args.jobs,
+            progress: &progress,
+        };
+        let mut members = members_of(api, &selection, options, work)?;
         let sharing: Vec<(ImageFacts, Vec<Member>)> = selection
             .images
             .into_iter()
@@ -489,6 +514,12 @@ fn check_v2(file: &SharesFile) -> Result<(), Error> {
         ))),
         None => Ok(()),
     }
+}
+
+/// The progress line over a number of images, as the session traces (`-v`: none).
+fn progress_of<'a>(console: &'a Console, session: &Session) -> impl Fn(usize) -> Progress + 'a {
+    let traced = session.settings.verbose > 0;
+    move |images| console.progress(images, "images", traced)
 }
 
 /// How the plan is made: prune from the flag (or the file), and whether members need a

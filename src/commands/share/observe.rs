@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::api::{ImageApi, ImageFilter};
+use crate::console::Progress;
 use crate::error::{Error, ErrorKind};
 use crate::model::Member;
 use crate::share::file::SharesFile;
@@ -16,8 +17,17 @@ use crate::work::fan_out::{collect_in_order, in_order};
 /// What is handed each selected image and its members as read.
 pub(super) type Seen<'a> = dyn FnMut(&ImageFacts, &[Member]) + 'a;
 
+/// How images are read: `jobs` at a time, on the `progress` line made for their number.
+#[derive(Clone, Copy)]
+pub(super) struct Work<'a> {
+    /// At most this many requests at once (`--jobs`).
+    pub(super) jobs: u16,
+    /// The progress line for a number of images.
+    pub(super) progress: &'a dyn Fn(usize) -> Progress,
+}
+
 /// Reads what the plan compares (the images the file selects, then their members,
-/// `jobs` at a time) and plans, at `clock`'s now; `seen`, when given, is handed each
+/// as `work` says) and plans, at `clock`'s now; `seen`, when given, is handed each
 /// selected image and its members as read (none where they are not read) before it is
 /// planned.
 pub(super) fn observe(
@@ -26,7 +36,7 @@ pub(super) fn observe(
     file: &SharesFile,
     options: PlanOptions,
     clock: Clock,
-    jobs: u16,
+    work: Work<'_>,
     mut seen: Option<&mut Seen<'_>>,
 ) -> Result<Plan, Error> {
     let mut catalog = Catalog {
@@ -59,7 +69,7 @@ pub(super) fn observe(
         .into_iter()
         .filter(|id| !catalog.by_id.contains_key(*id))
         .collect();
-    let read = collect_in_order(&unread, jobs, |id| api.show_image(id));
+    let read = collect_in_order(&unread, work.jobs, |id| api.show_image(id));
     for (id, result) in unread.into_iter().zip(read) {
         match result {
             Ok(image) => {
@@ -74,9 +84,10 @@ pub(super) fn observe(
     // Each image is planned as soon as its members are read, in order, and its members
     // dropped: 1,000 images' members are never held at once.
     let mut planner = Planner::new(file, &selection, options);
+    let progress = (work.progress)(selection.images.len());
     in_order(
         &selection.images,
-        jobs,
+        work.jobs,
         |selected| match reads_members(&selected.image, options) {
             true => api.all_members(&selected.image.id).map_err(|err| {
                 err.prefixed(&format!("the members of image {}", selected.image.id))
@@ -84,6 +95,7 @@ pub(super) fn observe(
             false => Ok(Vec::new()),
         },
         |selected, members| {
+            progress.add(1);
             let members = members?;
             if let Some(seen) = seen.as_mut() {
                 seen(&selected.image, &members);
@@ -96,12 +108,12 @@ pub(super) fn observe(
 }
 
 /// The members of each selected image whose members are read ([`reads_members`]), for
-/// an export.
+/// an export, read as `work` says.
 pub(super) fn members_of(
     api: &ImageApi,
     selection: &Selection,
     options: PlanOptions,
-    jobs: u16,
+    work: Work<'_>,
 ) -> Result<BTreeMap<String, Vec<Member>>, Error> {
     let wanted: Vec<&str> = selection
         .images
@@ -109,7 +121,12 @@ pub(super) fn members_of(
         .filter(|selected| reads_members(&selected.image, options))
         .map(|selected| selected.image.id.as_str())
         .collect();
-    let listed = collect_in_order(&wanted, jobs, |id| api.all_members(id));
+    let progress = (work.progress)(wanted.len());
+    let listed = collect_in_order(&wanted, work.jobs, |id| {
+        let members = api.all_members(id);
+        progress.add(1);
+        members
+    });
     let mut members = BTreeMap::new();
     for (id, result) in wanted.into_iter().zip(listed) {
         let found = result.map_err(|err| err.prefixed(&format!("the members of image {id}")))?;

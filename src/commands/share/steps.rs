@@ -151,6 +151,8 @@ pub(super) fn send_steps(
         console.report(&anyhow::Error::new(err.clone()).context(context));
         first_failure.get_or_insert(err);
     };
+    let pairs = steps.iter().map(|step| step.changes.pairs.len()).sum();
+    let progress = console.progress(pairs, "pairs", session.settings.verbose > 0);
     for phase in steps.chunk_by(|a, b| a.kind == b.kind && a.consumer == b.consumer) {
         // A consumer signs in as the member it accepts for (checked before).
         let sender = match phase[0].consumer {
@@ -161,6 +163,7 @@ pub(super) fn send_steps(
             jobs,
             verbose: session.settings.verbose > 0,
             this_project: Some(sender),
+            progress: Some(&progress),
         };
         let results = with_step_api(api, consumers, &phase[0], |api| {
             if is_batch(api, &phase[0]) {
