@@ -149,13 +149,15 @@ impl ImageApi<'_> {
         })
     }
 
-    /// Sends `change` as [`Self::send`] does, handing the answer's body to `parse`.
+    /// Sends `change` as [`Self::send`] does, handing the answer's body to `parse`. Before
+    /// a PATCH the rules are [found](Self::sharing_rules) if this run has not yet: a path
+    /// that replays actions planned elsewhere (a saved plan) is guarded too.
     fn send_reading<T>(
         &self,
         change: &Change,
         parse: &mut dyn FnMut(&mut dyn Read) -> Result<T, BodyError>,
     ) -> Result<T, Error> {
-        if change.method == "PATCH" && self.rules_in_effect() == Some(SharingRules::Huawei) {
+        if change.method == "PATCH" && self.sharing_rules() == SharingRules::Huawei {
             return Err(Error::new(
                 ErrorKind::Usage,
                 format!(
@@ -372,6 +374,35 @@ mod tests {
             assert!(api.send(&api.make_shared("i1")).is_ok());
             anything.assert_calls(1);
         });
+    }
+
+    /// A PATCH sent before anything in the run asked for the rules finds them first (one
+    /// GET of the service root): a service whose version document shows Huawei's rules
+    /// gets no PATCH.
+    #[test]
+    fn a_visibility_patch_finds_the_rules_first() {
+        let env = env_of(&[("IMS_TOKEN", "tok"), ("XDG_CACHE_HOME", "/dev/null/x")]);
+        let server = MockServer::start();
+        let root = server.mock(|when, then| {
+            when.method(GET).path("/");
+            then.status(300)
+                .json_body(json!({"versions": [{"id": "v2.2"}, {"id": "v2.0"}]}));
+        });
+        let patch = server.mock(|when, then| {
+            when.method(PATCH);
+            then.status(200).json_body(json!({}));
+        });
+        signed_in(&env, &server, |auth, endpoint| {
+            let rules = RulesMemory::new(RulesSetting::Auto, &env);
+            let api = ImageApi::new(auth, endpoint, &Route::V2, &rules);
+            for _ in 0..2 {
+                let err = api.send(&api.make_shared("i1")).unwrap_err();
+                assert_eq!(err.kind(), ErrorKind::Usage);
+                assert!(err.to_string().contains("not sent"), "{err}");
+            }
+        });
+        root.assert_calls(1);
+        patch.assert_calls(0);
     }
 
     /// The batch answer is read for its job ID only, even when the service answers with the

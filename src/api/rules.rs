@@ -91,16 +91,6 @@ impl ImageApi<'_> {
         }
     }
 
-    /// The rules this run works under as far as known without a request: found already,
-    /// or [known](Self::known_rules).
-    pub(super) fn rules_in_effect(&self) -> Option<SharingRules> {
-        self.rules
-            .resolved
-            .get()
-            .copied()
-            .or_else(|| self.known_rules())
-    }
-
     /// The rules to work under, found once per run: the [known](Self::known_rules) ones,
     /// else those the version document shows (one `GET` of the service root, remembered).
     /// No document (404) or no answer leaves Glance's rules, not remembered; so does a
