@@ -3,13 +3,20 @@
 //! the warning it causes instead of printing it into the test log.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::sync::Mutex;
 
 thread_local! {
     /// The warnings kept instead of written, while a test collects them on this thread.
     static KEPT: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
 }
 
-/// Writes `ims: warning: MESSAGE` to stderr, unless a test on this thread collects it.
+/// The warnings written so far in this process: each is written once, though a command
+/// may read the same settings several times (`share` once per consumer's profile).
+static WRITTEN: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+
+/// Writes `ims: warning: MESSAGE` to stderr once per run, unless a test on this thread
+/// collects it.
 pub(crate) fn warn(message: &str) {
     let kept = KEPT.with_borrow_mut(|kept| match kept {
         Some(kept) => {
@@ -18,7 +25,14 @@ pub(crate) fn warn(message: &str) {
         }
         None => false,
     });
-    if !kept {
+    if kept {
+        return;
+    }
+    // A poisoned lock only means a panic elsewhere: the warning is written all the same.
+    let first = WRITTEN
+        .lock()
+        .map_or(true, |mut written| written.insert(message.to_string()));
+    if first {
         crate::error::warn(message);
     }
 }

@@ -1005,6 +1005,25 @@ fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
     changes.assert_calls(0);
 }
 
+/// A config file others can read is warned of once per run, though `share` opens it once
+/// per consumer (and once more for each consumer's vault).
+#[test]
+fn a_readable_config_is_warned_of_once_whatever_share_reads_it_for() {
+    use std::os::unix::fs::PermissionsExt;
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    let config = sandbox.dir.path().join("config/ims/config.toml");
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply", "--dry-run"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let warning = format!(
+        "ims: warning: config file {0} holds secrets and can be read by group or others \
+         (mode 644); fix with: chmod 600 {0}\n",
+        config.display()
+    );
+    assert_eq!(stderr_of(&out).matches(&warning).count(), 1, "{}", stderr_of(&out));
+}
+
 /// A `vault_id` follows its consumer's own API: a v2 consumer under a v1 owner cannot send
 /// it (exit 3 naming the line, nothing sent); a v1 consumer under a v2 owner sends it.
 #[test]
