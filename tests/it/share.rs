@@ -515,6 +515,35 @@ fn members_a_private_image_hid_are_read_after_it_is_made_shared_and_pruned() {
     changes.assert_calls(0);
 }
 
+/// The members an image shows once made shared come from the service, after the plan's
+/// IDs were checked: one that is no path segment (`..`, which would make the DELETE of the
+/// member the DELETE of the image) is exit 2 before anything more is sent.
+#[test]
+fn a_revealed_member_that_is_no_path_segment_is_exit_2_and_nothing_more_is_sent() {
+    let hidden = json!([member("i2", "..", "accepted")]);
+    let server = MockServer::start();
+    let [patch, delete, changes] = hidden_members(&server, hidden.clone(), hidden);
+    let consumer = MockServer::start();
+    let sandbox =
+        sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i2\"]\nmembers = [\"p-a\"]\n");
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
+    assert_eq!(
+        (out.status.code(), stderr_of(&out)),
+        (
+            Some(2),
+            "ims: plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync\n\
+             ims: note: image i2 (two) shows member .. again, which it had before it was made \
+             private: removed, as the file does not name it\n\
+             ims: error: cannot send the remove of member `..` of image i2: its ID cannot be \
+             `.` or `..` in a request path; only the visibility changes before it were sent\n"
+                .to_string()
+        )
+    );
+    patch.assert_calls(1);
+    delete.assert_calls(0);
+    changes.assert_calls(0);
+}
+
 /// Without prune, a member the private image hid keeps its access once the image is
 /// shared: a note names it, and nothing is removed.
 #[test]
