@@ -2,19 +2,29 @@
 huge answer: image h1 of proj-owner without members, `POST /v1/cloudimages/members`
 answering job job-1, and `GET /v1/proj-owner/jobs/job-1` answering a FAIL job with COUNT
 failed `sub_jobs_result` entries (each naming its own image, so every reason differs),
-gzip-encoded. Writes its port to PORT_FILE once it listens.
+gzip-encoded. With `post`, the batch request itself is answered with that job (job_id
+included), as a service may answer with the whole job. With `list`, the job names its COUNT
+sub-jobs in `entities.sub_jobs_list` (as Huawei's jobs do) and reports one failed sub-job.
+Writes its port to PORT_FILE once it listens.
 
-usage: python3 benches/job_server.py PORT_FILE COUNT
+usage: python3 benches/job_server.py PORT_FILE COUNT [post|list]
 """
 import gzip, http.server, json, sys, urllib.parse
 
 port_file, count = sys.argv[1], int(sys.argv[2])
+post = sys.argv[3:] == ["post"]
+sub_jobs_list = sys.argv[3:] == ["list"]
 project = "proj-owner"
 entry = ('{"status":"FAIL","error_code":"IMG.0098","fail_reason":"the image is encrypted",'
          '"entities":{"image_id":"img-%07d"}}')
+if sub_jobs_list:
+    entities = ('"sub_jobs_list":[' + ",".join('"ff8080%026x"' % i for i in range(count))
+                + '],"sub_jobs_result":[' + entry % 0 + ']')
+else:
+    entities = '"sub_jobs_result":[' + ",".join(entry % i for i in range(count)) + "]"
 body = ('{"status":"FAIL","job_id":"job-1","job_type":"ImageMembersBatchJob",'
         '"error_code":"IMG.0045","fail_reason":"part of the images failed",'
-        '"entities":{"sub_jobs_result":[' + ",".join(entry % i for i in range(count)) + "]}}").encode()
+        '"entities":{' + entities + "}}").encode()
 zipped = gzip.compress(body, 6)
 del body
 answers = {
@@ -46,6 +56,8 @@ class H(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if post:
+            return self.answer(zipped, gzipped=True)
         self.answer(b'{"job_id": "job-1"}')
 
     def log_message(self, *args):

@@ -7,7 +7,10 @@
 //! member list refused with 403 "Only shared images have members" (Glance). What is
 //! learned is remembered per endpoint ([`super::memory`]).
 
+use std::fmt;
+
 use serde::Deserialize;
+use serde::de::{Deserializer, SeqAccess, Visitor};
 
 use super::memory::SharingRules;
 use super::service::{ImageApi, Route};
@@ -17,11 +20,45 @@ use crate::error::{Error, ErrorKind, warn};
 /// The words of Glance's refusal to list or take the members of a private image.
 const GLANCE_REFUSAL: &str = "Only shared images have members";
 
-/// A version document: `{"versions": [{"id": "v2.2", "status": "CURRENT", …}, …]}`.
+/// A version document (`{"versions": [{"id": "v2.2", "status": "CURRENT", …}, …]}`), read
+/// for the one thing it tells: the highest v2 minor version it lists. Its entries are read
+/// one at a time and dropped, so a document of any size (up to the answer cap, a gzip bomb
+/// included) costs no memory.
 #[derive(Debug, Deserialize)]
 struct VersionDocument {
-    #[serde(default)]
-    versions: Vec<Version>,
+    /// The highest `v2.N` of `versions`: `None` when it lists none.
+    #[serde(default, rename = "versions")]
+    max_v2_minor: MaxV2Minor,
+}
+
+/// The highest `N` of the `v2.N` IDs of a list of versions, found as the list streams in.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct MaxV2Minor(Option<u32>);
+
+impl<'de> Deserialize<'de> for MaxV2Minor {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(MaxV2Minor(None))
+    }
+}
+
+impl<'de> Visitor<'de> for MaxV2Minor {
+    type Value = MaxV2Minor;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a list of versions")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut versions: A) -> Result<MaxV2Minor, A::Error> {
+        let mut max = self.0;
+        while let Some(version) = versions.next_element::<Version>()? {
+            let minor = version
+                .id
+                .as_deref()
+                .and_then(|id| id.strip_prefix("v2.")?.parse().ok());
+            max = max.max(minor);
+        }
+        Ok(MaxV2Minor(max))
+    }
 }
 
 /// One version of a version document; only its ID is read.
@@ -35,13 +72,8 @@ struct Version {
 /// or more (Ocata's 2.5 brought `shared`), Huawei's when it lists v2 versions, all
 /// below 2.5; `None` when it lists no v2 version.
 fn of_versions(document: &VersionDocument) -> Option<SharingRules> {
-    let minors: Vec<u32> = document
-        .versions
-        .iter()
-        .filter_map(|version| version.id.as_deref()?.strip_prefix("v2.")?.parse().ok())
-        .collect();
-    match minors.iter().max() {
-        Some(&max) if max >= 5 => Some(SharingRules::Glance),
+    match document.max_v2_minor.0 {
+        Some(max) if max >= 5 => Some(SharingRules::Glance),
         Some(_) => Some(SharingRules::Huawei),
         None => None,
     }
@@ -57,16 +89,6 @@ impl ImageApi<'_> {
             (Route::V2, RulesSetting::Huawei) => Some(SharingRules::Huawei),
             (Route::V2, RulesSetting::Auto) => self.rules.recall(self.endpoint),
         }
-    }
-
-    /// The rules this run works under as far as known without a request: found already,
-    /// or [known](Self::known_rules).
-    pub(super) fn rules_in_effect(&self) -> Option<SharingRules> {
-        self.rules
-            .resolved
-            .get()
-            .copied()
-            .or_else(|| self.known_rules())
     }
 
     /// The rules to work under, found once per run: the [known](Self::known_rules) ones,

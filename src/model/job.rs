@@ -3,7 +3,8 @@
 //! its reasons in several places: the job's `error_code` and `fail_reason`; in `entities`,
 //! `error_code` with `error` and `addition_error_code` with `addition_error_msg`; per image,
 //! `entities.sub_jobs_result[]` (`status`, `error_code`, `fail_reason`,
-//! `entities.image_id`) and `entities.results[]` (`image_id`, `project_id`, `status`).
+//! `entities.image_id`) and `entities.results[]` (`image_id`, `project_id`, `status`);
+//! `entities.sub_jobs_list[]` names each sub-job's ID and nothing else.
 
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -29,9 +30,10 @@ pub(crate) struct JobStarted {
 /// A job as the service describes it: an object whose `status` is a string; every other
 /// field may be missing or null. Read strictly (a key twice in any object is refused), like
 /// members, and streamed as member lists are: the per-image arrays
-/// `entities.sub_jobs_result` and `entities.results`, which may hold millions of entries,
-/// are read one entry at a time, keeping only what a failure reports (the first
-/// [`MAX_REASONS`] reasons and error codes, and how many more); every other field is kept.
+/// `entities.sub_jobs_result`, `entities.results` and `entities.sub_jobs_list`, which may
+/// hold millions of entries, are read one entry at a time, keeping only what a failure
+/// reports (the first [`MAX_REASONS`] reasons and error codes, and how many more; nothing
+/// of `sub_jobs_list`); every other field is kept.
 #[derive(Debug)]
 pub(crate) struct Job {
     /// `status`, as sent.
@@ -233,6 +235,11 @@ impl<'de> Visitor<'de> for EntitiesVisitor {
                             sub_jobs.code(text(sub_job, "error_code"));
                         }
                     }))?;
+                    streamed.push(key);
+                }
+                // One ID per sub-job, nothing a failure reports: read strictly, dropped.
+                "sub_jobs_list" => {
+                    map.next_value_seed(EachObject(&mut |_| {}))?;
                     streamed.push(key);
                 }
                 "results" => {
@@ -506,10 +513,12 @@ mod tests {
                 )
             })
             .collect();
+        let ids: Vec<String> = (0..5000).map(|i| format!(r#""sub-{i}""#)).collect();
         let text = format!(
-            r#"{{"status":"FAIL","entities":{{"results":[{{"image_id":"x","project_id":"p",
+            r#"{{"status":"FAIL","entities":{{"sub_jobs_list":[{}],"results":[{{"image_id":"x","project_id":"p",
                 "status":"FAIL"}}],"sub_jobs_result":[{}],"process_percent":1}},
                 "error_code":"IMG.0045"}}"#,
+            ids.join(","),
             entries.join(",")
         );
         let failed = job(&text);
@@ -518,6 +527,8 @@ mod tests {
         assert_eq!(failed.sub_jobs.more, 4980);
         assert_eq!(failed.sub_jobs.codes.len(), MAX_REASONS);
         assert!(!failed.entities.contains_key("sub_jobs_result"));
+        // Nor is any of the sub-jobs' IDs (as many as the sub-jobs; Huawei sends them).
+        assert!(!failed.entities.contains_key("sub_jobs_list"));
         let failure = failed.failure();
         assert!(
             failure
@@ -543,6 +554,8 @@ mod tests {
             r#"{"status":"FAIL","entities":{"a":1,"a":1}}"#,
             r#"{"status":"FAIL","status":"FAIL"}"#,
             r#"{"status":"FAIL","entities":{"sub_jobs_result":{"a":1,"a":2}}}"#,
+            r#"{"status":"FAIL","entities":{"sub_jobs_list":[],"sub_jobs_list":[]}}"#,
+            r#"{"status":"FAIL","entities":{"sub_jobs_list":[{"a":1,"a":2}]}}"#,
         ] {
             assert!(serde_json::from_str::<Job>(bad).is_err(), "{bad}");
         }

@@ -515,6 +515,35 @@ fn members_a_private_image_hid_are_read_after_it_is_made_shared_and_pruned() {
     changes.assert_calls(0);
 }
 
+/// The members an image shows once made shared come from the service, after the plan's
+/// IDs were checked: one that is no path segment (`..`, which would make the DELETE of the
+/// member the DELETE of the image) is exit 2 before anything more is sent.
+#[test]
+fn a_revealed_member_that_is_no_path_segment_is_exit_2_and_nothing_more_is_sent() {
+    let hidden = json!([member("i2", "..", "accepted")]);
+    let server = MockServer::start();
+    let [patch, delete, changes] = hidden_members(&server, hidden.clone(), hidden);
+    let consumer = MockServer::start();
+    let sandbox =
+        sandbox_with(&consumer, "p-a", "[[share]]\nimages = [\"i2\"]\nmembers = [\"p-a\"]\n");
+    let out = share(&sandbox, &server, &["apply", "--prune", "--yes"]);
+    assert_eq!(
+        (out.status.code(), stderr_of(&out)),
+        (
+            Some(2),
+            "ims: plan: 1 to add, 0 to accept, 0 to remove, 1 visibility; 0 in sync\n\
+             ims: note: image i2 (two) shows member .. again, which it had before it was made \
+             private: removed, as the file does not name it\n\
+             ims: error: cannot send the remove of member `..` of image i2: its ID cannot be \
+             `.` or `..` in a request path; only the visibility changes before it were sent\n"
+                .to_string()
+        )
+    );
+    patch.assert_calls(1);
+    delete.assert_calls(0);
+    changes.assert_calls(0);
+}
+
 /// Without prune, a member the private image hid keeps its access once the image is
 /// shared: a note names it, and nothing is removed.
 #[test]
@@ -1066,6 +1095,25 @@ fn v1_dry_run_is_one_batch_per_member_and_one_per_consumer() {
         )
     );
     changes.assert_calls(0);
+}
+
+/// A config file others can read is warned of once per run, though `share` opens it once
+/// per consumer (and once more for each consumer's vault).
+#[test]
+fn a_readable_config_is_warned_of_once_whatever_share_reads_it_for() {
+    use std::os::unix::fs::PermissionsExt;
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    let config = sandbox.dir.path().join("config/ims/config.toml");
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply", "--dry-run"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let warning = format!(
+        "ims: warning: config file {0} holds secrets and can be read by group or others \
+         (mode 644); fix with: chmod 600 {0}\n",
+        config.display()
+    );
+    assert_eq!(stderr_of(&out).matches(&warning).count(), 1, "{}", stderr_of(&out));
 }
 
 /// A `vault_id` follows its consumer's own API: a v2 consumer under a v1 owner cannot send

@@ -193,6 +193,51 @@ fn a_refused_version_document_is_a_warning_and_a_missing_one_is_silent() {
     glance.assert_calls(1);
 }
 
+/// A version document of 1.5 million versions (21 MB of JSON, gzipped to a few dozen KB) is
+/// read one entry at a time: `ims` runs within 64 MB of heap (`RLIMIT_DATA`), where a
+/// document read whole needs about 100 MB, and learns Huawei's rules from it.
+#[test]
+fn a_huge_version_document_costs_no_memory() {
+    use flate2::{Compression, write::GzEncoder};
+    use std::io::Write;
+    use std::os::unix::process::CommandExt;
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    gz.write_all(br#"{"versions": [{"id": "v2.2"}"#).unwrap();
+    let entries = br#",{"id": "v2.1", "status": "SUPPORTED"}"#.repeat(10_000);
+    for _ in 0..150 {
+        gz.write_all(&entries).unwrap();
+    }
+    gz.write_all(b"]}").unwrap();
+    let body = gz.finish().unwrap();
+    let server = MockServer::start();
+    let versions = server.mock(|when, then| {
+        when.method(GET).path("/");
+        then.status(300).header("content-encoding", "gzip").body(body.clone());
+    });
+    let huawei = list(&server, HUAWEI_SHARED, json!([]));
+    let sandbox = Sandbox::new();
+    let mut command = sandbox.command(assert_cmd::cargo::cargo_bin("ims"));
+    command.args(["--endpoint", &server.base_url(), "--token", "t", "--project-id", OWNER]);
+    command.args(["image", "list", "-o", "ids"]);
+    // SAFETY: only setrlimit, async-signal-safe, runs in the child before exec.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit { rlim_cur: 64 << 20, rlim_max: 64 << 20 };
+            match libc::setrlimit(libc::RLIMIT_DATA, &limit) {
+                0 => Ok(()),
+                _ => Err(std::io::Error::last_os_error()),
+            }
+        });
+    }
+    let output = command.output().unwrap();
+    assert_eq!(
+        (output.status.code(), stdout_of(&output), stderr_of(&output)),
+        (Some(0), String::new(), String::new())
+    );
+    called(&[versions, huawei], 1);
+    assert_eq!(remembered(&sandbox), ["huawei\n"]);
+}
+
 #[test]
 fn a_tampered_memory_is_nothing_remembered() {
     let server = MockServer::start();

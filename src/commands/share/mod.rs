@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use consumers::{check_consumer_projects, check_consumers, check_vaults, consumer_sessions};
 use observe::{Work, members_of, observe};
-use steps::{check_paths, send_steps, step_lines, steps, with_step_api};
+use steps::{check_paths, check_sendable, send_steps, step_lines, steps, with_step_api};
 
 use super::confirm::confirm;
 use super::session::Session;
@@ -394,6 +394,8 @@ fn make_shared_first(
     for note in &plan.notes[before..] {
         console.diag(&format!("note: {note}"));
     }
+    // The members shown now are the service's too, and were not checked with the plan.
+    check_sendable(plan, "only the visibility changes before it were sent")?;
     Ok(failure)
 }
 

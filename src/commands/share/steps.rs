@@ -273,56 +273,62 @@ pub(super) fn no_session(profile: &str) -> Error {
 }
 
 /// Every image and member an action names must be one path segment (exit 2, nothing
-/// sent) and one plain word ([`check_plain`]): IDs read from the service are not checked as the file's are, and a member `..`
-/// would make `DELETE …/images/{id}/members/..`, which resolves to the image itself. An
-/// organization's URN travels only in a v1 body.
+/// sent) and one plain word ([`unplain`]): IDs read from the service are not checked as
+/// the file's are, and a member `..` would make `DELETE …/images/{id}/members/..`, which
+/// resolves to the image itself. An organization's URN travels only in a v1 body.
 pub(super) fn check_paths(plan: &Plan) -> Result<(), Error> {
-    for action in &plan.actions {
-        let member = action
-            .member_id
-            .as_deref()
-            .filter(|_| action.member_type != MemberType::Organization);
-        let (what, id) = match member {
-            Some(member) if id_problem(member).is_some() => ("member", member),
-            _ => ("image", action.image_id.as_str()),
-        };
-        if let Some(why) = id_problem(id) {
-            let of = match what {
-                "member" => format!(" of image {}", action.image_id),
-                _ => String::new(),
-            };
-            return Err(Error::usage(format!(
-                "cannot send the {} of {what} `{id}`{of}: its ID {why} in a request path; \
-                 nothing was sent",
-                action.kind.as_str()
-            )));
-        }
-        check_plain(action)?;
-    }
-    Ok(())
+    check_sendable(plan, "nothing was sent")
 }
 
-/// Every image and member ID an action names must be one plain word (exit 2, nothing
-/// sent): an ID with whitespace, a control, line-separator or bidi character cannot be
-/// shown as it is in every output format, and the format must not decide whether apply
-/// acts.
-fn check_plain(action: &Action) -> Result<(), Error> {
+/// [`check_paths`] of what is left to send, `sent` saying what went out before (exit 2).
+pub(super) fn check_sendable(plan: &Plan, sent: &str) -> Result<(), Error> {
+    match plan.actions.iter().find_map(unsendable) {
+        Some(why) => Err(Error::usage(format!("{why}; {sent}"))),
+        None => Ok(()),
+    }
+}
+
+/// Why `action` cannot be sent as it is ([`check_paths`]), if it cannot.
+fn unsendable(action: &Action) -> Option<String> {
+    let member = action
+        .member_id
+        .as_deref()
+        .filter(|_| action.member_type != MemberType::Organization);
+    let (what, id) = match member {
+        Some(member) if id_problem(member).is_some() => ("member", member),
+        _ => ("image", action.image_id.as_str()),
+    };
+    if let Some(why) = id_problem(id) {
+        let of = match what {
+            "member" => format!(" of image {}", action.image_id),
+            _ => String::new(),
+        };
+        return Some(format!(
+            "cannot send the {} of {what} `{id}`{of}: its ID {why} in a request path",
+            action.kind.as_str()
+        ));
+    }
+    unplain(action)
+}
+
+/// Every image and member ID an action names must be one plain word: an ID with
+/// whitespace, a control, line-separator or bidi character cannot be shown as it is in
+/// every output format, and the format must not decide whether apply acts.
+fn unplain(action: &Action) -> Option<String> {
     let ids = [
         ("image", Some(&action.image_id)),
         ("member", action.member_id.as_ref()),
     ];
-    for (what, id) in ids {
-        if let Some(id) = id.filter(|id| !is_plain_id(id)) {
-            return Err(Error::usage(format!(
+    ids.into_iter().find_map(|(what, id)| {
+        id.filter(|id| !is_plain_id(id)).map(|id| {
+            format!(
                 "cannot send the {} of {what} `{}`: its ID holds whitespace or a control, \
-                 line-separator or bidi character, which no output shows as it is; nothing \
-                 was sent",
+                 line-separator or bidi character, which no output shows as it is",
                 action.kind.as_str(),
                 printable(id)
-            )));
-        }
-    }
-    Ok(())
+            )
+        })
+    })
 }
 
 #[cfg(test)]
