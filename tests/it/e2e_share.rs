@@ -393,9 +393,8 @@ fn e2e_share_over_time_newest_until_and_saved_plans() {
     let out = run.apply(&["--yes", "-f", "expired.toml"]);
     assert_code(&out, 0, "expired");
     assert!(
-        // (a's ID is masked: under fakeauth it is also a's token.)
         stderr_of(&out).contains(&format!(
-            "ims: note: the share of build-{id}-3 with **** ended 2020-01-01: its [[share]] \
+            "ims: note: the share of build-{id}-3 with {a} ended 2020-01-01: its [[share]] \
              (line 5) selects no image any more\n"
         )),
         "{}",
