@@ -109,13 +109,16 @@ class State:
 
     def create_image(self, spec):
         """A test hook: an image owned by spec["owner"]; with the same owner and name as an
-        existing one, that one (so a seed converges)."""
+        existing one, that one (so a seed converges). Its `created_at` (and `updated_at`) is
+        spec["created_at"] when given, else now: the stamps count seconds, and a test of
+        `newest` needs builds made a known time apart. Lists show images in the order they
+        were made, newest first, whatever their stamps say."""
         owner, name = spec["owner"], spec.get("name", "")
         for image in self.images.values():
             if image["owner"] == owner and image["name"] == name and name:
                 return image
         self.seq += 1
-        stamp = now_iso()
+        stamp = spec.get("created_at") or now_iso()
         image_id = spec.get("id") or str(uuid.uuid4())
         image = {
             "id": image_id, "name": name, "status": "active",

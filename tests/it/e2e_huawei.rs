@@ -1,7 +1,7 @@
 //! End to end on the local Huawei IMS of `scripts/local-ims` (`IMS_E2E_IMS_URL`, started by
 //! `scripts/test`): Huawei's sharing rules (members on private images, no `visibility` patch,
 //! `__imagetype=shared&owner=P` for the images a project shares out), batch jobs, token and
-//! AK/SK sign-in. Every case runs under both readings of what the pages leave open, the
+//! AK/SK sign-in, and desired sharing over time (`newest`, `until`, saved plans). Every case runs under both readings of what the pages leave open, the
 //! `visibility` an owner reads on a private image with members (`private`, `shared`): the
 //! stand-in's switch is set per owner project, so both run at once on one server.
 //!
@@ -18,8 +18,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{Value, json};
 
 use crate::fixtures::real::{
-    assert_code, http_call, member_pairs, required_url, run_name, run_script,
+    assert_code, assert_stderr_has, http_call, member_pairs, over_time, required_url, run_name,
+    run_script,
 };
+use crate::share_time::{csv_cells, table_cells};
 use crate::util::{Sandbox, stderr_of, stdout_of};
 
 /// What the owner reads as `visibility` on a private image that has members.
@@ -165,6 +167,21 @@ impl World {
             .env("IMS_API", api)
             .args(args);
         cmd.output().expect("run ims")
+    }
+
+    /// A sandbox whose config has profiles `owner` (the default, by token), `tenant-a` (by
+    /// token) and `tenant-b` (by AK/SK), each on `api`: the consumers of `ims share`.
+    fn share_sandbox(&self, api: &str) -> Sandbox {
+        let sandbox = Sandbox::new();
+        let (url, owner, a, b) = (&self.url, &self.owner, &self.a, &self.b);
+        sandbox.config(&format!(
+            "default_profile = \"owner\"\n\
+             [profiles.owner]\nendpoint = \"{url}\"\ntoken = \"tok-{owner}\"\nproject_id = \"{owner}\"\napi = \"{api}\"\n\
+             [profiles.tenant-a]\nendpoint = \"{url}\"\ntoken = \"tok-{a}\"\nproject_id = \"{a}\"\napi = \"{api}\"\n\
+             [profiles.tenant-b]\nendpoint = \"{url}\"\naccess_key = \"{}\"\nsecret_key = \"{}\"\nproject_id = \"{b}\"\napi = \"{api}\"\n",
+            self.ak, self.sk
+        ));
+        sandbox
     }
 
     /// What the owner reads as `visibility` on a private image with members.
@@ -438,15 +455,8 @@ fn share(reading: Reading, api: &str) {
     let golden2 = world.image("golden-2", None, "private", json!([]));
     let tagged = world.image("tagged", None, "private", json!([format!("t-{run}")]));
     world.member(&tagged, &world.c, "pending");
-    let sandbox = Sandbox::new();
-    let (url, owner, a, b, c) = (&world.url, &world.owner, &world.a, &world.b, &world.c);
-    sandbox.config(&format!(
-        "default_profile = \"owner\"\n\
-         [profiles.owner]\nendpoint = \"{url}\"\ntoken = \"tok-{owner}\"\nproject_id = \"{owner}\"\napi = \"{api}\"\n\
-         [profiles.tenant-a]\nendpoint = \"{url}\"\ntoken = \"tok-{a}\"\nproject_id = \"{a}\"\napi = \"{api}\"\n\
-         [profiles.tenant-b]\nendpoint = \"{url}\"\naccess_key = \"{}\"\nsecret_key = \"{}\"\nproject_id = \"{b}\"\napi = \"{api}\"\n",
-        world.ak, world.sk
-    ));
+    let sandbox = world.share_sandbox(api);
+    let (a, b, c) = (&world.a, &world.b, &world.c);
     sandbox.file(
         "shares.toml",
         &format!(
@@ -530,6 +540,160 @@ fn share(reading: Reading, api: &str) {
     assert_no_visibility_patch(&world);
 }
 
+/// Desired sharing over time with `api` (issue 27): a rotation of three builds with
+/// `newest = 2` and prune, then a fourth build; an ended `until` entry pruned; a saved plan
+/// applied as made (the consumer accepting with its own profile: on v1 a batch job), read
+/// back by a Markdown parser as the cells csv gives; a stale plan refused with exit 11 and
+/// no changing request sent.
+fn over_time_case(reading: Reading, api: &str) {
+    let world = World::new(reading);
+    let (run, owner, a, b, c) = (&world.run, &world.owner, &world.a, &world.b, &world.c);
+    // The stand-in stamps an image with the second it was made: each build says when it
+    // was made, a month apart (and made in that order, so the list is newest first too).
+    let build = |n: u32| {
+        let made = format!("2026-{:02}-01T00:00:00Z", n + 4);
+        world.hook(
+            "images",
+            json!({"owner": owner, "name": format!("build-{n}-{run}"),
+                                    "visibility": "private", "created_at": made}),
+        )["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let sandbox = world.share_sandbox(api);
+    let share = |args: &[&str]| sandbox.ims().arg("share").args(args).output().expect("run ims");
+    let accepted = |who: &String| vec![pair(who, "accepted")];
+    let none: Vec<(String, String)> = Vec::new();
+
+    // A three-build rotation: the newest two are shared with a (and accepted by a's own
+    // profile); the oldest is named in a note and keeps no member.
+    let (b1, b2, b3) = (build(1), build(2), build(3));
+    sandbox.file(
+        "rotation.toml",
+        &format!(
+            "prune = true\n[[share]]\nnames = [\"build-*-{run}\"]\nnewest = 2\n\
+             members = [\"{a}\"]\n[consumers]\n\"{a}\" = \"tenant-a\"\n"
+        ),
+    );
+    let out = share(&["apply", "--yes", "-f", "rotation.toml"]);
+    assert_code(&out, 0, "rotation");
+    assert_stderr_has(&out, &over_time::dropped(&format!("build-1-{run}"), 2, 2));
+    assert_eq!((world.members(&b1), world.members(&b2)), (none.clone(), accepted(a)));
+    assert_eq!(world.members(&b3), accepted(a));
+
+    // A fourth build arrives: it is shared, and the second drops out with its member.
+    let b4 = build(4);
+    let out = share(&["check", "-f", "rotation.toml", "-o", "csv"]);
+    assert_code(&out, 10, "check after the fourth build");
+    let (name4, name2) = (format!("build-4-{run}"), format!("build-2-{run}"));
+    assert_eq!(stdout_of(&out), over_time::fourth_build_csv((&b4, &name4), (&b2, &name2), a));
+    assert_code(&share(&["apply", "--yes", "-f", "rotation.toml"]), 0, "rotation again");
+    assert_eq!((world.members(&b2), world.members(&b3)), (none.clone(), accepted(a)));
+    assert_eq!(world.members(&b4), accepted(a));
+
+    // An entry that ended: with prune, its pairs are removed; the other entry's stay.
+    sandbox.file(
+        "expired.toml",
+        &format!(
+            "prune = true\n[[share]]\nimages = [\"{b4}\"]\nmembers = [\"{a}\"]\n\
+             [[share]]\nimages = [\"{b3}\"]\nmembers = [\"{a}\"]\nuntil = 2020-01-01\n"
+        ),
+    );
+    let out = share(&["apply", "--yes", "-f", "expired.toml"]);
+    assert_code(&out, 0, "expired");
+    let ended = over_time::ended(&format!("build-3-{run}"), a, "2020-01-01", 5);
+    assert_stderr_has(&out, &ended);
+    assert_eq!((world.members(&b3), world.members(&b4)), (none.clone(), accepted(a)));
+
+    // A saved plan, applied exactly: b added to build 3 and to an image with a hostile
+    // name, and accepted by b's own profile (AK/SK).
+    let hostile = world.image("x | `rm -rf` <b>*y*</b> [z](http://e)", None, "private", json!([]));
+    sandbox.file(
+        "saved.toml",
+        &format!(
+            "[[share]]\nimages = [\"{b3}\", \"{hostile}\"]\nmembers = [\"{b}\"]\n\
+             [consumers]\n\"{b}\" = \"tenant-b\"\n"
+        ),
+    );
+    let out = share(&["plan", "-f", "saved.toml", "--out", "plan.json", "-o", "markdown"]);
+    assert_code(&out, 0, "plan --out");
+    let markdown = stdout_of(&out);
+    let (table, list) = markdown.split_once("\n\n").expect("a table, then a list");
+    let csv = share(&["plan", "-f", "saved.toml", "-o", "csv"]);
+    assert_code(&csv, 0, "plan -o csv");
+    assert_eq!(table_cells(table), csv_cells(&stdout_of(&csv)), "{markdown}");
+    assert_eq!(table_cells(table).len(), 5, "{markdown}");
+    assert_eq!(list, "- plan\\: 2 to add, 2 to accept, 0 to remove, 0 visibility; 0 in sync\n");
+    assert_eq!(world.members(&b3), none);
+    let before = world.requests().len();
+    let out = share(&["apply", "--plan", "plan.json"]);
+    assert_code(&out, 0, "apply --plan");
+    assert!(
+        stderr_of(&out).ends_with("ims: applied: every action of plan.json took effect (4)\n"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!((world.members(&b3), world.members(&hostile)), (accepted(b), accepted(b)));
+    // The changes sent: the owner's add, then b's accept, signed with b's AK/SK.
+    let changed: Vec<(String, String, Option<String>)> = world.requests()[before..]
+        .iter()
+        .filter(|r| r["method"] != "GET")
+        .map(|r| {
+            let f = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            (f("method"), f("path"), r["project_header"].as_str().map(str::to_string))
+        })
+        .collect();
+    // The adds first, then the accepts; on v2 each kind's requests go side by side.
+    let methods: Vec<&str> = changed.iter().map(|(method, _, _)| method.as_str()).collect();
+    let mut changed = changed.clone();
+    changed.sort();
+    let want = match api {
+        "v1" => vec![
+            ("POST".to_string(), "/v1/cloudimages/members".to_string(), None),
+            ("PUT".to_string(), "/v1/cloudimages/members".to_string(), Some(b.clone())),
+        ],
+        _ => {
+            let path = |image: &str, m: &str| format!("/v2/images/{image}/members{m}");
+            let put =
+                |image: &str| ("PUT".to_string(), path(image, &format!("/{b}")), Some(b.clone()));
+            vec![
+                ("POST".to_string(), path(&b3, ""), None),
+                ("POST".to_string(), path(&hostile, ""), None),
+                put(&b3),
+                put(&hostile),
+            ]
+        }
+    };
+    let mut sorted = want.clone();
+    sorted.sort();
+    assert_eq!(changed, sorted);
+    let kinds: Vec<&str> = want.iter().map(|(method, _, _)| method.as_str()).collect();
+    assert_eq!(methods, kinds);
+
+    // A stale plan: c is added to build 4 behind ims's back; the plan is refused whole
+    // and no changing request is sent.
+    sandbox.file(
+        "stale.toml",
+        &format!("[[share]]\nimages = [\"{b4}\"]\nmembers = [\"{a}\", \"{b}\"]\n"),
+    );
+    assert_code(
+        &share(&["plan", "-f", "stale.toml", "--out", "stale.json"]),
+        0,
+        "plan --out again",
+    );
+    world.member(&b4, c, "pending");
+    let before = world.requests().len();
+    let out = share(&["apply", "--plan", "stale.json", "--yes"]);
+    assert_code(&out, 11, "a stale plan");
+    assert_stderr_has(&out, &format!("ims: stale: image {b4}: member {c} appeared (pending)\n"));
+    let sent = &world.requests()[before..];
+    assert!(!sent.is_empty());
+    assert!(sent.iter().all(|r| r["method"] == "GET"), "{sent:#?}");
+    assert_eq!(world.members(&b4), [pair(a, "accepted"), pair(c, "pending")]);
+    assert_no_visibility_patch(&world);
+}
+
 #[test]
 #[ignore = "needs the local IMS: run scripts/test"]
 fn e2e_huawei_a_second_seed_prints_the_same_and_sets_members_back() {
@@ -577,4 +741,6 @@ cases! {
     e2e_huawei_v2_refusals_private, e2e_huawei_v2_refusals_shared => refusals("v2");
     e2e_huawei_v2_audit_private, e2e_huawei_v2_audit_shared => audit("v2");
     e2e_huawei_v2_share_private, e2e_huawei_v2_share_shared => share("v2");
+    e2e_huawei_v1_over_time_private, e2e_huawei_v1_over_time_shared => over_time_case("v1");
+    e2e_huawei_v2_over_time_private, e2e_huawei_v2_over_time_shared => over_time_case("v2");
 }
