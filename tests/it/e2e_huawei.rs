@@ -1,9 +1,12 @@
 //! End to end on the local Huawei IMS of `scripts/local-ims` (`IMS_E2E_IMS_URL`, started by
 //! `scripts/test`): Huawei's sharing rules (members on private images, no `visibility` patch,
 //! `__imagetype=shared&owner=P` for the images a project shares out), batch jobs, token and
-//! AK/SK sign-in, and desired sharing over time (`newest`, `until`, saved plans). Every case runs under both readings of what the pages leave open, the
-//! `visibility` an owner reads on a private image with members (`private`, `shared`): the
-//! stand-in's switch is set per owner project, so both run at once on one server.
+//! AK/SK sign-in, and desired sharing over time (`newest`, `until`, saved plans). Every case
+//! runs under both readings of what the pages leave open about the `visibility` an owner
+//! reads on a private image with members (`private`, `shared`), and the cases where a
+//! member answers (`changes`, `share`, `over_time`) also under both readings of what a member
+//! may read of an image's v1 members (`own`: its own record; `none`). The stand-in's
+//! switches are set per owner project, so every reading runs at once on one server.
 //!
 //! Each run makes its own projects (tokens and an AK/SK pair registered through the
 //! stand-in's `/_local` test hooks) and images, so runs never see each other's. What the
@@ -40,6 +43,23 @@ impl Reading {
     }
 }
 
+/// What a member may read of the v1 members of an image it does not own: its own record,
+/// or nothing (`LOCAL_IMS_MEMBER_READS`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reads {
+    Own,
+    Refused,
+}
+
+impl Reads {
+    fn as_str(self) -> &'static str {
+        match self {
+            Reads::Own => "own",
+            Reads::Refused => "none",
+        }
+    }
+}
+
 /// One request to the stand-in's test hooks (`/_local/...`, no sign-in).
 fn call(url: &str, method: &str, path: &str, body: Option<Value>) -> Value {
     http_call(url, method, path, None, body)
@@ -50,6 +70,7 @@ struct World {
     url: String,
     run: String,
     reading: Reading,
+    reads: Reads,
     owner: String,
     a: String,
     b: String,
@@ -60,17 +81,18 @@ struct World {
 
 impl World {
     /// Projects owner, a, b, c with tokens `tok-PROJECT`, one AK/SK pair for all four, and
-    /// the owner's images read back under `reading`.
-    fn new(reading: Reading) -> World {
+    /// the owner's images read back under `reading`, their members reading as `reads` says.
+    fn new(reading: Reading, reads: Reads) -> World {
         // Cases start in parallel, several in one millisecond: a counter makes each world's
         // name its own, so their projects, images and logged requests stay apart.
         static WORLDS: AtomicUsize = AtomicUsize::new(0);
         let url = required_url("IMS_E2E_IMS_URL");
         let world = WORLDS.fetch_add(1, Ordering::Relaxed);
-        let run = format!("{}{world}-{}", reading.as_str(), run_name());
+        let run = format!("{}{}{world}-{}", reading.as_str(), reads.as_str(), run_name());
         let project = |role: &str| format!("hw-{role}-{run}");
         let world = World {
             reading,
+            reads,
             owner: project("owner"),
             a: project("a"),
             b: project("b"),
@@ -90,7 +112,8 @@ impl World {
         );
         world.hook(
             "projects",
-            json!({"project": world.owner, "owner_visibility": reading.as_str()}),
+            json!({"project": world.owner, "owner_visibility": reading.as_str(),
+                   "member_reads": reads.as_str()}),
         );
         world
     }
@@ -184,6 +207,49 @@ impl World {
         sandbox
     }
 
+    /// Checks what `out`, the answer of `member` on `api` setting `status` on `images`,
+    /// says about reading it back: where members may read nothing of the v1 members, one
+    /// note per image that the job's SUCCESS stands for it (the service refused the read
+    /// with 403); otherwise none.
+    fn assert_read_back(
+        &self,
+        out: &Output,
+        api: &str,
+        member: &str,
+        status: &str,
+        images: &[&str],
+    ) {
+        let tail = format!(
+            "succeeded, so {member} is {status}; the service did not let it read that back (HTTP 403)"
+        );
+        let noted: Vec<&str> = images
+            .iter()
+            .copied()
+            .filter(|image| {
+                stderr_of(out).lines().any(|line| {
+                    line.starts_with(&format!("ims: image {image}: job ")) && line.ends_with(&tail)
+                })
+            })
+            .collect();
+        let refused = api == "v1" && self.reads == Reads::Refused;
+        assert_eq!(noted, if refused { images.to_vec() } else { vec![] }, "{}", stderr_of(out));
+        assert_eq!(stderr_of(out).contains("read that back"), refused, "{}", stderr_of(out));
+    }
+
+    /// A member never asked for the member list of an image it does not own: it reads
+    /// back its own record only (the narrowest read the pages offer it).
+    fn assert_members_read_their_own(&self) {
+        for request in self.requests() {
+            let path = request["path"].as_str().unwrap_or("");
+            let member =
+                [&self.a, &self.b, &self.c].into_iter().any(|p| request["project"] == json!(p));
+            assert!(
+                !(member && path.ends_with("/members") && request["method"] == "GET"),
+                "{request}"
+            );
+        }
+    }
+
     /// What the owner reads as `visibility` on a private image with members.
     fn shown(&self) -> &'static str {
         self.reading.as_str()
@@ -255,8 +321,8 @@ impl Audit {
 
 /// Audit with `api`: image list --shared/--incoming, member list (one image and --all),
 /// member show.
-fn audit(reading: Reading, api: &str) {
-    let world = World::new(reading);
+fn audit(reading: Reading, reads: Reads, api: &str) {
+    let world = World::new(reading, reads);
     let s = Audit::new(&world);
     let owner = &world.owner;
 
@@ -345,8 +411,8 @@ fn audit(reading: Reading, api: &str) {
 
 /// Every change command with `api`, signed in with AK/SK: add (a batch job on v1, its
 /// progress with -v), accept (a full-ECS image needs --vault-id on v1), reject, remove.
-fn changes(reading: Reading, api: &str) {
-    let world = World::new(reading);
+fn changes(reading: Reading, reads: Reads, api: &str) {
+    let world = World::new(reading, reads);
     world.hook("projects", json!({"project": world.owner, "job_seconds": 1.5}));
     let image = world.image("change", None, "private", json!([]));
     let whole =
@@ -379,11 +445,18 @@ fn changes(reading: Reading, api: &str) {
         );
     }
 
+    // The answers stand whatever the member may read back (on v1, after the job).
     let out = world.ims_aksk(&world.a, api, &["member", "accept", &image, "-o", "json"]);
     assert_code(&out, 0, "member accept");
-    assert_eq!(json_of(&out)[0]["status"], "accepted");
+    assert_eq!(
+        (&json_of(&out)[0]["member_id"], &json_of(&out)[0]["status"]),
+        (&json!(world.a), &json!("accepted"))
+    );
+    world.assert_read_back(&out, api, &world.a, "accepted", &[&image]);
     let out = world.ims_aksk(&world.b, api, &["member", "reject", &image, "-o", "ids"]);
     assert_code(&out, 0, "member reject");
+    assert_eq!(stdout_of(&out), format!("{}\n", world.b));
+    world.assert_read_back(&out, api, &world.b, "rejected", &[&image]);
     assert_eq!(world.members(&image), [pair(&world.a, "accepted"), pair(&world.b, "rejected")]);
 
     world.member(&whole, &world.a, "pending");
@@ -419,13 +492,14 @@ fn changes(reading: Reading, api: &str) {
     // Every request was signed and named its project; none patched visibility.
     let sent = world.requests();
     assert!(sent.iter().all(|r| r["signed"] == true && r["token"] == false), "{sent:#?}");
+    world.assert_members_read_their_own();
     assert_no_visibility_patch(&world);
 }
 
 /// Refusals with `api`: sharing with the owner's own project (IMG.0076) and a public image
 /// (IMG.0089), each with its advice; nothing changes.
-fn refusals(reading: Reading, api: &str) {
-    let world = World::new(reading);
+fn refusals(reading: Reading, reads: Reads, api: &str) {
+    let world = World::new(reading, reads);
     let image = world.image("mine", None, "private", json!([]));
     let public = world.image("pub", None, "public", json!([]));
     let out = world.ims(&world.owner, api, &["member", "add", &image, &world.owner]);
@@ -448,8 +522,8 @@ fn refusals(reading: Reading, api: &str) {
 /// `ims share` with `api`: plan, apply with consumers accepting on their side (one by
 /// token, one by AK/SK), check, a second apply that only reads, dry run, prune, and an
 /// export that checks clean.
-fn share(reading: Reading, api: &str) {
-    let world = World::new(reading);
+fn share(reading: Reading, reads: Reads, api: &str) {
+    let world = World::new(reading, reads);
     let run = &world.run;
     let golden1 = world.image("golden-1", None, "private", json!([]));
     let golden2 = world.image("golden-2", None, "private", json!([]));
@@ -510,6 +584,8 @@ fn share(reading: Reading, api: &str) {
 
     let out = ims(&["apply"]);
     assert_code(&out, 0, "apply");
+    world.assert_read_back(&out, api, a, "accepted", &[&golden1, &golden2, &tagged]);
+    world.assert_read_back(&out, api, b, "accepted", &[&golden1, &golden2]);
     let accepted = |m: &str| pair(m, "accepted");
     assert_eq!(world.members(&golden1), [accepted(a), accepted(b)]);
     assert_eq!(world.members(&golden2), [accepted(a), accepted(b)]);
@@ -537,6 +613,7 @@ fn share(reading: Reading, api: &str) {
     sandbox.file("exported.toml", &exported);
     let out = ims(&["check", "--prune", "-f", "exported.toml"]);
     assert_code(&out, 0, "check of the export");
+    world.assert_members_read_their_own();
     assert_no_visibility_patch(&world);
 }
 
@@ -545,8 +622,8 @@ fn share(reading: Reading, api: &str) {
 /// applied as made (the consumer accepting with its own profile: on v1 a batch job), read
 /// back by a Markdown parser as the cells csv gives; a stale plan refused with exit 11 and
 /// no changing request sent.
-fn over_time_case(reading: Reading, api: &str) {
-    let world = World::new(reading);
+fn over_time_case(reading: Reading, reads: Reads, api: &str) {
+    let world = World::new(reading, reads);
     let (run, owner, a, b, c) = (&world.run, &world.owner, &world.a, &world.b, &world.c);
     // The stand-in stamps an image with the second it was made: each build says when it
     // was made, a month apart (and made in that order, so the list is newest first too).
@@ -578,6 +655,7 @@ fn over_time_case(reading: Reading, api: &str) {
     );
     let out = share(&["apply", "--yes", "-f", "rotation.toml"]);
     assert_code(&out, 0, "rotation");
+    world.assert_read_back(&out, api, a, "accepted", &[&b2, &b3]);
     assert_stderr_has(&out, &over_time::dropped(&format!("build-1-{run}"), 2, 2));
     assert_eq!((world.members(&b1), world.members(&b2)), (none.clone(), accepted(a)));
     assert_eq!(world.members(&b3), accepted(a));
@@ -629,6 +707,7 @@ fn over_time_case(reading: Reading, api: &str) {
     let before = world.requests().len();
     let out = share(&["apply", "--plan", "plan.json"]);
     assert_code(&out, 0, "apply --plan");
+    world.assert_read_back(&out, api, b, "accepted", &[&b3, &hostile]);
     assert!(
         stderr_of(&out).ends_with("ims: applied: every action of plan.json took effect (4)\n"),
         "{}",
@@ -691,6 +770,7 @@ fn over_time_case(reading: Reading, api: &str) {
     assert!(!sent.is_empty());
     assert!(sent.iter().all(|r| r["method"] == "GET"), "{sent:#?}");
     assert_eq!(world.members(&b4), [pair(a, "accepted"), pair(c, "pending")]);
+    world.assert_members_read_their_own();
     assert_no_visibility_patch(&world);
 }
 
@@ -711,36 +791,50 @@ fn e2e_huawei_a_second_seed_prints_the_same_and_sets_members_back() {
     }
 }
 
-/// Builds one `#[test]` per reading for each case, run on the route given (`v1` or `v2`).
+/// Builds one `#[test]` per owner-visibility reading for each case, run on the route given
+/// (`v1` or `v2`) with members reading as given (`Own`, `Refused`).
 macro_rules! cases {
-    ($($private:ident, $shared:ident => $case:ident($api:literal);)*) => {
+    ($($private:ident, $shared:ident => $case:ident($api:literal, $reads:ident);)*) => {
         $(
             #[test]
             #[ignore = "needs the local IMS: run scripts/test"]
             fn $private() {
-                $case(Reading::Private, $api);
+                $case(Reading::Private, Reads::$reads, $api);
             }
 
             #[test]
             #[ignore = "needs the local IMS: run scripts/test"]
             fn $shared() {
-                $case(Reading::Shared, $api);
+                $case(Reading::Shared, Reads::$reads, $api);
             }
         )*
     };
 }
 
-// Right under Huawei's rules today: every case on the IMS API (`--api v1`), and the change
-// commands and refusals on the native v2 route (they read no image list).
+// Right under Huawei's rules today: every case on the IMS API (`--api v1`) and on the
+// native v2 route; those where a member answers also where members may read nothing of
+// an image's v1 members (the native routes follow Glance whatever that switch says).
 cases! {
-    e2e_huawei_v1_audit_private, e2e_huawei_v1_audit_shared => audit("v1");
-    e2e_huawei_v1_changes_private, e2e_huawei_v1_changes_shared => changes("v1");
-    e2e_huawei_v1_refusals_private, e2e_huawei_v1_refusals_shared => refusals("v1");
-    e2e_huawei_v1_share_private, e2e_huawei_v1_share_shared => share("v1");
-    e2e_huawei_v2_changes_private, e2e_huawei_v2_changes_shared => changes("v2");
-    e2e_huawei_v2_refusals_private, e2e_huawei_v2_refusals_shared => refusals("v2");
-    e2e_huawei_v2_audit_private, e2e_huawei_v2_audit_shared => audit("v2");
-    e2e_huawei_v2_share_private, e2e_huawei_v2_share_shared => share("v2");
-    e2e_huawei_v1_over_time_private, e2e_huawei_v1_over_time_shared => over_time_case("v1");
-    e2e_huawei_v2_over_time_private, e2e_huawei_v2_over_time_shared => over_time_case("v2");
+    e2e_huawei_v1_audit_private, e2e_huawei_v1_audit_shared => audit("v1", Own);
+    e2e_huawei_v1_changes_private, e2e_huawei_v1_changes_shared => changes("v1", Own);
+    e2e_huawei_v1_changes_private_reads_none, e2e_huawei_v1_changes_shared_reads_none =>
+        changes("v1", Refused);
+    e2e_huawei_v1_refusals_private, e2e_huawei_v1_refusals_shared => refusals("v1", Own);
+    e2e_huawei_v1_share_private, e2e_huawei_v1_share_shared => share("v1", Own);
+    e2e_huawei_v1_share_private_reads_none, e2e_huawei_v1_share_shared_reads_none =>
+        share("v1", Refused);
+    e2e_huawei_v2_changes_private, e2e_huawei_v2_changes_shared => changes("v2", Own);
+    e2e_huawei_v2_changes_private_reads_none, e2e_huawei_v2_changes_shared_reads_none =>
+        changes("v2", Refused);
+    e2e_huawei_v2_refusals_private, e2e_huawei_v2_refusals_shared => refusals("v2", Own);
+    e2e_huawei_v2_audit_private, e2e_huawei_v2_audit_shared => audit("v2", Own);
+    e2e_huawei_v2_share_private, e2e_huawei_v2_share_shared => share("v2", Own);
+    e2e_huawei_v2_share_private_reads_none, e2e_huawei_v2_share_shared_reads_none =>
+        share("v2", Refused);
+    e2e_huawei_v1_over_time_private, e2e_huawei_v1_over_time_shared =>
+        over_time_case("v1", Own);
+    e2e_huawei_v1_over_time_private_reads_none, e2e_huawei_v1_over_time_shared_reads_none =>
+        over_time_case("v1", Refused);
+    e2e_huawei_v2_over_time_private, e2e_huawei_v2_over_time_shared =>
+        over_time_case("v2", Own);
 }
