@@ -203,8 +203,9 @@ impl Changes {
     }
 
     /// v2: sends one pair's change and works out what it means. A success whose answer
-    /// is not the member's record (empty, or not JSON) is read back; a refused add says
-    /// why (`this_project` tells this project's images from others').
+    /// is not the member's record (empty, or not JSON) is read back (an answer as
+    /// [`Changes::answers_read_back`] reads it: a refused read does not undo it); a
+    /// refused add says why (`this_project` tells this project's images from others').
     fn run_one(
         &self,
         api: &ImageApi,
@@ -221,13 +222,20 @@ impl Changes {
             (_, Ok(answer)) => {
                 let record =
                     answer.and_then(|answer| serde_json::from_value::<Member>(answer).ok());
-                Ok(Outcome {
-                    record: Some(match record {
-                        Some(record) => record,
-                        None => read_back()?,
+                match record {
+                    Some(record) => Ok(Outcome {
+                        record: Some(record),
+                        note: None,
                     }),
-                    note: None,
-                })
+                    None if self.reads_own_records() => {
+                        let done = format!("{} {} succeeded", change.method, change.url);
+                        self.answer_read_back(api, pair, &done)
+                    }
+                    None => Ok(Outcome {
+                        record: Some(read_back()?),
+                        note: None,
+                    }),
+                }
             }
             (Action::Add, Err(err)) if err.status() == Some(409) => {
                 let note = match err.retries() {
@@ -291,8 +299,8 @@ impl Changes {
         self.action == Action::Add
     }
 
-    /// v1: whether each pair's own record is read after the job: after an answer, which
-    /// the member sends for itself.
+    /// Whether each pair's own record is read back (v1 after the job, v2 when the answer
+    /// holds no record): after an answer, which the member sends for itself.
     pub(crate) fn reads_own_records(&self) -> bool {
         matches!(self.action, Action::Accept | Action::Reject)
     }
@@ -309,26 +317,34 @@ impl Changes {
         job_id: &str,
         jobs: u16,
     ) -> Vec<Result<Outcome, Error>> {
-        let status = self.action.status();
+        let done = format!("job {job_id} succeeded");
         fan_out::collect_in_order(&self.pairs, jobs, |pair| {
-            match api.show_member(&pair.image, &pair.member) {
-                Ok(record) => Ok(Outcome {
-                    record: Some(record),
-                    note: None,
-                }),
-                Err(err) if matches!(err.status(), Some(403 | 404)) => Ok(Outcome {
-                    record: Some(Member::known(&pair.image, &pair.member, status)),
-                    note: Some(format!(
-                        "image {}: job {job_id} succeeded, so {} is {status}; the service did \
-                         not let it read that back (HTTP {})",
-                        pair.image,
-                        pair.member,
-                        err.status().unwrap_or_default()
-                    )),
-                }),
-                Err(err) => Err(err),
-            }
+            self.answer_read_back(api, pair, &done)
         })
+    }
+
+    /// An answer of `pair` that took effect (`done` says how it is known), read back by
+    /// the member's own record; when the service refuses the member that read (`403`,
+    /// `404`), the record the answer set, and a note.
+    fn answer_read_back(&self, api: &ImageApi, pair: &Pair, done: &str) -> Result<Outcome, Error> {
+        let status = self.action.status();
+        match api.show_member(&pair.image, &pair.member) {
+            Ok(record) => Ok(Outcome {
+                record: Some(record),
+                note: None,
+            }),
+            Err(err) if matches!(err.status(), Some(403 | 404)) => Ok(Outcome {
+                record: Some(Member::known(&pair.image, &pair.member, status)),
+                note: Some(format!(
+                    "image {}: {done}, so {} is {status}; the service did not let it read \
+                     that back (HTTP {})",
+                    pair.image,
+                    pair.member,
+                    err.status().unwrap_or_default()
+                )),
+            }),
+            Err(err) => Err(err),
+        }
     }
 
     /// v1: sends the batch request and polls its job to the end (each new progress line on
