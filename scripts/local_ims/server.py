@@ -18,7 +18,7 @@ pages are silent ("reading: ..."). Sign-in: X-Auth-Token from a token table, or 
 Signer, as Huawei's API gateway does.
 
 usage: python server.py --port PORT [--owner-visibility private|shared] [--page-cap N]
-                        [--job-seconds S]
+                        [--job-seconds S] [--member-reads own|none]
 """
 
 import argparse
@@ -86,9 +86,10 @@ def not_found(image_id):
 class State:
     """Images, members, jobs, sign-in tables and the request log, behind one lock."""
 
-    def __init__(self, owner_visibility, page_cap, job_seconds):
+    def __init__(self, owner_visibility, page_cap, job_seconds, member_reads="own"):
         self.lock = threading.RLock()
         self.owner_visibility = owner_visibility
+        self.member_reads = member_reads
         self.page_cap = page_cap
         self.job_seconds = job_seconds
         self.reset()
@@ -102,6 +103,7 @@ class State:
             self.credentials = {}  # ak -> {"sk": ..., "projects": [...]}
             self.project_visibility = {}  # project -> owner-visibility reading for its images
             self.project_job_seconds = {}  # project -> how long its jobs run
+            self.project_member_reads = {}  # project -> what members of its images read (v1)
             self.log = []
             self.seq = 0
 
@@ -109,13 +111,16 @@ class State:
 
     def create_image(self, spec):
         """A test hook: an image owned by spec["owner"]; with the same owner and name as an
-        existing one, that one (so a seed converges)."""
+        existing one, that one (so a seed converges). Its `created_at` (and `updated_at`) is
+        spec["created_at"] when given, else now: the stamps count seconds, and a test of
+        `newest` needs builds made a known time apart. Lists show images in the order they
+        were made, newest first, whatever their stamps say."""
         owner, name = spec["owner"], spec.get("name", "")
         for image in self.images.values():
             if image["owner"] == owner and image["name"] == name and name:
                 return image
         self.seq += 1
-        stamp = now_iso()
+        stamp = spec.get("created_at") or now_iso()
         image_id = spec.get("id") or str(uuid.uuid4())
         image = {
             "id": image_id, "name": name, "status": "active",
@@ -169,6 +174,24 @@ class State:
         if image is None or not self.visible(image, viewer):
             raise not_found(image_id)
         return image
+
+    def member_may_read(self, image, viewer):
+        """Whether `viewer` may read the IMS API's (v1) member list or member details of
+        `image`: its owner always; a member as the switch says (--member-reads, or per owner
+        project by the test hook).
+
+        reading: "Querying Image Sharing Members" and "Querying Details About an Image Sharing
+        Member" do not say who may call them; they list 403 "No operation permissions" among
+        the answers without saying for whom. `own` (the default): a member reads its own
+        record, and lists only itself. It is the most plausible: the v1 pages answer the native
+        member records (schema "/v2/schemas/member", the same fields), and the native pages
+        ("Querying Image Members (Native OpenStack API)", "Querying Image Member Details
+        (Native OpenStack API)") are Glance's API, where a member reads its own membership.
+        `none`: a member's v1 read is refused (403), the strictest reading ims must survive.
+        The native routes follow Glance whatever the switch says."""
+        if image["owner"] == viewer:
+            return True
+        return self.project_member_reads.get(image["owner"], self.member_reads) == "own"
 
     def owned_image(self, image_id, viewer):
         image = self.image_for(image_id, viewer)
@@ -637,6 +660,9 @@ def make_handler(state):
         def v1_members(self, image_id, member_id, query, viewer):
             image = state.image_for(image_id, viewer)
             members = state.members[image_id]
+            if not state.member_may_read(image, viewer):
+                raise HttpError(403, "IMG.0027",
+                                f"Project {viewer} may not read the members of image {image_id}.")
             if member_id is not None:
                 # page: "Querying Details About an Image Sharing Member".
                 record = members.get(member_id)
@@ -651,8 +677,9 @@ def make_handler(state):
                 limit = 0
             if not 1 <= limit <= 1000:
                 raise HttpError(400, "IMG.0001", "limit must be between 1 and 1000.")
-            # reading: the page does not say what a member reads here; as on the native list
-            # (and Glance), the owner reads every member, a member only itself.
+            # reading: the page does not say what a member reads here; where it may read at all
+            # (see State.member_may_read), as on the native list (and Glance), the owner reads
+            # every member, a member only itself.
             ordered = sorted((m for m in members.values() if image["owner"] == viewer or m["member_id"] == viewer),
                              key=lambda m: m["member_id"])
             marker = query.get("marker")
@@ -769,6 +796,10 @@ def make_handler(state):
                     state.project_visibility[body["project"]] = body["owner_visibility"]
                 if "job_seconds" in body:
                     state.project_job_seconds[body["project"]] = float(body["job_seconds"])
+                if "member_reads" in body:
+                    if body["member_reads"] not in ("own", "none"):
+                        raise HttpError(400, None, "member_reads is own or none")
+                    state.project_member_reads[body["project"]] = body["member_reads"]
                 return 204, None
             if parts == ["requests"] and method == "GET":
                 return 200, {"requests": state.log}
@@ -777,7 +808,7 @@ def make_handler(state):
                 return 204, None
             if parts == ["config"] and method == "GET":
                 return 200, {"owner_visibility": state.owner_visibility, "page_cap": state.page_cap,
-                             "job_seconds": state.job_seconds}
+                             "job_seconds": state.job_seconds, "member_reads": state.member_reads}
             raise HttpError(404, None, "no such test hook")
 
     return Handler
@@ -832,12 +863,14 @@ def main():
     parser.add_argument("--owner-visibility", choices=("private", "shared"), default="private")
     parser.add_argument("--page-cap", type=int, default=4)
     parser.add_argument("--job-seconds", type=float, default=0.6)
+    parser.add_argument("--member-reads", choices=("own", "none"), default="own")
     args = parser.parse_args()
-    state = State(args.owner_visibility, args.page_cap, args.job_seconds)
+    state = State(args.owner_visibility, args.page_cap, args.job_seconds, args.member_reads)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(state))
     server.daemon_threads = True
     print(f"local-ims: serving on http://127.0.0.1:{args.port} (owner visibility "
-          f"{args.owner_visibility}, page cap {args.page_cap})", file=sys.stderr, flush=True)
+          f"{args.owner_visibility}, page cap {args.page_cap}, member reads {args.member_reads})",
+          file=sys.stderr, flush=True)
     server.serve_forever()
 
 

@@ -150,6 +150,21 @@ impl<'de> Visitor<'de> for MemberKey {
 }
 
 impl Member {
+    /// The record of `member` in `image` as far as a finished change says: its status, and
+    /// nothing the service did not tell.
+    pub(crate) fn known(image: &str, member: &str, status: &str) -> Member {
+        Member {
+            member_id: member.to_string(),
+            image_id: Some(Value::from(image)),
+            status: Some(Value::from(status)),
+            created_at: None,
+            updated_at: None,
+            member_type: None,
+            urn: None,
+            other: Map::new(),
+        }
+    }
+
     /// The status when it is a string.
     pub(crate) fn status_text(&self) -> Option<&str> {
         self.status.as_ref().and_then(Value::as_str)

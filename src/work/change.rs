@@ -144,8 +144,8 @@ impl Changes {
     }
 
     /// Makes the changes: on v2 each pair's request, `--jobs` at a time; on v1 one batch
-    /// job polled to its end (progress on stderr when it is a terminal), then each image's
-    /// members read back. Every pair's outcome, in input order. A v1 batch is one unit for
+    /// job polled to its end (progress on stderr when it is a terminal), then read back
+    /// ([`Changes::run_batch`]). Every pair's outcome, in input order. A v1 batch is one unit for
     /// the service: when it fails, that one error is returned.
     pub(crate) fn run(
         &self,
@@ -217,8 +217,9 @@ impl Changes {
     }
 
     /// v2: sends one pair's change and works out what it means. A success whose answer
-    /// is not the member's record (empty, or not JSON) is read back; a refused add says
-    /// why (`this_project` tells this project's images from others').
+    /// is not the member's record (empty, or not JSON) is read back (an answer as
+    /// [`Changes::answers_read_back`] reads it: a refused read does not undo it); a
+    /// refused add says why (`this_project` tells this project's images from others').
     fn run_one(
         &self,
         api: &ImageApi,
@@ -235,13 +236,20 @@ impl Changes {
             (_, Ok(answer)) => {
                 let record =
                     answer.and_then(|answer| serde_json::from_value::<Member>(answer).ok());
-                Ok(Outcome {
-                    record: Some(match record {
-                        Some(record) => record,
-                        None => read_back()?,
+                match record {
+                    Some(record) => Ok(Outcome {
+                        record: Some(record),
+                        note: None,
                     }),
-                    note: None,
-                })
+                    None if self.reads_own_records() => {
+                        let done = format!("{} {} succeeded", change.method, change.url);
+                        self.answer_read_back(api, pair, &done)
+                    }
+                    None => Ok(Outcome {
+                        record: Some(read_back()?),
+                        note: None,
+                    }),
+                }
             }
             (Action::Add, Err(err)) if err.status() == Some(409) => {
                 let note = match err.retries() {
@@ -276,8 +284,9 @@ impl Changes {
     }
 
     /// v1: one batch request and its job polled to the end ([`Changes::run_job`]); then
-    /// each image's members are read back (`--jobs` at a time) and each pair's record
-    /// found ([`Changes::outcomes`]).
+    /// what it did read back (`--jobs` at a time): after an add each image's members, in
+    /// which each pair's record is found ([`Changes::outcomes`]); after an answer each
+    /// pair's own record ([`Changes::answers_read_back`]).
     fn run_batch(
         &self,
         console: &Console,
@@ -285,12 +294,71 @@ impl Changes {
         options: RunOptions,
     ) -> Result<Vec<Result<Outcome, Error>>, Error> {
         let job_id = self.run_job(console, api, options)?;
+        if self.reads_own_records() {
+            return Ok(self.answers_read_back(api, &job_id, options.jobs));
+        }
         let images = self.images();
-        let listed = match self.action {
-            Action::Remove => Vec::new(),
-            _ => fan_out::collect_in_order(&images, options.jobs, |image| api.all_members(image)),
+        let listed = match self.lists_members_back() {
+            true => {
+                fan_out::collect_in_order(&images, options.jobs, |image| api.all_members(image))
+            }
+            false => Vec::new(),
         };
         Ok(self.outcomes(&job_id, &images, &listed))
+    }
+
+    /// v1: whether the images' member lists are read after the job: after the owner's add
+    /// (a removal needs no read, an answer reads its own records).
+    pub(crate) fn lists_members_back(&self) -> bool {
+        self.action == Action::Add
+    }
+
+    /// Whether each pair's own record is read back (v1 after the job, v2 when the answer
+    /// holds no record): after an answer, which the member sends for itself.
+    pub(crate) fn reads_own_records(&self) -> bool {
+        matches!(self.action, Action::Accept | Action::Reject)
+    }
+
+    /// v1: each pair's outcome once job `job_id` (an accept or reject) has succeeded: the
+    /// member's own record, read with the narrowest request the pages offer a member, the
+    /// member show of its own ID (`--jobs` at a time), never the image's member list. A
+    /// service that refuses a member this read (`403`, `404`: the pages do not say a
+    /// member may make it) does not undo the change: the job's SUCCESS stands for it, the
+    /// record printed holds what the job set, and a note says the read was not possible.
+    pub(crate) fn answers_read_back(
+        &self,
+        api: &ImageApi,
+        job_id: &str,
+        jobs: u16,
+    ) -> Vec<Result<Outcome, Error>> {
+        let done = format!("job {job_id} succeeded");
+        fan_out::collect_in_order(&self.pairs, jobs, |pair| {
+            self.answer_read_back(api, pair, &done)
+        })
+    }
+
+    /// An answer of `pair` that took effect (`done` says how it is known), read back by
+    /// the member's own record; when the service refuses the member that read (`403`,
+    /// `404`), the record the answer set, and a note.
+    fn answer_read_back(&self, api: &ImageApi, pair: &Pair, done: &str) -> Result<Outcome, Error> {
+        let status = self.action.status();
+        match api.show_member(&pair.image, &pair.member) {
+            Ok(record) => Ok(Outcome {
+                record: Some(record),
+                note: None,
+            }),
+            Err(err) if matches!(err.status(), Some(403 | 404)) => Ok(Outcome {
+                record: Some(Member::known(&pair.image, &pair.member, status)),
+                note: Some(format!(
+                    "image {}: {done}, so {} is {status}; the service did not let it read \
+                     that back (HTTP {})",
+                    pair.image,
+                    pair.member,
+                    err.status().unwrap_or_default()
+                )),
+            }),
+            Err(err) => Err(err),
+        }
     }
 
     /// v1: sends the batch request and polls its job to the end (each new progress line on
@@ -316,9 +384,9 @@ impl Changes {
         Ok(job_id)
     }
 
-    /// v1: each pair's outcome once job `job_id` has succeeded, from the members of
-    /// `images` read after it (`listed`, in the order of `images`; none needed after a
-    /// removal): each pair's record found by member ID or URN.
+    /// v1: each pair's outcome once job `job_id` (an add or a removal) has succeeded, from
+    /// the members of `images` read after it (`listed`, in the order of `images`; none
+    /// needed after a removal): each pair's record found by member ID or URN.
     pub(crate) fn outcomes(
         &self,
         job_id: &str,

@@ -11,7 +11,8 @@ use std::process::Output;
 use serde_json::{Value, json};
 
 use crate::fixtures::real::{
-    assert_code, glance_call as call, ims_at, member_statuses, required_url, run_name,
+    assert_code, assert_stderr_has, glance_call as call, ims_at, member_statuses, over_time,
+    required_url, run_name,
 };
 use crate::util::{Sandbox, stderr_of, stdout_of};
 
@@ -355,13 +356,7 @@ fn e2e_share_over_time_newest_until_and_saved_plans() {
     );
     let out = run.apply(&["--yes", "-f", "rotation.toml"]);
     assert_code(&out, 0, "rotation");
-    assert!(
-        stderr_of(&out).contains(&format!(
-            "ims: note: build-{id}-1 is no longer among the newest 2 of its [[share]] (line 2)\n"
-        )),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, &over_time::dropped(&format!("build-{id}-1"), 2, 2));
     assert_eq!((run.members(&b1), run.members(&b2)), (none.clone(), accepted(a)));
     assert_eq!(run.members(&b3), accepted(a));
 
@@ -369,15 +364,8 @@ fn e2e_share_over_time_newest_until_and_saved_plans() {
     let b4 = build(4);
     let out = run.share(&["check", "-f", "rotation.toml", "-o", "csv"]);
     assert_code(&out, 10, "check after the fourth build");
-    assert_eq!(
-        stdout_of(&out),
-        format!(
-            "Action,Image ID,Image Name,Member ID,From,To\n\
-             add,{b4},build-{id}-4,{a},—,pending\n\
-             accept,{b4},build-{id}-4,{a},pending,accepted\n\
-             remove,{b2},build-{id}-2,{a},accepted,—\n"
-        )
-    );
+    let (name4, name2) = (format!("build-{id}-4"), format!("build-{id}-2"));
+    assert_eq!(stdout_of(&out), over_time::fourth_build_csv((&b4, &name4), (&b2, &name2), a));
     assert_code(&run.apply(&["--yes", "-f", "rotation.toml"]), 0, "rotation again");
     assert_eq!((run.members(&b2), run.members(&b3)), (none.clone(), accepted(a)));
     assert_eq!(run.members(&b4), accepted(a));
@@ -392,14 +380,8 @@ fn e2e_share_over_time_newest_until_and_saved_plans() {
     );
     let out = run.apply(&["--yes", "-f", "expired.toml"]);
     assert_code(&out, 0, "expired");
-    assert!(
-        stderr_of(&out).contains(&format!(
-            "ims: note: the share of build-{id}-3 with {a} ended 2020-01-01: its [[share]] \
-             (line 5) selects no image any more\n"
-        )),
-        "{}",
-        stderr_of(&out)
-    );
+    let ended = over_time::ended(&format!("build-{id}-3"), a, "2020-01-01", 5);
+    assert_stderr_has(&out, &ended);
     assert_eq!((run.members(&b3), run.members(&b4)), (none.clone(), accepted(a)));
 
     // A saved plan, applied exactly: b added to build 3 and accepted by b's profile.
@@ -437,12 +419,7 @@ fn e2e_share_over_time_newest_until_and_saved_plans() {
     call(url, "POST", &path, owner, Some(json!({ "member": c })));
     let out = run.apply(&["--plan", "stale.json", "--yes"]);
     assert_code(&out, 11, "a stale plan");
-    assert!(
-        stderr_of(&out)
-            .contains(&format!("ims: stale: image {b4}: member {c} appeared (pending)\n")),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, &format!("ims: stale: image {b4}: member {c} appeared (pending)\n"));
     let mut expected = accepted(a);
     expected.push((c.clone(), "pending".to_string()));
     expected.sort();

@@ -724,9 +724,9 @@ fn accept_with_a_vault_sends_vault_id_and_v2_refuses_it() {
     );
     job_states(&server, "job-a", &[json!({"status": "SUCCESS", "job_id": "job-a"})]);
     server.mock(|when, then| {
-        when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/i1/members"));
-        then.status(200).json_body(json!({"members": [
-            {"member_id": PROJECT, "image_id": "i1", "status": "accepted"}]}));
+        when.method(GET).path(format!("/v1/{PROJECT}/cloudimages/i1/members/{PROJECT}"));
+        then.status(200)
+            .json_body(json!({"member_id": PROJECT, "image_id": "i1", "status": "accepted"}));
     });
     let sandbox = Sandbox::new();
     let accept = ["member", "accept", "i1", "--vault-id", "0b5d2a7e-vault"];
@@ -839,4 +839,121 @@ fn a_sharing_error_code_in_the_gateways_error_format_gets_advice_too() {
             ADVICE[2].1
         ),
     );
+}
+
+/// `ims member ACTION i1 i2 ARGS` on v1, signed, whose batch job `job-r` succeeds at once,
+/// when the member show of this project answers `show(image)` (status and body) for each
+/// image: the outcome, once each of those requests was made exactly once and no other.
+fn answer(
+    action: &str,
+    status: &str,
+    show: impl Fn(&str) -> (u16, Value),
+    args: &[&str],
+) -> std::process::Output {
+    let server = MockServer::start();
+    let put = batch(
+        &server,
+        PUT,
+        json!({"images": ["i1", "i2"], "project_id": PROJECT, "status": status}),
+        "job-r",
+    );
+    let mut mocks = vec![put];
+    mocks.extend(job_states(&server, "job-r", &[json!({"status": "SUCCESS", "job_id": "job-r"})]));
+    for image in ["i1", "i2"] {
+        let (code, body) = show(image);
+        mocks.push(server.mock(|when, then| {
+            when.method(GET)
+                .path(format!("/v1/{PROJECT}/cloudimages/{image}/members/{PROJECT}"))
+                .is_true(|req| gateway_accepts(req, SK));
+            then.status(code).json_body(body);
+        }));
+    }
+    let anything_else = server.mock(|when, then| {
+        when.any_request();
+        then.status(500);
+    });
+    let sandbox = Sandbox::new();
+    let out = aksk(&sandbox, &server, SK)
+        .args(["member", action, "i1", "i2"])
+        .args(args)
+        .output()
+        .unwrap();
+    called(&mocks, 1);
+    anything_else.assert_calls(0);
+    out
+}
+
+/// The exit code, stdout and stderr of `out`.
+fn outcome(out: &std::process::Output) -> (Option<i32>, String, String) {
+    (out.status.code(), stdout_of(out), stderr_of(out))
+}
+
+#[test]
+fn a_v1_answer_reads_back_only_the_members_own_record_never_the_member_list() {
+    // The pages offer a member the member show of its own ID; whether it may list an
+    // image's members they do not say: the list is never asked.
+    let out = answer(
+        "accept",
+        "accepted",
+        |image| {
+            (
+                200,
+                json!({"member_id": PROJECT, "image_id": image, "status": "accepted",
+                         "member_type": "project"}),
+            )
+        },
+        &["-o", "csv"],
+    );
+    let csv = format!(
+        "Image ID,Member ID,Status,Created At,Updated At,Member Type,URN\n\
+         i1,{PROJECT},accepted,,,project,\n\
+         i2,{PROJECT},accepted,,,project,\n"
+    );
+    assert_eq!(outcome(&out), (Some(0), csv, String::new()));
+}
+
+#[test]
+fn a_v1_answer_whose_read_back_the_service_refuses_stands_on_the_jobs_success() {
+    // A service that lets a member read nothing of the image (403 for i1, 404 for i2):
+    // the job said SUCCESS, so the change took effect; the records say what it set, and
+    // stderr says why they were not read.
+    let out = answer(
+        "reject",
+        "rejected",
+        |image| match image {
+            "i1" => (403, json!({"error": {"code": "IMG.0027", "message": "no permission"}})),
+            _ => (404, json!({"error": {"code": "IMG.0027", "message": "not found"}})),
+        },
+        &["-o", "json"],
+    );
+    let json = format!(
+        "[\n  {{\n    \"member_id\": \"{PROJECT}\",\n    \"image_id\": \"i1\",\n    \
+         \"status\": \"rejected\"\n  }},\n  {{\n    \"member_id\": \"{PROJECT}\",\n    \
+         \"image_id\": \"i2\",\n    \"status\": \"rejected\"\n  }}\n]\n"
+    );
+    let notes = format!(
+        "ims: image i1: job job-r succeeded, so {PROJECT} is rejected; the service did not \
+         let it read that back (HTTP 403)\n\
+         ims: image i2: job job-r succeeded, so {PROJECT} is rejected; the service did not \
+         let it read that back (HTTP 404)\n"
+    );
+    assert_eq!(outcome(&out), (Some(0), json, notes));
+}
+
+#[test]
+fn a_v1_answer_whose_read_back_fails_otherwise_is_a_failure() {
+    // Only a refusal (403, 404) is taken as "may not read": a 400 is the service's error.
+    let out = answer(
+        "accept",
+        "accepted",
+        |image| match image {
+            "i1" => (400, json!({"error": {"code": "IMG.0001", "message": "bad request"}})),
+            _ => (200, json!({"member_id": PROJECT, "image_id": image, "status": "accepted"})),
+        },
+        &["-o", "ids"],
+    );
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), format!("{PROJECT}\n"));
+    assert!(stderr_of(&out).starts_with("ims: error: image i1, member "), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("IMG.0001"), "{}", stderr_of(&out));
 }

@@ -71,3 +71,29 @@ fn very_verbose_shows_the_body_sent_and_masks_the_token() {
     assert!(stderr.contains("ims: > {\"status\":\"accepted\"}\n"), "{stderr}");
     assert!(!stderr.contains("secret-token-1"), "{stderr}");
 }
+
+#[test]
+fn an_answer_taken_without_a_record_whose_read_back_is_refused_stands() {
+    // v2: the PUT succeeds with an empty answer (204), and the service refuses the member
+    // the read of its own record (403): the answer took effect, so it is not a failure;
+    // the record printed is what it set, and stderr says the read was not possible.
+    let server = MockServer::start();
+    let put = server.mock(|when, then| {
+        change(when, PUT, "/v2/images/i1/members/me", json!({"status": "accepted"}));
+        then.status(204);
+    });
+    let read = server.mock(|when, then| {
+        when.method(GET).path("/v2/images/i1/members/me");
+        then.status(403).body("403 Forbidden");
+    });
+    let url = server.url("/v2/images/i1/members/me");
+    ims_for(&server)
+        .args(["--project-id", "me", "member", "accept", "i1", "-o", "csv"])
+        .prints("Image ID,Member ID,Status,Created At,Updated At\ni1,me,accepted,,\n")
+        .stderr(format!(
+            "ims: image i1: PUT {url} succeeded, so me is accepted; the service did not let \
+             it read that back (HTTP 403)\n"
+        ));
+    put.assert_calls(1);
+    read.assert_calls(1);
+}

@@ -1046,7 +1046,7 @@ fn v1_consumer_sandbox(consumer: &MockServer, shares: &str) -> Sandbox {
 }
 
 /// The consumer's side on v1: its one accept job for h1 and h2 (its own token, its vault,
-/// no signature), the poll, and the read-back of each image's members.
+/// no signature), the poll, and the read-back of its own membership of each image.
 fn v1_consumer_accepts(consumer: &MockServer) -> [httpmock::Mock<'_>; 3] {
     let accept = consumer.mock(|when, then| {
         when.method(PUT)
@@ -1061,13 +1061,19 @@ fn v1_consumer_accepts(consumer: &MockServer) -> [httpmock::Mock<'_>; 3] {
         when.method(GET).path("/v1/p-a/jobs/job-c").header("x-auth-token", CONSUMER_TOKEN);
         then.status(200).json_body(json!({"status": "SUCCESS", "job_id": "job-c"}));
     });
-    let read_back = consumer.mock(|when, then| {
-        when.method(GET)
-            .path_includes("/v1/p-a/cloudimages/")
-            .header("x-auth-token", CONSUMER_TOKEN);
-        then.status(200).json_body(json!({"members": [member("h", "p-a", "accepted")]}));
-    });
+    let read_back = v1_consumer_reads_back(consumer, 200, member("h", "p-a", "accepted"));
     [accept, consumer_poll, read_back]
+}
+
+/// The consumer's read-back on v1 of its own membership of h1 and h2 (the member show of
+/// its ID, never the member list), answered `status` with `body`.
+fn v1_consumer_reads_back(consumer: &MockServer, status: u16, body: Value) -> httpmock::Mock<'_> {
+    consumer.mock(|when, then| {
+        when.method(GET)
+            .path_matches("^/v1/p-a/cloudimages/h[12]/members/p-a$")
+            .header("x-auth-token", CONSUMER_TOKEN);
+        then.status(status).json_body(body);
+    })
 }
 
 /// `share apply` on v1 (AK/SK) ends 0 with the cloud matching, `in_sync` pairs in sync.
@@ -1177,6 +1183,43 @@ fn v1_apply_runs_the_batch_jobs_and_the_consumer_accepts_with_its_own_token_and_
         mock.assert_calls(1);
     }
     read_back.assert_calls(2);
+}
+
+/// A service that lets a member read nothing of an image's members (403 on its own
+/// record): the consumer's accept job succeeded, so it took effect; apply says the read
+/// was not possible and ends 0 (the owner's final read finds the cloud as the file says).
+#[test]
+fn v1_a_consumer_refused_its_read_back_stands_on_its_jobs_success() {
+    let (server, consumer) = (MockServer::start(), MockServer::start());
+    let sandbox = v1_cloud(&server, &consumer);
+    batch_job(&server, POST, json!({"images": ["h2"], "projects": ["p-a"]}), "job-a");
+    batch_job(&server, POST, json!({"images": ["h1", "h2"], "projects": ["p-b"]}), "job-b");
+    let refused = json!({"error": {"code": "IMG.0027", "message": "no permission"}});
+    // Made first, so it answers rather than the one v1_consumer_accepts makes.
+    let read_back = v1_consumer_reads_back(&consumer, 403, refused);
+    let [accept, consumer_poll, _] = v1_consumer_accepts(&consumer);
+    let lists = consumer.mock(|when, then| {
+        when.method(GET).path_matches("/members$");
+        then.status(500);
+    });
+    let out = aksk(&sandbox, &server, SK).args(["share", "apply"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    let noted: Vec<&str> = stderr.lines().filter(|l| l.contains("read")).collect();
+    assert_eq!(
+        noted,
+        [
+            "ims: image h1: job job-c succeeded, so p-a is accepted; the service did not let it \
+             read that back (HTTP 403)",
+            "ims: image h2: job job-c succeeded, so p-a is accepted; the service did not let it \
+             read that back (HTTP 403)",
+        ]
+    );
+    assert!(!stderr_of(&out).contains("ims: error"), "{}", stderr_of(&out));
+    accept.assert_calls(1);
+    consumer_poll.assert_calls(1);
+    read_back.assert_calls(2);
+    lists.assert_calls(0);
 }
 
 /// v1: the jobs of a step (one per new member) run first, then each image is read back

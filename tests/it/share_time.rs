@@ -12,7 +12,7 @@ use crate::util::*;
 
 /// The cells of each table row of `markdown`, as a Markdown parser reads them; a cell
 /// holding any markup (code, HTML, a link, emphasis…) reads as `MARKUP`.
-fn table_cells(markdown: &str) -> Vec<Vec<String>> {
+pub(crate) fn table_cells(markdown: &str) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cell: Option<String> = None;
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
@@ -30,7 +30,7 @@ fn table_cells(markdown: &str) -> Vec<Vec<String>> {
 
 /// The rows of csv `text`, each cell without csv's guard against formulas (a `'` before
 /// `=`, `+`, `-`, `@`).
-fn csv_cells(text: &str) -> Vec<Vec<String>> {
+pub(crate) fn csv_cells(text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(text.as_bytes())

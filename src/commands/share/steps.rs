@@ -214,10 +214,11 @@ fn is_batch(api: &ImageApi, step: &Step) -> bool {
     matches!(api.route, Route::V1 { .. }) && step.kind != ActionKind::Visibility
 }
 
-/// v1: the batch jobs of `phase` side by side, then each image that a job which succeeded
-/// changed read back once, `--jobs` at a time (not once per job: 2,000 images given 5 new
-/// members are 2,000 member-list reads, not 10,000); each step's outcomes, or its job's
-/// failure.
+/// v1: the batch jobs of `phase` side by side, then what they did read back: each image
+/// that an add which succeeded changed, listed once, `--jobs` at a time (not once per job:
+/// 2,000 images given 5 new members are 2,000 member-list reads, not 10,000); each answer's
+/// pairs by the member's own record ([`crate::work::change::Changes::answers_read_back`]: a consumer reads no
+/// member list). Each step's outcomes, or its job's failure.
 fn send_batches(
     console: &Console,
     api: &ImageApi,
@@ -236,7 +237,7 @@ fn send_batches(
     let images: Vec<String> = phase
         .iter()
         .zip(&ended)
-        .filter(|(step, job)| job.is_ok() && step.kind != ActionKind::Remove)
+        .filter(|(step, job)| job.is_ok() && step.changes.lists_members_back())
         .flat_map(|(step, _)| step.changes.images())
         .filter(|image| seen.insert(image.clone()))
         .collect();
@@ -244,7 +245,12 @@ fn send_batches(
     phase
         .iter()
         .zip(ended)
-        .map(|(step, job)| job.map(|id| step.changes.outcomes(&id, &images, &listed)))
+        .map(|(step, job)| {
+            job.map(|id| match step.changes.reads_own_records() {
+                true => step.changes.answers_read_back(api, &id, options.jobs),
+                false => step.changes.outcomes(&id, &images, &listed),
+            })
+        })
         .collect()
 }
 
