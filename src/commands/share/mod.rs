@@ -25,7 +25,7 @@ use crate::api::{ImageApi, Route, SharingRules};
 use crate::cli::{
     GlobalArgs, MemberType, ShareApplyArgs, ShareArgs, ShareCommand, ShareExportArgs,
 };
-use crate::console::{Console, Progress};
+use crate::console::Console;
 use crate::error::{Error, ErrorKind, Failures, Reported};
 use crate::files::{SMALL_FILE_LIMIT, Unread, read_small_text, read_text};
 use crate::model::Member;
@@ -68,11 +68,7 @@ fn plan(
     check: bool,
 ) -> anyhow::Result<()> {
     let (file, session) = open(console, global, args)?;
-    let progress = progress_of(console, &session);
-    let work = Work {
-        jobs: args.jobs,
-        progress: &progress,
-    };
+    let work = work(console, &session, args.jobs);
     let plan = session.with_api(|api| {
         let project = session.this_project(api)?;
         observe(
@@ -81,7 +77,7 @@ fn plan(
             &file,
             options(api, args),
             clock(args),
-            work,
+            &work,
             None,
         )
     })??;
@@ -108,11 +104,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
     // Every consumer's profile is checked before the plan is shown: a profile that cannot
     // say its project fails here, not after the rows.
     let consumers = consumer_sessions(console, global, &file)?;
-    let progress = progress_of(console, &session);
-    let work = Work {
-        jobs: args.share.jobs,
-        progress: &progress,
-    };
+    let work = work(console, &session, args.share.jobs);
     session.with_api(|api| -> anyhow::Result<()> {
         let project = session.this_project(api)?;
         let options = options(api, &args.share);
@@ -123,7 +115,7 @@ fn apply(console: &Console, global: &GlobalArgs, args: &ShareApplyArgs) -> anyho
                 &file,
                 options,
                 clock(&args.share),
-                work,
+                &work,
                 None,
             )
         };
@@ -171,11 +163,7 @@ fn plan_to(
     out: &std::path::Path,
 ) -> anyhow::Result<()> {
     let (file, session) = open(console, global, args)?;
-    let progress = progress_of(console, &session);
-    let work = Work {
-        jobs: args.jobs,
-        progress: &progress,
-    };
+    let work = work(console, &session, args.jobs);
     let plan = session.with_api(|api| -> Result<Plan, Error> {
         let project = session.this_project(api)?;
         let options = options(api, args);
@@ -193,7 +181,7 @@ fn plan_to(
             &file,
             options,
             clock(args),
-            work,
+            &work,
             Some(&mut keep),
         )?;
         saved::save(out, api, &project, &file, &plan, seen)?;
@@ -444,12 +432,8 @@ fn export(console: &Console, global: &GlobalArgs, args: ShareExportArgs) -> anyh
             notes: Vec::new(),
             warnings: Vec::new(),
         };
-        let progress = progress_of(console, &session);
-        let work = Work {
-            jobs: args.jobs,
-            progress: &progress,
-        };
-        let mut members = members_of(api, &selection, options, work)?;
+        let work = work(console, &session, args.jobs);
+        let mut members = members_of(api, &selection, options, &work)?;
         let sharing: Vec<(ImageFacts, Vec<Member>)> = selection
             .images
             .into_iter()
@@ -518,10 +502,14 @@ fn check_v2(file: &SharesFile) -> Result<(), Error> {
     }
 }
 
-/// The progress line over a number of images, as the session traces (`-v`: none).
-fn progress_of<'a>(console: &'a Console, session: &Session) -> impl Fn(usize) -> Progress + 'a {
+/// How a command reads images: `jobs` at a time, on a progress line over their number
+/// (none when the session traces, `-v`).
+fn work<'a>(console: &'a Console, session: &Session, jobs: u16) -> Work<'a> {
     let traced = session.settings.verbose > 0;
-    move |images| console.progress(images, "images", traced)
+    Work {
+        jobs,
+        progress: Box::new(move |images| console.progress(images, "images", traced)),
+    }
 }
 
 /// How the plan is made: prune from the flag (or the file), and whether members need a

@@ -18,12 +18,11 @@ use crate::work::fan_out::{collect_in_order, in_order};
 pub(super) type Seen<'a> = dyn FnMut(&ImageFacts, &[Member]) + 'a;
 
 /// How images are read: `jobs` at a time, on the `progress` line made for their number.
-#[derive(Clone, Copy)]
 pub(super) struct Work<'a> {
     /// At most this many requests at once (`--jobs`).
     pub(super) jobs: u16,
     /// The progress line for a number of images.
-    pub(super) progress: &'a dyn Fn(usize) -> Progress,
+    pub(super) progress: Box<dyn Fn(usize) -> Progress + 'a>,
 }
 
 /// Reads what the plan compares (the images the file selects, then their members,
@@ -36,7 +35,7 @@ pub(super) fn observe(
     file: &SharesFile,
     options: PlanOptions,
     clock: Clock,
-    work: Work<'_>,
+    work: &Work<'_>,
     mut seen: Option<&mut Seen<'_>>,
 ) -> Result<Plan, Error> {
     let mut catalog = Catalog {
@@ -113,7 +112,7 @@ pub(super) fn members_of(
     api: &ImageApi,
     selection: &Selection,
     options: PlanOptions,
-    work: Work<'_>,
+    work: &Work<'_>,
 ) -> Result<BTreeMap<String, Vec<Member>>, Error> {
     let wanted: Vec<&str> = selection
         .images
