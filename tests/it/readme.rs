@@ -3,7 +3,8 @@
 //! the file: `# ~/.config/ims/config.toml` or `# ~/.config/openstack/clouds.yaml`, in force
 //! until the next `## ` section) is self-contained, and runs, in order, in a fresh shell
 //! with those files against the local services (the README's `http://127.0.0.1:9292` stands
-//! for the Glance under test, `:5000` and `:9393` for the local Keystone and its Glance);
+//! for the Glance under test, `:5000` and `:9393` for the local Keystone and its Glance,
+//! `:9600` for the local Huawei IMS);
 //! each command must print what the README shows, with IDs, times and request ids matched
 //! as patterns. A README that drifts from the tool fails.
 
@@ -180,6 +181,14 @@ fn the_matcher_takes_ids_and_times_as_patterns_and_nothing_else() {
     ));
     assert!(matches("valid for 60 more minutes", "valid for 59 more minutes"));
     assert!(!matches("exit 60 more", "exit 59 more"));
+    // As `-o markdown` escapes them; the day a member was invited.
+    assert!(matches(
+        "| a9994ca8\\-1610\\-4e1e\\-964a\\-27f0c187b641 |",
+        "| 0b5d2a7e\\-3c4f\\-4e8a\\-9d1b\\-6f7a8c9d0e1f |"
+    ));
+    assert!(matches("2026\\-11\\-25T13\\:59\\:04Z", "2027\\-01\\-02T03\\:04\\:05Z"));
+    assert!(matches("pending since 2026-12-02", "pending since 2027-01-31"));
+    assert!(!matches("ends 2026-12-02", "ends 2027-01-31"));
 }
 
 #[test]
@@ -201,11 +210,11 @@ fn self_contained_transcripts_show_their_config_and_image_and_use_one_port() {
         // One Glance throughout: the local one, or the local Keystone's.
         let ports: std::collections::BTreeSet<&str> =
             text.match_indices("127.0.0.1:").map(|(at, _)| &text[at..at + 14]).collect();
-        let glances =
-            ports.iter().filter(|port| ["127.0.0.1:9292", "127.0.0.1:9393"].contains(port));
+        let images = ["127.0.0.1:9292", "127.0.0.1:9393", "127.0.0.1:9600"];
+        let glances = ports.iter().filter(|port| images.contains(port));
         assert!(glances.count() <= 1, "README.md:{line}: one port throughout: {ports:?}");
         for port in &ports {
-            let known = ["127.0.0.1:9292", "127.0.0.1:9393", "127.0.0.1:5000"];
+            let known = ["127.0.0.1:9292", "127.0.0.1:9393", "127.0.0.1:9600", "127.0.0.1:5000"];
             assert!(known.contains(port), "README.md:{line}: {port} is no local service's");
         }
         // Every variable a command uses is set by an earlier one.
