@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{Value, json};
 
 use crate::fixtures::real::{
-    assert_code, http_call, member_pairs, required_url, run_name, run_script,
+    assert_code, http_call, local_ims_seed_turn, member_pairs, required_url, run_name, run_script,
 };
 use crate::util::{Sandbox, stderr_of, stdout_of};
 
@@ -534,6 +534,7 @@ fn share(reading: Reading, api: &str) {
 #[ignore = "needs the local IMS: run scripts/test"]
 fn e2e_huawei_a_second_seed_prints_the_same_and_sets_members_back() {
     let url = required_url("IMS_E2E_IMS_URL");
+    let _turn = local_ims_seed_turn();
     let first = run_script("local-ims", &["seed", &url]).unwrap_or_else(|why| panic!("{why}"));
     // A change behind the seed's back (a member on the image seeded without any) is undone.
     let tagged = &first["TAGGED"];

@@ -8,7 +8,7 @@
 //! each command must print what the README shows, with IDs, times and request ids matched
 //! as patterns. A README that drifts from the tool fails.
 
-use crate::fixtures::real::{glance_call, required_url, run_script};
+use crate::fixtures::real::{glance_call, local_ims_seed_turn, required_url, run_script};
 use crate::util::{Sandbox, stderr_of, write_private};
 
 /// The README's servers, as its examples write them: the Glance of `scripts/local-glance`,
@@ -244,6 +244,8 @@ fn self_contained_transcripts_show_their_config_and_image_and_use_one_port() {
 fn e2e_readme_transcripts_print_what_the_readme_shows() {
     let url = required_url("IMS_E2E_GLANCE_URL");
     let ims = required_url("IMS_E2E_IMS_URL");
+    // The Huawei examples seed the local IMS and change its seeded images.
+    let _turn = local_ims_seed_turn();
     let keystone = required_url("IMS_E2E_KEYSTONE_URL");
     let keystone_glance = run_script("local-keystone", &["url"])
         .ok()
