@@ -1,7 +1,8 @@
 //! End to end: desired sharing (`ims share plan|check|apply|export`) against the real
-//! Glance of `scripts/local-glance` (fakeauth: the token is the project id). The run makes
-//! its own owner, two consumer projects with their own ims profiles, a member without
-//! one, and images (private, shared, tagged), so it never sees another test's images.
+//! Glance of `scripts/local-glance` (fakeauth: the token `tok-PROJECT` signs in as PROJECT).
+//! The run makes its own owner, two consumer projects with their own ims profiles, a
+//! member without one, and images (private, shared, tagged), so it never sees another
+//! test's images.
 //! Apply runs at the default `--jobs`: the local Glance's SQLite takes concurrent member
 //! writes (scripts/local-glance: BEGIN IMMEDIATE with a busy timeout), so nothing here is
 //! sent twice to get past a "database is locked".
@@ -393,9 +394,9 @@ fn e2e_share_over_time_newest_until_and_saved_plans() {
     let out = run.apply(&["--yes", "-f", "expired.toml"]);
     assert_code(&out, 0, "expired");
     assert!(
-        // (a's ID is masked: under fakeauth it is also a's token.)
+        // (a's token is `tok-` and its ID, so the ID is shown: only a secret is masked.)
         stderr_of(&out).contains(&format!(
-            "ims: note: the share of build-{id}-3 with **** ended 2020-01-01: its [[share]] \
+            "ims: note: the share of build-{id}-3 with {a} ended 2020-01-01: its [[share]] \
              (line 5) selects no image any more\n"
         )),
         "{}",
