@@ -4,9 +4,12 @@
 //! until the next `## ` section) is self-contained, and runs, in order, in a fresh shell
 //! with those files against the local services (the README's `http://127.0.0.1:9292` stands
 //! for the Glance under test, `:5000` and `:9393` for the local Keystone and its Glance,
-//! `:9600` for the local Huawei IMS);
-//! each command must print what the README shows, with IDs, times and request ids matched
-//! as patterns. A README that drifts from the tool fails.
+//! `:9600` for the local Huawei IMS); each command must print what the README shows, with
+//! IDs, times and request ids matched as patterns. A `$ cat FILE` step shows a file the
+//! example reads (shares.toml): the test writes it with what the README shows. Before each
+//! transcript the images of `proj-acme` are deleted, so the examples that make them start
+//! from none. A README that drifts from the tool fails, and so does a `$ ims` line that no
+//! transcript runs.
 
 use crate::fixtures::real::{glance_call, local_ims_seed_turn, required_url, run_script};
 use crate::util::{Sandbox, stderr_of, write_private};
