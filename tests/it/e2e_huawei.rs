@@ -21,8 +21,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{Value, json};
 
 use crate::fixtures::real::{
-    assert_code, assert_stderr_has, http_call, member_pairs, over_time, required_url, run_name,
-    run_script,
+    assert_code, assert_stderr_has, http_call, local_ims_seed_turn, member_pairs, over_time,
+    required_url, run_name, run_script,
 };
 use crate::share_time::{csv_cells, table_cells};
 use crate::util::{Sandbox, stderr_of, stdout_of};
@@ -778,6 +778,7 @@ fn over_time_case(reading: Reading, reads: Reads, api: &str) {
 #[ignore = "needs the local IMS: run scripts/test"]
 fn e2e_huawei_a_second_seed_prints_the_same_and_sets_members_back() {
     let url = required_url("IMS_E2E_IMS_URL");
+    let _turn = local_ims_seed_turn();
     let first = run_script("local-ims", &["seed", &url]).unwrap_or_else(|why| panic!("{why}"));
     // A change behind the seed's back (a member on the image seeded without any) is undone.
     let tagged = &first["TAGGED"];

@@ -1,7 +1,8 @@
 //! End to end: desired sharing (`ims share plan|check|apply|export`) against the real
-//! Glance of `scripts/local-glance` (fakeauth: the token is the project id). The run makes
-//! its own owner, two consumer projects with their own ims profiles, a member without
-//! one, and images (private, shared, tagged), so it never sees another test's images.
+//! Glance of `scripts/local-glance` (fakeauth: the token `tok-PROJECT` signs in as PROJECT).
+//! The run makes its own owner, two consumer projects with their own ims profiles, a
+//! member without one, and images (private, shared, tagged), so it never sees another
+//! test's images.
 //! Apply runs at the default `--jobs`: the local Glance's SQLite takes concurrent member
 //! writes (scripts/local-glance: BEGIN IMMEDIATE with a busy timeout), so nothing here is
 //! sent twice to get past a "database is locked".

@@ -3,11 +3,15 @@
 //! the file: `# ~/.config/ims/config.toml` or `# ~/.config/openstack/clouds.yaml`, in force
 //! until the next `## ` section) is self-contained, and runs, in order, in a fresh shell
 //! with those files against the local services (the README's `http://127.0.0.1:9292` stands
-//! for the Glance under test, `:5000` and `:9393` for the local Keystone and its Glance);
-//! each command must print what the README shows, with IDs, times and request ids matched
-//! as patterns. A README that drifts from the tool fails.
+//! for the Glance under test, `:5000` and `:9393` for the local Keystone and its Glance,
+//! `:9600` for the local Huawei IMS); each command must print what the README shows, with
+//! IDs, times and request ids matched as patterns. A `$ cat FILE` step shows a file the
+//! example reads (shares.toml): the test writes it with what the README shows. Before each
+//! transcript the images of `proj-acme` are deleted, so the examples that make them start
+//! from none. A README that drifts from the tool fails, and so does a `$ ims` line that no
+//! transcript runs.
 
-use crate::fixtures::real::{required_url, run_script};
+use crate::fixtures::real::{glance_call, local_ims_seed_turn, required_url, run_script};
 use crate::util::{Sandbox, stderr_of, write_private};
 
 /// The README's servers, as its examples write them: the Glance of `scripts/local-glance`,
@@ -15,6 +19,12 @@ use crate::util::{Sandbox, stderr_of, write_private};
 const README_GLANCE: &str = "http://127.0.0.1:9292";
 const README_KEYSTONE: &str = "http://127.0.0.1:5000";
 const README_KEYSTONE_GLANCE: &str = "http://127.0.0.1:9393";
+/// The local Huawei IMS of `scripts/local-ims`, as the Huawei examples write it.
+const README_IMS: &str = "http://127.0.0.1:9600";
+
+/// The project whose images the sharing examples make afresh: each run of them starts with
+/// none (the test deletes what an earlier run left).
+const README_FRESH_PROJECT: &str = "proj-acme";
 
 /// The files a config block may show, by the path under `~/.config` it names.
 const CONFIG_FILES: [&str; 2] = ["ims/config.toml", "openstack/clouds.yaml"];
@@ -23,6 +33,8 @@ const CONFIG_FILES: [&str; 2] = ["ims/config.toml", "openstack/clouds.yaml"];
 /// shows them).
 #[derive(Debug)]
 struct Step {
+    /// Its line in the README.
+    line: usize,
     command: String,
     output: Vec<String>,
 }
@@ -56,10 +68,13 @@ fn transcripts(readme: &str) -> Vec<Transcript> {
                     config.push((path.to_string(), lines[1..].join("\n") + "\n"));
                 } else if lines.iter().any(|l| l.starts_with("$ ") && l.contains("ims ")) {
                     let mut steps: Vec<Step> = Vec::new();
-                    for l in lines {
+                    for (at, l) in lines.into_iter().enumerate() {
                         match (l.strip_prefix("$ "), steps.last_mut()) {
-                            (Some(command), _) => steps
-                                .push(Step { command: command.to_string(), output: Vec::new() }),
+                            (Some(command), _) => steps.push(Step {
+                                line: first + at,
+                                command: command.to_string(),
+                                output: Vec::new(),
+                            }),
                             // A command that ends in `|` or `\` goes on on the next line.
                             (None, Some(step))
                                 if step.output.is_empty()
@@ -101,12 +116,16 @@ fn matches(expected: &str, actual: &str) -> bool {
                 other => other == t,
             })
     };
-    // An image or request ID, a Keystone ID, a time, and the minutes a token has left.
-    const SHAPES: [&str; 4] = [
+    // An image or request ID (also as `-o markdown` escapes it), a Keystone ID, a time (also
+    // escaped), the minutes a token has left, and the day a member was invited.
+    const SHAPES: [&str; 7] = [
         "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+        "xxxxxxxx\\-xxxx\\-xxxx\\-xxxx\\-xxxxxxxxxxxx",
+        "9999\\-99\\-99T99\\:99\\:99Z",
         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
         "9999-99-99T99:99:99Z",
         "for 99 more minutes",
+        "since 9999-99-99",
     ];
     loop {
         let same = SHAPES.iter().find(|pattern| shape(e, pattern) && shape(a, pattern));
@@ -165,6 +184,14 @@ fn the_matcher_takes_ids_and_times_as_patterns_and_nothing_else() {
     ));
     assert!(matches("valid for 60 more minutes", "valid for 59 more minutes"));
     assert!(!matches("exit 60 more", "exit 59 more"));
+    // As `-o markdown` escapes them; the day a member was invited.
+    assert!(matches(
+        "| a9994ca8\\-1610\\-4e1e\\-964a\\-27f0c187b641 |",
+        "| 0b5d2a7e\\-3c4f\\-4e8a\\-9d1b\\-6f7a8c9d0e1f |"
+    ));
+    assert!(matches("2026\\-11\\-25T13\\:59\\:04Z", "2027\\-01\\-02T03\\:04\\:05Z"));
+    assert!(matches("pending since 2026-12-02", "pending since 2027-01-31"));
+    assert!(!matches("ends 2026-12-02", "ends 2027-01-31"));
 }
 
 #[test]
@@ -186,11 +213,11 @@ fn self_contained_transcripts_show_their_config_and_image_and_use_one_port() {
         // One Glance throughout: the local one, or the local Keystone's.
         let ports: std::collections::BTreeSet<&str> =
             text.match_indices("127.0.0.1:").map(|(at, _)| &text[at..at + 14]).collect();
-        let glances =
-            ports.iter().filter(|port| ["127.0.0.1:9292", "127.0.0.1:9393"].contains(port));
+        let images = ["127.0.0.1:9292", "127.0.0.1:9393", "127.0.0.1:9600"];
+        let glances = ports.iter().filter(|port| images.contains(port));
         assert!(glances.count() <= 1, "README.md:{line}: one port throughout: {ports:?}");
         for port in &ports {
-            let known = ["127.0.0.1:9292", "127.0.0.1:9393", "127.0.0.1:5000"];
+            let known = ["127.0.0.1:9292", "127.0.0.1:9393", "127.0.0.1:9600", "127.0.0.1:5000"];
             assert!(known.contains(port), "README.md:{line}: {port} is no local service's");
         }
         // Every variable a command uses is set by an earlier one.
@@ -199,10 +226,12 @@ fn self_contained_transcripts_show_their_config_and_image_and_use_one_port() {
             for (at, _) in step.command.match_indices('$') {
                 let name: String = step.command[at + 1..]
                     .chars()
-                    .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
                     .collect();
+                // `$1`, `$?`: the shell's own, not a variable of the transcript.
+                let name = if name.starts_with(|c: char| c.is_ascii_digit()) { "" } else { &name };
                 assert!(
-                    name.is_empty() || set.contains(&name),
+                    name.is_empty() || set.iter().any(|known| known == name),
                     "README.md:{line}: ${name} is used before the transcript sets it"
                 );
             }
@@ -217,6 +246,9 @@ fn self_contained_transcripts_show_their_config_and_image_and_use_one_port() {
 #[ignore = "needs the local Glance: run scripts/test"]
 fn e2e_readme_transcripts_print_what_the_readme_shows() {
     let url = required_url("IMS_E2E_GLANCE_URL");
+    let ims = required_url("IMS_E2E_IMS_URL");
+    // The Huawei examples seed the local IMS and change its seeded images.
+    let _turn = local_ims_seed_turn();
     let keystone = required_url("IMS_E2E_KEYSTONE_URL");
     let keystone_glance = run_script("local-keystone", &["url"])
         .ok()
@@ -226,12 +258,14 @@ fn e2e_readme_transcripts_print_what_the_readme_shows() {
         (README_GLANCE, url.as_str()),
         (README_KEYSTONE, keystone.trim_end_matches("/v3")),
         (README_KEYSTONE_GLANCE, keystone_glance.as_str()),
+        (README_IMS, ims.as_str()),
     ];
     let to_test = |text: &str| servers.iter().fold(text.to_string(), |t, (r, a)| t.replace(r, a));
     let to_readme = |text: &str| servers.iter().fold(text.to_string(), |t, (r, a)| t.replace(a, r));
     let bin = assert_cmd::cargo::cargo_bin("ims");
     let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap());
     for transcript in transcripts(&readme()).iter().filter(|t| !t.config.is_empty()) {
+        forget_images_of(&url, README_FRESH_PROJECT);
         let sandbox = Sandbox::new();
         for (path, text) in &transcript.config {
             let path = sandbox.dir.path().join("config").join(path);
@@ -254,8 +288,18 @@ fn e2e_readme_transcripts_print_what_the_readme_shows() {
             sandbox.dir.path().join("scripts"),
         )
         .unwrap();
+        // `$ cat FILE` shows a file the example reads (shares.toml): it holds what is shown.
+        for step in &transcript.steps {
+            let shown = step.command.strip_prefix("cat ").filter(|name| !name.contains(['/', '$']));
+            if let Some(name) = shown {
+                std::fs::write(sandbox.dir.path().join(name), step.output.join("\n") + "\n")
+                    .unwrap();
+            }
+        }
         let mut bash = sandbox.command("bash");
-        for (name, value) in std::env::vars().filter(|(name, _)| name.starts_with("LOCAL_GLANCE_"))
+        let local = ["LOCAL_GLANCE_", "LOCAL_IMS_"];
+        for (name, value) in
+            std::env::vars().filter(|(name, _)| local.iter().any(|l| name.starts_with(l)))
         {
             bash.env(name, value);
         }
@@ -278,4 +322,45 @@ fn e2e_readme_transcripts_print_what_the_readme_shows() {
             );
         }
     }
+}
+
+/// Deletes every image `project` owns on the local Glance at `url` (its token is
+/// `tok-PROJECT`), so that an example that makes that project's images starts from none.
+fn forget_images_of(url: &str, project: &str) {
+    let token = format!("tok-{project}");
+    let path = format!("/v2/images?owner={project}&limit=1000");
+    let listed = glance_call(url, "GET", &path, &token, None);
+    for image in listed["images"].as_array().into_iter().flatten() {
+        if let Some(id) = image["id"].as_str() {
+            glance_call(url, "DELETE", &format!("/v2/images/{id}"), &token, None);
+        }
+    }
+}
+
+#[test]
+fn every_ims_command_of_the_readme_runs_in_a_test() {
+    let readme = readme();
+    let run: std::collections::BTreeSet<usize> = transcripts(&readme)
+        .iter()
+        .filter(|t| !t.config.is_empty())
+        .flat_map(|t| t.steps.iter().map(|step| step.line))
+        .collect();
+    let shown: Vec<usize> = readme
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.starts_with("$ ") && line.contains("ims "))
+        .map(|(number, _)| number + 1)
+        .collect();
+    assert!(shown.len() >= 30, "the README shows only {} `$ ims` lines", shown.len());
+    let untested: Vec<String> = shown
+        .iter()
+        .filter(|line| !run.contains(line))
+        .map(|line| format!("README.md:{line}"))
+        .collect();
+    assert!(
+        untested.is_empty(),
+        "`$ ims` lines no test runs (show the config file before them, \
+         `# ~/.config/ims/config.toml`): {}",
+        untested.join(", ")
+    );
 }
