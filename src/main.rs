@@ -20,6 +20,9 @@
 //!    arguments and stdin, the pipeline of share changes;
 //! 9. `commands`: one short function per subcommand;
 //! 10. `main`: this file.
+//!
+//! `pow` (glibc only) stands outside the layers: nothing imports it, it only gives the
+//! linker C's `pow`, so that no run loads `libm.so.6`.
 
 mod advice;
 mod api;
@@ -32,6 +35,8 @@ mod error;
 mod files;
 mod model;
 mod output;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod pow;
 mod secret;
 mod settings;
 mod share;

@@ -114,3 +114,18 @@ fn no_progress_with_verbose_or_off_a_terminal_or_for_one_image() {
         .stdout("m1\nm1\nm1\nm1\n")
         .stderr("");
 }
+
+/// The progress line's estimate (indicatif calls `f64::powf`, that is C's `pow`) loads no
+/// `libm.so.6`: `src/pow.rs` defines `pow` in the binary, so the linker leaves the library
+/// out; loaded, it cost every run 0.3 MiB (benches/README.md, "member show and libm").
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_binary_needs_no_libm() {
+    let bin = assert_cmd::cargo::cargo_bin("ims");
+    let out = std::process::Command::new("readelf").arg("--dynamic").arg(&bin).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let dynamic = stdout_of(&out);
+    let needed: Vec<&str> = dynamic.lines().filter(|line| line.contains("(NEEDED)")).collect();
+    assert!(needed.iter().any(|line| line.contains("[libc.so")), "{dynamic}");
+    assert!(!needed.iter().any(|line| line.contains("[libm.so")), "{needed:#?}");
+}
