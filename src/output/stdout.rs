@@ -47,8 +47,8 @@ static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
 /// Runs [`note_stdout_at_start`] before `main`, as the C runtime runs every entry of
 /// `.init_array`. It has to come first: before `main`, the Rust runtime opens `/dev/null`
 /// on a closed stdout (so that no file opened later becomes fd 1), and writes there
-/// succeed and vanish. Nothing safe can run that early, which is why this check is the
-/// one `unsafe` of `ims`.
+/// succeed and vanish. Nothing safe can run that early, which is why this check is one of
+/// the two `unsafe`s of `ims` (ARCHITECTURE.md, "Invariants").
 #[cfg(any(target_os = "linux", target_os = "android"))]
 #[used]
 #[unsafe(link_section = ".init_array")]
