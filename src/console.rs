@@ -213,7 +213,7 @@ pub(crate) struct Progress {
 
 impl Progress {
     /// The fewest items a progress line is drawn for: one image answers at once.
-    pub(crate) const FROM: usize = 2;
+    const FROM: usize = 2;
 
     /// How often the line is redrawn, at most, per second.
     const HZ: u8 = 10;
