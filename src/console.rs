@@ -4,7 +4,8 @@
 //! of its own (`Console::buffered`, in tests) and reads what the command printed.
 //!
 //! What the lower layers write by themselves (settings' and the client's warnings, the
-//! `-v` trace) still goes to the process's stderr.
+//! warning that a service's sharing rules could not be told (`api/rules.rs`), the `-v`
+//! trace) still goes to the process's stderr.
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -212,7 +213,7 @@ pub(crate) struct Progress {
 
 impl Progress {
     /// The fewest items a progress line is drawn for: one image answers at once.
-    pub(crate) const FROM: usize = 2;
+    const FROM: usize = 2;
 
     /// How often the line is redrawn, at most, per second.
     const HZ: u8 = 10;

@@ -139,7 +139,7 @@ fn file_kind(meta: &std::fs::Metadata) -> &'static str {
 }
 
 /// Writes a new file readable and writable by its owner only.
-pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

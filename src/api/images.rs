@@ -107,8 +107,9 @@ impl ImageApi<'_> {
     /// Every image `filter` selects, page after page, each handed to `on_image` in the
     /// order listed. Images the filter excludes are dropped even when the service sends
     /// them (another project's image in `SharedBy`, one of this project's in
-    /// `SharedWith`); `Owned` hands on every image listed, for the caller to check. A marker or `next` link seen before, or more than [`MAX_PAGES`]
-    /// pages, stops with exit 8 rather than loop.
+    /// `SharedWith`); `Owned` hands on every image listed, for the caller to check. A
+    /// marker or `next` link seen before, or more than [`MAX_PAGES`] pages, stops with
+    /// exit 8 rather than loop.
     pub(crate) fn list_images<R: Listed>(
         &self,
         filter: ImageFilter,

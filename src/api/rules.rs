@@ -64,6 +64,7 @@ impl<'de> Visitor<'de> for MaxV2Minor {
 /// One version of a version document; only its ID is read.
 #[derive(Debug, Deserialize)]
 struct Version {
+    /// `v2.17` and the like; absent or `null` for none.
     #[serde(default)]
     id: Option<String>,
 }

@@ -47,6 +47,7 @@ struct Entry {
     salt: String,
     /// HMAC-SHA256 of the secret that signed in, keyed with the salt, hex.
     fingerprint: String,
+    /// The user, project and catalog the token was issued with.
     #[serde(flatten)]
     described: Described,
 }

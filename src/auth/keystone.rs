@@ -613,6 +613,7 @@ struct TokenAnswer {
 #[derive(Deserialize)]
 struct TokenBody {
     expires_at: String,
+    /// The user, project and catalog of the sign-in.
     #[serde(flatten)]
     described: Described,
 }

@@ -58,6 +58,7 @@ pub(crate) struct Settings {
 struct Service {
     endpoint: Option<Sourced<String>>,
     api: Sourced<Api>,
+    /// `--sharing-rules` (`auto` unless stated).
     sharing_rules: Sourced<RulesSetting>,
     project_id: Option<Sourced<String>>,
 }

@@ -204,3 +204,36 @@ fn plan_with_a_file_prune_or_an_unknown_version_is_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
     }
 }
+
+/// A saved plan is input: an observed image or an action whose ID is not one path segment
+/// is exit 2 naming it, before any request (none reads `..` again, none sends to `a/b`).
+#[test]
+fn a_saved_plan_naming_an_id_that_is_no_path_segment_is_exit_2_before_any_request() {
+    let server = MockServer::start();
+    let any = server.mock(|_, then| {
+        then.status(500);
+    });
+    let plan = |observed: &str, image: &str| {
+        json!({"ims_plan": 1, "endpoint": server.base_url(), "project": OWNER, "api": "v2",
+            "sharing_rules": "glance", "file": "shares.toml", "file_sha256": "00",
+            "created_at": "2026-10-01T10:00:00Z",
+            "observed": [{"image_id": observed, "visibility": "shared", "members": {}}],
+            "actions": [{"action": "add", "image_id": image, "image_name": "one",
+                "member_id": "p-c", "from": null, "to": "pending", "consumer": null}],
+            "notes": []})
+        .to_string()
+    };
+    let sandbox = Sandbox::new();
+    for (observed, image, says) in [
+        ("..", "i1", "plan.json: observed image ID `..`"),
+        ("i1", "a/b", "plan.json: cannot send the add of image `a/b`"),
+    ] {
+        sandbox.file("plan.json", &plan(observed, image));
+        let out = share(&sandbox, &server, &["apply", "--plan", "plan.json", "--yes"]);
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert_eq!(out.stdout, b"");
+    }
+    any.assert_calls(0);
+}

@@ -356,3 +356,74 @@ fn a_missing_shares_file_is_exit_3_before_any_request() {
     );
     anything.assert_calls(0);
 }
+
+/// On Huawei's v1 API a share apply's pairs go as batch jobs: the progress line over
+/// them counts each job's pairs once it ends (it stayed at 0/2 while the work finished).
+#[test]
+fn a_v1_batch_job_counts_its_pairs_on_the_progress_line() {
+    let server = MockServer::start();
+    let added = Arc::new(AtomicBool::new(false));
+    for id in ["h1", "h2"] {
+        server.mock(|when, then| {
+            when.method(GET)
+                .path("/v2/cloudimages")
+                .query_param("id", id);
+            then.status(200).json_body(json!({"images": [
+                {"id": id, "name": id, "owner": "p1", "visibility": "private"}]}));
+        });
+        let before = Arc::clone(&added);
+        server.mock(|when, then| {
+            when.method(GET)
+                .path(format!("/v1/p1/cloudimages/{id}/members"))
+                .is_true(move |_| !before.load(Ordering::SeqCst));
+            then.status(200).json_body(json!({"members": []}));
+        });
+        let after = Arc::clone(&added);
+        server.mock(|when, then| {
+            when.method(GET)
+                .path(format!("/v1/p1/cloudimages/{id}/members"))
+                .is_true(move |_| after.load(Ordering::SeqCst));
+            then.status(200).json_body(json!({"members": [
+                {"member_id": "p-b", "image_id": id, "status": "pending"}]}));
+        });
+    }
+    let batch = server.mock(|when, then| {
+        when.method(POST)
+            .path("/v1/cloudimages/members")
+            .json_body(json!({"images": ["h1", "h2"], "projects": ["p-b"]}));
+        then.status(200).json_body(json!({"job_id": "job-1"}));
+    });
+    let done = Arc::clone(&added);
+    // Slow enough that the line is drawn again once the job ends.
+    server.mock(|when, then| {
+        when.method(GET)
+            .path("/v1/p1/jobs/job-1")
+            .is_true(move |_| {
+                done.store(true, Ordering::SeqCst);
+                true
+            });
+        then.status(200)
+            .delay(std::time::Duration::from_millis(300))
+            .json_body(json!({"status": "SUCCESS", "job_id": "job-1"}));
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shares.toml");
+    std::fs::write(
+        &file,
+        "[[share]]\nimages = [\"h1\", \"h2\"]\nmembers = [\"p-b\"]\n",
+    )
+    .unwrap();
+    let url = server.base_url();
+    let env = [
+        ("IMS_ENDPOINT", url.as_str()),
+        ("IMS_TOKEN", "tok"),
+        ("IMS_PROJECT_ID", "p1"),
+        ("IMS_API", "v1"),
+    ];
+    let args = ["share", "apply", "-f", file.to_str().unwrap(), "-o", "ids"];
+    let ran = ims(&args, "", TERMINAL, &env);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    batch.assert_calls(1);
+    assert!(ran.stderr.contains("ims: 0/2 pairs · "), "{:?}", ran.stderr);
+    assert!(ran.stderr.contains("ims: 2/2 pairs · "), "{:?}", ran.stderr);
+}

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use super::steps::check_paths;
 use crate::api::{ImageApi, Route};
 use crate::console::Console;
 use crate::error::{Error, ErrorKind, Reported};
@@ -15,6 +16,7 @@ use crate::share::plan::{ImageFacts, Plan, PlanOptions, reads_members};
 use crate::share::saved::{
     Observed, SavedPlan, VERSION, differences, not_taken, read, saved_action,
 };
+use crate::url::check_id;
 use crate::work::fan_out::collect_in_order;
 
 /// Writes `plan` to `out` (mode 0600, replaced whole) as a saved plan, with what it was
@@ -83,13 +85,19 @@ fn api_name(route: &Route) -> &'static str {
 }
 
 /// A saved plan read from `path`: the plan itself, its actions as a plan to send, and its
-/// consumers as a shares file holds them. Exit 2 when it is no plan this `ims` reads.
+/// consumers as a shares file holds them. Exit 2 when it is no plan this `ims` reads, or
+/// names an image or member ID that is not one path segment (the file is input: an image
+/// it observed is read again, its actions sent, and neither may leave its path).
 pub(super) fn load(path: &Path) -> Result<(SavedPlan, Plan, SharesFile), Error> {
     let name = path.display().to_string();
     let text = read_small_text(path, &format!("saved plan {name}"))?
         .ok_or_else(|| Error::usage(format!("saved plan {name} does not exist")))?;
     let saved = read(&name, &text)?;
+    for image in &saved.observed {
+        check_id("observed image ID", &image.image_id).map_err(|err| err.prefixed(&name))?;
+    }
     let plan = saved.plan().map_err(|err| err.prefixed(&name))?;
+    check_paths(&plan).map_err(|err| err.prefixed(&name))?;
     let file = consumers_file(&name, &saved);
     Ok((saved, plan, file))
 }

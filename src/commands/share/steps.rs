@@ -231,7 +231,12 @@ fn send_batches(
         ..options
     };
     let ended = collect_in_order(phase, outer, |step| {
-        step.changes.run_job(console, api, inner)
+        let ended = step.changes.run_job(console, api, inner);
+        // Its pairs are done (failed or not) once its job ends, as `Changes::run` counts.
+        if let Some(progress) = options.progress {
+            progress.add(step.changes.pairs.len());
+        }
+        ended
     });
     let mut seen = HashSet::new();
     let images: Vec<String> = phase
