@@ -143,7 +143,7 @@ fn a_saved_plan_round_trips_and_is_applied_exactly() {
 #[test]
 fn a_plan_the_cloud_moved_under_is_exit_11_and_sends_nothing() {
     let server = MockServer::start();
-    cloud(&server, vec![member("p-b", "accepted")], vec![]);
+    let first_add = cloud(&server, vec![member("p-b", "accepted")], vec![]);
     let sandbox = Sandbox::new();
     sandbox.file("shares.toml", SHARES);
     saved_plan(&sandbox, &server);
@@ -167,6 +167,22 @@ fn a_plan_the_cloud_moved_under_is_exit_11_and_sends_nothing() {
         "{}",
         stderr_of(&out)
     );
+    // The same endpoint under other sharing rules: the plan's actions were made for others.
+    let out = share(
+        &sandbox,
+        &server,
+        &["apply", "--plan", "plan.json", "--yes", "--sharing-rules", "huawei"],
+    );
+    assert_eq!(out.status.code(), Some(11), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).starts_with(
+            "ims: stale: the plan was made under glance sharing rules; the service now follows \
+             huawei's\n"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    first_add.assert_calls(0);
     // The same endpoint, moved: each difference is named.
     let plan = std::fs::read_to_string(sandbox.dir.path().join("plan.json")).unwrap();
     sandbox.file("plan.json", &plan.replace(&server.base_url(), &moved.base_url()));

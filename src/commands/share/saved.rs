@@ -114,21 +114,29 @@ pub(super) fn check_unmoved(
     jobs: u16,
 ) -> Result<(), Error> {
     let (endpoint, api_now) = (api.endpoint.to_string(), api_name(api.route));
-    let moved = match (
+    let rules_now = api.sharing_rules().name();
+    let same_place = (
         saved.endpoint.as_str(),
         saved.project.as_str(),
         saved.api.as_str(),
-    ) == (endpoint.as_str(), project, api_now)
-    {
-        true => differences(
-            &saved.observed,
-            &reread(api, &saved.observed, options, jobs)?,
-        ),
-        false => vec![format!(
+    ) == (endpoint.as_str(), project, api_now);
+    let moved = if !same_place {
+        vec![format!(
             "the plan was made against endpoint {}, project {} ({}); this is endpoint \
              {endpoint}, project {project} ({api_now})",
             saved.endpoint, saved.project, saved.api
-        )],
+        )]
+    } else if saved.sharing_rules != rules_now {
+        // Its actions were planned for other rules (a visibility change only Glance takes).
+        vec![format!(
+            "the plan was made under {} sharing rules; the service now follows {rules_now}'s",
+            saved.sharing_rules
+        )]
+    } else {
+        differences(
+            &saved.observed,
+            &reread(api, &saved.observed, options, jobs)?,
+        )
     };
     if moved.is_empty() {
         return Ok(());
