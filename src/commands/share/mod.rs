@@ -13,11 +13,9 @@ mod observe;
 mod saved;
 mod steps;
 
-use std::collections::BTreeMap;
-
 use consumers::{check_consumer_projects, check_consumers, check_vaults, consumer_sessions};
 use observe::{Work, members_of, observe};
-use steps::{check_paths, check_sendable, send_steps, step_lines, steps, with_step_api};
+use steps::{Sender, check_paths, check_sendable, send_steps, step_lines, steps, with_step_api};
 
 use super::confirm::confirm;
 use super::session::Session;
@@ -219,48 +217,13 @@ fn apply_saved(
     })?
 }
 
-/// Who sends a plan's actions, and where: this command's console, the consumers'
-/// sessions (by profile), this project's session, API and project.
-#[derive(Clone, Copy)]
-pub(super) struct Sender<'a> {
-    /// The outside world.
-    pub(super) console: &'a Console,
-    /// The consumers' sessions, by profile.
-    pub(super) consumers: &'a BTreeMap<String, Session>,
-    /// This project's session.
-    pub(super) session: &'a Session,
-    /// This project's API.
-    pub(super) api: &'a crate::api::ImageApi<'a>,
-    /// This project.
-    pub(super) project: &'a str,
-}
-
-impl<'a> Sender<'a> {
-    /// This command's sender.
-    pub(super) fn new(
-        console: &'a Console,
-        consumers: &'a BTreeMap<String, Session>,
-        session: &'a Session,
-        api: &'a crate::api::ImageApi<'a>,
-        project: &'a str,
-    ) -> Sender<'a> {
-        Sender {
-            console,
-            consumers,
-            session,
-            api,
-            project,
-        }
-    }
-}
-
 /// Shows `plan` (its notes and summary only with `--dry-run`) and sends its actions as
 /// `share apply` does: the paths checked before anything is printed, every consumer's
 /// project checked, removals asked about (or `--yes`), the steps in order (with
 /// `--dry-run`, printed instead). With `replan`, visibility changes go first and the images
 /// made shared are planned again with the members they then show ([`make_shared_first`]).
 /// `None` when nothing was sent (no action, or a dry run); else the first failure, if any.
-pub(super) fn send_plan(
+fn send_plan(
     sender: &Sender,
     file: &SharesFile,
     plan: &mut Plan,
@@ -321,13 +284,12 @@ pub(super) fn send_plan(
         return Ok(None);
     }
     let jobs = args.share.jobs;
-    let (session, project) = (sender.session, sender.project);
     let shared_first = match replan {
         Some(options) => make_shared_first(sender, file, plan, options, jobs)?,
         None => None,
     };
     let steps = steps(file, plan, v1);
-    let sent = send_steps(console, session, api, project, consumers, &steps, jobs)?;
+    let sent = send_steps(sender, &steps, jobs)?;
     Ok(Some(sent.or(shared_first)))
 }
 
@@ -352,19 +314,13 @@ fn make_shared_first(
     if shared.is_empty() {
         return Ok(None);
     }
-    let Sender {
-        console,
-        consumers,
-        session,
-        api,
-        project,
-    } = *sender;
+    let (console, api) = (sender.console, sender.api);
     let first = Plan {
         actions: shared.clone(),
         ..Plan::default()
     };
     let steps = steps(file, &first, false);
-    let mut failure = send_steps(console, session, api, project, consumers, &steps, jobs)?;
+    let mut failure = send_steps(sender, &steps, jobs)?;
     let ids: Vec<&str> = shared.iter().map(|a| a.image_id.as_str()).collect();
     let read = collect_in_order(&ids, jobs, |id| api.all_members(id));
     let before = plan.notes.len();

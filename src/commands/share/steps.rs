@@ -134,18 +134,56 @@ fn split_jobs(jobs: u16, steps: usize) -> (u16, u16) {
     (outer, (jobs / outer).max(1))
 }
 
+/// Who sends a plan's actions, and where: this command's console, the consumers'
+/// sessions (by profile), this project's session, API and project.
+#[derive(Clone, Copy)]
+pub(super) struct Sender<'a> {
+    /// The outside world.
+    pub(super) console: &'a Console,
+    /// The consumers' sessions, by profile.
+    pub(super) consumers: &'a BTreeMap<String, Session>,
+    /// This project's session.
+    pub(super) session: &'a Session,
+    /// This project's API.
+    pub(super) api: &'a ImageApi<'a>,
+    /// This project.
+    pub(super) project: &'a str,
+}
+
+impl<'a> Sender<'a> {
+    /// This command's sender.
+    pub(super) fn new(
+        console: &'a Console,
+        consumers: &'a BTreeMap<String, Session>,
+        session: &'a Session,
+        api: &'a ImageApi<'a>,
+        project: &'a str,
+    ) -> Sender<'a> {
+        Sender {
+            console,
+            consumers,
+            session,
+            api,
+            project,
+        }
+    }
+}
+
 /// Sends every step, in order: the steps of one kind and sender together (v1: one batch
 /// job per member, polled concurrently). Each pair's note or failure goes to stderr; the
 /// first failure, if any.
 pub(super) fn send_steps(
-    console: &Console,
-    session: &Session,
-    api: &ImageApi,
-    project: &str,
-    consumers: &BTreeMap<String, Session>,
+    sender: &Sender,
     steps: &[Step],
     jobs: u16,
 ) -> Result<Option<Error>, Error> {
+    let Sender {
+        console,
+        consumers,
+        session,
+        api,
+        project,
+    } = *sender;
     let mut first_failure = None;
     let fail = |first_failure: &mut Option<Error>, err: Error, context: String| {
         console.report(&anyhow::Error::new(err.clone()).context(context));
