@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
-use crate::auth::cache::{cache_dir, make_private_dir};
+use crate::auth::cache::cache_dir;
 use crate::auth::signer::hex;
 use crate::cli::RulesSetting;
-use crate::files::replace_private;
+use crate::files::{make_private_dir, replace_private};
 use crate::settings::source::EnvLookup;
 use crate::url::Endpoint;
 

@@ -7,7 +7,7 @@
 //! replaced.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,7 @@ use sha2::Sha256;
 use super::keystone::{Described, SignedIn};
 use super::signer::hex;
 use crate::error::Error;
-use crate::files::replace_private;
+use crate::files::{make_private_dir, replace_private};
 use crate::secret::Secret;
 use crate::settings::source::EnvLookup;
 
@@ -217,23 +217,6 @@ pub(crate) fn cache_dir(env: EnvLookup) -> Option<PathBuf> {
     xdg.filter(|dir| dir.is_absolute())
         .or_else(dirs::cache_dir)
         .map(|dir| dir.join("ims"))
-}
-
-/// Creates `dir` (mode 0700), or narrows an existing one to 0700.
-pub(crate) fn make_private_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-    }
-    #[cfg(not(unix))]
-    {
-        fs::create_dir_all(dir)
-    }
 }
 
 #[cfg(test)]
